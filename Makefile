@@ -1,0 +1,41 @@
+# finnr quick start: `make demo` and `make test` work on a fresh clone with
+# only Python 3.11, git, make and a C++ compiler; everything else is
+# installed here into .venv.
+
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.finnr-installed
+TEST_STAMP := $(VENV)/.finnr-test-installed
+PIP := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: demo test venv clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(PIP) install -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(PIP) install -e '.[test]'
+	touch $@ $(STAMP)
+
+venv: $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p build/demo
+	$(BIN)/finnr-opt examples/tfc_w2a2.mlir -o build/demo/tfc_w2a2.roundtrip.mlir
+	$(BIN)/finnr-opt build/demo/tfc_w2a2.roundtrip.mlir --print-op-generic -o build/demo/tfc_w2a2.generic.mlir
+	@echo "finnr demo: round-tripped examples/tfc_w2a2.mlir into build/demo/"
+
+# pytest and lit both run; the target fails if either fails.
+test: $(TEST_STAMP)
+	@rc=0; \
+	$(BIN)/python -m pytest -q tests || rc=1; \
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/lit -sv tests/filecheck || rc=1; \
+	exit $$rc
+
+clean:
+	rm -rf build .pytest_cache tests/filecheck/Output

@@ -1,0 +1,935 @@
+"""The ``qnn`` dialect: quantized neural networks as tensor operations with
+QONNX semantics.
+
+Every op works on whole ranked tensors. Element types are finnr datatypes
+(:mod:`finnr.dialects.datatypes`): ``f32`` for float tensors, ``!qnn.int<n>``
+and friends for tensors known to hold integers of that range. Quantizers are
+explicit ops (``qnn.quant``, ``qnn.bipolar_quant``, ``qnn.trunc``,
+``qnn.multithreshold``); their scalar parameters are properties, while tensor
+data (weights, thresholds, elementwise constants) flows through operands from
+``qnn.constant``.
+
+This module defines ops and their verifiers only: semantics live in
+``finnr/interpreter``, rewrites in ``finnr/passes``.
+"""
+
+from __future__ import annotations
+
+import abc
+import math
+from typing import ClassVar
+
+import numpy as np
+from xdsl.dialects.builtin import (
+    DenseArrayBase,
+    DenseIntOrFPElementsAttr,
+    Float32Type,
+    FloatAttr,
+    IntegerAttr,
+    IntegerType,
+    StringAttr,
+    TensorType,
+    i64,
+)
+from xdsl.ir import Attribute, Dialect, SSAValue, TypeAttribute
+from xdsl.irdl import (
+    IRDLOperation,
+    ParsePropInAttrDict,
+    irdl_op_definition,
+    operand_def,
+    opt_operand_def,
+    prop_def,
+    result_def,
+    traits_def,
+    var_operand_def,
+)
+from xdsl.traits import ConstantLike, Pure
+from xdsl.utils.exceptions import VerifyException
+
+from finnr.dialects import datatypes as dt
+from finnr.dialects.utils import (
+    bool_attr,
+    broadcast_shapes,
+    dense_from_numpy,
+    f32_attr,
+    i64_array,
+    i64_attr,
+    numpy_from_dense,
+    tensor_shape,
+    window_output_dim,
+)
+
+ROUNDING_MODES = ("ROUND", "HALF_EVEN", "CEIL", "FLOOR", "UP", "DOWN", "ROUND_TO_ZERO", "HALF_UP", "HALF_DOWN")
+"""QONNX rounding modes (ROUND and HALF_EVEN are numpy's half-to-even;
+ROUND_TO_ZERO is DOWN)."""
+
+DATA_LAYOUTS = ("NCHW", "NHWC", "NC", "NCW", "NWC")
+
+def _check_element_type(op_name: str, what: str, t: Attribute) -> None:
+    elt = t.get_element_type() if isinstance(t, TensorType) else t
+    if not dt.is_datatype(elt):
+        raise VerifyException(
+            f"'{op_name}' {what} must have a finnr datatype as element type "
+            f"(f32, !qnn.int<n>, !qnn.uint<n>, ...), got {elt}"
+        )
+
+
+class QnnOp(IRDLOperation, abc.ABC):
+    """Base of every qnn op: operands and results are tensors whose element
+    types are finnr datatypes."""
+
+    irdl_options = (ParsePropInAttrDict(),)
+
+    def verify_(self) -> None:
+        for i, operand in enumerate(self.operands):
+            _check_element_type(self.name, f"operand #{i}", operand.type)
+        for i, res in enumerate(self.results):
+            if isinstance(res.type, TensorType) and isinstance(
+                res.type.get_element_type(), IntegerType
+            ):
+                continue  # index results (topk) are builtin integers
+            _check_element_type(self.name, f"result #{i}", res.type)
+        self.verify_op()
+
+    def verify_op(self) -> None:
+        """Op-specific checks, run after the common element-type checks."""
+
+
+def _dense_f32(op: IRDLOperation, name: str, attr: DenseIntOrFPElementsAttr) -> np.ndarray:
+    if not isinstance(attr.get_element_type(), Float32Type):
+        raise VerifyException(f"'{op.name}' {name} must be an f32 dense attribute")
+    values = numpy_from_dense(attr)
+    if not np.all(np.isfinite(values)):
+        raise VerifyException(f"'{op.name}' {name} must be finite")
+    return values
+
+
+def _check_broadcastable(op: IRDLOperation, name: str, param: np.ndarray, shape: tuple[int, ...]) -> None:
+    if broadcast_shapes(param.shape, shape) != tuple(shape):
+        raise VerifyException(
+            f"'{op.name}' {name} of shape {list(param.shape)} does not broadcast "
+            f"to the input shape {list(shape)}"
+        )
+
+
+def _check_rounding(op: IRDLOperation, mode: StringAttr) -> None:
+    if mode.data not in ROUNDING_MODES:
+        raise VerifyException(
+            f"'{op.name}' rounding_mode must be one of {', '.join(ROUNDING_MODES)}, "
+            f"got '{mode.data}'"
+        )
+
+
+def _check_same_shape(op: IRDLOperation, a: Attribute, b: Attribute) -> None:
+    if tensor_shape(a) != tensor_shape(b):
+        raise VerifyException(
+            f"'{op.name}' result shape {list(tensor_shape(b))} must equal the input "
+            f"shape {list(tensor_shape(a))}"
+        )
+
+
+# --- constants ---------------------------------------------------------------
+
+
+@irdl_op_definition
+class ConstantOp(QnnOp):
+    """A constant tensor. ``value`` stores the numbers (``f32`` or a builtin
+    integer type, built from bytes); the result type says which datatype they
+    belong to, e.g. ``tensor<64x784xi8> -> tensor<64x784x!qnn.bipolar>``."""
+
+    name = "qnn.constant"
+    value = prop_def(DenseIntOrFPElementsAttr)
+    result = result_def(TensorType)
+    traits = traits_def(Pure(), ConstantLike())
+    assembly_format = "$value attr-dict `->` type($result)"
+
+    def __init__(self, value: DenseIntOrFPElementsAttr | np.ndarray, result_type: Attribute | None = None):
+        if not isinstance(value, DenseIntOrFPElementsAttr):
+            value = dense_from_numpy(value)
+        if result_type is None:
+            if isinstance(value.get_element_type(), Float32Type):
+                elt: Attribute = dt.f32
+            else:
+                vals = numpy_from_dense(value)
+                lo, hi = (int(vals.min()), int(vals.max())) if vals.size else (0, 0)
+                elt = dt.smallest_integer_type(lo, hi)
+            result_type = TensorType(elt, value.get_shape())
+        super().__init__(properties={"value": value}, result_types=[result_type])
+
+    def numpy(self) -> np.ndarray:
+        return numpy_from_dense(self.value)
+
+    def verify_op(self) -> None:
+        rtype = self.result.type
+        assert isinstance(rtype, TensorType)
+        if self.value.get_shape() != rtype.get_shape():
+            raise VerifyException(
+                f"'qnn.constant' value shape {list(self.value.get_shape())} must equal "
+                f"the result shape {list(rtype.get_shape())}"
+            )
+        elt = rtype.get_element_type()
+        storage = self.value.get_element_type()
+        if isinstance(elt, Float32Type | dt.FixedType):
+            if not isinstance(storage, Float32Type):
+                raise VerifyException(
+                    f"'qnn.constant' of element type {elt} must store f32 values, got {storage}"
+                )
+        elif not isinstance(storage, IntegerType):
+            raise VerifyException(
+                f"'qnn.constant' of integer datatype {elt} must store integer values, "
+                f"got {storage}"
+            )
+        if not dt.allows(elt, self.numpy()):
+            lo, hi = dt.value_range(elt)
+            raise VerifyException(
+                f"'qnn.constant' values must lie in {elt} ([{lo:g}, {hi:g}])"
+            )
+
+
+# --- quantizers --------------------------------------------------------------
+
+
+@irdl_op_definition
+class QuantOp(QnnOp):
+    """QONNX ``Quant``: ``y = clip(round(x/scale + zeropt), min_int, max_int)``
+    then ``(y - zeropt) * scale``; ``scale`` and ``zeropt`` are scalar or
+    broadcast per channel."""
+
+    name = "qnn.quant"
+    input = operand_def(TensorType)
+    scale = prop_def(DenseIntOrFPElementsAttr)
+    zeropt = prop_def(DenseIntOrFPElementsAttr)
+    bitwidth = prop_def(IntegerAttr)
+    signed = prop_def(IntegerAttr, default_value=bool_attr(True))
+    narrow = prop_def(IntegerAttr, default_value=bool_attr(False))
+    rounding_mode = prop_def(StringAttr, default_value=StringAttr("ROUND"))
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, result_type: Attribute, *, scale, zeropt, bitwidth: int, signed: bool = True, narrow: bool = False, rounding_mode: str = "ROUND"):
+        super().__init__(
+            operands=[input],
+            result_types=[result_type],
+            properties={
+                "scale": dense_from_numpy(np.asarray(scale, dtype=np.float32)),
+                "zeropt": dense_from_numpy(np.asarray(zeropt, dtype=np.float32)),
+                "bitwidth": i64_attr(bitwidth),
+                "signed": bool_attr(signed),
+                "narrow": bool_attr(narrow),
+                "rounding_mode": StringAttr(rounding_mode),
+            },
+        )
+
+    def verify_op(self) -> None:
+        _check_same_shape(self, self.input.type, self.result.type)
+        shape = tensor_shape(self.input.type)
+        scale = _dense_f32(self, "scale", self.scale)
+        if np.any(scale <= 0):
+            raise VerifyException("'qnn.quant' scale must be positive")
+        _check_broadcastable(self, "scale", scale, shape)
+        _check_broadcastable(self, "zeropt", _dense_f32(self, "zeropt", self.zeropt), shape)
+        bits = self.bitwidth.value.data
+        if not 1 <= bits <= dt.MAX_BITWIDTH:
+            raise VerifyException(
+                f"'qnn.quant' bitwidth must be in 1..{dt.MAX_BITWIDTH}, got {bits}"
+            )
+        if bits == 1 and self.narrow.value.data and not self.signed.value.data:
+            raise VerifyException("'qnn.quant' an unsigned narrow 1-bit quantizer has no values")
+        _check_rounding(self, self.rounding_mode)
+
+
+@irdl_op_definition
+class BipolarQuantOp(QnnOp):
+    """QONNX ``BipolarQuant``: ``scale * (x >= 0 ? +1 : -1)``."""
+
+    name = "qnn.bipolar_quant"
+    input = operand_def(TensorType)
+    scale = prop_def(DenseIntOrFPElementsAttr)
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, result_type: Attribute, *, scale):
+        super().__init__(
+            operands=[input],
+            result_types=[result_type],
+            properties={"scale": dense_from_numpy(np.asarray(scale, dtype=np.float32))},
+        )
+
+    def verify_op(self) -> None:
+        _check_same_shape(self, self.input.type, self.result.type)
+        scale = _dense_f32(self, "scale", self.scale)
+        if np.any(scale <= 0):
+            raise VerifyException("'qnn.bipolar_quant' scale must be positive")
+        _check_broadcastable(self, "scale", scale, tensor_shape(self.input.type))
+
+
+@irdl_op_definition
+class TruncOp(QnnOp):
+    """QONNX ``Trunc``: drop the ``in_bitwidth - out_bitwidth`` least
+    significant bits of a quantized tensor (rounding by ``rounding_mode``)."""
+
+    name = "qnn.trunc"
+    input = operand_def(TensorType)
+    scale = prop_def(DenseIntOrFPElementsAttr)
+    zeropt = prop_def(DenseIntOrFPElementsAttr)
+    in_bitwidth = prop_def(IntegerAttr)
+    out_bitwidth = prop_def(IntegerAttr)
+    rounding_mode = prop_def(StringAttr, default_value=StringAttr("FLOOR"))
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, result_type: Attribute, *, scale, zeropt, in_bitwidth: int, out_bitwidth: int, rounding_mode: str = "FLOOR"):
+        super().__init__(
+            operands=[input],
+            result_types=[result_type],
+            properties={
+                "scale": dense_from_numpy(np.asarray(scale, dtype=np.float32)),
+                "zeropt": dense_from_numpy(np.asarray(zeropt, dtype=np.float32)),
+                "in_bitwidth": i64_attr(in_bitwidth),
+                "out_bitwidth": i64_attr(out_bitwidth),
+                "rounding_mode": StringAttr(rounding_mode),
+            },
+        )
+
+    def verify_op(self) -> None:
+        _check_same_shape(self, self.input.type, self.result.type)
+        shape = tensor_shape(self.input.type)
+        scale = _dense_f32(self, "scale", self.scale)
+        if np.any(scale <= 0):
+            raise VerifyException("'qnn.trunc' scale must be positive")
+        _check_broadcastable(self, "scale", scale, shape)
+        _check_broadcastable(self, "zeropt", _dense_f32(self, "zeropt", self.zeropt), shape)
+        ib, ob = self.in_bitwidth.value.data, self.out_bitwidth.value.data
+        for what, bits in (("in_bitwidth", ib), ("out_bitwidth", ob)):
+            if not 1 <= bits <= dt.MAX_BITWIDTH:
+                raise VerifyException(
+                    f"'qnn.trunc' {what} must be in 1..{dt.MAX_BITWIDTH}, got {bits}"
+                )
+        if ob > ib:
+            raise VerifyException(
+                f"'qnn.trunc' out_bitwidth ({ob}) must not exceed in_bitwidth ({ib})"
+            )
+        _check_rounding(self, self.rounding_mode)
+
+
+def channel_axis(layout: str, rank: int) -> int:
+    """The channel axis of a tensor of ``rank`` in ``layout``."""
+    return rank - 1 if layout in ("NHWC", "NWC") or rank <= 2 else 1
+
+
+@irdl_op_definition
+class MultiThresholdOp(QnnOp):
+    """QONNX ``MultiThreshold``: ``out_scale * (number of thresholds t with
+    x >= t) + out_bias``, per channel. ``thresholds`` has shape (C, N) or
+    (1, N); ``out_dtype`` is the datatype of the result before float scaling."""
+
+    name = "qnn.multithreshold"
+    input = operand_def(TensorType)
+    thresholds = operand_def(TensorType)
+    out_dtype = prop_def(TypeAttribute)
+    out_scale = prop_def(FloatAttr, default_value=f32_attr(1.0))
+    out_bias = prop_def(FloatAttr, default_value=f32_attr(0.0))
+    data_layout = prop_def(StringAttr, default_value=StringAttr("NCHW"))
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input `,` $thresholds attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, thresholds: SSAValue, result_type: Attribute, *, out_dtype: Attribute, out_scale: float = 1.0, out_bias: float = 0.0, data_layout: str = "NCHW"):
+        super().__init__(
+            operands=[input, thresholds],
+            result_types=[result_type],
+            properties={
+                "out_dtype": out_dtype,
+                "out_scale": f32_attr(out_scale),
+                "out_bias": f32_attr(out_bias),
+                "data_layout": StringAttr(data_layout),
+            },
+        )
+
+    def verify_op(self) -> None:
+        _check_same_shape(self, self.input.type, self.result.type)
+        layout = self.data_layout.data
+        if layout not in DATA_LAYOUTS:
+            raise VerifyException(
+                f"'qnn.multithreshold' data_layout must be one of {', '.join(DATA_LAYOUTS)}, got '{layout}'"
+            )
+        shape = tensor_shape(self.input.type)
+        tshape = tensor_shape(self.thresholds.type)
+        if len(tshape) != 2:
+            raise VerifyException(
+                f"'qnn.multithreshold' thresholds must have rank 2 (channels, steps), got shape {list(tshape)}"
+            )
+        if len(shape) < 1:
+            raise VerifyException("'qnn.multithreshold' input must have rank >= 1")
+        channels = shape[channel_axis(layout, len(shape))]
+        if tshape[0] not in (1, channels):
+            raise VerifyException(
+                f"'qnn.multithreshold' thresholds must have 1 or {channels} rows (one per channel), got {tshape[0]}"
+            )
+        out = self.out_dtype
+        if not dt.is_datatype(out) or not dt.is_integer(out):
+            raise VerifyException(
+                f"'qnn.multithreshold' out_dtype must be an integer datatype, got {out}"
+            )
+        levels = 2 ** dt.bitwidth(out)
+        if isinstance(out, dt.BipolarType):
+            levels = 2
+        if tshape[1] > levels - 1:
+            raise VerifyException(
+                f"'qnn.multithreshold' {tshape[1]} thresholds give {tshape[1] + 1} levels, more than {out} holds ({levels})"
+            )
+        if not np.isfinite(self.out_scale.value.data) or not np.isfinite(self.out_bias.value.data):
+            raise VerifyException("'qnn.multithreshold' out_scale and out_bias must be finite")
+
+
+# --- linear algebra ----------------------------------------------------------
+
+
+@irdl_op_definition
+class MatMulOp(QnnOp):
+    """``lhs @ rhs`` with numpy semantics (batched over leading dimensions)."""
+
+    name = "qnn.matmul"
+    lhs = operand_def(TensorType)
+    rhs = operand_def(TensorType)
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$lhs `,` $rhs attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, lhs: SSAValue, rhs: SSAValue, result_type: Attribute):
+        super().__init__(operands=[lhs, rhs], result_types=[result_type])
+
+    def verify_op(self) -> None:
+        expected = matmul_shape(tensor_shape(self.lhs.type), tensor_shape(self.rhs.type))
+        if expected is None:
+            raise VerifyException(
+                f"'qnn.matmul' operand shapes {list(tensor_shape(self.lhs.type))} and "
+                f"{list(tensor_shape(self.rhs.type))} do not match"
+            )
+        if tensor_shape(self.result.type) != expected:
+            raise VerifyException(
+                f"'qnn.matmul' result shape must be {list(expected)}, got {list(tensor_shape(self.result.type))}"
+            )
+
+
+def matmul_shape(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...] | None:
+    """The result shape of numpy.matmul, or None when the shapes mismatch."""
+    if not a or not b:
+        return None
+    a2 = (1,) + a if len(a) == 1 else a
+    b2 = b + (1,) if len(b) == 1 else b
+    if a2[-1] != b2[-2]:
+        return None
+    batch = broadcast_shapes(a2[:-2], b2[:-2])
+    if batch is None:
+        return None
+    out = batch + (a2[-2], b2[-1])
+    if len(a) == 1:
+        out = out[:-2] + out[-1:]
+    if len(b) == 1:
+        out = out[:-1]
+    return out
+
+
+class WindowOp(QnnOp, abc.ABC):
+    """Base of ops sliding a window over the spatial axes (conv, pools,
+    im2col). ``pads`` follows ONNX: all begins, then all ends."""
+
+    strides = prop_def(DenseArrayBase)
+    pads = prop_def(DenseArrayBase)
+    dilations = prop_def(DenseArrayBase)
+    data_layout = prop_def(StringAttr, default_value=StringAttr("NCHW"))
+
+    def spatial(self, shape: tuple[int, ...]) -> tuple[int, ...]:
+        return shape[1:-1] if self.data_layout.data == "NHWC" else shape[2:]
+
+    def channels(self, shape: tuple[int, ...]) -> int:
+        return shape[-1] if self.data_layout.data == "NHWC" else shape[1]
+
+    def window_attrs(self, nspatial: int) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+        strides = tuple(self.strides.get_values())
+        pads = tuple(self.pads.get_values())
+        dilations = tuple(self.dilations.get_values())
+        if self.data_layout.data not in ("NCHW", "NHWC"):
+            raise VerifyException(
+                f"'{self.name}' data_layout must be NCHW or NHWC, got '{self.data_layout.data}'"
+            )
+        if len(strides) != nspatial or len(dilations) != nspatial or len(pads) != 2 * nspatial:
+            raise VerifyException(
+                f"'{self.name}' needs {nspatial} strides, {nspatial} dilations and "
+                f"{2 * nspatial} pads for {nspatial} spatial axes, got "
+                f"{len(strides)}, {len(dilations)} and {len(pads)}"
+            )
+        if any(s < 1 for s in strides) or any(d < 1 for d in dilations):
+            raise VerifyException(f"'{self.name}' strides and dilations must be >= 1")
+        if any(p < 0 for p in pads):
+            raise VerifyException(f"'{self.name}' pads must be >= 0")
+        return strides, pads, dilations
+
+    def output_spatial(self, in_spatial: tuple[int, ...], kernel: tuple[int, ...], ceil_mode: bool = False) -> tuple[int, ...]:
+        strides, pads, dilations = self.window_attrs(len(in_spatial))
+        n = len(in_spatial)
+        out = tuple(
+            window_output_dim(in_spatial[i], kernel[i], strides[i], pads[i], pads[n + i], dilations[i], ceil_mode)
+            for i in range(n)
+        )
+        if any(o < 1 for o in out):
+            raise VerifyException(
+                f"'{self.name}' window {list(kernel)} does not fit the input {list(in_spatial)}"
+            )
+        return out
+
+    def make_shape(self, n: int, c: int, spatial: tuple[int, ...]) -> tuple[int, ...]:
+        if self.data_layout.data == "NHWC":
+            return (n, *spatial, c)
+        return (n, c, *spatial)
+
+    def check_result(self, expected: tuple[int, ...]) -> None:
+        got = tensor_shape(self.results[0].type)
+        if got != expected:
+            raise VerifyException(
+                f"'{self.name}' result shape must be {list(expected)}, got {list(got)}"
+            )
+
+
+def _window_props(nspatial: int, strides=None, pads=None, dilations=None, data_layout: str = "NCHW") -> dict[str, Attribute]:
+    return {
+        "strides": i64_array(strides if strides is not None else [1] * nspatial),
+        "pads": i64_array(pads if pads is not None else [0] * (2 * nspatial)),
+        "dilations": i64_array(dilations if dilations is not None else [1] * nspatial),
+        "data_layout": StringAttr(data_layout),
+    }
+
+
+@irdl_op_definition
+class ConvOp(WindowOp):
+    """ONNX ``Conv``: weights (M, C/group, k...) in both layouts, optional
+    bias (M); NCHW or NHWC activations."""
+
+    name = "qnn.conv"
+    input = operand_def(TensorType)
+    weights = operand_def(TensorType)
+    bias = opt_operand_def(TensorType)
+    group = prop_def(IntegerAttr, default_value=i64_attr(1))
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input `,` $weights (`,` $bias^)? attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, weights: SSAValue, bias: SSAValue | None, result_type: Attribute, *, strides=None, pads=None, dilations=None, group: int = 1, data_layout: str = "NCHW"):
+        nspatial = len(tensor_shape(weights.type)) - 2
+        super().__init__(
+            operands=[input, weights, [bias] if bias is not None else []],
+            result_types=[result_type],
+            properties={**_window_props(nspatial, strides, pads, dilations, data_layout), "group": i64_attr(group)},
+        )
+
+    def verify_op(self) -> None:
+        x = tensor_shape(self.input.type)
+        w = tensor_shape(self.weights.type)
+        if len(x) < 3 or len(w) != len(x):
+            raise VerifyException(
+                f"'qnn.conv' input and weights must have the same rank >= 3, got shapes {list(x)} and {list(w)}"
+            )
+        group = self.group.value.data
+        c = self.channels(x)
+        m = w[0]
+        if group < 1 or c % group or m % group:
+            raise VerifyException(
+                f"'qnn.conv' group ({group}) must divide the input channels ({c}) and output channels ({m})"
+            )
+        if w[1] * group != c:
+            raise VerifyException(
+                f"'qnn.conv' weights have {w[1]} input channels per group, expected {c // group}"
+            )
+        if self.bias is not None and tensor_shape(self.bias.type) != (m,):
+            raise VerifyException(
+                f"'qnn.conv' bias must have shape [{m}], got {list(tensor_shape(self.bias.type))}"
+            )
+        out = self.output_spatial(self.spatial(x), w[2:])
+        self.check_result(self.make_shape(x[0], m, out))
+
+
+class PoolOp(WindowOp, abc.ABC):
+    input = operand_def(TensorType)
+    kernel_shape = prop_def(DenseArrayBase)
+    ceil_mode = prop_def(IntegerAttr, default_value=bool_attr(False))
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, result_type: Attribute, *, kernel_shape, strides=None, pads=None, dilations=None, ceil_mode: bool = False, data_layout: str = "NCHW"):
+        super().__init__(
+            operands=[input],
+            result_types=[result_type],
+            properties={
+                **_window_props(len(kernel_shape), strides, pads, dilations, data_layout),
+                "kernel_shape": i64_array(kernel_shape),
+                "ceil_mode": bool_attr(ceil_mode),
+            },
+        )
+
+    def verify_op(self) -> None:
+        x = tensor_shape(self.input.type)
+        kernel = tuple(self.kernel_shape.get_values())
+        if len(x) != len(kernel) + 2:
+            raise VerifyException(
+                f"'{self.name}' kernel_shape {list(kernel)} does not match an input of rank {len(x)}"
+            )
+        if any(k < 1 for k in kernel):
+            raise VerifyException(f"'{self.name}' kernel_shape entries must be >= 1")
+        out = self.output_spatial(self.spatial(x), kernel, bool(self.ceil_mode.value.data))
+        self.check_result(self.make_shape(x[0], self.channels(x), out))
+
+
+@irdl_op_definition
+class MaxPoolOp(PoolOp):
+    """ONNX ``MaxPool`` (padding with -inf)."""
+
+    name = "qnn.maxpool"
+
+
+@irdl_op_definition
+class AvgPoolOp(PoolOp):
+    """ONNX ``AveragePool`` and ``GlobalAveragePool`` (padding excluded from
+    the average unless ``count_include_pad``)."""
+
+    name = "qnn.avgpool"
+    count_include_pad = prop_def(IntegerAttr, default_value=bool_attr(False))
+
+
+@irdl_op_definition
+class Im2ColOp(WindowOp):
+    """Sliding-window unfolding of an NHWC tensor: every output pixel holds
+    its window as a vector ordered (kh, kw, c). Padding is not part of this
+    op (``pads`` must be zero): it is made explicit by ``qnn.pad``."""
+
+    name = "qnn.im2col"
+    input = operand_def(TensorType)
+    kernel_shape = prop_def(DenseArrayBase)
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, result_type: Attribute, *, kernel_shape, strides=None, dilations=None):
+        super().__init__(
+            operands=[input],
+            result_types=[result_type],
+            properties={**_window_props(len(kernel_shape), strides, None, dilations, "NHWC"), "kernel_shape": i64_array(kernel_shape)},
+        )
+
+    def verify_op(self) -> None:
+        if self.data_layout.data != "NHWC":
+            raise VerifyException("'qnn.im2col' works on NHWC tensors only")
+        x = tensor_shape(self.input.type)
+        kernel = tuple(self.kernel_shape.get_values())
+        if len(x) != len(kernel) + 2:
+            raise VerifyException(
+                f"'qnn.im2col' kernel_shape {list(kernel)} does not match an input of rank {len(x)}"
+            )
+        if any(self.pads.get_values()):
+            raise VerifyException("'qnn.im2col' pads must be zero (use qnn.pad)")
+        out = self.output_spatial(self.spatial(x), kernel)
+        self.check_result((x[0], *out, math.prod(kernel) * x[-1]))
+
+
+@irdl_op_definition
+class BatchNormOp(QnnOp):
+    """ONNX ``BatchNormalization`` in inference mode over axis 1:
+    ``(x - mean) / sqrt(var + epsilon) * scale + bias``."""
+
+    name = "qnn.batchnorm"
+    input = operand_def(TensorType)
+    scale = operand_def(TensorType)
+    bias = operand_def(TensorType)
+    mean = operand_def(TensorType)
+    var = operand_def(TensorType)
+    epsilon = prop_def(FloatAttr, default_value=f32_attr(1e-5))
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input `,` $scale `,` $bias `,` $mean `,` $var attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, scale: SSAValue, bias: SSAValue, mean: SSAValue, var: SSAValue, result_type: Attribute, *, epsilon: float = 1e-5):
+        super().__init__(operands=[input, scale, bias, mean, var], result_types=[result_type], properties={"epsilon": f32_attr(epsilon)})
+
+    def verify_op(self) -> None:
+        _check_same_shape(self, self.input.type, self.result.type)
+        x = tensor_shape(self.input.type)
+        if len(x) < 2:
+            raise VerifyException("'qnn.batchnorm' input must have rank >= 2 (N, C, ...)")
+        for name in ("scale", "bias", "mean", "var"):
+            s = tensor_shape(getattr(self, name).type)
+            if s != (x[1],):
+                raise VerifyException(
+                    f"'qnn.batchnorm' {name} must have shape [{x[1]}], got {list(s)}"
+                )
+        if not self.epsilon.value.data >= 0:
+            raise VerifyException("'qnn.batchnorm' epsilon must be >= 0")
+
+
+# --- elementwise -------------------------------------------------------------
+
+
+class BinaryElementwiseOp(QnnOp, abc.ABC):
+    """Elementwise with ONNX/numpy broadcasting."""
+
+    lhs = operand_def(TensorType)
+    rhs = operand_def(TensorType)
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$lhs `,` $rhs attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, lhs: SSAValue, rhs: SSAValue, result_type: Attribute):
+        super().__init__(operands=[lhs, rhs], result_types=[result_type])
+
+    def verify_op(self) -> None:
+        a, b = tensor_shape(self.lhs.type), tensor_shape(self.rhs.type)
+        expected = broadcast_shapes(a, b)
+        if expected is None:
+            raise VerifyException(
+                f"'{self.name}' operand shapes {list(a)} and {list(b)} do not broadcast"
+            )
+        got = tensor_shape(self.result.type)
+        if got != expected:
+            raise VerifyException(
+                f"'{self.name}' result shape must be {list(expected)}, got {list(got)}"
+            )
+
+
+@irdl_op_definition
+class AddOp(BinaryElementwiseOp):
+    name = "qnn.add"
+
+
+@irdl_op_definition
+class SubOp(BinaryElementwiseOp):
+    name = "qnn.sub"
+
+
+@irdl_op_definition
+class MulOp(BinaryElementwiseOp):
+    name = "qnn.mul"
+
+
+@irdl_op_definition
+class DivOp(BinaryElementwiseOp):
+    name = "qnn.div"
+
+
+class UnaryElementwiseOp(QnnOp, abc.ABC):
+    input = operand_def(TensorType)
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, result_type: Attribute):
+        super().__init__(operands=[input], result_types=[result_type])
+
+    def verify_op(self) -> None:
+        _check_same_shape(self, self.input.type, self.result.type)
+
+
+@irdl_op_definition
+class ReluOp(UnaryElementwiseOp):
+    """``max(x, 0)``."""
+
+    name = "qnn.relu"
+
+
+@irdl_op_definition
+class SignOp(UnaryElementwiseOp):
+    """ONNX ``Sign``: -1, 0 or +1."""
+
+    name = "qnn.sign"
+
+
+# --- data movement -----------------------------------------------------------
+
+
+@irdl_op_definition
+class ReshapeOp(QnnOp):
+    """Reinterpret the elements (row-major) with the result's shape."""
+
+    name = "qnn.reshape"
+    input = operand_def(TensorType)
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, result_type: Attribute):
+        super().__init__(operands=[input], result_types=[result_type])
+
+    def verify_op(self) -> None:
+        a, b = tensor_shape(self.input.type), tensor_shape(self.result.type)
+        if math.prod(a) != math.prod(b):
+            raise VerifyException(
+                f"'qnn.reshape' cannot reshape {list(a)} ({math.prod(a)} elements) into "
+                f"{list(b)} ({math.prod(b)} elements)"
+            )
+
+
+@irdl_op_definition
+class TransposeOp(QnnOp):
+    """Permute the axes: ``result.shape[i] = input.shape[perm[i]]``."""
+
+    name = "qnn.transpose"
+    input = operand_def(TensorType)
+    perm = prop_def(DenseArrayBase)
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, result_type: Attribute, *, perm):
+        super().__init__(operands=[input], result_types=[result_type], properties={"perm": i64_array(perm)})
+
+    def verify_op(self) -> None:
+        a = tensor_shape(self.input.type)
+        perm = tuple(self.perm.get_values())
+        if sorted(perm) != list(range(len(a))):
+            raise VerifyException(
+                f"'qnn.transpose' perm {list(perm)} is not a permutation of {len(a)} axes"
+            )
+        expected = tuple(a[p] for p in perm)
+        if tensor_shape(self.result.type) != expected:
+            raise VerifyException(
+                f"'qnn.transpose' result shape must be {list(expected)}, got {list(tensor_shape(self.result.type))}"
+            )
+
+
+@irdl_op_definition
+class PadOp(QnnOp):
+    """Constant padding; ``pads`` in ONNX order (all begins, then all ends)."""
+
+    name = "qnn.pad"
+    input = operand_def(TensorType)
+    pads = prop_def(DenseArrayBase)
+    value = prop_def(FloatAttr, default_value=f32_attr(0.0))
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, result_type: Attribute, *, pads, value: float = 0.0):
+        super().__init__(operands=[input], result_types=[result_type], properties={"pads": i64_array(pads), "value": f32_attr(value)})
+
+    def verify_op(self) -> None:
+        a = tensor_shape(self.input.type)
+        pads = tuple(self.pads.get_values())
+        if len(pads) != 2 * len(a):
+            raise VerifyException(
+                f"'qnn.pad' needs {2 * len(a)} pads for rank {len(a)}, got {len(pads)}"
+            )
+        if any(p < 0 for p in pads):
+            raise VerifyException("'qnn.pad' pads must be >= 0")
+        expected = tuple(d + pads[i] + pads[i + len(a)] for i, d in enumerate(a))
+        if tensor_shape(self.result.type) != expected:
+            raise VerifyException(
+                f"'qnn.pad' result shape must be {list(expected)}, got {list(tensor_shape(self.result.type))}"
+            )
+        elt = self.result.type.get_element_type()
+        if not dt.allows(elt, np.array([self.value.value.data])):
+            raise VerifyException(f"'qnn.pad' pad value {self.value.value.data:g} is not in {elt}")
+
+
+@irdl_op_definition
+class ConcatOp(QnnOp):
+    """Concatenate along ``axis``."""
+
+    name = "qnn.concat"
+    inputs = var_operand_def(TensorType)
+    axis = prop_def(IntegerAttr)
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$inputs attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, inputs: list[SSAValue], result_type: Attribute, *, axis: int):
+        super().__init__(operands=[inputs], result_types=[result_type], properties={"axis": i64_attr(axis)})
+
+    def verify_op(self) -> None:
+        if not self.inputs:
+            raise VerifyException("'qnn.concat' needs at least one input")
+        shapes = [tensor_shape(v.type) for v in self.inputs]
+        rank = len(shapes[0])
+        axis = self.axis.value.data
+        if not 0 <= axis < rank:
+            raise VerifyException(f"'qnn.concat' axis {axis} is out of range for rank {rank}")
+        for s in shapes:
+            if len(s) != rank or any(s[i] != shapes[0][i] for i in range(rank) if i != axis):
+                raise VerifyException(
+                    f"'qnn.concat' input shapes {[list(s) for s in shapes]} differ outside axis {axis}"
+                )
+        expected = tuple(sum(s[i] for s in shapes) if i == axis else shapes[0][i] for i in range(rank))
+        if tensor_shape(self.result.type) != expected:
+            raise VerifyException(
+                f"'qnn.concat' result shape must be {list(expected)}, got {list(tensor_shape(self.result.type))}"
+            )
+
+
+@irdl_op_definition
+class TopKOp(QnnOp):
+    """ONNX ``TopK``: the ``k`` largest (or smallest) values along ``axis``
+    and their indices (``i64``)."""
+
+    name = "qnn.topk"
+    input = operand_def(TensorType)
+    k = prop_def(IntegerAttr)
+    axis = prop_def(IntegerAttr, default_value=i64_attr(-1))
+    largest = prop_def(IntegerAttr, default_value=bool_attr(True))
+    values = result_def(TensorType)
+    indices = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, values_type: Attribute, indices_type: Attribute, *, k: int, axis: int = -1, largest: bool = True):
+        super().__init__(operands=[input], result_types=[values_type, indices_type], properties={"k": i64_attr(k), "axis": i64_attr(axis), "largest": bool_attr(largest)})
+
+    def verify_op(self) -> None:
+        a = tensor_shape(self.input.type)
+        axis = self.axis.value.data
+        if not -len(a) <= axis < len(a):
+            raise VerifyException(f"'qnn.topk' axis {axis} is out of range for rank {len(a)}")
+        axis %= len(a)
+        k = self.k.value.data
+        if not 1 <= k <= a[axis]:
+            raise VerifyException(f"'qnn.topk' k must be in 1..{a[axis]}, got {k}")
+        expected = tuple(k if i == axis else d for i, d in enumerate(a))
+        for name in ("values", "indices"):
+            got = tensor_shape(getattr(self, name).type)
+            if got != expected:
+                raise VerifyException(
+                    f"'qnn.topk' {name} shape must be {list(expected)}, got {list(got)}"
+                )
+        itype = self.indices.type.get_element_type()
+        if itype != i64:
+            raise VerifyException(f"'qnn.topk' indices must be i64, got {itype}")
+
+
+Qnn = Dialect(
+    "qnn",
+    [
+        ConstantOp,
+        QuantOp,
+        BipolarQuantOp,
+        TruncOp,
+        MultiThresholdOp,
+        MatMulOp,
+        ConvOp,
+        MaxPoolOp,
+        AvgPoolOp,
+        Im2ColOp,
+        BatchNormOp,
+        AddOp,
+        SubOp,
+        MulOp,
+        DivOp,
+        ReluOp,
+        SignOp,
+        ReshapeOp,
+        TransposeOp,
+        PadOp,
+        ConcatOp,
+        TopKOp,
+    ],
+    list(dt.DATATYPES),
+)

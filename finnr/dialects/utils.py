@@ -1,0 +1,131 @@
+"""Helpers shared by finnr's dialects: dense attributes to and from numpy,
+attribute constructors, and the shape rules that verifiers and passes share."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from xdsl.dialects.builtin import (
+    BytesAttr,
+    DenseArrayBase,
+    DenseIntOrFPElementsAttr,
+    Float32Type,
+    Float64Type,
+    FloatAttr,
+    IntegerAttr,
+    IntegerType,
+    StringAttr,
+    TensorType,
+    f32,
+    i1,
+    i8,
+    i16,
+    i32,
+    i64,
+)
+from xdsl.ir import Attribute
+from xdsl.utils.exceptions import VerifyException
+
+# --- dense attributes <-> numpy ----------------------------------------------
+
+_INT_STORAGE = ((np.int8, i8), (np.int16, i16), (np.int32, i32), (np.int64, i64))
+
+
+def dense_from_numpy(array: np.ndarray | float | int) -> DenseIntOrFPElementsAttr:
+    """A dense attribute holding ``array`` (built from its bytes, never from
+    a list). Floats are stored as ``f32``; integers in the narrowest of
+    i8/i16/i32/i64 that holds them."""
+    a = np.asarray(array)
+    if a.dtype.kind == "b":
+        a = a.astype(np.int8)
+    if a.dtype.kind in "iu":
+        lo, hi = (int(a.min()), int(a.max())) if a.size else (0, 0)
+        for np_type, ir_type in _INT_STORAGE:
+            info = np.iinfo(np_type)
+            if info.min <= lo and hi <= info.max:
+                a = np.ascontiguousarray(a, dtype=np_type)
+                return DenseIntOrFPElementsAttr(
+                    TensorType(ir_type, a.shape), BytesAttr(a.tobytes())
+                )
+        raise ValueError("integer values do not fit in 64 bits")
+    a = np.ascontiguousarray(a, dtype=np.float32)
+    return DenseIntOrFPElementsAttr(TensorType(f32, a.shape), BytesAttr(a.tobytes()))
+
+
+def numpy_from_dense(attr: DenseIntOrFPElementsAttr) -> np.ndarray:
+    """The values of a dense attribute as a (read-only) numpy array."""
+    elt = attr.get_element_type()
+    shape = attr.get_shape()
+    if isinstance(elt, Float32Type):
+        dtype: type = np.float32
+    elif isinstance(elt, Float64Type):
+        dtype = np.float64
+    elif isinstance(elt, IntegerType) and elt.width.data in (8, 16, 32, 64):
+        dtype = {8: np.int8, 16: np.int16, 32: np.int32, 64: np.int64}[
+            elt.width.data
+        ]
+    else:
+        vals = np.array(attr.get_values())
+        return vals.reshape(shape) if vals.size == int(np.prod(shape)) else vals
+    flat = np.frombuffer(attr.data.data, dtype=dtype)
+    n = int(np.prod(shape))
+    if flat.size == 1 and n != 1:  # a splat
+        return np.broadcast_to(flat, shape)
+    return flat.reshape(shape)
+
+
+# --- attribute constructors --------------------------------------------------
+
+
+def i64_attr(value: int) -> IntegerAttr:
+    return IntegerAttr(value, i64)
+
+
+def bool_attr(value: bool) -> IntegerAttr:
+    return IntegerAttr(int(value), i1)
+
+
+def f32_attr(value: float) -> FloatAttr:
+    return FloatAttr(float(value), f32)
+
+
+def i64_array(values: Sequence[int]) -> DenseArrayBase:
+    return DenseArrayBase.from_list(i64, [int(v) for v in values])
+
+
+def str_attr(value: str) -> StringAttr:
+    return StringAttr(value)
+
+
+# --- shapes ------------------------------------------------------------------
+
+
+def tensor_shape(t: Attribute) -> tuple[int, ...]:
+    if not isinstance(t, TensorType):
+        raise VerifyException(f"expected a ranked tensor, got {t}")
+    return t.get_shape()
+
+
+def broadcast_shapes(a: Sequence[int], b: Sequence[int]) -> tuple[int, ...] | None:
+    """Numpy/ONNX multidirectional broadcasting; None if incompatible."""
+    try:
+        return tuple(np.broadcast_shapes(tuple(a), tuple(b)))
+    except ValueError:
+        return None
+
+
+def window_output_dim(
+    size: int, kernel: int, stride: int, pad_begin: int, pad_end: int,
+    dilation: int = 1, ceil_mode: bool = False,
+) -> int:
+    """Output length of a sliding window (conv, pool, im2col) along one axis."""
+    span = dilation * (kernel - 1) + 1
+    num = size + pad_begin + pad_end - span
+    if ceil_mode:
+        out = -(-num // stride) + 1
+        # ONNX: the last window must start inside the input or left padding
+        if (out - 1) * stride >= size + pad_begin:
+            out -= 1
+        return out
+    return num // stride + 1

@@ -1,0 +1,1 @@
+"""ONNX, QONNX and QDQ import into the qnn dialect."""

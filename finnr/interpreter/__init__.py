@@ -1,0 +1,1 @@
+"""Reference semantics (numpy) of every op of every finnr dialect."""

@@ -1,0 +1,1 @@
+"""Cost and performance models, device database: pure functions, no IR mutation."""
