@@ -15,6 +15,7 @@ from xdsl.dialects.builtin import (
     FloatAttr,
     IntegerAttr,
     IntegerType,
+    Signedness,
     StringAttr,
     TensorType,
     f32,
@@ -44,12 +45,12 @@ def dense_from_numpy(array: np.ndarray | float | int) -> DenseIntOrFPElementsAtt
         for np_type, ir_type in _INT_STORAGE:
             info = np.iinfo(np_type)
             if info.min <= lo and hi <= info.max:
-                a = np.ascontiguousarray(a, dtype=np_type)
+                a = np.asarray(a, dtype=np_type, order="C")
                 return DenseIntOrFPElementsAttr(
                     TensorType(ir_type, a.shape), BytesAttr(a.tobytes())
                 )
         raise ValueError("integer values do not fit in 64 bits")
-    a = np.ascontiguousarray(a, dtype=np.float32)
+    a = np.asarray(a, dtype=np.float32, order="C")
     return DenseIntOrFPElementsAttr(TensorType(f32, a.shape), BytesAttr(a.tobytes()))
 
 
@@ -62,11 +63,16 @@ def numpy_from_dense(attr: DenseIntOrFPElementsAttr) -> np.ndarray:
     elif isinstance(elt, Float64Type):
         dtype = np.float64
     elif isinstance(elt, IntegerType) and elt.width.data in (8, 16, 32, 64):
-        dtype = {8: np.int8, 16: np.int16, 32: np.int32, 64: np.int64}[
-            elt.width.data
-        ]
+        kind = "u" if elt.signedness.data == Signedness.UNSIGNED else "i"
+        dtype = np.dtype(f"{kind}{elt.width.data // 8}").type
     else:
         vals = np.array(attr.get_values())
+        if (
+            isinstance(elt, IntegerType)
+            and elt.width.data == 1
+            and elt.signedness.data != Signedness.SIGNED
+        ):
+            vals = np.abs(vals)  # i1 `true` is stored as -1; it means 1
         return vals.reshape(shape) if vals.size == int(np.prod(shape)) else vals
     flat = np.frombuffer(attr.data.data, dtype=dtype)
     n = int(np.prod(shape))

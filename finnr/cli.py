@@ -1,0 +1,169 @@
+"""The ``finnr`` command: the user-facing driver (import, run, ...).
+
+Every failure caused by the user's input is a one-message diagnostic with
+exit code 2; an internal error exits with 1 and asks for a report; a Python
+traceback is shown only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from io import StringIO
+from pathlib import Path
+
+import numpy as np
+
+from finnr import __version__
+from finnr.diagnostics import FinnrError
+
+EXIT_USER_ERROR = 2
+EXIT_INTERNAL_ERROR = 1
+
+
+def load_ir(path: str | Path):
+    """Parse and verify an IR file (any finnr dialect)."""
+    from xdsl.parser import Parser
+    from xdsl.utils.exceptions import ParseError, VerifyException
+
+    from finnr.dialects import finnr_context
+
+    p = Path(path)
+    try:
+        text = p.read_text()
+    except OSError as e:
+        raise FinnrError(f"{p}: cannot read ({e.strerror})") from None
+    try:
+        module = Parser(finnr_context(), text, str(p)).parse_module()
+        module.verify()
+    except ParseError as e:
+        raise FinnrError(str(e).strip()) from None
+    except VerifyException as e:
+        raise FinnrError(f"{p}: the IR does not verify:\n{str(e).strip()}") from None
+    return module
+
+
+def load_model_or_ir(path: str | Path):
+    """An ONNX file is imported; anything else is parsed as IR."""
+    from finnr.frontend.onnx_import import import_model
+
+    if str(path).endswith(".onnx"):
+        return import_model(path)
+    return load_ir(path)
+
+
+def print_ir(module) -> str:
+    from xdsl.printer import Printer
+
+    out = StringIO()
+    Printer(stream=out).print_op(module)
+    out.write("\n")
+    return out.getvalue()
+
+
+def write_output(text: str, path: str | None) -> None:
+    if path is None or path == "-":
+        sys.stdout.write(text)
+        return
+    p = Path(path)
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text)
+    except OSError as e:
+        raise FinnrError(f"{p}: cannot write ({e.strerror})") from None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from finnr.frontend.onnx_import import import_model
+
+    write_output(print_ir(import_model(args.model)), args.output)
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from finnr.interpreter import run_batch
+
+    module = load_model_or_ir(args.model)
+    try:
+        x = np.load(args.input, allow_pickle=False)
+    except (OSError, ValueError) as e:
+        raise FinnrError(f"{args.input}: not a readable .npy file ({e})") from None
+    outputs = run_batch(module, x, args.func)
+    if args.output:
+        if len(outputs) == 1:
+            try:
+                np.save(args.output, outputs[0])
+            except OSError as e:
+                raise FinnrError(f"{args.output}: cannot write ({e.strerror})") from None
+        else:
+            np.savez(args.output, *outputs)
+    else:
+        with np.printoptions(precision=6, suppress=True, threshold=10_000):
+            for i, y in enumerate(outputs):
+                print(f"output #{i}: shape {list(y.shape)}")
+                print(y)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="finnr",
+        description="finnr: compile quantized neural networks (QONNX, ONNX QDQ) "
+        "into FPGA dataflow accelerators.",
+    )
+    parser.add_argument("--version", action="version", version=f"finnr {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show Python tracebacks of errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser(
+        "import",
+        help="import an ONNX/QONNX/QDQ model into qnn IR",
+        description="Import an ONNX model (QONNX from Brevitas, ONNX QDQ, or float ONNX) "
+        "into the qnn dialect and print it.",
+    )
+    p.add_argument("model", help="the .onnx file (external data next to it)")
+    p.add_argument("-o", "--output", help="where to write the IR (default: stdout)")
+    p.set_defaults(fn=cmd_import)
+
+    p = sub.add_parser(
+        "run",
+        help="execute a model or IR file with the reference interpreter",
+        description="Run the reference interpreter on IR of any finnr dialect, or on an "
+        "ONNX model (imported first). The input holds a batch (N, ...); each sample "
+        "runs through the model and the outputs are stacked.",
+    )
+    p.add_argument("model", help="an .onnx file or an IR (.mlir) file")
+    p.add_argument("--input", required=True, help="a .npy file with the input batch")
+    p.add_argument("-o", "--output", help="save the output as .npy (several outputs: .npz)")
+    p.add_argument("--func", help="the function to run (default: the only one)")
+    p.set_defaults(fn=cmd_run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USER_ERROR
+    try:
+        return args.fn(args)
+    except FinnrError as e:
+        if args.debug:
+            raise
+        print(f"finnr: error: {e}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("finnr: interrupted", file=sys.stderr)
+        return 130
+    except Exception as e:  # an internal error: a bug in finnr
+        if args.debug:
+            raise
+        print(
+            f"finnr: internal error: {type(e).__name__}: {e}\n"
+            "This is a bug in finnr; please report it with the command line and "
+            "input (rerun with --debug for the traceback).",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL_ERROR

@@ -1,0 +1,839 @@
+"""Import ONNX models (QONNX from Brevitas, ONNX QDQ, plain float ONNX) into
+the qnn dialect: one ``func.func @main`` per model.
+
+Tensors computed only from constants (initializers, Constant nodes,
+Shape/Gather/Unsqueeze chains) are folded at import; everything else becomes
+a qnn op. Quantizers stay explicit (folding them into integer weights is the
+job of the streamlining passes). A model with unsupported nodes fails with
+one :class:`FinnrError` listing all of them.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import onnx
+from onnx import helper, numpy_helper
+from xdsl.dialects import func
+from xdsl.dialects.builtin import FunctionType, ModuleOp, TensorType, f32, i64
+from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
+
+from finnr.diagnostics import FinnrError
+from finnr.dialects import datatypes as dt
+from finnr.dialects import qnn
+from finnr.dialects.utils import bool_attr, broadcast_shapes, dense_from_numpy, window_output_dim
+from finnr.names import sanitize
+
+QONNX_DOMAINS = ("qonnx.custom_op.general", "onnx.brevitas", "finn.custom_op.general")
+DEFAULT_DOMAINS = ("", "ai.onnx")
+MIN_OPSET, MAX_OPSET = 7, 22
+
+
+class _Unsupported(Exception):
+    """Raised inside a handler for a node the importer cannot express."""
+
+
+@dataclass
+class _QLinear:
+    """The output of a QuantizeLinear, kept symbolic until its
+    DequantizeLinear turns the pair into one qnn.quant."""
+
+    source: str
+    scale: np.ndarray
+    zeropt: np.ndarray
+    bitwidth: int
+    signed: bool
+
+
+Value = SSAValue | np.ndarray | _QLinear
+
+
+def load_model(path: str | os.PathLike) -> onnx.ModelProto:
+    """Read an ONNX file and its external data, or raise FinnrError."""
+    p = Path(path)
+    if not p.is_file():
+        raise FinnrError(f"{p}: no such file")
+    try:
+        model = onnx.load(str(p), load_external_data=False)
+    except Exception as e:  # onnx raises DecodeError, ValueError, ...
+        raise FinnrError(
+            f"{p}: not a readable ONNX model ({type(e).__name__}: {str(e).strip()[:200]})",
+            ["check that the file is a complete .onnx export"],
+        ) from None
+    if not model.graph.node and not model.graph.output:
+        raise FinnrError(f"{p}: not an ONNX model (the file parses to an empty graph)")
+    for t in model.graph.initializer:
+        if t.data_location == onnx.TensorProto.EXTERNAL:
+            info = {e.key: e.value for e in t.external_data}
+            data = p.parent / info.get("location", "")
+            if not data.is_file():
+                raise FinnrError(
+                    f"{p}: tensor '{t.name}' is stored in the external data file "
+                    f"'{info.get('location', '')}', which does not exist next to the model",
+                    [f"put {data.name} in {p.parent}"],
+                )
+    try:
+        onnx.load_external_data_for_model(model, str(p.parent))
+    except Exception as e:
+        raise FinnrError(f"{p}: cannot read the external data ({e})") from None
+    return model
+
+
+def import_model(model: onnx.ModelProto | str | os.PathLike) -> ModuleOp:
+    """Import an ONNX model (or a path to one) into a qnn module."""
+    if not isinstance(model, onnx.ModelProto):
+        model = load_model(model)
+    return _Importer(model).run()
+
+
+def _attrs(node: onnx.NodeProto) -> dict:
+    out = {}
+    for a in node.attribute:
+        v = helper.get_attribute_value(a)
+        out[a.name] = v.decode() if isinstance(v, bytes) else v
+    return out
+
+
+def _tensor_type(shape) -> TensorType:
+    return TensorType(f32, tuple(int(d) for d in shape))
+
+
+class _Importer:
+    def __init__(self, model: onnx.ModelProto):
+        self.model = model
+        self.graph = model.graph
+        self.opset = 0
+        for o in model.opset_import:
+            if o.domain in DEFAULT_DOMAINS:
+                self.opset = o.version
+        self.consts: dict[str, np.ndarray] = {
+            t.name: numpy_helper.to_array(t) for t in self.graph.initializer
+        }
+        self.values: dict[str, Value] = {}
+        self.materialized: dict[str, SSAValue] = {}
+        self.block: Block | None = None
+        self.consumers: dict[str, list[onnx.NodeProto]] = {}
+        for n in self.graph.node:
+            for i in n.input:
+                self.consumers.setdefault(i, []).append(n)
+
+    # --- driver ------------------------------------------------------------
+
+    def run(self) -> ModuleOp:
+        self._check_supported()
+        inputs = [i for i in self.graph.input if i.name not in self.consts]
+        arg_types = [self._input_type(i) for i in inputs]
+        self.block = Block(arg_types=arg_types)
+        for arg, i in zip(self.block.args, inputs):
+            arg.name_hint = sanitize(i.name)
+            self.values[i.name] = arg
+        for node in self._sorted_nodes():
+            self._convert(node)
+        results = []
+        for out in self.graph.output:
+            if out.name not in self.values and out.name not in self.consts:
+                raise FinnrError(f"graph output '{out.name}' is not produced by any node")
+            results.append(self.ssa(out.name))
+        self.block.add_op(func.ReturnOp(*results))
+        ftype = FunctionType.from_lists(arg_types, [r.type for r in results])
+        fn = func.FuncOp("main", ftype, Region(self.block))
+        module = ModuleOp([fn])
+        try:
+            module.verify()
+        except Exception as e:
+            raise FinnrError(f"the imported model is inconsistent: {e}") from None
+        return module
+
+    def _check_supported(self) -> None:
+        if not MIN_OPSET <= self.opset <= MAX_OPSET:
+            raise FinnrError(
+                f"the model uses ONNX opset {self.opset}; finnr supports opsets {MIN_OPSET} to {MAX_OPSET}",
+                ["convert it with onnx.version_converter"],
+            )
+        bad = []
+        for n in self.graph.node:
+            if self._handler(n) is None:
+                bad.append(n)
+        if bad:
+            lines = [
+                f"node '{n.name or '<unnamed>'}': {n.op_type} (domain '{n.domain or 'ai.onnx'}')"
+                for n in bad
+            ]
+            raise FinnrError(
+                f"the model has {len(bad)} unsupported node{'s' if len(bad) > 1 else ''}:",
+                lines,
+            )
+
+    def _handler(self, n: onnx.NodeProto) -> Callable | None:
+        if n.domain in QONNX_DOMAINS:
+            return _QONNX_HANDLERS.get(n.op_type)
+        if n.domain in DEFAULT_DOMAINS:
+            return _ONNX_HANDLERS.get(n.op_type)
+        return None
+
+    def _sorted_nodes(self) -> list[onnx.NodeProto]:
+        available = set(self.consts) | {i.name for i in self.graph.input} | {""}
+        pending = list(self.graph.node)
+        ordered: list[onnx.NodeProto] = []
+        while pending:
+            progress = False
+            rest = []
+            for n in pending:
+                if all(i in available for i in n.input):
+                    ordered.append(n)
+                    available.update(n.output)
+                    progress = True
+                else:
+                    rest.append(n)
+            if not progress:
+                missing = sorted({i for n in rest for i in n.input if i not in available})
+                raise FinnrError(
+                    f"the graph has a cycle or undefined tensors: {', '.join(missing[:10])}"
+                )
+            pending = rest
+        return ordered
+
+    def _input_type(self, vi: onnx.ValueInfoProto) -> TensorType:
+        tt = vi.type.tensor_type
+        if not vi.type.HasField("tensor_type") or not tt.HasField("shape"):
+            raise FinnrError(f"graph input '{vi.name}' has no tensor shape")
+        if tt.elem_type not in (onnx.TensorProto.FLOAT, onnx.TensorProto.UINT8, onnx.TensorProto.INT8):
+            raise FinnrError(
+                f"graph input '{vi.name}' has element type "
+                f"{onnx.TensorProto.DataType.Name(tt.elem_type)}; finnr takes float inputs"
+            )
+        shape = []
+        for k, d in enumerate(tt.shape.dim):
+            if d.HasField("dim_value") and d.dim_value > 0:
+                shape.append(d.dim_value)
+            elif k == 0:
+                shape.append(1)  # a symbolic batch: finnr compiles one frame
+            else:
+                raise FinnrError(
+                    f"graph input '{vi.name}' has a dynamic dimension {k} "
+                    f"('{d.dim_param or '?'}'); only the batch dimension may be symbolic",
+                    ["export the model with a fixed input shape"],
+                )
+        return _tensor_type(shape)
+
+    def _convert(self, node: onnx.NodeProto) -> None:
+        handler = self._handler(node)
+        assert handler is not None
+        try:
+            outs = handler(self, node, _attrs(node))
+        except _Unsupported as e:
+            raise FinnrError(
+                f"node '{node.name or '<unnamed>'}' ({node.op_type}): {e}"
+            ) from None
+        for name, value in zip(node.output, outs):
+            if name:
+                if isinstance(value, np.ndarray):
+                    self.consts[name] = value
+                else:
+                    self.values[name] = value
+
+    # --- values ------------------------------------------------------------
+
+    def is_const(self, name: str) -> bool:
+        return name in self.consts
+
+    def const(self, node: onnx.NodeProto, index: int, what: str) -> np.ndarray:
+        if index >= len(node.input) or not node.input[index]:
+            raise _Unsupported(f"missing input {what}")
+        name = node.input[index]
+        if name not in self.consts:
+            raise _Unsupported(f"{what} ('{name}') must be a constant")
+        return self.consts[name]
+
+    def opt_const(self, node: onnx.NodeProto, index: int, what: str) -> np.ndarray | None:
+        if index >= len(node.input) or not node.input[index]:
+            return None
+        return self.const(node, index, what)
+
+    def ssa(self, name: str) -> SSAValue:
+        """The SSA value of an ONNX tensor, materializing constants."""
+        if name in self.materialized:
+            return self.materialized[name]
+        v = self.values.get(name)
+        if isinstance(v, SSAValue):
+            return v
+        if isinstance(v, _QLinear):
+            return self._materialize_qlinear(name, v)
+        if name in self.consts:
+            arr = self.consts[name]
+            if arr.dtype.kind not in "fiub":
+                raise _Unsupported(f"constant '{name}' has unsupported dtype {arr.dtype}")
+            op = qnn.ConstantOp(
+                dense_from_numpy(np.asarray(arr, dtype=np.float32)),
+                _tensor_type(arr.shape),
+            )
+            op.result.name_hint = sanitize(name)
+            self.emit(op)
+            self.materialized[name] = op.result
+            return op.result
+        raise FinnrError(f"tensor '{name}' is used before it is defined")
+
+    def emit(self, op: Operation) -> Operation:
+        assert self.block is not None
+        self.block.add_op(op)
+        return op
+
+    def shape(self, name: str) -> tuple[int, ...]:
+        if name in self.consts:
+            return tuple(self.consts[name].shape)
+        v = self.values[name]
+        if isinstance(v, _QLinear):
+            return self.shape(v.source)
+        return v.type.get_shape()
+
+    def _materialize_qlinear(self, name: str, q: _QLinear) -> SSAValue:
+        """A QuantizeLinear whose output is used as integers: x/s rounded and
+        clipped with the zero point, as ``quant(x/s; 1, zp) + zp``."""
+        x = self.ssa(q.source)
+        t = x.type
+        s = self.emit(qnn.ConstantOp(dense_from_numpy(q.scale.astype(np.float32)), _tensor_type(q.scale.shape))).result
+        div = self.emit(qnn.DivOp(x, s, _tensor_type(broadcast_shapes(t.get_shape(), q.scale.shape)))).result
+        quant = self.emit(
+            qnn.QuantOp(div, div.type, scale=np.float32(1.0), zeropt=q.zeropt.astype(np.float32), bitwidth=q.bitwidth, signed=q.signed, narrow=False)
+        ).result
+        zp = self.emit(qnn.ConstantOp(dense_from_numpy(q.zeropt.astype(np.float32)), _tensor_type(q.zeropt.shape))).result
+        out = self.emit(qnn.AddOp(quant, zp, quant.type)).result
+        out.name_hint = sanitize(name)
+        self.materialized[name] = out
+        return out
+
+    def named(self, node: onnx.NodeProto, op: Operation, index: int = 0) -> SSAValue:
+        self.emit(op)
+        r = op.results[index]
+        if index < len(node.output):
+            r.name_hint = sanitize(node.output[index])
+        return r
+
+
+# --- handlers: each returns the node's outputs (SSA values or constants) ---
+
+
+def _fold_or(fn: Callable[..., np.ndarray], build: Callable[[_Importer, onnx.NodeProto, dict], list[Value]] | None = None):
+    """A handler that folds when every input is constant, else builds ops."""
+
+    def handler(im: _Importer, node: onnx.NodeProto, attrs: dict) -> list[Value]:
+        names = [i for i in node.input if i]
+        if all(im.is_const(i) for i in names):
+            res = fn(im, node, attrs, [im.consts[i] for i in names])
+            return list(res) if isinstance(res, tuple) else [res]
+        if build is None:
+            raise _Unsupported("only supported on constant inputs")
+        return build(im, node, attrs)
+
+    return handler
+
+
+def _binary(op_cls: type[qnn.BinaryElementwiseOp], np_fn: Callable) -> Callable:
+    def fold(im, node, attrs, vals):
+        a, b = vals
+        r = np_fn(a, b)
+        return r.astype(np.result_type(a.dtype, b.dtype)) if a.dtype.kind == b.dtype.kind else r
+
+    def build(im: _Importer, node, attrs):
+        a, b = node.input[0], node.input[1]
+        shape = broadcast_shapes(im.shape(a), im.shape(b))
+        if shape is None:
+            raise _Unsupported(f"shapes {list(im.shape(a))} and {list(im.shape(b))} do not broadcast")
+        return [im.named(node, op_cls(im.ssa(a), im.ssa(b), _tensor_type(shape)))]
+
+    return _fold_or(fold, build)
+
+
+def _unary(op_cls: type[qnn.UnaryElementwiseOp], np_fn: Callable) -> Callable:
+    def build(im: _Importer, node, attrs):
+        x = im.ssa(node.input[0])
+        return [im.named(node, op_cls(x, x.type))]
+
+    return _fold_or(lambda im, node, attrs, vals: np_fn(vals[0]).astype(vals[0].dtype), build)
+
+
+def _identity(im: _Importer, node, attrs) -> list[Value]:
+    name = node.input[0]
+    if im.is_const(name):
+        return [im.consts[name]]
+    return [im.values[name]]
+
+
+def _constant(im: _Importer, node, attrs) -> list[Value]:
+    if "value" in attrs:
+        return [numpy_helper.to_array(attrs["value"])]
+    for key, dtype in (("value_float", np.float32), ("value_floats", np.float32), ("value_int", np.int64), ("value_ints", np.int64)):
+        if key in attrs:
+            return [np.asarray(attrs[key], dtype=dtype)]
+    raise _Unsupported("only tensor, float and int constants are supported")
+
+
+def _shape(im: _Importer, node, attrs) -> list[Value]:
+    shape = np.asarray(im.shape(node.input[0]), dtype=np.int64)
+    start, end = attrs.get("start", 0), attrs.get("end", None)
+    return [shape[start:end]]
+
+
+def _gather(im, node, attrs, vals):
+    data, idx = vals
+    return np.take(data, idx.astype(np.int64), axis=attrs.get("axis", 0))
+
+
+def _axes(im: _Importer, node, attrs) -> list[int] | None:
+    if "axes" in attrs:
+        return list(attrs["axes"])
+    if len(node.input) > 1 and node.input[1]:
+        return [int(a) for a in im.const(node, 1, "axes")]
+    return None
+
+
+def _unsqueeze_shape(shape: tuple[int, ...], axes: list[int]) -> tuple[int, ...]:
+    rank = len(shape) + len(axes)
+    axes = sorted(a % rank for a in axes)
+    out = list(shape)
+    for a in axes:
+        out.insert(a, 1)
+    return tuple(out)
+
+
+def _squeeze_shape(shape: tuple[int, ...], axes: list[int] | None) -> tuple[int, ...]:
+    if axes is None:
+        return tuple(d for d in shape if d != 1)
+    axes = [a % len(shape) for a in axes]
+    for a in axes:
+        if shape[a] != 1:
+            raise _Unsupported(f"cannot squeeze axis {a} of size {shape[a]}")
+    return tuple(d for i, d in enumerate(shape) if i not in axes)
+
+
+def _reshape_to(im: _Importer, node, shape: tuple[int, ...]) -> list[Value]:
+    name = node.input[0]
+    if im.is_const(name):
+        return [im.consts[name].reshape(shape)]
+    return [im.named(node, qnn.ReshapeOp(im.ssa(name), _tensor_type(shape)))]
+
+
+def _unsqueeze(im: _Importer, node, attrs) -> list[Value]:
+    axes = _axes(im, node, attrs)
+    if axes is None:
+        raise _Unsupported("Unsqueeze needs axes")
+    return _reshape_to(im, node, _unsqueeze_shape(im.shape(node.input[0]), axes))
+
+
+def _squeeze(im: _Importer, node, attrs) -> list[Value]:
+    return _reshape_to(im, node, _squeeze_shape(im.shape(node.input[0]), _axes(im, node, attrs)))
+
+
+def _reshape(im: _Importer, node, attrs) -> list[Value]:
+    target = [int(d) for d in im.const(node, 1, "shape")]
+    src = im.shape(node.input[0])
+    allowzero = attrs.get("allowzero", 0)
+    out = [src[i] if (d == 0 and not allowzero) else d for i, d in enumerate(target)]
+    if out.count(-1) > 1:
+        raise _Unsupported("shape has more than one -1")
+    if -1 in out:
+        known = math.prod(d for d in out if d != -1)
+        if known == 0 or math.prod(src) % known:
+            raise _Unsupported(f"cannot reshape {list(src)} into {target}")
+        out[out.index(-1)] = math.prod(src) // known
+    if math.prod(out) != math.prod(src):
+        raise _Unsupported(f"cannot reshape {list(src)} into {target}")
+    return _reshape_to(im, node, tuple(out))
+
+
+def _flatten(im: _Importer, node, attrs) -> list[Value]:
+    src = im.shape(node.input[0])
+    axis = attrs.get("axis", 1) % (len(src) + 1) if src else 0
+    return _reshape_to(im, node, (math.prod(src[:axis]), math.prod(src[axis:])))
+
+
+def _transpose(im: _Importer, node, attrs) -> list[Value]:
+    name = node.input[0]
+    src = im.shape(name)
+    perm = list(attrs.get("perm", reversed(range(len(src)))))
+    if im.is_const(name):
+        return [np.transpose(im.consts[name], perm)]
+    return [im.named(node, qnn.TransposeOp(im.ssa(name), _tensor_type([src[p] for p in perm]), perm=perm))]
+
+
+def _concat(im: _Importer, node, attrs) -> list[Value]:
+    names = [i for i in node.input if i]
+    shapes = [im.shape(n) for n in names]
+    axis = attrs["axis"] % len(shapes[0])
+    if all(im.is_const(n) for n in names):
+        return [np.concatenate([im.consts[n] for n in names], axis=axis)]
+    out = list(shapes[0])
+    out[axis] = sum(s[axis] for s in shapes)
+    return [im.named(node, qnn.ConcatOp([im.ssa(n) for n in names], _tensor_type(out), axis=axis))]
+
+
+def _cast(im, node, attrs, vals):
+    return vals[0].astype(helper.tensor_dtype_to_np_dtype(attrs["to"]))
+
+
+def _constant_of_shape(im, node, attrs, vals):
+    value = numpy_helper.to_array(attrs["value"]) if "value" in attrs else np.zeros(1, np.float32)
+    return np.full(tuple(int(d) for d in vals[0]), value.reshape(-1)[0], dtype=value.dtype)
+
+
+def _slice(im, node, attrs, vals):
+    data, starts, ends = vals[0], vals[1], vals[2]
+    axes = vals[3] if len(vals) > 3 else np.arange(len(starts))
+    steps = vals[4] if len(vals) > 4 else np.ones(len(starts), dtype=np.int64)
+    index = [slice(None)] * data.ndim
+    for s, e, a, st in zip(starts, ends, axes, steps):
+        index[int(a)] = slice(int(s), int(e), int(st))
+    return data[tuple(index)]
+
+
+def _pow(im: _Importer, node, attrs) -> list[Value]:
+    base, exp_name = node.input[0], node.input[1]
+    if im.is_const(base) and im.is_const(exp_name):
+        b, e = im.consts[base], im.consts[exp_name]
+        return [np.power(b, e).astype(b.dtype)]
+    e = im.const(node, 1, "the exponent")
+    if e.size != 1 or float(e.reshape(-1)[0]) not in (1.0, 2.0):
+        raise _Unsupported("only a constant exponent of 1 or 2 is supported on a non-constant base")
+    x = im.ssa(base)
+    if float(e.reshape(-1)[0]) == 1.0:
+        return [x]
+    return [im.named(node, qnn.MulOp(x, x, x.type))]
+
+
+def _matmul(im: _Importer, node, attrs) -> list[Value]:
+    a, b = node.input[0], node.input[1]
+    if im.is_const(a) and im.is_const(b):
+        return [np.matmul(im.consts[a], im.consts[b])]
+    shape = qnn.matmul_shape(im.shape(a), im.shape(b))
+    if shape is None:
+        raise _Unsupported(f"shapes {list(im.shape(a))} and {list(im.shape(b))} do not match")
+    return [im.named(node, qnn.MatMulOp(im.ssa(a), im.ssa(b), _tensor_type(shape)))]
+
+
+def _const_ssa(im: _Importer, value: np.ndarray) -> SSAValue:
+    value = np.asarray(value, dtype=np.float32)
+    return im.emit(qnn.ConstantOp(dense_from_numpy(value), _tensor_type(value.shape))).result
+
+
+def _gemm(im: _Importer, node, attrs) -> list[Value]:
+    a, b = node.input[0], node.input[1]
+    c = node.input[2] if len(node.input) > 2 and node.input[2] else None
+    alpha, beta = attrs.get("alpha", 1.0), attrs.get("beta", 1.0)
+
+    def operand(name: str, trans: int) -> tuple[SSAValue, tuple[int, ...]]:
+        s = im.shape(name)
+        if len(s) != 2:
+            raise _Unsupported(f"Gemm operands must be matrices, got shape {list(s)}")
+        if im.is_const(name):
+            v = im.consts[name].T if trans else im.consts[name]
+            return _const_ssa(im, v), v.shape
+        x = im.ssa(name)
+        if trans:
+            x = im.emit(qnn.TransposeOp(x, _tensor_type(s[::-1]), perm=[1, 0])).result
+            s = s[::-1]
+        return x, s
+
+    av, ash = operand(a, attrs.get("transA", 0))
+    bv, bsh = operand(b, attrs.get("transB", 0))
+    if ash[1] != bsh[0]:
+        raise _Unsupported(f"inner dimensions {ash[1]} and {bsh[0]} differ")
+    out_shape = (ash[0], bsh[1])
+    y = im.emit(qnn.MatMulOp(av, bv, _tensor_type(out_shape))).result
+    if alpha != 1.0:
+        y = im.emit(qnn.MulOp(y, _const_ssa(im, np.float32(alpha)), y.type)).result
+    if c is not None and beta != 0.0:
+        if im.is_const(c):
+            cv = _const_ssa(im, np.float32(beta) * im.consts[c].astype(np.float32))
+        else:
+            cv = im.ssa(c)
+            if beta != 1.0:
+                cv = im.emit(qnn.MulOp(cv, _const_ssa(im, np.float32(beta)), cv.type)).result
+        shape = broadcast_shapes(out_shape, cv.type.get_shape())
+        if shape != out_shape:
+            raise _Unsupported("Gemm bias does not broadcast to the output")
+        y = im.emit(qnn.AddOp(y, cv, y.type)).result
+    y.name_hint = sanitize(node.output[0])
+    return [y]
+
+
+def _window_attrs(im: _Importer, node, attrs, in_spatial: tuple[int, ...], kernel: tuple[int, ...]) -> tuple[list[int], list[int], list[int]]:
+    n = len(kernel)
+    strides = list(attrs.get("strides", [1] * n))
+    dilations = list(attrs.get("dilations", [1] * n))
+    pads = list(attrs.get("pads", [0] * (2 * n)))
+    auto_pad = attrs.get("auto_pad", "NOTSET")
+    if auto_pad in ("SAME_UPPER", "SAME_LOWER"):
+        pads = [0] * (2 * n)
+        for i in range(n):
+            out = -(-in_spatial[i] // strides[i])
+            total = max(0, (out - 1) * strides[i] + dilations[i] * (kernel[i] - 1) + 1 - in_spatial[i])
+            small, big = total // 2, total - total // 2
+            pads[i], pads[n + i] = (small, big) if auto_pad == "SAME_UPPER" else (big, small)
+    elif auto_pad == "VALID":
+        pads = [0] * (2 * n)
+    elif auto_pad != "NOTSET":
+        raise _Unsupported(f"auto_pad '{auto_pad}' is not supported")
+    return strides, pads, dilations
+
+
+def _conv(im: _Importer, node, attrs) -> list[Value]:
+    x, w = node.input[0], node.input[1]
+    xs, ws = im.shape(x), im.shape(w)
+    if len(xs) < 3 or len(ws) != len(xs):
+        raise _Unsupported(f"input {list(xs)} and weights {list(ws)} must have the same rank >= 3")
+    kernel = tuple(attrs.get("kernel_shape", ws[2:]))
+    strides, pads, dilations = _window_attrs(im, node, attrs, xs[2:], kernel)
+    group = attrs.get("group", 1)
+    n = len(kernel)
+    out = [window_output_dim(xs[2 + i], kernel[i], strides[i], pads[i], pads[n + i], dilations[i]) for i in range(n)]
+    bias = im.ssa(node.input[2]) if len(node.input) > 2 and node.input[2] else None
+    op = qnn.ConvOp(im.ssa(x), im.ssa(w), bias, _tensor_type((xs[0], ws[0], *out)), strides=strides, pads=pads, dilations=dilations, group=group)
+    return [im.named(node, op)]
+
+
+def _pool(op_cls: type[qnn.PoolOp], global_pool: bool) -> Callable:
+    def handler(im: _Importer, node, attrs) -> list[Value]:
+        if len([o for o in node.output if o]) > 1:
+            raise _Unsupported("the Indices output is not supported")
+        x = node.input[0]
+        xs = im.shape(x)
+        kernel = tuple(xs[2:]) if global_pool else tuple(attrs["kernel_shape"])
+        strides, pads, dilations = _window_attrs(im, node, attrs, xs[2:], kernel)
+        ceil_mode = bool(attrs.get("ceil_mode", 0))
+        n = len(kernel)
+        out = [window_output_dim(xs[2 + i], kernel[i], strides[i], pads[i], pads[n + i], dilations[i], ceil_mode) for i in range(n)]
+        op = op_cls(im.ssa(x), _tensor_type((xs[0], xs[1], *out)), kernel_shape=kernel, strides=strides, pads=pads, dilations=dilations, ceil_mode=ceil_mode)
+        if isinstance(op, qnn.AvgPoolOp):
+            op.properties["count_include_pad"] = bool_attr(bool(attrs.get("count_include_pad", 0)))
+        return [im.named(node, op)]
+
+    return handler
+
+
+def _batchnorm(im: _Importer, node, attrs) -> list[Value]:
+    if attrs.get("training_mode", 0):
+        raise _Unsupported("training mode is not supported")
+    if len([o for o in node.output if o]) > 1:
+        raise _Unsupported("running statistics outputs are not supported")
+    x = node.input[0]
+    params = [_const_ssa(im, im.const(node, i, what)) for i, what in enumerate(("scale", "bias", "mean", "var"), start=1)]
+    xv = im.ssa(x)
+    return [im.named(node, qnn.BatchNormOp(xv, *params, xv.type, epsilon=attrs.get("epsilon", 1e-5)))]
+
+
+def _pad(im: _Importer, node, attrs) -> list[Value]:
+    if attrs.get("mode", "constant") != "constant":
+        raise _Unsupported(f"pad mode '{attrs['mode']}' is not supported")
+    x = node.input[0]
+    xs = im.shape(x)
+    if "pads" in attrs:
+        pads = list(attrs["pads"])
+        value = float(attrs.get("value", 0.0))
+    else:
+        pads = [int(p) for p in im.const(node, 1, "pads")]
+        cv = im.opt_const(node, 2, "constant_value")
+        value = float(cv.reshape(-1)[0]) if cv is not None and cv.size else 0.0
+        axes = im.opt_const(node, 3, "axes")
+        if axes is not None:
+            full = [0] * (2 * len(xs))
+            k = len(axes)
+            for j, a in enumerate(int(a) % len(xs) for a in axes):
+                full[a], full[len(xs) + a] = pads[j], pads[k + j]
+            pads = full
+    if any(p < 0 for p in pads):
+        raise _Unsupported("negative pads (cropping) are not supported")
+    if im.is_const(x):
+        return [np.pad(im.consts[x], [(pads[i], pads[i + len(xs)]) for i in range(len(xs))], constant_values=value)]
+    out = [d + pads[i] + pads[i + len(xs)] for i, d in enumerate(xs)]
+    return [im.named(node, qnn.PadOp(im.ssa(x), _tensor_type(out), pads=pads, value=value))]
+
+
+def _topk(im: _Importer, node, attrs) -> list[Value]:
+    x = node.input[0]
+    xs = im.shape(x)
+    k = int(im.const(node, 1, "K").reshape(-1)[0]) if len(node.input) > 1 else attrs["k"]
+    axis = attrs.get("axis", -1) % len(xs)
+    shape = [k if i == axis else d for i, d in enumerate(xs)]
+    op = qnn.TopKOp(im.ssa(x), _tensor_type(shape), TensorType(i64, shape), k=k, axis=axis, largest=bool(attrs.get("largest", 1)))
+    return [im.named(node, op, 0), im.named(node, op, 1)]
+
+
+# --- QONNX ---------------------------------------------------------------
+
+
+def _scalar_int(value: np.ndarray, what: str, lo: int = 1, hi: int = dt.MAX_BITWIDTH) -> int:
+    if value.size != 1 or float(value.reshape(-1)[0]) != int(value.reshape(-1)[0]):
+        raise _Unsupported(f"{what} must be a single integer, got {value.reshape(-1)[:4].tolist()}")
+    v = int(value.reshape(-1)[0])
+    if not lo <= v <= hi:
+        raise _Unsupported(f"{what} must be in {lo}..{hi}, got {v}")
+    return v
+
+
+def _check_scale(scale: np.ndarray, what: str = "scale") -> np.ndarray:
+    if not np.all(np.isfinite(scale)) or np.any(scale <= 0):
+        raise _Unsupported(f"{what} must be finite and positive, got {scale.reshape(-1)[:4].tolist()}")
+    return scale.astype(np.float32)
+
+
+def _quant(im: _Importer, node, attrs) -> list[Value]:
+    x = im.ssa(node.input[0])
+    scale = _check_scale(im.const(node, 1, "scale"))
+    zeropt = im.const(node, 2, "zero point").astype(np.float32)
+    bits = _scalar_int(im.const(node, 3, "bit width"), "bit width")
+    op = qnn.QuantOp(
+        x, x.type, scale=scale, zeropt=zeropt, bitwidth=bits,
+        signed=bool(attrs.get("signed", 1)), narrow=bool(attrs.get("narrow", 0)),
+        rounding_mode=attrs.get("rounding_mode", "ROUND").upper(),
+    )
+    return [im.named(node, op)]
+
+
+def _bipolar_quant(im: _Importer, node, attrs) -> list[Value]:
+    x = im.ssa(node.input[0])
+    return [im.named(node, qnn.BipolarQuantOp(x, x.type, scale=_check_scale(im.const(node, 1, "scale"))))]
+
+
+def _trunc(im: _Importer, node, attrs) -> list[Value]:
+    if len(node.input) != 5:
+        raise _Unsupported("only Trunc with 5 inputs (x, scale, zeropt, in_bitwidth, out_bitwidth) is supported")
+    x = im.ssa(node.input[0])
+    op = qnn.TruncOp(
+        x, x.type,
+        scale=_check_scale(im.const(node, 1, "scale")),
+        zeropt=im.const(node, 2, "zero point").astype(np.float32),
+        in_bitwidth=_scalar_int(im.const(node, 3, "input bit width"), "input bit width"),
+        out_bitwidth=_scalar_int(im.const(node, 4, "output bit width"), "output bit width"),
+        rounding_mode=attrs.get("rounding_mode", "FLOOR").upper(),
+    )
+    return [im.named(node, op)]
+
+
+def _multithreshold(im: _Importer, node, attrs) -> list[Value]:
+    x = im.ssa(node.input[0])
+    thresholds = im.ssa(node.input[1])
+    try:
+        out_dtype = dt.from_finn_name(attrs.get("out_dtype", ""))
+    except Exception as e:
+        raise _Unsupported(str(e)) from None
+    op = qnn.MultiThresholdOp(
+        x, thresholds, x.type, out_dtype=out_dtype,
+        out_scale=float(attrs.get("out_scale", 1.0)), out_bias=float(attrs.get("out_bias", 0.0)),
+        data_layout=attrs.get("data_layout", "NCHW"),
+    )
+    return [im.named(node, op)]
+
+
+# --- QDQ -------------------------------------------------------------------
+
+_QDQ_TYPES = {
+    np.dtype(np.uint8): (8, False), np.dtype(np.int8): (8, True),
+    np.dtype(np.uint16): (16, False), np.dtype(np.int16): (16, True),
+}
+
+
+def _qdq_params(im: _Importer, node, attrs, rank: int) -> tuple[np.ndarray, np.ndarray, int, bool]:
+    scale = _check_scale(im.const(node, 1, "scale"))
+    zp = im.opt_const(node, 2, "zero point")
+    if zp is None:
+        zp = np.zeros(scale.shape, dtype=np.uint8)
+    if zp.dtype not in _QDQ_TYPES:
+        raise _Unsupported(f"zero point type {zp.dtype} is not supported (int8, uint8, int16, uint16)")
+    bits, signed = _QDQ_TYPES[zp.dtype]
+    if scale.size > 1:  # per-axis
+        shape = [1] * rank
+        shape[attrs.get("axis", 1) % rank] = scale.size
+        scale = scale.reshape(shape)
+        zp = zp.reshape(shape)
+    return scale, zp.astype(np.float32), bits, signed
+
+
+def _quantize_linear(im: _Importer, node, attrs) -> list[Value]:
+    x = node.input[0]
+    scale, zp, bits, signed = _qdq_params(im, node, attrs, len(im.shape(x)))
+    q = _QLinear(x, scale, zp, bits, signed)
+    users = im.consumers.get(node.output[0], [])
+    outputs = {o.name for o in im.graph.output}
+    if users and all(u.op_type == "DequantizeLinear" for u in users) and node.output[0] not in outputs:
+        return [q]
+    return [im._materialize_qlinear(node.output[0], q)]
+
+
+def _dequantize_linear(im: _Importer, node, attrs) -> list[Value]:
+    name = node.input[0]
+    src = im.values.get(name)
+    rank = len(im.shape(name))
+    scale, zp, bits, signed = _qdq_params(im, node, attrs, rank)
+    if isinstance(src, _QLinear):
+        if not (np.array_equal(src.scale, scale) and np.array_equal(src.zeropt, zp) and src.bitwidth == bits):
+            raise _Unsupported("QuantizeLinear and DequantizeLinear parameters differ")
+        x = im.ssa(src.source)
+        return [im.named(node, qnn.QuantOp(x, x.type, scale=scale, zeropt=zp, bitwidth=bits, signed=signed))]
+    if im.is_const(name):
+        w = im.consts[name]
+        values = ((w.astype(np.float32) - zp) * scale).astype(np.float32)
+        if w.dtype in _QDQ_TYPES:
+            # keep the weights recognizable as quantized: an exact requantization
+            wv = _const_ssa(im, values)
+            return [im.named(node, qnn.QuantOp(wv, wv.type, scale=scale, zeropt=zp, bitwidth=bits, signed=signed))]
+        return [values]
+    x = im.ssa(name)
+    zpv = _const_ssa(im, zp)
+    sub = im.emit(qnn.SubOp(x, zpv, _tensor_type(broadcast_shapes(x.type.get_shape(), zp.shape)))).result
+    return [im.named(node, qnn.MulOp(sub, _const_ssa(im, scale), sub.type))]
+
+
+def _np_binary(fn):
+    return lambda im, node, attrs, vals: fn(*vals)
+
+
+_ONNX_HANDLERS: dict[str, Callable] = {
+    "Identity": _identity,
+    "Dropout": _identity,
+    "Constant": _constant,
+    "Shape": _shape,
+    "Gather": _fold_or(_gather),
+    "Unsqueeze": _unsqueeze,
+    "Squeeze": _squeeze,
+    "Cast": _fold_or(_cast),
+    "ConstantOfShape": _fold_or(_constant_of_shape),
+    "Slice": _fold_or(_slice),
+    "Sqrt": _fold_or(lambda im, node, attrs, vals: np.sqrt(vals[0])),
+    "Neg": _fold_or(lambda im, node, attrs, vals: -vals[0]),
+    "Reshape": _reshape,
+    "Flatten": _flatten,
+    "Transpose": _transpose,
+    "Concat": _concat,
+    "Add": _binary(qnn.AddOp, np.add),
+    "Sub": _binary(qnn.SubOp, np.subtract),
+    "Mul": _binary(qnn.MulOp, np.multiply),
+    "Div": _binary(qnn.DivOp, lambda a, b: a // b if a.dtype.kind in "iu" else a / b),
+    "Pow": _pow,
+    "Relu": _unary(qnn.ReluOp, lambda a: np.maximum(a, 0)),
+    "Sign": _unary(qnn.SignOp, np.sign),
+    "MatMul": _matmul,
+    "Gemm": _gemm,
+    "Conv": _conv,
+    "BatchNormalization": _batchnorm,
+    "MaxPool": _pool(qnn.MaxPoolOp, False),
+    "AveragePool": _pool(qnn.AvgPoolOp, False),
+    "GlobalAveragePool": _pool(qnn.AvgPoolOp, True),
+    "GlobalMaxPool": _pool(qnn.MaxPoolOp, True),
+    "Pad": _pad,
+    "TopK": _topk,
+    "QuantizeLinear": _quantize_linear,
+    "DequantizeLinear": _dequantize_linear,
+}
+
+_QONNX_HANDLERS: dict[str, Callable] = {
+    "Quant": _quant,
+    "IntQuant": _quant,
+    "BipolarQuant": _bipolar_quant,
+    "Trunc": _trunc,
+    "MultiThreshold": _multithreshold,
+}

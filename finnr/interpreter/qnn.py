@@ -1,0 +1,207 @@
+"""Interpreter functions of the qnn dialect.
+
+Values are numpy arrays. A tensor whose element type is ``f32`` is a
+float32 array and every op producing or consuming one computes in float32,
+as QONNX's executor does. A tensor of a quantized datatype is a float64
+array of exact values (integers, or fixed-point multiples of a power of
+two), so integer-only graphs compute exactly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from xdsl.dialects.builtin import Float32Type, IntegerType, TensorType
+from xdsl.interpreter import Interpreter, InterpreterFunctions, impl, register_impls
+from xdsl.ir import Attribute, Operation
+
+from finnr.dialects import qnn
+from finnr.dialects.utils import numpy_from_dense
+from finnr.interpreter import numeric
+
+
+def repr_dtype(t: Attribute) -> type:
+    """The numpy dtype holding values of tensor type ``t``."""
+    elt = t.get_element_type() if isinstance(t, TensorType) else t
+    if isinstance(elt, Float32Type):
+        return np.float32
+    if isinstance(elt, IntegerType):
+        return np.int64
+    return np.float64
+
+
+def compute_dtype(op: Operation) -> type:
+    """float32 when any tensor of the op is f32, else float64."""
+    for v in (*op.operands, *op.results):
+        if repr_dtype(v.type) is np.float32:
+            return np.float32
+    return np.float64
+
+
+def _ins(op: Operation, args: tuple[Any, ...]) -> list[np.ndarray]:
+    dtype = compute_dtype(op)
+    return [np.asarray(a, dtype=dtype) for a in args]
+
+
+def _out(op: Operation, *values: np.ndarray) -> tuple[np.ndarray, ...]:
+    return tuple(
+        np.asarray(v, dtype=repr_dtype(r.type)).reshape(r.type.get_shape())
+        for v, r in zip(values, op.results, strict=True)
+    )
+
+
+@register_impls
+class QnnFunctions(InterpreterFunctions):
+    @impl(qnn.ConstantOp)
+    def run_constant(self, interpreter: Interpreter, op: qnn.ConstantOp, args: tuple[Any, ...]):
+        return _out(op, op.numpy())
+
+    @impl(qnn.QuantOp)
+    def run_quant(self, interpreter: Interpreter, op: qnn.QuantOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        y = numeric.quant(
+            x,
+            numpy_from_dense(op.scale),
+            numpy_from_dense(op.zeropt),
+            op.bitwidth.value.data,
+            bool(op.signed.value.data),
+            bool(op.narrow.value.data),
+            op.rounding_mode.data,
+        )
+        return _out(op, y)
+
+    @impl(qnn.BipolarQuantOp)
+    def run_bipolar_quant(self, interpreter: Interpreter, op: qnn.BipolarQuantOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        return _out(op, numeric.bipolar_quant(x, numpy_from_dense(op.scale)))
+
+    @impl(qnn.TruncOp)
+    def run_trunc(self, interpreter: Interpreter, op: qnn.TruncOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        y = numeric.trunc(
+            x,
+            numpy_from_dense(op.scale),
+            numpy_from_dense(op.zeropt),
+            op.in_bitwidth.value.data,
+            op.out_bitwidth.value.data,
+            op.rounding_mode.data,
+        )
+        return _out(op, y)
+
+    @impl(qnn.MultiThresholdOp)
+    def run_multithreshold(self, interpreter: Interpreter, op: qnn.MultiThresholdOp, args: tuple[Any, ...]):
+        x, t = _ins(op, args)
+        axis = qnn.channel_axis(op.data_layout.data, x.ndim)
+        y = numeric.multithreshold(x, t, op.out_scale.value.data, op.out_bias.value.data, axis)
+        return _out(op, y)
+
+    @impl(qnn.MatMulOp)
+    def run_matmul(self, interpreter: Interpreter, op: qnn.MatMulOp, args: tuple[Any, ...]):
+        a, b = _ins(op, args)
+        return _out(op, np.matmul(a, b))
+
+    @impl(qnn.ConvOp)
+    def run_conv(self, interpreter: Interpreter, op: qnn.ConvOp, args: tuple[Any, ...]):
+        x, w, *bias = _ins(op, args)
+        y = numeric.conv(
+            x,
+            w,
+            bias[0] if bias else None,
+            op.strides.get_values(),
+            op.pads.get_values(),
+            op.dilations.get_values(),
+            op.group.value.data,
+            op.data_layout.data == "NHWC",
+        )
+        return _out(op, y)
+
+    def _pool(self, op: qnn.PoolOp, args: tuple[Any, ...], kind: str, include_pad: bool = False):
+        (x,) = _ins(op, args)
+        y = numeric.pool(
+            x,
+            kind,
+            op.kernel_shape.get_values(),
+            op.strides.get_values(),
+            op.pads.get_values(),
+            op.dilations.get_values(),
+            bool(op.ceil_mode.value.data),
+            op.data_layout.data == "NHWC",
+            include_pad,
+        )
+        return _out(op, y)
+
+    @impl(qnn.MaxPoolOp)
+    def run_maxpool(self, interpreter: Interpreter, op: qnn.MaxPoolOp, args: tuple[Any, ...]):
+        return self._pool(op, args, "max")
+
+    @impl(qnn.AvgPoolOp)
+    def run_avgpool(self, interpreter: Interpreter, op: qnn.AvgPoolOp, args: tuple[Any, ...]):
+        return self._pool(op, args, "avg", bool(op.count_include_pad.value.data))
+
+    @impl(qnn.Im2ColOp)
+    def run_im2col(self, interpreter: Interpreter, op: qnn.Im2ColOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        y = numeric.im2col(x, op.kernel_shape.get_values(), op.strides.get_values(), op.dilations.get_values())
+        return _out(op, y)
+
+    @impl(qnn.BatchNormOp)
+    def run_batchnorm(self, interpreter: Interpreter, op: qnn.BatchNormOp, args: tuple[Any, ...]):
+        x, s, b, m, v = _ins(op, args)
+        return _out(op, numeric.batchnorm(x, s, b, m, v, op.epsilon.value.data))
+
+    @impl(qnn.AddOp)
+    def run_add(self, interpreter: Interpreter, op: qnn.AddOp, args: tuple[Any, ...]):
+        a, b = _ins(op, args)
+        return _out(op, a + b)
+
+    @impl(qnn.SubOp)
+    def run_sub(self, interpreter: Interpreter, op: qnn.SubOp, args: tuple[Any, ...]):
+        a, b = _ins(op, args)
+        return _out(op, a - b)
+
+    @impl(qnn.MulOp)
+    def run_mul(self, interpreter: Interpreter, op: qnn.MulOp, args: tuple[Any, ...]):
+        a, b = _ins(op, args)
+        return _out(op, a * b)
+
+    @impl(qnn.DivOp)
+    def run_div(self, interpreter: Interpreter, op: qnn.DivOp, args: tuple[Any, ...]):
+        a, b = _ins(op, args)
+        return _out(op, a / b)
+
+    @impl(qnn.ReluOp)
+    def run_relu(self, interpreter: Interpreter, op: qnn.ReluOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        return _out(op, np.maximum(x, x.dtype.type(0)))
+
+    @impl(qnn.SignOp)
+    def run_sign(self, interpreter: Interpreter, op: qnn.SignOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        return _out(op, np.sign(x))
+
+    @impl(qnn.ReshapeOp)
+    def run_reshape(self, interpreter: Interpreter, op: qnn.ReshapeOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        return _out(op, x)
+
+    @impl(qnn.TransposeOp)
+    def run_transpose(self, interpreter: Interpreter, op: qnn.TransposeOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        return _out(op, np.transpose(x, op.perm.get_values()))
+
+    @impl(qnn.PadOp)
+    def run_pad(self, interpreter: Interpreter, op: qnn.PadOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        return _out(op, numeric.pad(x, op.pads.get_values(), op.value.value.data))
+
+    @impl(qnn.ConcatOp)
+    def run_concat(self, interpreter: Interpreter, op: qnn.ConcatOp, args: tuple[Any, ...]):
+        return _out(op, np.concatenate(_ins(op, args), axis=op.axis.value.data))
+
+    @impl(qnn.TopKOp)
+    def run_topk(self, interpreter: Interpreter, op: qnn.TopKOp, args: tuple[Any, ...]):
+        x = np.asarray(args[0], dtype=repr_dtype(op.input.type))
+        axis = op.axis.value.data % x.ndim
+        values, indices = numeric.topk(x, op.k.value.data, axis, bool(op.largest.value.data))
+        return _out(op, values, indices)
