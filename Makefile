@@ -24,11 +24,15 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 
 venv: $(STAMP)
 
+# Until `finnr build` exists: round-trip the bundled example through
+# finnr-opt (custom and generic form) and run it with the interpreter.
 demo: $(STAMP)
 	@mkdir -p build/demo
 	$(BIN)/finnr-opt examples/tfc_w2a2.mlir -o build/demo/tfc_w2a2.roundtrip.mlir
 	$(BIN)/finnr-opt build/demo/tfc_w2a2.roundtrip.mlir --print-op-generic -o build/demo/tfc_w2a2.generic.mlir
-	@echo "finnr demo: round-tripped examples/tfc_w2a2.mlir into build/demo/"
+	$(BIN)/python -c "import numpy as np; np.save('build/demo/input.npy', np.linspace(-1, 1, 16, dtype=np.float32).reshape(2, 8))"
+	$(BIN)/finnr run build/demo/tfc_w2a2.generic.mlir --input build/demo/input.npy
+	@echo "finnr demo: results in build/demo/"
 
 # pytest and lit both run; the target fails if either fails.
 test: $(TEST_STAMP)

@@ -1,0 +1,41 @@
+"""The shared Brevitas exports reproduce their golden outputs (computed by
+qonnx's executor) through `finnr import` + `finnr run`."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from finnr.cli import main
+from tests.shared_models import MODEL_NAMES, shared_model
+
+
+@pytest.mark.parametrize("name", MODEL_NAMES)
+def test_import_and_run_reproduce_golden(name, tmp_path):
+    onnx_path, golden_path = shared_model(name)
+    golden = np.load(golden_path)
+    ir = tmp_path / f"{name}.mlir"
+    x = tmp_path / "x.npy"
+    y = tmp_path / "y.npy"
+    np.save(x, golden["input"])
+    assert main(["import", str(onnx_path), "-o", str(ir)]) == 0
+    text = ir.read_text()
+    assert "func.func @main" in text and "qnn." in text
+    assert main(["run", str(ir), "--input", str(x), "-o", str(y)]) == 0
+    out = np.load(y)
+    assert out.shape == golden["output"].shape
+    np.testing.assert_array_equal(out.argmax(axis=1), golden["output"].argmax(axis=1))
+    np.testing.assert_allclose(out, golden["output"], rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("name", MODEL_NAMES)
+def test_running_the_onnx_file_directly_equals_running_its_ir(name, tmp_path):
+    onnx_path, golden_path = shared_model(name)
+    golden = np.load(golden_path)
+    x = tmp_path / "x.npy"
+    np.save(x, golden["input"][:2])
+    ir = tmp_path / "m.mlir"
+    assert main(["import", str(onnx_path), "-o", str(ir)]) == 0
+    assert main(["run", str(onnx_path), "--input", str(x), "-o", str(tmp_path / "a.npy")]) == 0
+    assert main(["run", str(ir), "--input", str(x), "-o", str(tmp_path / "b.npy")]) == 0
+    np.testing.assert_array_equal(np.load(tmp_path / "a.npy"), np.load(tmp_path / "b.npy"))
