@@ -45,17 +45,22 @@ def int_range(bitwidth: int, signed: bool, narrow: bool) -> tuple[int, int]:
     return lo, hi
 
 
-def quant(x, scale, zeropt, bitwidth: int, signed: bool, narrow: bool, mode: str):
-    """QONNX Quant: clip(x/scale + zeropt) to the integer range, round,
-    then back to the scaled domain. A 1-bit signed quantizer is a sign to
-    +-1 (narrow is ignored there)."""
+def quant_int(x, scale, zeropt, bitwidth: int, signed: bool, narrow: bool, mode: str):
+    """The integer side of QONNX Quant: clip(x/scale + zeropt) to the
+    integer range, then round. A 1-bit signed quantizer is a sign to +-1
+    (narrow is ignored there). Computed in the dtype of ``x``."""
     dtype = x.dtype
     y = x / scale.astype(dtype) + zeropt.astype(dtype)
     if bitwidth == 1 and signed:
-        y = np.where(y >= 0, dtype.type(1), dtype.type(-1))
-    else:
-        lo, hi = int_range(bitwidth, signed, narrow)
-        y = round_mode(np.clip(y, dtype.type(lo), dtype.type(hi)), mode)
+        return np.where(y >= 0, dtype.type(1), dtype.type(-1))
+    lo, hi = int_range(bitwidth, signed, narrow)
+    return round_mode(np.clip(y, dtype.type(lo), dtype.type(hi)), mode)
+
+
+def quant(x, scale, zeropt, bitwidth: int, signed: bool, narrow: bool, mode: str):
+    """QONNX Quant: ``(quant_int(x) - zeropt) * scale``."""
+    dtype = x.dtype
+    y = quant_int(x, scale, zeropt, bitwidth, signed, narrow, mode)
     return ((y - zeropt.astype(dtype)) * scale.astype(dtype)).astype(dtype)
 
 

@@ -5,5 +5,35 @@ from collections.abc import Callable
 
 from xdsl.passes import ModulePass
 
-FINNR_PASSES: dict[str, Callable[[], type[ModulePass]]] = {}
+
+def _qnn_fold_constants() -> type[ModulePass]:
+    from finnr.passes.qnn_fold_constants import QnnFoldConstants
+
+    return QnnFoldConstants
+
+
+def _qnn_fold_quant_weights() -> type[ModulePass]:
+    from finnr.passes.qnn_fold_quant_weights import QnnFoldQuantWeights
+
+    return QnnFoldQuantWeights
+
+
+def _qnn_batchnorm_to_affine() -> type[ModulePass]:
+    from finnr.passes.qnn_batchnorm_to_affine import QnnBatchnormToAffine
+
+    return QnnBatchnormToAffine
+
+
+def _qnn_infer_datatypes() -> type[ModulePass]:
+    from finnr.passes.qnn_infer_datatypes import QnnInferDatatypes
+
+    return QnnInferDatatypes
+
+
+FINNR_PASSES: dict[str, Callable[[], type[ModulePass]]] = {
+    "qnn-fold-constants": _qnn_fold_constants,
+    "qnn-fold-quant-weights": _qnn_fold_quant_weights,
+    "qnn-batchnorm-to-affine": _qnn_batchnorm_to_affine,
+    "qnn-infer-datatypes": _qnn_infer_datatypes,
+}
 """Pass factories by command-line name, registered in ``finnr-opt``."""
