@@ -73,3 +73,44 @@ def apply_patterns(module: ModuleOp, *patterns: RewritePattern) -> None:
     PatternRewriteWalker(
         GreedyRewritePatternApplier(list(patterns)), apply_recursively=True
     ).rewrite_module(module)
+
+
+# --- exact threshold search ----------------------------------------------------
+
+_F32_MAX_KEY = int(np.float32(np.finfo(np.float32).max).view(np.int32))
+
+
+def _f32_from_key(key: np.ndarray) -> np.ndarray:
+    """The float32 whose order key is ``key`` (keys order all floats)."""
+    bits = np.where(key >= 0, key, (-key) | -0x80000000).astype(np.int32)
+    return bits.view(np.float32)
+
+
+def smallest_reaching(pred, shape: tuple[int, ...], integer_range: tuple[float, float] | None = None) -> np.ndarray:
+    """Elementwise, the smallest input ``x`` with ``pred(x)`` true, for a
+    predicate that is monotone (false, then true) in ``x``. ``pred`` gets an
+    array of ``shape`` candidates and returns booleans of that shape.
+
+    Without ``integer_range`` the search runs over every float32 (candidates
+    are float32) and the answer is a float32: the lowest float32 when
+    ``pred`` holds for every finite input, +inf when it holds for none. With ``integer_range=(lo, hi)`` it runs over
+    the integers lo..hi (float64 candidates) and answers lo when ``pred``
+    holds everywhere, hi + 1 when nowhere. The answer is exact: ``x >= t``
+    equals ``pred(x)`` for every admissible ``x``."""
+    if integer_range is not None:
+        lo_i, hi_i = integer_range
+        lo = np.full(shape, lo_i - 1, dtype=np.float64)
+        hi = np.full(shape, hi_i + 1, dtype=np.float64)
+        while np.any(hi - lo > 1):
+            mid = np.floor((lo + hi) / 2)
+            ok = np.asarray(pred(mid), dtype=bool)
+            hi, lo = np.where(ok, mid, hi), np.where(ok, lo, mid)
+        return np.maximum(hi, lo_i)
+    lo = np.full(shape, -_F32_MAX_KEY - 1, dtype=np.int64)  # "-inf"
+    hi = np.full(shape, _F32_MAX_KEY + 1, dtype=np.int64)  # "+inf"
+    while np.any(hi - lo > 1):
+        mid = (lo + hi) // 2
+        ok = np.asarray(pred(_f32_from_key(mid)), dtype=bool)
+        hi, lo = np.where(ok, mid, hi), np.where(ok, lo, mid)
+    out = _f32_from_key(np.minimum(hi, _F32_MAX_KEY)).astype(np.float32)
+    return np.where(hi > _F32_MAX_KEY, np.float32(np.inf), out)

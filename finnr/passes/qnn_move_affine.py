@@ -1,0 +1,349 @@
+"""``qnn-move-affine``: move constant multiplies and adds towards the
+thresholds that absorb them, and collapse chains of them.
+
+Patterns (c, a, s, m: constants; each an identity of real arithmetic):
+
+- ``sub(x, c) -> add(x, -c)``; ``div(x, c) -> mul(x, 1/c)``
+- ``mul(mul(x, a), b) -> mul(x, a*b)``; ``add(add(x, a), b) -> add(x, a+b)``
+- ``mul(add(x, a), m) -> add(mul(x, m), a*m)`` (multiplies before adds)
+- ``add(x, 0)``, ``mul(x, 1)`` disappear
+- ``matmul(mul(x, s), W) -> mul(matmul(x, W), s)`` and the same for conv,
+  for a scalar s
+- ``matmul(x, mul(W, s)) -> mul(matmul(x, W), s)`` for s varying only along
+  W's output (last) axis; conv likewise along its output-channel axis 0
+- ``matmul(add(x, a), W) -> add(matmul(x, W), a @ W)`` for constant W and a
+  scalar or per-input a; conv likewise when it has no padding
+- ``maxpool(mul(x, s)) -> mul(maxpool(x), s)`` for s > 0 scalar or
+  per-channel; ``maxpool(add(x, a)) -> add(maxpool(x), a)``
+- ``reshape``/``transpose`` of ``mul``/``add`` with a scalar constant swap
+- ``mul(matmul(x, W), m)`` with negative per-output m: the sign moves into
+  the constant weights (``W * sign(m)``, then ``|m|``), and likewise for conv.
+
+Refused: non-constant factors, factors that vary along an axis the linear op
+mixes, adds in front of a padded conv, non-positive factors before maxpool.
+The rewrites hold exactly in real arithmetic; in float32 they may differ in
+the last bit, which is why the patterns run before thresholds absorb the
+constants and integer types take over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from xdsl.context import Context
+from xdsl.dialects.builtin import ModuleOp, TensorType
+from xdsl.ir import Operation, SSAValue
+from xdsl.passes import ModulePass
+from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewrite_pattern
+
+from finnr.dialects import datatypes as dt
+from finnr.dialects import qnn
+from finnr.dialects.utils import broadcast_shapes
+from finnr.passes.utils import apply_patterns, constant_of, element_type, has_func_return_use, make_constant
+
+
+def _split_const(op: Operation) -> tuple[SSAValue, np.ndarray] | None:
+    """(x, c) of a binary elementwise op with one constant operand c whose
+    broadcasting does not change x's shape."""
+    if not isinstance(op, qnn.BinaryElementwiseOp):
+        return None
+    lc, rc = constant_of(op.lhs), constant_of(op.rhs)
+    if rc is not None and lc is None:
+        x, c = op.lhs, rc
+    elif lc is not None and rc is None and isinstance(op, qnn.AddOp | qnn.MulOp):
+        x, c = op.rhs, lc
+    else:
+        return None
+    if x.type.get_shape() != op.result.type.get_shape():
+        return None
+    return x, np.asarray(c, np.float64)
+
+
+def _f32(t: TensorType) -> TensorType:
+    return TensorType(dt.f32, t.get_shape())
+
+
+def _only_user(v: SSAValue) -> bool:
+    return v.has_one_use()
+
+
+def _const(values: np.ndarray) -> qnn.ConstantOp:
+    return make_constant(np.asarray(values, np.float32))
+
+
+def _is_scalar(c: np.ndarray) -> bool:
+    return c.size == 1
+
+
+class CanonicalizeSubDiv(RewritePattern):
+    """sub(x, c) -> add(x, -c); div(x, c) -> mul(x, 1/c)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        if not isinstance(op, qnn.SubOp | qnn.DivOp):
+            return
+        found = _split_const(op)
+        if found is None or found[0] is not op.lhs:
+            return
+        x, c = found
+        if isinstance(op, qnn.DivOp) and np.any(c == 0):
+            return
+        k = _const(-c if isinstance(op, qnn.SubOp) else 1.0 / c)
+        cls = qnn.AddOp if isinstance(op, qnn.SubOp) else qnn.MulOp
+        rewriter.replace(op, [k, cls(x, k.result, _f32(op.result.type) if not has_func_return_use(op.result) else op.result.type)])
+
+
+class RemoveIdentity(RewritePattern):
+    """add(x, 0) -> x; mul(x, 1) -> x (when the types agree or may change)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        if not isinstance(op, qnn.AddOp | qnn.MulOp):
+            return
+        found = _split_const(op)
+        if found is None:
+            return
+        x, c = found
+        neutral = 0.0 if isinstance(op, qnn.AddOp) else 1.0
+        if not np.all(c == neutral):
+            return
+        if x.type != op.result.type and has_func_return_use(op.result):
+            return
+        rewriter.replace(op, [], [x])
+
+
+class CollapseChains(RewritePattern):
+    """mul(mul(x,a),b) -> mul(x,a*b); add(add(x,a),b) -> add(x,a+b);
+    mul(add(x,a),m) -> add(mul(x,m),a*m)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        outer = _split_const(op)
+        if outer is None or not isinstance(op, qnn.AddOp | qnn.MulOp):
+            return
+        y, b = outer
+        inner_op = y.owner
+        inner = _split_const(inner_op) if isinstance(inner_op, qnn.AddOp | qnn.MulOp) else None
+        if inner is None or not _only_user(y):
+            return
+        x, a = inner
+        shape = op.result.type.get_shape()
+        if broadcast_shapes(np.shape(a), np.shape(b)) is None:
+            return
+        rtype = op.result.type
+        if type(op) is type(inner_op):
+            k = _const(a * b if isinstance(op, qnn.MulOp) else a + b)
+            new = type(op)(x, k.result, rtype)
+            rewriter.replace(op, [k, new])
+            rewriter.erase(inner_op)
+        elif isinstance(op, qnn.MulOp) and isinstance(inner_op, qnn.AddOp):
+            m = _const(b)
+            am = _const(a * b)
+            mul = qnn.MulOp(x, m.result, TensorType(dt.f32, broadcast_shapes(x.type.get_shape(), np.shape(b)) or shape))
+            add = qnn.AddOp(mul.result, am.result, rtype)
+            if mul.result.type.get_shape() != shape:
+                return
+            rewriter.replace(op, [m, am, mul, add])
+            rewriter.erase(inner_op)
+
+
+def _varies_only_along(c: np.ndarray, rank: int, axis: int) -> bool:
+    padded = c.reshape((1,) * (rank - c.ndim) + c.shape) if c.ndim <= rank else None
+    return padded is not None and all(d == 1 for i, d in enumerate(padded.shape) if i != axis % rank)
+
+
+def _linear_result(op: qnn.MatMulOp | qnn.ConvOp, x: SSAValue, w: SSAValue) -> Operation:
+    if isinstance(op, qnn.MatMulOp):
+        return qnn.MatMulOp(x, w, _f32(op.result.type))
+    return qnn.ConvOp(
+        x, w, op.bias, _f32(op.result.type),
+        strides=op.strides.get_values(), pads=op.pads.get_values(), dilations=op.dilations.get_values(),
+        group=op.group.value.data, data_layout=op.data_layout.data,
+    )
+
+
+def _output_channel_shape(op: qnn.MatMulOp | qnn.ConvOp, per_channel: np.ndarray) -> np.ndarray:
+    """A per-output-channel vector shaped to broadcast over the op's result."""
+    rank = len(op.result.type.get_shape())
+    if isinstance(op, qnn.MatMulOp) or op.data_layout.data == "NHWC":
+        return per_channel.reshape(-1)
+    return per_channel.reshape((-1,) + (1,) * (rank - 2))
+
+
+class ScaleOutOfLinear(RewritePattern):
+    """linear(mul(x, s), W) and linear(x, mul(W, s)) -> mul(linear(x, W), s)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        if not isinstance(op, qnn.MatMulOp | qnn.ConvOp):
+            return
+        if isinstance(op, qnn.ConvOp) and op.bias is not None:
+            return
+        lhs, rhs = op.operands[0], op.operands[1]
+        if isinstance(lhs.owner, qnn.MulOp) and _only_user(lhs):
+            found = _split_const(lhs.owner)
+            if found is not None and _is_scalar(found[1]):
+                x, s = found
+                lin = _linear_result(op, x, rhs)
+                k = _const(s.reshape(()))
+                rewriter.replace(op, [lin, k, qnn.MulOp(lin.results[0], k.result, op.result.type)])
+                rewriter.erase(lhs.owner)
+                return
+        if isinstance(rhs.owner, qnn.MulOp) and _only_user(rhs):
+            found = _split_const(rhs.owner)
+            if found is None:
+                return
+            w, s = found
+            wrank = len(w.type.get_shape())
+            out_axis = -1 if isinstance(op, qnn.MatMulOp) else 0
+            if not (_is_scalar(s) or _varies_only_along(s, wrank, out_axis)):
+                return
+            lin = _linear_result(op, lhs, w)
+            vec = s.reshape(-1) if not _is_scalar(s) else s.reshape(())
+            k = _const(_output_channel_shape(op, vec) if vec.ndim else vec)
+            rewriter.replace(op, [lin, k, qnn.MulOp(lin.results[0], k.result, op.result.type)])
+            rewriter.erase(rhs.owner)
+
+
+class AddOutOfLinear(RewritePattern):
+    """matmul(add(x, a), W) -> add(matmul(x, W), a @ W), W constant; conv
+    likewise (no padding, a scalar or per input channel)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        if not isinstance(op, qnn.MatMulOp | qnn.ConvOp):
+            return
+        lhs, rhs = op.operands[0], op.operands[1]
+        w = constant_of(rhs)
+        if w is None or not isinstance(lhs.owner, qnn.AddOp) or not _only_user(lhs):
+            return
+        found = _split_const(lhs.owner)
+        if found is None:
+            return
+        x, a = found
+        xshape = x.type.get_shape()
+        w = np.asarray(w, np.float64)
+        if isinstance(op, qnn.MatMulOp):
+            if len(w.shape) != 2 or not (_is_scalar(a) or _varies_only_along(a, len(xshape), -1)):
+                return
+            shift = np.broadcast_to(a.reshape(-1), (w.shape[0],)) @ w
+            k = _const(shift)
+        else:
+            if any(op.pads.get_values()) or op.group.value.data != 1 or op.data_layout.data != "NCHW":
+                return
+            if not (_is_scalar(a) or _varies_only_along(a, len(xshape), 1)):
+                return
+            per_c = np.broadcast_to(a.reshape(-1), (w.shape[1],))
+            shift = np.einsum("mc...,c->m", w, per_c)
+            k = _const(_output_channel_shape(op, shift))
+        lin = _linear_result(op, x, rhs)
+        if broadcast_shapes(lin.results[0].type.get_shape(), k.result.type.get_shape()) != op.result.type.get_shape():
+            return
+        rewriter.replace(op, [lin, k, qnn.AddOp(lin.results[0], k.result, op.result.type)])
+        rewriter.erase(lhs.owner)
+
+
+class SignIntoWeights(RewritePattern):
+    """mul(linear(x, W), m) with some m < 0 per output channel and W constant:
+    negate those weight channels and keep |m|."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        if not isinstance(op, qnn.MulOp):
+            return
+        found = _split_const(op)
+        if found is None:
+            return
+        y, m = found
+        lin = y.owner
+        if not isinstance(lin, qnn.MatMulOp | qnn.ConvOp) or not _only_user(y) or not np.any(m < 0):
+            return
+        if isinstance(lin, qnn.ConvOp) and lin.bias is not None:
+            return
+        w = constant_of(lin.operands[1])
+        if w is None:
+            return
+        rank = len(y.type.get_shape())
+        is_mm = isinstance(lin, qnn.MatMulOp)
+        axis = rank - 1 if (is_mm or lin.data_layout.data == "NHWC") else 1
+        if not _varies_only_along(m, rank, axis) and not _is_scalar(m):
+            return
+        sign = np.sign(np.broadcast_to(m.reshape(-1), (y.type.get_shape()[axis],)))
+        sign[sign == 0] = 1
+        wt = element_type(lin.operands[1])
+        new_w = np.asarray(w) * (sign if is_mm else sign.reshape((-1,) + (1,) * (np.ndim(w) - 1)))
+        if isinstance(wt, dt.DataType) and not wt.allows(new_w):
+            wt = dt.smallest_integer_type(float(new_w.min()), float(new_w.max())) if np.all(new_w == np.round(new_w)) else dt.f32
+        wc = make_constant(new_w, wt)
+        new_lin = _linear_result(lin, lin.operands[0], wc.result)
+        k = _const(np.abs(m))
+        rewriter.replace(op, [wc, new_lin, k, qnn.MulOp(new_lin.results[0], k.result, op.result.type)])
+        rewriter.erase(lin)
+
+
+class AffineOutOfMaxPool(RewritePattern):
+    """maxpool(mul(x, s>0)) -> mul(maxpool(x), s); maxpool(add(x, a)) -> add(maxpool(x), a)."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: qnn.MaxPoolOp, rewriter: PatternRewriter, /):
+        src = op.input.owner
+        if not isinstance(src, qnn.MulOp | qnn.AddOp) or not _only_user(op.input):
+            return
+        found = _split_const(src)
+        if found is None:
+            return
+        x, c = found
+        rank = len(x.type.get_shape())
+        axis = rank - 1 if op.data_layout.data == "NHWC" else 1
+        if not (_is_scalar(c) or _varies_only_along(c, rank, axis)):
+            return
+        if isinstance(src, qnn.MulOp) and np.any(c <= 0):
+            return
+        pool = qnn.MaxPoolOp(
+            x, TensorType(element_type(x), op.result.type.get_shape()),
+            kernel_shape=op.kernel_shape.get_values(), strides=op.strides.get_values(), pads=op.pads.get_values(),
+            dilations=op.dilations.get_values(), ceil_mode=bool(op.ceil_mode.value.data), data_layout=op.data_layout.data,
+        )
+        k = _const(c.reshape(c.shape[-(rank - 0):]) if c.ndim else c)
+        rewriter.replace(op, [pool, k, type(src)(pool.result, k.result, op.result.type)])
+        rewriter.erase(src)
+
+
+class ScalarOutOfDataMovement(RewritePattern):
+    """reshape/transpose(mul|add(x, scalar)) -> mul|add(reshape/transpose(x), scalar)."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        if not isinstance(op, qnn.ReshapeOp | qnn.TransposeOp):
+            return
+        src = op.input.owner
+        if not isinstance(src, qnn.MulOp | qnn.AddOp) or not _only_user(op.input):
+            return
+        found = _split_const(src)
+        if found is None or not _is_scalar(found[1]):
+            return
+        x, c = found
+        moved_type = TensorType(element_type(x), op.result.type.get_shape())
+        if isinstance(op, qnn.ReshapeOp):
+            moved: Operation = qnn.ReshapeOp(x, moved_type)
+        else:
+            moved = qnn.TransposeOp(x, moved_type, perm=op.perm.get_values())
+        k = _const(c.reshape(()))
+        rewriter.replace(op, [moved, k, type(src)(moved.results[0], k.result, op.result.type)])
+        rewriter.erase(src)
+
+
+PATTERNS = (
+    CanonicalizeSubDiv,
+    RemoveIdentity,
+    CollapseChains,
+    ScaleOutOfLinear,
+    AddOutOfLinear,
+    SignIntoWeights,
+    AffineOutOfMaxPool,
+    ScalarOutOfDataMovement,
+)
+
+
+@dataclass(frozen=True)
+class QnnMoveAffine(ModulePass):
+    """Move constant multiplies/adds past linear ops, pools and data movement; collapse chains."""
+
+    name = "qnn-move-affine"
+
+    def apply(self, ctx: Context, op: ModuleOp) -> None:
+        apply_patterns(op, *(p() for p in PATTERNS))

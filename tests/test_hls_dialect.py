@@ -1,0 +1,314 @@
+"""The ``hls`` dialect from Python: builders produce verifying ops, stream
+widths follow the element datatypes, and wrong parameters raise
+``VerifyException`` with the verifier's message."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+from xdsl.dialects.builtin import IntegerAttr, ModuleOp, StringAttr, f32, i1, i32, i64
+from xdsl.ir import Operation
+from xdsl.parser import Parser
+from xdsl.utils.exceptions import VerifyException
+
+from finnr.dialects import finnr_context
+from finnr.dialects import datatypes as dt
+from finnr.dialects.hls import (
+    KERNELS,
+    Hls,
+    KernelOp,
+    RomOp,
+    StreamOp,
+    StreamType,
+    TopOp,
+    YieldOp,
+)
+
+U2, U8 = dt.UIntType(2), dt.UIntType(8)
+I2, I16 = dt.IntType(2), dt.IntType(16)
+
+
+def raises(message: str):
+    """Expect a VerifyException whose text contains ``message`` verbatim."""
+    return pytest.raises(VerifyException, match=re.escape(message))
+
+
+def make_top(
+    build_body, inputs=(StreamType(U8, 8),), outputs=(StreamType(U2, 2),), name="top"
+) -> TopOp:
+    """A top with the given ports; ``build_body(top)`` returns the ops of its
+    body, an ``hls.yield`` is appended."""
+    top = TopOp(name, list(inputs), list(outputs))
+    top.body_block.add_ops([*build_body(top), YieldOp()])
+    return top
+
+
+def two_layer_top() -> TopOp:
+    """The shape of tests/filecheck/dialects/hls/tfc_top.mlir, built in Python."""
+
+    def body(top: TopOp) -> list[Operation]:
+        rng = np.random.default_rng(0)
+        w0 = RomOp("w0", rng.integers(-2, 2, (4, 4, 8)), I2, storage="block")
+        t0 = RomOp("t0", np.sort(rng.integers(-40, 40, (4, 2, 3)), -1), I16)
+        act = StreamOp(StreamType(U2, 4), depth=8, name="layer0_out")
+        k0 = KernelOp(
+            "mvau", "layer0", ins=top.inputs, outs=[act], roms=[w0, t0],
+            params={"MW": 16, "MH": 8, "SIMD": 8, "PE": 4, "TI": U8, "TW": I2, "TO": U2},
+        )
+        w1 = RomOp("w1", rng.integers(-1, 2, (2, 4, 4)), dt.TernaryType())
+        k1 = KernelOp(
+            "mvau", "layer1", ins=[act], outs=top.outputs, roms=[w1],
+            params={"MW": 8, "MH": 4, "SIMD": 4, "PE": 2, "binary": False},
+        )
+        return [w0, t0, act, k0, w1, k1]
+
+    return make_top(body, name="tfc")
+
+
+def fifo_top(**kernel_args) -> TopOp:
+    """One kernel from the input port to the output port."""
+    args = {"kernel": "fifo", "instance": "f"} | kernel_args
+    return make_top(
+        lambda top: [KernelOp(args["kernel"], args["instance"], top.inputs, top.outputs, params=args.get("params"))],
+        inputs=[StreamType(U8, 1)],
+        outputs=[StreamType(U8, 1)],
+    )
+
+
+def parse(text: str) -> ModuleOp:
+    return Parser(finnr_context(), text).parse_module()
+
+
+# --- the stream type -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "element, n, width",
+    [
+        (dt.BipolarType(), 64, 64),
+        (dt.BinaryType(), 32, 32),
+        (dt.TernaryType(), 16, 32),
+        (dt.IntType(4), 8, 32),
+        (dt.UIntType(2), 8, 16),
+        (dt.FixedType(16, 6), 4, 64),
+        (f32, 3, 96),
+        (dt.IntType(32), 1, 32),
+    ],
+)
+def test_stream_width_is_elements_times_bits(element, n, width):
+    t = StreamType(element, n)
+    assert (t.elements, t.width, t.element_bits * n) == (n, width, width)
+    assert t.get_element_type() == element
+
+
+def test_stream_type_defaults_to_one_element_and_compares_by_value():
+    assert StreamType(U2) == StreamType(U2, 1)
+    assert StreamType(U2, 8) != StreamType(U2, 4)
+    assert StreamType(U2, 8) != StreamType(I2, 8)
+
+
+@pytest.mark.parametrize(
+    "element, n, message",
+    [
+        (i32, 2, "!hls.stream element type must be a finnr datatype (f32, !qnn.int<n>, !qnn.uint<n>, ...), got i32"),
+        (U2, 0, "!hls.stream must carry at least one element per beat, got 0"),
+        (U2, -4, "!hls.stream must carry at least one element per beat, got -4"),
+    ],
+)
+def test_stream_type_rejects_bad_parameters(element, n, message):
+    with raises(message):
+        StreamType(element, n)
+
+
+# --- builders ------------------------------------------------------------------
+
+
+def test_two_layer_top_built_in_python_verifies_and_round_trips():
+    top = two_layer_top()
+    module = ModuleOp([top])
+    module.verify()
+    assert top.sym_name.data == "tfc" and top.num_inputs.value.data == 1
+    assert [a.type for a in top.inputs] == [StreamType(U8, 8)]
+    assert [a.type for a in top.outputs] == [StreamType(U2, 2)]
+    text = str(module)
+    assert 'hls.rom "w0" dense<"0x' in text  # 128 values: printed in hex
+    reparsed = parse(text)
+    reparsed.verify()
+    assert str(reparsed) == text
+
+
+def test_kernel_builder_converts_python_params():
+    top = two_layer_top()
+    k0, k1 = [op for op in top.body_block.ops if isinstance(op, KernelOp)]
+    assert k0.param("MW") == IntegerAttr(16, i64)
+    assert k0.int_param("PE") == 4
+    assert k0.param("TW") == I2
+    assert k1.param("binary") == IntegerAttr(0, i1)
+    assert [r.owner.rom_name.data for r in k0.roms] == ["w0", "t0"]
+    assert len(k0.ins) == len(k0.outs) == 1 and len(k1.roms) == 1
+
+
+def test_rom_builder_keeps_values_and_layout():
+    values = np.arange(-8, 8, dtype=np.int64).reshape(2, 2, 4)
+    top = make_top(
+        lambda top: [
+            rom := RomOp("w", values, dt.IntType(4), storage="distributed"),
+            KernelOp("mvau", "k", top.inputs, top.outputs, [rom]),
+        ]
+    )
+    top.verify()
+    rom = next(op for op in top.body_block.ops if isinstance(op, RomOp))
+    np.testing.assert_array_equal(rom.numpy(), values)
+    assert rom.result.type.get_shape() == (2, 2, 4)
+    assert rom.element_type == dt.IntType(4)
+    assert rom.storage == StringAttr("distributed")
+
+
+def test_builders_use_defaults():
+    s = StreamOp(StreamType(U2, 4))
+    assert s.depth.value.data == 2 and s.stream_name is None
+    r = RomOp("w", np.zeros((2,), np.int8), U2)
+    assert r.storage.data == "auto"
+    k = fifo_top().body_block.first_op
+    assert isinstance(k, KernelOp) and k.params.data == {}
+
+
+@pytest.mark.parametrize("kernel", KERNELS)
+def test_every_library_kernel_is_accepted(kernel):
+    fifo_top(kernel=kernel).verify()
+
+
+def test_multi_port_top():
+    def body(top):
+        s = StreamOp(StreamType(dt.IntType(5), 2), depth=32)
+        return [
+            s,
+            KernelOp("add_streams", "join", top.inputs, [s]),
+            KernelOp("duplicate", "fork", [s], top.outputs),
+        ]
+
+    t = StreamType(dt.IntType(4), 2)
+    top = make_top(body, inputs=[t, t], outputs=[StreamType(dt.IntType(5), 2)] * 2)
+    top.verify()
+    assert top.num_inputs.value.data == 2 and len(top.outputs) == 2
+
+
+# --- verifier messages -----------------------------------------------------------
+
+
+def test_stream_depth_must_be_positive():
+    def body(top):
+        s = StreamOp(StreamType(U8, 1), depth=0)
+        return [s, KernelOp("fifo", "a", top.inputs, [s]), KernelOp("fifo", "b", [s], top.outputs)]
+
+    with raises("'hls.stream' depth must be >= 1, got 0"):
+        make_top(body, inputs=[StreamType(U8, 1)], outputs=[StreamType(U8, 1)]).verify()
+
+
+@pytest.mark.parametrize(
+    "values, element, storage, message",
+    [
+        (np.array([1, 2]), I2, "auto", "'hls.rom' values must lie in !qnn.int<2> ([-2, 1])"),
+        (np.array([1, 0]), dt.BipolarType(), "auto", "'hls.rom' values must lie in !qnn.bipolar ([-1, 1])"),
+        (np.array([0.5, 1.0]), I2, "auto", "'hls.rom' of integer datatype !qnn.int<2> must store integer values, got f32"),
+        (np.array([1, 1]), f32, "auto", "'hls.rom' of element type f32 must store f32 values, got i8"),
+        (np.array([1, 1]), I2, "flash", "'hls.rom' storage must be one of auto, block, distributed, ultra, got 'flash'"),
+        (np.array([1, 1]), i32, "auto", "'hls.rom' result must have a finnr datatype as element type"),
+    ],
+)
+def test_rom_verifier(values, element, storage, message):
+    top = make_top(
+        lambda top: [
+            rom := RomOp("w", values, element, storage=storage),
+            KernelOp("mvau", "k", top.inputs, top.outputs, [rom]),
+        ]
+    )
+    with raises(message):
+        top.verify()
+
+
+def test_fixed_point_rom_accepts_its_grid_only():
+    fx = dt.FixedType(8, 4)
+    ok = RomOp("w", np.array([-8.0, 7.9375, 0.0625], np.float32), fx)
+    bad = RomOp("w", np.array([0.03125], np.float32), fx)
+    for rom, fails in ((ok, False), (bad, True)):
+        top = make_top(lambda top: [rom, KernelOp("mvau", "k", top.inputs, top.outputs, [rom])])
+        if fails:
+            with raises("'hls.rom' values must lie in !qnn.fixed<8, 4>"):
+                top.verify()
+        else:
+            top.verify()
+
+
+@pytest.mark.parametrize(
+    "kernel_args, message",
+    [
+        ({"kernel": "conv"}, "'hls.kernel' unknown kernel 'conv', expected one of mvau, vvau"),
+        ({"instance": ""}, "'hls.kernel' instance name must not be empty"),
+        ({"params": {"scale": StringAttr("x")}}, "'hls.kernel' parameter 'scale' must be an integer, a boolean or a finnr datatype, got \"x\""),
+        ({"params": {"T": i32}}, "'hls.kernel' parameter 'T' must be an integer, a boolean or a finnr datatype, got i32"),
+    ],
+)
+def test_kernel_verifier(kernel_args, message):
+    with raises(message):
+        fifo_top(**kernel_args).verify()
+
+
+def test_kernel_needs_input_and_output_streams():
+    with raises("'hls.kernel' needs at least one input stream"):
+        make_top(lambda top: [KernelOp("fifo", "k", [], top.outputs)]).verify()
+    with raises("'hls.kernel' needs at least one output stream"):
+        make_top(lambda top: [KernelOp("fifo", "k", top.inputs, [])]).verify()
+
+
+def test_top_port_counts():
+    t = StreamType(U8, 1)
+    with raises("'hls.top' needs at least one input port, got num_inputs = 0"):
+        make_top(lambda top: [], inputs=[], outputs=[t]).verify()
+    with raises("'hls.top' needs at least one output port, got 1 ports with num_inputs = 1"):
+        make_top(lambda top: [], inputs=[t], outputs=[]).verify()
+    with raises("'hls.top' output port #0 must be an !hls.stream, got i32"):
+        make_top(lambda top: [], inputs=[t], outputs=[i32]).verify()
+
+
+def test_top_channel_rules_name_the_stream():
+    def read_twice(top):
+        s = StreamOp(StreamType(U8, 1), name="conv0_out")
+        return [
+            s,
+            KernelOp("fifo", "a", top.inputs, [s]),
+            KernelOp("fifo", "b", [s], [top.outputs[0]]),
+            KernelOp("fifo", "c", [s], [top.outputs[1]]),
+        ]
+
+    t = StreamType(U8, 1)
+    with raises("'hls.top' stream \"conv0_out\" must be read by exactly one kernel, got 2"):
+        make_top(read_twice, inputs=[t], outputs=[t, t]).verify()
+    with raises("'hls.top' input port #0 must be read by exactly one kernel, got 0"):
+        make_top(lambda top: [], inputs=[t], outputs=[t]).verify()
+
+
+def test_top_rejects_duplicate_instances():
+    def body(top):
+        s = StreamOp(StreamType(U8, 1))
+        return [s, KernelOp("fifo", "k", top.inputs, [s]), KernelOp("fifo", "k", [s], top.outputs)]
+
+    t = StreamType(U8, 1)
+    with raises("'hls.top' kernel instance \"k\" is not unique"):
+        make_top(body, inputs=[t], outputs=[t]).verify()
+
+
+# --- registration ----------------------------------------------------------------
+
+
+def test_finnr_context_uses_finnr_hls_not_xdsls():
+    ctx = finnr_context()
+    assert ctx.get_op("hls.top") is TopOp
+    assert ctx.get_optional_type("hls.stream") is StreamType
+    assert ctx.get_optional_op("hls.pipeline") is None
+    assert Hls.name == "hls"
+    assert {op.name for op in Hls.operations} == {
+        "hls.top", "hls.stream", "hls.rom", "hls.kernel", "hls.yield",
+    }
