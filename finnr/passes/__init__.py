@@ -1,60 +1,34 @@
 """finnr's passes, one per file, named after their command-line name
-(``qnn_streamline.py`` for ``qnn-streamline``)."""
+(``qnn_streamline.py`` for ``qnn-streamline``); loaded lazily."""
 
+import importlib
 from collections.abc import Callable
 
 from xdsl.passes import ModulePass
 
-
-def _qnn_fold_constants() -> type[ModulePass]:
-    from finnr.passes.qnn_fold_constants import QnnFoldConstants
-
-    return QnnFoldConstants
-
-
-def _qnn_fold_quant_weights() -> type[ModulePass]:
-    from finnr.passes.qnn_fold_quant_weights import QnnFoldQuantWeights
-
-    return QnnFoldQuantWeights
-
-
-def _qnn_batchnorm_to_affine() -> type[ModulePass]:
-    from finnr.passes.qnn_batchnorm_to_affine import QnnBatchnormToAffine
-
-    return QnnBatchnormToAffine
+_PASS_MODULES = {
+    "qnn-fold-constants": ("qnn_fold_constants", "QnnFoldConstants"),
+    "qnn-fold-quant-weights": ("qnn_fold_quant_weights", "QnnFoldQuantWeights"),
+    "qnn-batchnorm-to-affine": ("qnn_batchnorm_to_affine", "QnnBatchnormToAffine"),
+    "qnn-infer-datatypes": ("qnn_infer_datatypes", "QnnInferDatatypes"),
+    "qnn-activation-to-thresholds": ("qnn_activation_to_thresholds", "QnnActivationToThresholds"),
+    "qnn-absorb-into-thresholds": ("qnn_absorb_into_thresholds", "QnnAbsorbIntoThresholds"),
+    "qnn-move-affine": ("qnn_move_affine", "QnnMoveAffine"),
+    "qnn-round-thresholds": ("qnn_round_thresholds", "QnnRoundThresholds"),
+    "qnn-lower-conv": ("qnn_lower_conv", "QnnLowerConv"),
+    "qnn-move-transposes": ("qnn_move_transposes", "QnnMoveTransposes"),
+    "qnn-streamline": ("qnn_streamline", "QnnStreamline"),
+}
 
 
-def _qnn_infer_datatypes() -> type[ModulePass]:
-    from finnr.passes.qnn_infer_datatypes import QnnInferDatatypes
+def _factory(module: str, cls: str) -> Callable[[], type[ModulePass]]:
+    def load() -> type[ModulePass]:
+        return getattr(importlib.import_module(f"finnr.passes.{module}"), cls)
 
-    return QnnInferDatatypes
-
-
-def _qnn_activation_to_thresholds() -> type[ModulePass]:
-    from finnr.passes.qnn_activation_to_thresholds import QnnActivationToThresholds
-
-    return QnnActivationToThresholds
-
-
-def _qnn_absorb_into_thresholds() -> type[ModulePass]:
-    from finnr.passes.qnn_absorb_into_thresholds import QnnAbsorbIntoThresholds
-
-    return QnnAbsorbIntoThresholds
-
-
-def _qnn_move_affine() -> type[ModulePass]:
-    from finnr.passes.qnn_move_affine import QnnMoveAffine
-
-    return QnnMoveAffine
+    return load
 
 
 FINNR_PASSES: dict[str, Callable[[], type[ModulePass]]] = {
-    "qnn-fold-constants": _qnn_fold_constants,
-    "qnn-fold-quant-weights": _qnn_fold_quant_weights,
-    "qnn-batchnorm-to-affine": _qnn_batchnorm_to_affine,
-    "qnn-infer-datatypes": _qnn_infer_datatypes,
-    "qnn-activation-to-thresholds": _qnn_activation_to_thresholds,
-    "qnn-absorb-into-thresholds": _qnn_absorb_into_thresholds,
-    "qnn-move-affine": _qnn_move_affine,
+    name: _factory(*where) for name, where in _PASS_MODULES.items()
 }
 """Pass factories by command-line name, registered in ``finnr-opt``."""

@@ -1,0 +1,50 @@
+"""``qnn-round-thresholds``: thresholds of a multithreshold whose input is
+an integer datatype become integers of the input's range.
+
+For an integer x, ``x >= t`` equals ``x >= ceil(t)``; thresholds below the
+input's minimum are clipped to it and those above its maximum to max + 1
+(never reached), so every threshold fits the input datatype widened by one
+step. The thresholds then get the narrowest integer datatype holding them.
+Refused when the input is not an integer datatype or the thresholds are
+already integers of an integer type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from xdsl.context import Context
+from xdsl.dialects.builtin import ModuleOp
+from xdsl.passes import ModulePass
+from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewrite_pattern
+
+from finnr.dialects import datatypes as dt
+from finnr.dialects import qnn
+from finnr.passes.utils import apply_patterns, constant_of, element_type, make_constant
+
+
+class RoundThresholds(RewritePattern):
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: qnn.MultiThresholdOp, rewriter: PatternRewriter, /):
+        x_elt = element_type(op.input)
+        t = constant_of(op.thresholds)
+        if t is None or not dt.is_integer(x_elt) or dt.is_integer(element_type(op.thresholds)):
+            return
+        lo, hi = dt.value_range(x_elt)
+        rounded = np.clip(np.ceil(np.asarray(t, np.float64)), lo, hi + 1)
+        tc = make_constant(rounded, dt.smallest_integer_type(float(rounded.min()), float(rounded.max())))
+        new = qnn.MultiThresholdOp(
+            op.input, tc.result, op.result.type, out_dtype=op.out_dtype,
+            out_scale=op.out_scale.value.data, out_bias=op.out_bias.value.data, data_layout=op.data_layout.data,
+        )
+        rewriter.replace(op, [tc, new])
+
+
+@dataclass(frozen=True)
+class QnnRoundThresholds(ModulePass):
+    """Thresholds on integer inputs become integers (ceil, clipped to the input range)."""
+
+    name = "qnn-round-thresholds"
+
+    def apply(self, ctx: Context, op: ModuleOp) -> None:
+        apply_patterns(op, RoundThresholds())

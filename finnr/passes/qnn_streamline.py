@@ -1,0 +1,60 @@
+"""``qnn-streamline``: the standard pipeline that turns an imported QNN into
+integer matrix products followed by integer multithresholds.
+
+In order: quantized weights become integer constants times scales, batch
+norms become affine ops, activations become exact multithresholds, scales
+and biases move past matrix products, pools and layout changes and are
+absorbed into the thresholds (twice, for interleaved chains), thresholds on
+integers are rounded, convolutions are lowered to NHWC sliding windows and
+matrix products, transposes between layers cancel, and every tensor gets its
+narrowest datatype. What stays float is the host's part: the input before
+its first quantizer and a multiply/add at the output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from xdsl.context import Context
+from xdsl.dialects.builtin import ModuleOp
+from xdsl.passes import ModulePass
+
+from finnr.passes.qnn_absorb_into_thresholds import QnnAbsorbIntoThresholds
+from finnr.passes.qnn_activation_to_thresholds import QnnActivationToThresholds
+from finnr.passes.qnn_batchnorm_to_affine import QnnBatchnormToAffine
+from finnr.passes.qnn_fold_constants import QnnFoldConstants
+from finnr.passes.qnn_fold_quant_weights import QnnFoldQuantWeights
+from finnr.passes.qnn_infer_datatypes import QnnInferDatatypes
+from finnr.passes.qnn_lower_conv import QnnLowerConv
+from finnr.passes.qnn_move_affine import QnnMoveAffine
+from finnr.passes.qnn_move_transposes import QnnMoveTransposes
+from finnr.passes.qnn_round_thresholds import QnnRoundThresholds
+
+
+@dataclass(frozen=True)
+class QnnStreamline(ModulePass):
+    """The standard streamlining pipeline (integer matmuls + integer thresholds)."""
+
+    name = "qnn-streamline"
+
+    lower_conv: bool = True
+    """Lower convolutions to im2col + matmul in NHWC."""
+
+    def apply(self, ctx: Context, op: ModuleOp) -> None:
+        passes: list[ModulePass] = [
+            QnnFoldQuantWeights(),
+            QnnInferDatatypes(),
+            QnnFoldConstants(),
+            QnnBatchnormToAffine(),
+            QnnActivationToThresholds(),
+            QnnMoveAffine(),
+            QnnAbsorbIntoThresholds(),
+            QnnMoveAffine(),
+            QnnAbsorbIntoThresholds(),
+            QnnInferDatatypes(),
+            QnnRoundThresholds(),
+        ]
+        if self.lower_conv:
+            passes += [QnnLowerConv(), QnnMoveTransposes()]
+        passes += [QnnFoldConstants(), QnnInferDatatypes()]
+        for p in passes:
+            p.apply(ctx, op)
