@@ -232,8 +232,8 @@ class _Importer:
             ) from None
         for name, value in zip(node.output, outs):
             if name:
-                if isinstance(value, np.ndarray):
-                    self.consts[name] = value
+                if isinstance(value, np.ndarray | np.generic):  # numpy gives 0-d results as scalars
+                    self.consts[name] = np.asarray(value)
                 else:
                     self.values[name] = value
 
@@ -292,23 +292,28 @@ class _Importer:
         return v.type.get_shape()
 
     def _materialize_qlinear(self, name: str, q: _QLinear) -> SSAValue:
-        """A QuantizeLinear whose output is used as integers: x/s rounded and
-        clipped with the zero point, as ``quant(x/s; 1, zp) + zp``."""
+        """A QuantizeLinear whose output is used as integers:
+        ``saturate(round(x/s) + zp)``, rounding half to even before the zero
+        point is added (as ONNX does): ``quant(x/s)``, or with a zero point
+        ``quant(quant(x/s; wide) + zp)`` (the first rounds, the second
+        saturates)."""
         x = self.ssa(q.source)
         t = x.type
         s = self.emit(qnn.ConstantOp(dense_from_numpy(q.scale.astype(np.float32)), _tensor_type(q.scale.shape))).result
         div = self.emit(qnn.DivOp(x, s, _tensor_type(broadcast_shapes(t.get_shape(), q.scale.shape)))).result
-        quant = self.emit(
-            qnn.QuantOp(div, div.type, scale=np.float32(1.0), zeropt=q.zeropt.astype(np.float32), bitwidth=q.bitwidth, signed=q.signed, narrow=False)
-        ).result
-        zp = self.emit(qnn.ConstantOp(dense_from_numpy(q.zeropt.astype(np.float32)), _tensor_type(q.zeropt.shape))).result
-        out = self.emit(qnn.AddOp(quant, zp, quant.type)).result
+        one, zero = np.float32(1.0), np.float32(0.0)
+        if np.any(q.zeropt):
+            div = self.emit(qnn.QuantOp(div, div.type, scale=one, zeropt=zero, bitwidth=q.bitwidth + 1, signed=True)).result
+            zp = self.emit(qnn.ConstantOp(dense_from_numpy(q.zeropt.astype(np.float32)), _tensor_type(q.zeropt.shape))).result
+            div = self.emit(qnn.AddOp(div, zp, _tensor_type(broadcast_shapes(div.type.get_shape(), q.zeropt.shape)))).result
+        out = self.emit(qnn.QuantOp(div, div.type, scale=one, zeropt=zero, bitwidth=q.bitwidth, signed=q.signed)).result
         out.name_hint = sanitize(name)
         self.materialized[name] = out
         return out
 
     def named(self, node: onnx.NodeProto, op: Operation, index: int = 0) -> SSAValue:
-        self.emit(op)
+        if op.parent is None:  # a multi-result op is named once per result
+            self.emit(op)
         r = op.results[index]
         if index < len(node.output):
             r.name_hint = sanitize(node.output[index])
@@ -448,7 +453,8 @@ def _reshape(im: _Importer, node, attrs) -> list[Value]:
 
 def _flatten(im: _Importer, node, attrs) -> list[Value]:
     src = im.shape(node.input[0])
-    axis = attrs.get("axis", 1) % (len(src) + 1) if src else 0
+    axis = attrs.get("axis", 1)
+    axis = axis + len(src) if axis < 0 else axis  # -1 is the last axis (not len(src))
     return _reshape_to(im, node, (math.prod(src[:axis]), math.prod(src[axis:])))
 
 
@@ -482,9 +488,15 @@ def _constant_of_shape(im, node, attrs, vals):
 
 
 def _slice(im, node, attrs, vals):
-    data, starts, ends = vals[0], vals[1], vals[2]
-    axes = vals[3] if len(vals) > 3 else np.arange(len(starts))
-    steps = vals[4] if len(vals) > 4 else np.ones(len(starts), dtype=np.int64)
+    data = vals[0]
+    if "starts" in attrs:  # opset < 10: starts, ends and axes are attributes
+        starts, ends = attrs["starts"], attrs["ends"]
+        axes, steps = attrs.get("axes"), None
+    else:  # by position: an optional input may be skipped ('')
+        starts, ends = im.const(node, 1, "starts"), im.const(node, 2, "ends")
+        axes, steps = im.opt_const(node, 3, "axes"), im.opt_const(node, 4, "steps")
+    axes = np.arange(len(starts)) if axes is None else axes
+    steps = np.ones(len(starts), dtype=np.int64) if steps is None else steps
     index = [slice(None)] * data.ndim
     for s, e, a, st in zip(starts, ends, axes, steps):
         index[int(a)] = slice(int(s), int(e), int(st))
@@ -721,10 +733,21 @@ def _multithreshold(im: _Importer, node, attrs) -> list[Value]:
         out_dtype = dt.from_finn_name(attrs.get("out_dtype", ""))
     except Exception as e:
         raise _Unsupported(str(e)) from None
+    # qonnx: the channel axis is where "C" is in data_layout; without one it
+    # guesses from the rank (2: NC, 3: NWC, 4: NCHW, else axis 1)
+    rank = len(x.type.get_shape())
+    layout = attrs.get("data_layout", "") or {2: "NC", 3: "NWC"}.get(rank, "NCHW")
+    cdim = layout.index("C") if "C" in layout else 1
+    if cdim == 1 or rank <= 2:
+        layout = {2: "NC", 3: "NCW"}.get(rank, "NCHW")
+    elif cdim == rank - 1:
+        layout = "NWC" if rank == 3 else "NHWC"
+    else:
+        raise _Unsupported(f"data_layout '{layout}' puts the channels on axis {cdim}; only axis 1 or the last axis is supported")
     op = qnn.MultiThresholdOp(
         x, thresholds, x.type, out_dtype=out_dtype,
         out_scale=float(attrs.get("out_scale", 1.0)), out_bias=float(attrs.get("out_bias", 0.0)),
-        data_layout=attrs.get("data_layout", "NCHW"),
+        data_layout=layout,
     )
     return [im.named(node, op)]
 
@@ -737,14 +760,22 @@ _QDQ_TYPES = {
 }
 
 
-def _qdq_params(im: _Importer, node, attrs, rank: int) -> tuple[np.ndarray, np.ndarray, int, bool]:
+_QDQ_DTYPES = {v: k for k, v in _QDQ_TYPES.items()}
+
+
+def _qdq_params(im: _Importer, node, attrs, rank: int, default: np.dtype) -> tuple[np.ndarray, np.ndarray, int | None, bool | None]:
+    """Scale and zero point (shaped for the axis), and the integer type's
+    bit width and signedness (None for types other than (u)int8/16, such as
+    the int32 of biases). Without a zero point its type is ``default``."""
+    if attrs.get("block_size", 0):
+        raise _Unsupported("blocked quantization (block_size) is not supported")
     scale = _check_scale(im.const(node, 1, "scale"))
     zp = im.opt_const(node, 2, "zero point")
     if zp is None:
-        zp = np.zeros(scale.shape, dtype=np.uint8)
-    if zp.dtype not in _QDQ_TYPES:
-        raise _Unsupported(f"zero point type {zp.dtype} is not supported (int8, uint8, int16, uint16)")
-    bits, signed = _QDQ_TYPES[zp.dtype]
+        zp = np.zeros(scale.shape, dtype=default)
+    if zp.dtype.kind not in "iu":
+        raise _Unsupported(f"zero point type {zp.dtype} is not supported (an integer type)")
+    bits, signed = _QDQ_TYPES.get(zp.dtype, (None, None))
     if scale.size > 1:  # per-axis
         shape = [1] * rank
         shape[attrs.get("axis", 1) % rank] = scale.size
@@ -753,10 +784,18 @@ def _qdq_params(im: _Importer, node, attrs, rank: int) -> tuple[np.ndarray, np.n
     return scale, zp.astype(np.float32), bits, signed
 
 
+def _require_qdq_type(bits: int | None, what: str) -> int:
+    if bits is None:
+        raise _Unsupported(f"{what} must be int8, uint8, int16 or uint16")
+    return bits
+
+
 def _quantize_linear(im: _Importer, node, attrs) -> list[Value]:
     x = node.input[0]
-    scale, zp, bits, signed = _qdq_params(im, node, attrs, len(im.shape(x)))
-    q = _QLinear(x, scale, zp, bits, signed)
+    out_type = attrs.get("output_dtype", 0)  # opset 21: the type when there is no zero point
+    default = helper.tensor_dtype_to_np_dtype(out_type) if out_type else np.dtype(np.uint8)
+    scale, zp, bits, signed = _qdq_params(im, node, attrs, len(im.shape(x)), default)
+    q = _QLinear(x, scale, zp, _require_qdq_type(bits, "the output type"), signed)
     users = im.consumers.get(node.output[0], [])
     outputs = {o.name for o in im.graph.output}
     if users and all(u.op_type == "DequantizeLinear" for u in users) and node.output[0] not in outputs:
@@ -764,21 +803,50 @@ def _quantize_linear(im: _Importer, node, attrs) -> list[Value]:
     return [im._materialize_qlinear(node.output[0], q)]
 
 
+def _quantize_dequantize(im: _Importer, node, x: SSAValue, scale: np.ndarray, zp: np.ndarray, bits: int, signed: bool) -> SSAValue:
+    """QuantizeLinear then DequantizeLinear: ``(saturate(round(x/s) + zp) -
+    zp) * s``. ONNX rounds (half to even) before adding the zero point, a
+    qnn.quant after: the two differ on ties when the zero point is odd (and
+    on near-ties where x/s + zp rounds in float32). So with a zero point the
+    pair is two quants: one rounds x/s without it (into a range one bit
+    wider, which the saturation never exceeds), the second takes the exact
+    result and saturates it with the zero point. A zero point that only
+    shifts the range onto another standard one (uint8 with 128 is int8) is
+    a single quant without zero point."""
+    if not np.any(zp):
+        return im.named(node, qnn.QuantOp(x, x.type, scale=scale, zeropt=zp, bitwidth=bits, signed=signed))
+    levels = {s: ((-(2 ** (bits - 1)), 2 ** (bits - 1) - 1) if s else (0, 2**bits - 1)) for s in (True, False)}
+    lo, hi = levels[signed]
+    if np.unique(zp).size == 1:
+        z = int(zp.reshape(-1)[0])
+        for s2, (lo2, hi2) in levels.items():
+            if (lo - z, hi - z) == (lo2, hi2):
+                return im.named(node, qnn.QuantOp(x, x.type, scale=scale, zeropt=np.zeros_like(zp), bitwidth=bits, signed=s2))
+    r = im.emit(qnn.QuantOp(x, x.type, scale=scale, zeropt=np.zeros_like(zp), bitwidth=bits + 1, signed=True)).result
+    return im.named(node, qnn.QuantOp(r, r.type, scale=scale, zeropt=zp, bitwidth=bits, signed=signed))
+
+
 def _dequantize_linear(im: _Importer, node, attrs) -> list[Value]:
     name = node.input[0]
     src = im.values.get(name)
     rank = len(im.shape(name))
-    scale, zp, bits, signed = _qdq_params(im, node, attrs, rank)
     if isinstance(src, _QLinear):
-        if not (np.array_equal(src.scale, scale) and np.array_equal(src.zeropt, zp) and src.bitwidth == bits):
+        default = _QDQ_DTYPES[(src.bitwidth, src.signed)]
+    elif im.is_const(name):
+        default = im.consts[name].dtype
+    else:
+        default = np.dtype(np.uint8)  # only the zero point's value matters here
+    scale, zp, bits, signed = _qdq_params(im, node, attrs, rank, default)
+    if isinstance(src, _QLinear):
+        if not (np.array_equal(src.scale, scale) and np.array_equal(src.zeropt, zp) and src.bitwidth == bits and src.signed == signed):
             raise _Unsupported("QuantizeLinear and DequantizeLinear parameters differ")
-        x = im.ssa(src.source)
-        return [im.named(node, qnn.QuantOp(x, x.type, scale=scale, zeropt=zp, bitwidth=bits, signed=signed))]
+        return [_quantize_dequantize(im, node, im.ssa(src.source), scale, zp, bits, signed)]
     if im.is_const(name):
         w = im.consts[name]
         values = ((w.astype(np.float32) - zp) * scale).astype(np.float32)
         if w.dtype in _QDQ_TYPES:
             # keep the weights recognizable as quantized: an exact requantization
+            bits, signed = _QDQ_TYPES[w.dtype]
             wv = _const_ssa(im, values)
             return [im.named(node, qnn.QuantOp(wv, wv.type, scale=scale, zeropt=zp, bitwidth=bits, signed=signed))]
         return [values]
@@ -786,6 +854,12 @@ def _dequantize_linear(im: _Importer, node, attrs) -> list[Value]:
     zpv = _const_ssa(im, zp)
     sub = im.emit(qnn.SubOp(x, zpv, _tensor_type(broadcast_shapes(x.type.get_shape(), zp.shape)))).result
     return [im.named(node, qnn.MulOp(sub, _const_ssa(im, scale), sub.type))]
+
+
+def _int_div(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """ONNX integer Div truncates toward zero (as C does); numpy's // floors."""
+    q = np.abs(a) // np.abs(b)
+    return np.where((a < 0) != (b < 0), -q, q)
 
 
 def _np_binary(fn):
@@ -812,7 +886,7 @@ _ONNX_HANDLERS: dict[str, Callable] = {
     "Add": _binary(qnn.AddOp, np.add),
     "Sub": _binary(qnn.SubOp, np.subtract),
     "Mul": _binary(qnn.MulOp, np.multiply),
-    "Div": _binary(qnn.DivOp, lambda a, b: a // b if a.dtype.kind in "iu" else a / b),
+    "Div": _binary(qnn.DivOp, lambda a, b: _int_div(a, b) if a.dtype.kind in "iu" and b.dtype.kind in "iu" else a / b),
     "Pow": _pow,
     "Relu": _unary(qnn.ReluOp, lambda a: np.maximum(a, 0)),
     "Sign": _unary(qnn.SignOp, np.sign),
