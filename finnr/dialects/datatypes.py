@@ -218,7 +218,8 @@ class TernaryType(_SmallSetType):
 @irdl_attr_definition
 class FixedType(DataType):
     """Signed fixed point: ``width`` bits of which ``int_width`` (with the sign)
-    are integer bits; values are multiples of 2^-(width - int_width)."""
+    are integer bits; values are multiples of 2^-(width - int_width). As in
+    FINN, 1 <= int_width < width (``fixed<n, n>`` would be ``int<n>``)."""
 
     name = "qnn.fixed"
     width: IntAttr
@@ -242,9 +243,9 @@ class FixedType(DataType):
         w, i = self.width.data, self.int_width.data
         if not 1 <= w <= MAX_BITWIDTH:
             raise VerifyException(f"qnn.fixed width must be in 1..{MAX_BITWIDTH}, got {w}")
-        if not 1 <= i <= w:
+        if not 1 <= i < w:
             raise VerifyException(
-                f"qnn.fixed integer width must be in 1..width ({w}), got {i}"
+                f"qnn.fixed integer width must be >= 1 and < width ({w}), got {i}"
             )
 
     @property
@@ -351,16 +352,14 @@ def from_finn_name(name: str) -> Attribute:
     if m is None:
         raise ValueError(f"unknown datatype name '{name}'")
     kind, n, i = m.group(1), int(m.group(2)), m.group(3)
-    if kind == "FIXED<":
-        if i is None:
-            raise ValueError(f"unknown datatype name '{name}'")
-        t: DataType = FixedType(n, int(i))
-    elif i is not None:
+    if (kind == "FIXED<") != (i is not None):
         raise ValueError(f"unknown datatype name '{name}'")
-    else:
-        t = IntType(n) if kind == "INT" else UIntType(n)
-    t.verify()
-    return t
+    try:  # the types verify their widths when constructed
+        if kind == "FIXED<":
+            return FixedType(n, int(i))
+        return IntType(n) if kind == "INT" else UIntType(n)
+    except VerifyException as e:
+        raise ValueError(f"invalid datatype name '{name}': {e}") from None
 
 
 def smallest_integer_type(lo: float, hi: float) -> DataType:
@@ -370,13 +369,13 @@ def smallest_integer_type(lo: float, hi: float) -> DataType:
     arithmetic that produces ranges); ``{0, 1}`` gives ``uint<1>``.
     Raises ValueError when no 32-bit type suffices.
     """
+    if not (np.isfinite(lo) and np.isfinite(hi)):
+        raise ValueError(f"range [{lo}, {hi}] is not finite")
     lo_i, hi_i = int(np.floor(lo)), int(np.ceil(hi))
     if lo_i >= 0:
         n = max(1, hi_i.bit_length())
-        t: DataType = UIntType(n)
     else:
         n = max((-lo_i - 1).bit_length(), hi_i.bit_length() if hi_i > 0 else 0) + 1
-        t = IntType(n)
-    if t.bitwidth > MAX_BITWIDTH:
+    if n > MAX_BITWIDTH:  # checked before construction, which would raise
         raise ValueError(f"range [{lo}, {hi}] needs more than {MAX_BITWIDTH} bits")
-    return t
+    return UIntType(n) if lo_i >= 0 else IntType(n)

@@ -74,19 +74,27 @@ def _check_element_type(op_name: str, what: str, t: Attribute) -> None:
         )
 
 
+def _check_static(op_name: str, what: str, t: Attribute) -> None:
+    if isinstance(t, TensorType) and not t.has_static_shape():
+        raise VerifyException(f"'{op_name}' {what} must have a static shape, got {t}")
+
+
 class QnnOp(IRDLOperation, abc.ABC):
     """Base of every qnn op: operands and results are tensors whose element
     types are finnr datatypes."""
 
     irdl_options = (ParsePropInAttrDict(),)
 
+    INDEX_RESULTS: ClassVar[tuple[int, ...]] = ()
+    """Results holding indices (builtin integers) instead of a datatype."""
+
     def verify_(self) -> None:
         for i, operand in enumerate(self.operands):
             _check_element_type(self.name, f"operand #{i}", operand.type)
+            _check_static(self.name, f"operand #{i}", operand.type)
         for i, res in enumerate(self.results):
-            if isinstance(res.type, TensorType) and isinstance(
-                res.type.get_element_type(), IntegerType
-            ):
+            _check_static(self.name, f"result #{i}", res.type)
+            if i in self.INDEX_RESULTS:
                 continue  # index results (topk) are builtin integers
             _check_element_type(self.name, f"result #{i}", res.type)
         self.verify_op()
@@ -235,7 +243,9 @@ class QuantOp(QnnOp):
                 f"'qnn.quant' bitwidth must be in 1..{dt.MAX_BITWIDTH}, got {bits}"
             )
         if bits == 1 and self.narrow.value.data and not self.signed.value.data:
-            raise VerifyException("'qnn.quant' an unsigned narrow 1-bit quantizer has no values")
+            raise VerifyException(
+                "'qnn.quant' an unsigned narrow 1-bit quantizer has a single value (0)"
+            )
         _check_rounding(self, self.rounding_mode)
 
 
@@ -374,7 +384,8 @@ class MultiThresholdOp(QnnOp):
             raise VerifyException(
                 f"'qnn.multithreshold' out_dtype must be an integer datatype, got {out}"
             )
-        levels = 2 ** dt.bitwidth(out)
+        lo, hi = dt.value_range(out)
+        levels = int(hi - lo) + 1  # the number of values out_dtype holds
         if isinstance(out, dt.BipolarType):
             levels = 2
         if tshape[1] > levels - 1:
@@ -438,9 +449,9 @@ class WindowOp(QnnOp, abc.ABC):
     """Base of ops sliding a window over the spatial axes (conv, pools,
     im2col). ``pads`` follows ONNX: all begins, then all ends."""
 
-    strides = prop_def(DenseArrayBase)
-    pads = prop_def(DenseArrayBase)
-    dilations = prop_def(DenseArrayBase)
+    strides = prop_def(DenseArrayBase.constr(i64))
+    pads = prop_def(DenseArrayBase.constr(i64))
+    dilations = prop_def(DenseArrayBase.constr(i64))
     data_layout = prop_def(StringAttr, default_value=StringAttr("NCHW"))
 
     def spatial(self, shape: tuple[int, ...]) -> tuple[int, ...]:
@@ -449,14 +460,17 @@ class WindowOp(QnnOp, abc.ABC):
     def channels(self, shape: tuple[int, ...]) -> int:
         return shape[-1] if self.data_layout.data == "NHWC" else shape[1]
 
-    def window_attrs(self, nspatial: int) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
-        strides = tuple(self.strides.get_values())
-        pads = tuple(self.pads.get_values())
-        dilations = tuple(self.dilations.get_values())
+    def check_layout(self) -> None:
         if self.data_layout.data not in ("NCHW", "NHWC"):
             raise VerifyException(
                 f"'{self.name}' data_layout must be NCHW or NHWC, got '{self.data_layout.data}'"
             )
+
+    def window_attrs(self, nspatial: int) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+        strides = tuple(self.strides.get_values())
+        pads = tuple(self.pads.get_values())
+        dilations = tuple(self.dilations.get_values())
+        self.check_layout()
         if len(strides) != nspatial or len(dilations) != nspatial or len(pads) != 2 * nspatial:
             raise VerifyException(
                 f"'{self.name}' needs {nspatial} strides, {nspatial} dilations and "
@@ -533,6 +547,9 @@ class ConvOp(WindowOp):
             raise VerifyException(
                 f"'qnn.conv' input and weights must have the same rank >= 3, got shapes {list(x)} and {list(w)}"
             )
+        self.check_layout()
+        if any(k < 1 for k in w[2:]):
+            raise VerifyException(f"'qnn.conv' kernel dimensions {list(w[2:])} must be >= 1")
         group = self.group.value.data
         c = self.channels(x)
         m = w[0]
@@ -554,7 +571,7 @@ class ConvOp(WindowOp):
 
 class PoolOp(WindowOp, abc.ABC):
     input = operand_def(TensorType)
-    kernel_shape = prop_def(DenseArrayBase)
+    kernel_shape = prop_def(DenseArrayBase.constr(i64))
     ceil_mode = prop_def(IntegerAttr, default_value=bool_attr(False))
     result = result_def(TensorType)
     traits = traits_def(Pure())
@@ -608,7 +625,7 @@ class Im2ColOp(WindowOp):
 
     name = "qnn.im2col"
     input = operand_def(TensorType)
-    kernel_shape = prop_def(DenseArrayBase)
+    kernel_shape = prop_def(DenseArrayBase.constr(i64))
     result = result_def(TensorType)
     traits = traits_def(Pure())
     assembly_format = "$input attr-dict `:` functional-type(operands, results)"
@@ -776,7 +793,7 @@ class TransposeOp(QnnOp):
 
     name = "qnn.transpose"
     input = operand_def(TensorType)
-    perm = prop_def(DenseArrayBase)
+    perm = prop_def(DenseArrayBase.constr(i64))
     result = result_def(TensorType)
     traits = traits_def(Pure())
     assembly_format = "$input attr-dict `:` functional-type(operands, results)"
@@ -804,7 +821,7 @@ class PadOp(QnnOp):
 
     name = "qnn.pad"
     input = operand_def(TensorType)
-    pads = prop_def(DenseArrayBase)
+    pads = prop_def(DenseArrayBase.constr(i64))
     value = prop_def(FloatAttr, default_value=f32_attr(0.0))
     result = result_def(TensorType)
     traits = traits_def(Pure())
@@ -879,6 +896,7 @@ class TopKOp(QnnOp):
     values = result_def(TensorType)
     indices = result_def(TensorType)
     traits = traits_def(Pure())
+    INDEX_RESULTS: ClassVar[tuple[int, ...]] = (1,)
     assembly_format = "$input attr-dict `:` functional-type(operands, results)"
 
     def __init__(self, input: SSAValue, values_type: Attribute, indices_type: Attribute, *, k: int, axis: int = -1, largest: bool = True):
