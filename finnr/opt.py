@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import inspect
+import sys
 from collections.abc import Sequence
 
 from xdsl.xdsl_opt_main import xDSLOptMain
@@ -22,6 +23,8 @@ class FinnrOptMain(xDSLOptMain):
     version_format = f"finnr-opt {__version__} (xdsl {{xdsl_version}})"
 
     def __init__(self, args: Sequence[str] | None = None):
+        argv = list(sys.argv[1:] if args is None else args)
+        self._wants_help = any(a in ("-h", "--help") for a in argv)
         super().__init__(
             description="finnr modular optimizer driver: xDSL's passes and "
             "targets plus finnr's dialects (qnn, dataflow, hls), passes and targets",
@@ -30,8 +33,9 @@ class FinnrOptMain(xDSLOptMain):
 
     def register_all_arguments(self, arg_parser: argparse.ArgumentParser):
         super().register_all_arguments(arg_parser)
-        arg_parser.formatter_class = argparse.RawDescriptionHelpFormatter
-        arg_parser.epilog = finnr_help_epilog()
+        if self._wants_help:  # listing the passes imports them all: only for --help
+            arg_parser.formatter_class = argparse.RawDescriptionHelpFormatter
+            arg_parser.epilog = finnr_help_epilog()
 
     def register_all_dialects(self):
         register_dialects(self.ctx)
@@ -60,7 +64,10 @@ def _options(cls: type) -> str:
         if f.name == "name":
             continue
         default = f.default if f.default is not dataclasses.MISSING else None
-        fields.append(f"{f.name}={default}" if default is not None else f.name)
+        if isinstance(default, bool):
+            default = str(default).lower()
+        name = f.name.replace("_", "-")
+        fields.append(f"{name}={default}" if default is not None else name)
     return "{" + " ".join(fields) + "}" if fields else ""
 
 

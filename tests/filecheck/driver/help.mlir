@@ -6,4 +6,7 @@
 // CHECK: -p PASSES, --passes PASSES
 // CHECK: finnr dialects: qnn, dataflow, hls
 // CHECK: finnr passes (-p 'name{option=value ...}'):
+// CHECK: qnn-activation-to-thresholds{max-bits=8}
+// CHECK: qnn-streamline{lower-conv=true}
+// CHECK-NEXT: The standard streamlining pipeline
 // CHECK: finnr targets (-t 'name{option=value ...}'):
