@@ -44,10 +44,13 @@ from xdsl.irdl import (
     var_operand_def,
 )
 from xdsl.traits import ConstantLike, Pure
+from xdsl.parser import Parser
+from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
 
 from finnr.dialects import datatypes as dt
 from finnr.dialects.utils import (
+    dense_text_is_lossy,
     bool_attr,
     broadcast_shapes,
     dense_from_numpy,
@@ -149,7 +152,30 @@ class ConstantOp(QnnOp):
     value = prop_def(DenseIntOrFPElementsAttr)
     result = result_def(TensorType)
     traits = traits_def(Pure(), ConstantLike())
-    assembly_format = "$value attr-dict `->` type($result)"
+
+    @classmethod
+    def parse(cls, parser: Parser) -> ConstantOp:
+        value = parser.parse_attribute()
+        if not isinstance(value, DenseIntOrFPElementsAttr):
+            parser.raise_error("'qnn.constant' expects a dense attribute")
+        attrs = parser.parse_optional_attr_dict()
+        parser.parse_punctuation("->")
+        op = cls.create(properties={"value": value}, result_types=[parser.parse_type()], attributes=attrs)
+        return op
+
+    def print(self, printer: Printer) -> None:
+        """``qnn.constant dense<...> : tensor<...> -> tensor<...>``. Float
+        values that xDSL's decimal printer cannot round-trip (inf, nan, big
+        whole numbers) are printed as raw hex bytes instead."""
+        printer.print_string(" ")
+        if dense_text_is_lossy(self.value):
+            printer.print_string(f'dense<"0x{self.value.data.data.hex().upper()}"> : ')
+            printer.print_attribute(self.value.type)
+        else:
+            printer.print_attribute(self.value)
+        printer.print_op_attributes(self.attributes)
+        printer.print_string(" -> ")
+        printer.print_attribute(self.result.type)
 
     def __init__(self, value: DenseIntOrFPElementsAttr | np.ndarray, result_type: Attribute | None = None):
         if not isinstance(value, DenseIntOrFPElementsAttr):

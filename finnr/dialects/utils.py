@@ -81,6 +81,18 @@ def numpy_from_dense(attr: DenseIntOrFPElementsAttr) -> np.ndarray:
     return flat.reshape(shape)
 
 
+def dense_text_is_lossy(attr: DenseIntOrFPElementsAttr) -> bool:
+    """Whether xDSL 0.74's decimal form of this dense attribute would not
+    parse back to the same values: it prints a float that is not finite, or
+    a whole float of many digits, as its bit pattern in hex, which its parser
+    then reads as an integer. (Attributes of more than 100 elements print as
+    hex bytes and are always exact.)"""
+    if not isinstance(attr.get_element_type(), Float32Type | Float64Type) or len(attr) > 100:
+        return False
+    v = np.asarray(numpy_from_dense(attr), dtype=np.float64)
+    return bool(np.any(~np.isfinite(v)) or np.any((v == np.round(v)) & (np.abs(v) >= 1e5)))
+
+
 # --- attribute constructors --------------------------------------------------
 
 
