@@ -31,11 +31,13 @@ def entry_function(module: ModuleOp, name: str | None = None) -> func.FuncOp:
 
 
 def make_interpreter(module: ModuleOp) -> Interpreter:
+    from finnr.interpreter.dataflow import DataflowFunctions
     from finnr.interpreter.qnn import QnnFunctions
 
     interpreter = Interpreter(module)
     interpreter.register_implementations(FuncFunctions())
     interpreter.register_implementations(QnnFunctions())
+    interpreter.register_implementations(DataflowFunctions())
     return interpreter
 
 

@@ -18,6 +18,7 @@ _PASS_MODULES = {
     "qnn-lower-conv": ("qnn_lower_conv", "QnnLowerConv"),
     "qnn-move-transposes": ("qnn_move_transposes", "QnnMoveTransposes"),
     "qnn-streamline": ("qnn_streamline", "QnnStreamline"),
+    "convert-qnn-to-dataflow": ("convert_qnn_to_dataflow", "ConvertQnnToDataflow"),
 }
 
 

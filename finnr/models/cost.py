@@ -1,0 +1,276 @@
+"""Performance and resource models of the dataflow layers: pure functions,
+vectorized over foldings so that the design-space exploration can evaluate
+many configurations at once.
+
+Every function takes a :class:`LayerSpec` (the layer's shape and
+precisions, independent of the IR) and the folding as numbers or numpy
+arrays (``pe``, ``simd``), and returns numbers or arrays of the same shape.
+
+Cycle counts follow FINN's formulas (REFERENCE.md); where this module
+differs it says so. Resources follow the FINN-R cost functions as FINN uses
+them today (LUTs of the MVAU compute, threshold and weight memories, BRAM18
+by RAMB18 aspect ratio, URAM, DSPs)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+KINDS = ("mvau", "vvau", "swu", "thresholding", "maxpool", "pad", "label_select", "dwc", "fifo", "duplicate", "add_streams")
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    """The shape and precisions of one dataflow layer.
+
+    ``mw``/``mh``: matrix width (inputs per output) and height (outputs) of
+    an MVAU; ``channels``: channels of a per-channel layer (for a VVAU the
+    channel count, with ``kernel`` its window); ``vectors``: input vectors
+    per frame (output pixels of a convolution, 1 for a dense layer);
+    ``ifm``/``ofm``: input/output feature map (h, w) of window layers;
+    ``wbits``/``abits``/``obits``: weight, input and output bits;
+    ``acc_bits``: accumulator bits; ``thresholds``: thresholds per channel
+    (0 when there is no activation); ``signed_input``: whether the input
+    datatype is signed; ``binary_xnor``: bipolar x bipolar computed as
+    XNOR-popcount."""
+
+    kind: str
+    mw: int = 0
+    mh: int = 0
+    channels: int = 0
+    vectors: int = 1
+    kernel: tuple[int, int] = (1, 1)
+    stride: tuple[int, int] = (1, 1)
+    ifm: tuple[int, int] = (1, 1)
+    ofm: tuple[int, int] = (1, 1)
+    wbits: int = 1
+    abits: int = 1
+    obits: int = 1
+    acc_bits: int = 32
+    thresholds: int = 0
+    signed_input: bool = False
+    binary_xnor: bool = False
+    depth: int = 2
+    in_elems: int = 1
+    out_elems: int = 1
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown layer kind '{self.kind}'")
+
+
+def _a(x) -> np.ndarray:
+    return np.asarray(x, dtype=np.float64)
+
+
+# --- cycles ------------------------------------------------------------------
+
+
+def cycles(spec: LayerSpec, pe=1, simd=1) -> np.ndarray:
+    """Cycles per frame of the layer at folding (pe, simd).
+
+    - mvau: (MH/PE)·(MW/SIMD)·vectors
+    - vvau: (C/PE)·(KH·KW/SIMD)·OH·OW
+    - thresholding, duplicate, add_streams: (C/PE)·vectors
+    - swu: IFM_W·KH·(C/SIMD) + OFM_H·max(OFM_W·KH·KW·C/SIMD, STRIDE_H·IFM_W·C/SIMD)
+      (FINN's 2-D formula with the kernel's height and width apart)
+    - maxpool: IFM_H·IFM_W·(1 + 1/(KH·KW))·(C/PE) — FINN's formula, which it
+      marks inexact, for PE channels per cycle (FINN processes them all)
+    - pad: (C/SIMD)·OH·OW
+    - label_select: L/PE
+    - dwc: elements / min(in, out) beats; fifo: elements / beat
+    """
+    pe, simd = _a(pe), _a(simd)
+    k = spec.kind
+    if k == "mvau":
+        return (spec.mh / pe) * (spec.mw / simd) * spec.vectors
+    if k == "vvau":
+        kk = spec.kernel[0] * spec.kernel[1]
+        return (spec.channels / pe) * (kk / simd) * spec.ofm[0] * spec.ofm[1]
+    if k in ("thresholding", "duplicate", "add_streams"):
+        return (spec.channels / pe) * spec.vectors + 0 * simd
+    if k == "swu":
+        c = spec.channels / simd
+        (kh, kw), (sh, _), (_, iw), (oh, ow) = spec.kernel, spec.stride, spec.ifm, spec.ofm
+        return iw * kh * c + oh * np.maximum(ow * kh * kw * c, sh * iw * c) + 0 * pe
+    if k == "maxpool":
+        (kh, kw), (ih, iw) = spec.kernel, spec.ifm
+        return np.ceil(ih * iw * (1 + 1 / (kh * kw))) * (spec.channels / pe) + 0 * simd
+    if k == "pad":
+        return (spec.channels / simd) * spec.ofm[0] * spec.ofm[1] + 0 * pe
+    if k == "label_select":
+        return spec.channels / pe + 0 * simd
+    elements = spec.channels * spec.vectors
+    if k == "dwc":
+        return elements / min(spec.in_elems, spec.out_elems) + 0 * pe * simd
+    return elements / spec.in_elems + 0 * pe * simd  # fifo
+
+
+def macs(spec: LayerSpec) -> int:
+    """Multiply-accumulates per frame (2 operations each)."""
+    if spec.kind == "mvau":
+        return spec.mw * spec.mh * spec.vectors
+    if spec.kind == "vvau":
+        return spec.channels * spec.kernel[0] * spec.kernel[1] * spec.ofm[0] * spec.ofm[1]
+    return 0
+
+
+# --- memories ----------------------------------------------------------------
+
+
+def bram18(depth, width) -> np.ndarray:
+    """RAMB18 blocks for a memory of ``depth`` words of ``width`` bits (the
+    RAMB18 aspect ratios: 16Kx1, 8Kx2, 4Kx4, 2Kx9, 1Kx18, 512x36)."""
+    d, w = _a(depth), _a(width)
+    return np.select(
+        [w <= 0, w == 1, w == 2, w <= 4, w <= 9, (w <= 18) | (d > 512)],
+        [0 * d, np.ceil(d / 16384), np.ceil(d / 8192), np.ceil(d / 4096) * np.ceil(w / 4),
+         np.ceil(d / 2048) * np.ceil(w / 9), np.ceil(d / 1024) * np.ceil(w / 18)],
+        np.ceil(d / 512) * np.ceil(w / 36),
+    )
+
+
+def uram(depth, width) -> np.ndarray:
+    """URAM blocks (4K x 72) for a memory of ``depth`` x ``width`` bits."""
+    return np.ceil(_a(width) / 72) * np.ceil(_a(depth) / 4096)
+
+
+def lutram(depth, width) -> np.ndarray:
+    """LUTs for a distributed memory (64 x 1 bits per LUT)."""
+    return _a(width) * np.ceil(_a(depth) / 64)
+
+
+def weight_memory(spec: LayerSpec, pe, simd) -> tuple[np.ndarray, np.ndarray]:
+    """(depth, width) of one PE's weight memory: MW·MH/(PE·SIMD) words of
+    SIMD·W bits (PE memories side by side)."""
+    pe, simd = _a(pe), _a(simd)
+    if spec.kind == "vvau":
+        n = spec.channels * spec.kernel[0] * spec.kernel[1]
+    else:
+        n = spec.mw * spec.mh
+    return n / (pe * simd), simd * spec.wbits
+
+
+def finn_r_bram(spec: LayerSpec, pe, simd) -> np.ndarray:
+    """The FINN-R paper's MVAU BRAM function: P·ceil(Ω/512)·ceil(Q·W/36)."""
+    depth, width = weight_memory(spec, pe, simd)
+    return _a(pe) * np.ceil(depth / 512) * np.ceil(width / 36)
+
+
+def finn_r_lut(spec: LayerSpec, pe, simd) -> np.ndarray:
+    """The FINN-R paper's MVAU LUT function: 300 + 1.1·P·Q·W·A."""
+    return 300 + 1.1 * _a(pe) * _a(simd) * spec.wbits * spec.abits
+
+
+# --- resources -----------------------------------------------------------------
+
+
+RAM_STYLES = ("auto", "block", "distributed", "ultra")
+
+
+def resolve_ram_style(style: str, depth, width) -> np.ndarray:
+    """'auto' picks LUTRAM for memories of at most 128 words, BRAM otherwise
+    (FINN's rule of thumb); returns an array of style names."""
+    if style != "auto":
+        return np.full(np.shape(_a(depth) * _a(width)), style, dtype=object)
+    return np.where(_a(depth) * (0 * _a(width) + 1) <= 128, "distributed", "block").astype(object)
+
+
+def mvau_resources(spec: LayerSpec, pe, simd, ram_style: str = "auto", res_type: str = "lut", mem_mode: str = "internal_embedded") -> dict[str, np.ndarray]:
+    """LUT, FF, BRAM18, URAM and DSP of an MVAU (or VVAU) at (pe, simd).
+
+    LUTs (FINN's HLS MVAU estimate): per PE, the multipliers
+    (SIMD·(2·ceil((W+A)/6)-1)·(W+A), none when they go to DSPs or for
+    XNOR-popcount), the adder tree ((W+A)·(2·SIMD-1)), the accumulator, the
+    threshold comparators and LUTRAM thresholds; plus LUTRAM weights; plus a
+    constant 300. Weights of ``mem_mode='external'`` cost no on-chip memory
+    (they stream in). FFs are estimated as the pipeline registers of the
+    datapath, one per LUT output (a rough model; FINN has none)."""
+    pe, simd = _a(pe), _a(simd)
+    w, a = spec.wbits, spec.abits
+    if spec.binary_xnor:
+        mult = 0 * simd
+        adders = (2 * simd - 1) * 1.0
+    else:
+        mult = simd * (2 * math.ceil((w + a) / 6) - 1) * (w + a) if res_type != "dsp" else 0 * simd
+        adders = (w + a) * (2 * simd - 1)
+    mw = spec.mw if spec.kind == "mvau" else spec.kernel[0] * spec.kernel[1]
+    alpha = math.log2(max(mw, 1)) + w + a - 1 - int(spec.signed_input)
+    acc = min(spec.acc_bits, math.ceil(alpha + math.log2(1 + 2**-alpha) + 1))
+    nch = spec.mh if spec.kind == "mvau" else spec.channels
+    levels = spec.thresholds
+    tmem = nch / pe
+    thr = levels * acc * np.ceil(tmem / 64) if levels else 0 * pe
+    cmp = levels * acc + 0 * pe if levels else 0 * pe
+    depth, width = weight_memory(spec, pe, simd)
+    style = resolve_ram_style(ram_style, depth, width)
+    external = mem_mode == "external"
+    on_chip = 0.0 if external else 1.0
+    wlut = np.where(style == "distributed", pe * lutram(depth, width), 0) * on_chip
+    wbram = np.where(style == "block", pe * bram18(depth, width), 0) * on_chip
+    wuram = np.where(style == "ultra", pe * uram(depth, width), 0) * on_chip
+    lut = 300 + 1.1 * pe * (mult + adders + acc + thr + cmp) + wlut
+    dsp = pe * simd * math.ceil((w + a) / 48) if (res_type == "dsp" and not spec.binary_xnor) else 0 * pe
+    ff = pe * (simd * (w + a) + acc + spec.obits) + 0 * lut
+    return {"lut": lut, "ff": ff, "bram18": wbram, "uram": wuram, "dsp": _a(dsp) + 0 * pe}
+
+
+def thresholding_resources(spec: LayerSpec, pe) -> dict[str, np.ndarray]:
+    """LUTs of comparators (2^O-1 per PE, input-width each) and LUTRAM
+    thresholds (BRAM when the per-PE table is deep)."""
+    pe = _a(pe)
+    levels = spec.thresholds
+    depth = spec.channels / pe
+    width = levels * spec.abits
+    style = resolve_ram_style("auto", depth, width)
+    lut = 100 + pe * levels * spec.abits + np.where(style == "distributed", pe * lutram(depth, width), 0)
+    bram = np.where(style == "block", pe * bram18(depth, width), 0)
+    return {"lut": lut, "ff": pe * (spec.abits + spec.obits) + 0 * lut, "bram18": bram, "uram": 0 * pe, "dsp": 0 * pe}
+
+
+def swu_resources(spec: LayerSpec, simd) -> dict[str, np.ndarray]:
+    """The sliding window buffer: (K + stride) lines of IFM_W·C/SIMD words
+    of SIMD·A bits, in BRAM when large (REFERENCE.md's SWU BRAM), LUTs for
+    the address logic."""
+    simd = _a(simd)
+    kh, sh = spec.kernel[0], spec.stride[0]
+    width = simd * spec.abits
+    depth = spec.ifm[1] * spec.channels / simd
+    lines = kh + sh
+    bits = lines * depth * width
+    use_bram = bits > 16 * 1024
+    bram = np.where(use_bram, lines * bram18(depth, width), 0)
+    lut = 200 + 10 * width + np.where(use_bram, 0, lutram(lines * depth, width))
+    return {"lut": lut, "ff": 2 * width + 100 + 0 * lut, "bram18": bram, "uram": 0 * simd, "dsp": 0 * simd}
+
+
+def stream_resources(spec: LayerSpec, pe=1, simd=1) -> dict[str, np.ndarray]:
+    """Small streaming layers (maxpool, pad, label_select, dwc, fifo,
+    duplicate, add_streams): LUTs and FFs proportional to the stream width,
+    FIFOs deeper than 64 words of width > 0 in BRAM."""
+    pe, simd = _a(pe), _a(simd)
+    k = spec.kind
+    if k == "fifo":
+        width = spec.in_elems * spec.abits
+        deep = spec.depth > 64
+        bram = bram18(spec.depth, width) if deep else 0
+        lut = 20 + (0 if deep else lutram(spec.depth, width))
+        return {"lut": _a(lut), "ff": _a(2 * width + 20), "bram18": _a(bram), "uram": _a(0), "dsp": _a(0)}
+    if k == "dwc":
+        width = max(spec.in_elems, spec.out_elems) * spec.abits
+        return {"lut": _a(width * 2 + 50), "ff": _a(width * 2), "bram18": _a(0), "uram": _a(0), "dsp": _a(0)}
+    lanes = simd if k == "pad" else pe
+    width = lanes * spec.abits
+    if k == "maxpool":
+        buf = spec.ifm[1] * spec.channels / lanes  # one line of partial maxima
+        lut = 100 + lanes * spec.abits * 2 + lutram(buf, width)
+    elif k == "label_select":
+        lut = 100 + lanes * (spec.abits + math.ceil(math.log2(max(spec.channels, 2)))) * 2
+    elif k == "add_streams":
+        lut = 50 + lanes * spec.obits
+    else:
+        lut = 50 + width
+    return {"lut": _a(lut), "ff": _a(2 * width + 20), "bram18": 0 * lanes, "uram": 0 * lanes, "dsp": 0 * lanes}

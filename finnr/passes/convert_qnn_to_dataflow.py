@@ -1,0 +1,262 @@
+"""``convert-qnn-to-dataflow``: streamlined qnn becomes streaming hardware
+layers inside ``dataflow.partition`` regions.
+
+Each maximal run of convertible ops (constants aside) becomes one partition;
+what cannot go to hardware (float pre- and post-processing, layout
+transposes, anything on floats) stays outside, and the partition's operands
+and results are the explicit boundary. The conversions, on NHWC integer
+tensors:
+
+- ``matmul(x, W)`` with constant integer W -> ``dataflow.mvau``, fused with
+  the ``multithreshold`` that is its only user (thresholds along the last
+  axis, out_scale 1 with an integer bias -> act_bias; out_scale 2 and bias
+  -1 with one threshold -> a bipolar output); unfused it outputs the raw
+  accumulator (a last layer);
+- ``multithreshold`` on the last axis -> ``dataflow.thresholding``;
+- ``im2col`` -> ``dataflow.swu``; ``pad`` of the spatial axes ->
+  ``dataflow.pad``; ``maxpool`` (NHWC, no padding) -> ``dataflow.maxpool``;
+- ``add`` of two integer streams -> ``dataflow.add_streams``;
+- a ``reshape`` that keeps the last dimension is free on a stream: it
+  disappears inside a partition (the layers after it see the stream's shape)
+  and the original shape is restored by a host-side ``qnn.reshape`` after
+  the partition where needed.
+
+Every layer starts with PE = SIMD = 1 (``dataflow-set-folding`` chooses the
+folding). Partitions are named ``dataflow_0``, ``dataflow_1``, ...
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from xdsl.context import Context
+from xdsl.dialects import func
+from xdsl.dialects.builtin import ModuleOp, TensorType
+from xdsl.ir import Block, Operation, SSAValue
+from xdsl.passes import ModulePass
+from xdsl.rewriter import InsertPoint, Rewriter
+
+from finnr.dialects import dataflow as df
+from finnr.dialects import datatypes as dt
+from finnr.dialects import qnn
+from finnr.passes.utils import constant_of, element_type
+
+
+def _is_int(v: SSAValue) -> bool:
+    return isinstance(v.type, TensorType) and dt.is_integer(element_type(v))
+
+
+def _last_axis_thresholds(mt: qnn.MultiThresholdOp) -> bool:
+    rank = len(mt.input.type.get_shape())
+    return qnn.channel_axis(mt.data_layout.data, rank) == rank - 1
+
+
+def _activation(mt: qnn.MultiThresholdOp) -> int | None:
+    """The act_bias that expresses a multithreshold's output mapping, or None."""
+    s, b = mt.out_scale.value.data, mt.out_bias.value.data
+    n = mt.thresholds.type.get_shape()[1]
+    if s == 1 and b == round(b):
+        return int(b)
+    if s == 2 and b == -1 and n == 1 and isinstance(element_type(mt.result), dt.BipolarType):
+        return 0  # the count 0/1 is the bipolar bit
+    return None
+
+
+def _fusable_activation(mm: qnn.MatMulOp) -> qnn.MultiThresholdOp | None:
+    if not mm.result.has_one_use():
+        return None
+    user = mm.result.first_use.operation
+    if (
+        isinstance(user, qnn.MultiThresholdOp)
+        and user.input is mm.result
+        and constant_of(user.thresholds) is not None
+        and _last_axis_thresholds(user)
+        and _activation(user) is not None
+        and _is_int(user.result)
+    ):
+        return user
+    return None
+
+
+def convertible(op: Operation) -> bool:
+    """Whether ``op`` has a dataflow counterpart."""
+    if isinstance(op, qnn.MatMulOp):
+        w = constant_of(op.rhs)
+        return (
+            w is not None and np.ndim(w) == 2 and _is_int(op.lhs) and _is_int(op.rhs)
+            and _is_int(op.result) and len(op.lhs.type.get_shape()) >= 2
+        )
+    if isinstance(op, qnn.MultiThresholdOp):
+        return (
+            _is_int(op.input) and _is_int(op.result) and constant_of(op.thresholds) is not None
+            and _last_axis_thresholds(op) and _activation(op) is not None
+        )
+    if isinstance(op, qnn.Im2ColOp):
+        return _is_int(op.input) and len(op.input.type.get_shape()) == 4
+    if isinstance(op, qnn.PadOp):
+        pads = op.pads.get_values()
+        rank = len(op.input.type.get_shape())
+        return _is_int(op.input) and rank == 4 and not any(pads[i] for i in (0, 3, 4, 7))
+    if isinstance(op, qnn.MaxPoolOp):
+        return (
+            _is_int(op.input) and op.data_layout.data == "NHWC" and len(op.input.type.get_shape()) == 4
+            and not any(op.pads.get_values()) and not op.ceil_mode.value.data
+            and all(d == 1 for d in op.dilations.get_values())
+        )
+    if isinstance(op, qnn.AddOp):
+        return (
+            _is_int(op.lhs) and _is_int(op.rhs) and _is_int(op.result) and constant_of(op.lhs) is None
+            and constant_of(op.rhs) is None and op.lhs.type.get_shape() == op.rhs.type.get_shape()
+        )
+    if isinstance(op, qnn.ReshapeOp):
+        a, b = op.input.type.get_shape(), op.result.type.get_shape()
+        return _is_int(op.input) and a[-1:] == b[-1:] and a[:1] == b[:1]
+    return False
+
+
+class _Segment:
+    """One partition being built: the qnn ops it replaces, in order."""
+
+    def __init__(self):
+        self.ops: list[Operation] = []
+        self.fused: set[Operation] = set()
+
+
+def _segments(block) -> list[_Segment]:
+    segments: list[_Segment] = []
+    current = _Segment()
+    for op in block.ops:
+        if op in current.fused:
+            continue
+        if isinstance(op, qnn.ConstantOp):
+            continue
+        if convertible(op):
+            current.ops.append(op)
+            if isinstance(op, qnn.MatMulOp) and (mt := _fusable_activation(op)) is not None:
+                current.fused.add(mt)
+            continue
+        if any(not isinstance(o, qnn.ReshapeOp) for o in current.ops):
+            segments.append(current)
+        current = _Segment()
+    if any(not isinstance(o, qnn.ReshapeOp) for o in current.ops):
+        segments.append(current)
+    return segments
+
+
+def _with_shape(elt, shape) -> TensorType:
+    return TensorType(elt, tuple(shape))
+
+
+def _convert_op(op: Operation, segment: _Segment, vmap: dict[SSAValue, SSAValue], out: list[Operation]) -> None:
+    """Append the dataflow op(s) for ``op``, mapping its result(s) in vmap."""
+    if isinstance(op, qnn.ReshapeOp):
+        vmap[op.result] = vmap[op.input]
+        return
+    if isinstance(op, qnn.MatMulOp):
+        x = vmap[op.lhs]
+        w = np.asarray(constant_of(op.rhs))
+        mt = _fusable_activation(op)
+        shape = (*x.type.get_shape()[:-1], w.shape[1])
+        kwargs = {"weights": w, "weight_dtype": element_type(op.rhs)}
+        result = op.result
+        if mt is not None and mt in segment.fused:
+            kwargs["thresholds"] = np.broadcast_to(np.asarray(constant_of(mt.thresholds)), (1, mt.thresholds.type.get_shape()[1])) if mt.thresholds.type.get_shape()[0] == 1 else np.asarray(constant_of(mt.thresholds))
+            kwargs["act_bias"] = _activation(mt)
+            result = mt.result
+        new = df.MVAUOp(x, _with_shape(element_type(result), shape), **kwargs)
+        out.append(new)
+        vmap[result] = new.result
+        return
+    if isinstance(op, qnn.MultiThresholdOp):
+        x = vmap[op.input]
+        new = df.ThresholdingOp(
+            x, _with_shape(element_type(op.result), x.type.get_shape()),
+            thresholds=np.asarray(constant_of(op.thresholds)), act_bias=_activation(op),
+        )
+    elif isinstance(op, qnn.Im2ColOp):
+        new = df.SWUOp(
+            vmap[op.input], _with_shape(element_type(op.result), op.result.type.get_shape()),
+            kernel=op.kernel_shape.get_values(), stride=op.strides.get_values(), dilation=op.dilations.get_values(),
+        )
+    elif isinstance(op, qnn.PadOp):
+        p = op.pads.get_values()
+        new = df.PadOp(vmap[op.input], _with_shape(element_type(op.result), op.result.type.get_shape()),
+                       pads=[p[1], p[2], p[5], p[6]], value=op.value.value.data)
+    elif isinstance(op, qnn.MaxPoolOp):
+        new = df.MaxPoolOp(vmap[op.input], _with_shape(element_type(op.result), op.result.type.get_shape()),
+                           kernel=op.kernel_shape.get_values(), stride=op.strides.get_values())
+    elif isinstance(op, qnn.AddOp):
+        a = vmap[op.lhs]
+        new = df.AddStreamsOp(a, vmap[op.rhs], _with_shape(element_type(op.result), a.type.get_shape()))
+    else:  # pragma: no cover - convertible() and this function agree
+        raise AssertionError(f"no dataflow conversion for {op.name}")
+    out.append(new)
+    vmap[op.results[0]] = new.results[0]
+
+
+def _build_partition(segment: _Segment, index: int) -> None:
+    ops = segment.ops + sorted(segment.fused, key=lambda o: segment.ops.index(o.operands[0].owner))
+    inside = set(ops)
+    inputs: list[SSAValue] = []
+    for op in segment.ops:
+        for v in op.operands:
+            if constant_of(v) is not None or v.owner in inside or v in inputs:
+                continue
+            if isinstance(op, qnn.MatMulOp) and v is op.rhs:
+                continue
+            inputs.append(v)
+    outputs: list[SSAValue] = []
+    for op in ops:
+        for r in op.results:
+            if any(u.operation not in inside for u in r.uses) and r not in outputs:
+                if isinstance(op, qnn.MatMulOp) and op in segment.ops and _fusable_activation(op) in segment.fused:
+                    continue  # its only user is the fused multithreshold
+                outputs.append(r)
+    body = Block(arg_types=[v.type for v in inputs])
+    vmap: dict[SSAValue, SSAValue] = dict(zip(inputs, body.args))
+    new_ops: list[Operation] = []
+    for op in segment.ops:
+        _convert_op(op, segment, vmap, new_ops)
+    for op in new_ops:
+        body.add_op(op)
+    yielded = [vmap[o] for o in outputs]
+    body.add_op(df.YieldOp(*yielded))
+    final = df.PartitionOp(inputs, [v.type for v in yielded], body, sym_name=f"dataflow_{index}")
+    last = segment.ops[-1]
+    Rewriter.insert_op(final, InsertPoint.after(last))
+    host_ops: list[Operation] = []
+    for qv, res in zip(outputs, final.results):
+        value = res
+        if res.type.get_shape() != qv.type.get_shape():
+            back = qnn.ReshapeOp(res, TensorType(element_type(res), qv.type.get_shape()))
+            host_ops.append(back)
+            value = back.result
+        value.name_hint = qv.name_hint
+        qv.replace_all_uses_with(value)
+    if host_ops:
+        Rewriter.insert_op(host_ops, InsertPoint.after(final))
+    for op in reversed(sorted(ops, key=lambda o: o.parent_block().get_operation_index(o))):
+        Rewriter.erase_op(op, safe_erase=False)
+
+
+def convert_function(fn: func.FuncOp) -> None:
+    for i, seg in enumerate(_segments(fn.body.block)):
+        _build_partition(seg, i)
+
+
+@dataclass(frozen=True)
+class ConvertQnnToDataflow(ModulePass):
+    """Streamlined qnn becomes dataflow layers in partitions; the rest stays on the host."""
+
+    name = "convert-qnn-to-dataflow"
+
+    def apply(self, ctx: Context, op: ModuleOp) -> None:
+        for f in list(op.walk()):
+            if isinstance(f, func.FuncOp):
+                convert_function(f)
+        from xdsl.transforms.dead_code_elimination import region_dce
+
+        for f in list(op.walk()):
+            if isinstance(f, func.FuncOp):
+                region_dce(f.body)
