@@ -106,6 +106,33 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_devices(args: argparse.Namespace) -> int:
+    from finnr.models.devices import DEVICES
+
+    print(f"{'name':<10}{'part':<22}{'LUT':>10}{'FF':>11}{'BRAM18':>8}{'URAM':>6}{'DSP':>7}{'MHz':>6}{'GB/s':>7}")
+    for d in DEVICES.values():
+        print(f"{d.name:<10}{d.part:<22}{d.lut:>10,}{d.ff:>11,}{d.bram18:>8,}{d.uram:>6,}{d.dsp:>7,}{d.clock_mhz:>6.0f}{d.dram_gbps:>7.1f}")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from finnr.build import BuildOptions, run_build
+
+    opts = BuildOptions(
+        model=args.model, output=args.output, device=args.device, target_fps=args.target_fps,
+        folding_config=args.folding_config, stop_after=args.stop_after,
+    )
+    report = run_build(opts, progress=lambda stage: print(f"finnr build: {stage}", file=sys.stderr))
+    if report is not None:
+        print(
+            f"{report['device']}: {report['fps']:.1f} FPS, latency {report['latency_cycles']} cycles, "
+            f"LUT {report['total']['lut']:.0f} ({100 * report['utilization']['lut']:.1f}%), "
+            f"BRAM18 {report['total']['bram18']:.0f}, fits: {'yes' if report['fits'] else 'no'}"
+        )
+    print(f"results in {args.output}/")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="finnr",
@@ -138,6 +165,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="save the output as .npy (several outputs: .npz)")
     p.add_argument("--func", help="the function to run (default: the only one)")
     p.set_defaults(fn=cmd_run)
+
+    p = sub.add_parser("devices", help="list the devices finnr knows", description="List the device database.")
+    p.set_defaults(fn=cmd_devices)
+
+    from finnr.build import STAGES
+
+    p = sub.add_parser(
+        "build",
+        help="compile a model into a folded dataflow accelerator with an estimate report",
+        description="Import, streamline, convert to dataflow layers, fold (FINN's SetFolding for "
+        "--target-fps, or a FINN folding config) and estimate. Writes each stage's IR, "
+        "report.json, report.md and folding_config.json into the output directory.",
+    )
+    p.add_argument("model", help="the .onnx model")
+    p.add_argument("-o", "--output", required=True, help="output directory (replaced when the build succeeds)")
+    p.add_argument("--device", default="pynq-z1", help="target device (see `finnr devices`; default pynq-z1)")
+    fold = p.add_mutually_exclusive_group()
+    fold.add_argument("--target-fps", type=float, help="frames per second to reach (FINN's SetFolding)")
+    fold.add_argument("--folding-config", help="a folding config in FINN's JSON format")
+    p.add_argument("--stop-after", choices=STAGES, default="estimate", help="last stage to run (default: estimate)")
+    p.set_defaults(fn=cmd_build)
     return parser
 
 

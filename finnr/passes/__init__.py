@@ -19,6 +19,10 @@ _PASS_MODULES = {
     "qnn-move-transposes": ("qnn_move_transposes", "QnnMoveTransposes"),
     "qnn-streamline": ("qnn_streamline", "QnnStreamline"),
     "convert-qnn-to-dataflow": ("convert_qnn_to_dataflow", "ConvertQnnToDataflow"),
+    "dataflow-set-folding": ("dataflow_set_folding", "DataflowSetFolding"),
+    "dataflow-insert-dwc": ("dataflow_insert_dwc", "DataflowInsertDWC"),
+    "dataflow-insert-fifo": ("dataflow_insert_fifo", "DataflowInsertFIFO"),
+    "dataflow-estimate": ("dataflow_estimate", "DataflowEstimate"),
 }
 
 

@@ -1,0 +1,116 @@
+"""``finnr build``: the end-to-end flow, stage by stage, into an output
+directory that appears only when the build succeeded.
+
+Stages: import (01-qnn.mlir) -> streamline (02-streamlined.mlir) -> dataflow
+(03-dataflow.mlir) -> folding (04-folded.mlir: folding, width converters,
+FIFOs) -> estimate (05-estimated.mlir, report.json, report.md,
+folding_config.json). ``stop_after`` ends the flow after a stage."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from xdsl.dialects.builtin import ModuleOp
+
+from finnr.diagnostics import FinnrError
+
+STAGES = ("import", "streamline", "dataflow", "folding", "estimate")
+
+
+@dataclass
+class BuildOptions:
+    model: str
+    output: str
+    device: str = "pynq-z1"
+    target_fps: float | None = None
+    folding_config: str | None = None
+    stop_after: str = "estimate"
+    fifo_depth: int = 2
+
+
+def _write_ir(d: Path, name: str, module: ModuleOp) -> None:
+    from finnr.cli import print_ir
+
+    (d / name).write_text(print_ir(module))
+
+
+def run_build(opts: BuildOptions, progress=lambda stage: None) -> dict | None:
+    """Run the flow; returns the report (or None when stopped before the
+    estimate)."""
+    from finnr.backends.report import build_report, dataflow_layers, markdown
+    from finnr.dialects import finnr_context
+    from finnr.frontend.onnx_import import import_model
+    from finnr.models.devices import get_device
+    from finnr.models.folding_config import folding_config
+    from finnr.passes import FINNR_PASSES
+
+    if opts.stop_after not in STAGES:
+        raise FinnrError(f"unknown stage '{opts.stop_after}' (stages: {', '.join(STAGES)})")
+    try:
+        device = get_device(opts.device)
+    except KeyError as e:
+        raise FinnrError(str(e.args[0])) from None
+    if opts.target_fps is None and opts.folding_config is None and STAGES.index(opts.stop_after) >= STAGES.index("folding"):
+        raise FinnrError("choose a folding: --target-fps F or --folding-config FILE")
+    out = Path(opts.output)
+    if out.exists() and not out.is_dir():
+        raise FinnrError(f"{out}: exists and is not a directory")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    except OSError as e:
+        raise FinnrError(f"{out}: cannot create the output directory ({e.strerror})") from None
+    ctx = finnr_context()
+
+    def apply(*names: str, **opts_by_pass) -> None:
+        for n in names:
+            cls = FINNR_PASSES[n]()
+            cls(**opts_by_pass.get(n, {})).apply(ctx, module)
+        module.verify()
+
+    report = None
+    try:
+        progress("import")
+        module = import_model(opts.model)
+        _write_ir(tmp, "01-qnn.mlir", module)
+        if opts.stop_after != "import":
+            progress("streamline")
+            apply("qnn-streamline")
+            _write_ir(tmp, "02-streamlined.mlir", module)
+        if STAGES.index(opts.stop_after) >= STAGES.index("dataflow"):
+            progress("dataflow")
+            apply("convert-qnn-to-dataflow")
+            if not dataflow_layers(module):
+                raise FinnrError("nothing in this model maps to hardware layers after streamlining")
+            _write_ir(tmp, "03-dataflow.mlir", module)
+        if STAGES.index(opts.stop_after) >= STAGES.index("folding"):
+            progress("folding")
+            folding = {"device": device.name}
+            if opts.folding_config is not None:
+                folding = {"config": str(opts.folding_config)}
+            else:
+                folding["target_fps"] = opts.target_fps
+            apply("dataflow-set-folding", **{"dataflow-set-folding": folding})
+            layers = [l for l in dataflow_layers(module)]
+            (tmp / "folding_config.json").write_text(json.dumps(folding_config(layers), indent=2) + "\n")
+            apply("dataflow-insert-dwc", "dataflow-insert-fifo", **{"dataflow-insert-fifo": {"depth": opts.fifo_depth}})
+            _write_ir(tmp, "04-folded.mlir", module)
+        if opts.stop_after == "estimate":
+            progress("estimate")
+            apply("dataflow-estimate")
+            _write_ir(tmp, "05-estimated.mlir", module)
+            report = build_report(module, device)
+            (tmp / "report.json").write_text(json.dumps(report, indent=2) + "\n")
+            (tmp / "report.md").write_text(markdown(report))
+        if out.exists():
+            shutil.rmtree(out)
+        os.replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return report

@@ -1,0 +1,47 @@
+"""``dataflow-insert-dwc``: a data-width converter wherever a layer's output
+stream carries a different number of elements per beat than its consumer
+reads (e.g. an MVAU with PE 4 feeding one with SIMD 8). Layers whose widths
+agree are left alone, so the pass is idempotent; run it after the folding
+is set."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from xdsl.context import Context
+from xdsl.dialects.builtin import ModuleOp
+from xdsl.passes import ModulePass
+from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
+from xdsl.rewriter import InsertPoint
+
+from finnr.dialects import dataflow as df
+from finnr.models import layers as lm
+from finnr.passes.utils import apply_patterns
+
+
+class InsertDWC(RewritePattern):
+    def match_and_rewrite(self, op, rewriter: PatternRewriter, /):
+        if lm.kind(op) is None:
+            return
+        for i, v in enumerate(op.operands):
+            producer = v.owner
+            if lm.kind(producer) is None:
+                continue
+            out_w = lm.stream_widths(producer)[1]
+            in_w = lm.stream_widths(op)[0]
+            if out_w == in_w:
+                continue
+            dwc = df.DWCOp(v, in_elems=out_w, out_elems=in_w)
+            rewriter.insert(dwc, InsertPoint.before(op))
+            op.operands[i] = dwc.result
+            rewriter.notify_op_modified(op)
+
+
+@dataclass(frozen=True)
+class DataflowInsertDWC(ModulePass):
+    """Insert data-width converters between layers whose stream widths differ."""
+
+    name = "dataflow-insert-dwc"
+
+    def apply(self, ctx: Context, op: ModuleOp) -> None:
+        apply_patterns(op, InsertDWC())
