@@ -1,0 +1,59 @@
+"""Benchmark: `finnr build MODEL --device pynq-z1 --target-fps 3000
+--stop-after estimate` (import -> streamline -> dataflow -> folding ->
+estimate, every stage's IR and the reports written). Goal (issue 5): under
+3 s for cnv_1w1a.
+
+    .venv/bin/python benchmarks/build_estimate.py [--model PATH]
+
+Prints the best of 3 wall-clock times of the command (a fresh process,
+start-up included) and of the flow in process."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT = REPO.parent / "shared" / "models" / "cnv_1w1a.onnx"
+
+
+def best_of(n: int, fn) -> float:
+    times = []
+    for _ in range(n):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--model", type=Path, default=DEFAULT)
+    ap.add_argument("--device", default="pynq-z1")
+    ap.add_argument("--target-fps", type=float, default=3000)
+    args = ap.parse_args()
+    if not args.model.is_file():
+        sys.exit(f"model not found: {args.model}")
+    from finnr.build import BuildOptions, run_build
+
+    with tempfile.TemporaryDirectory() as d:
+        out = Path(d) / "out"
+        opts = BuildOptions(str(args.model), str(out), args.device, args.target_fps)
+        t_lib = best_of(3, lambda: run_build(opts))
+        cmd = [sys.executable, "-m", "tools.finnr_cli", "build", str(args.model), "--device", args.device,
+               "--target-fps", str(args.target_fps), "--stop-after", "estimate", "-o", str(out)]
+        t_cli = best_of(3, lambda: subprocess.run(cmd, check=True, cwd=REPO, capture_output=True))
+        report = (out / "report.md").read_text().splitlines()[2]
+    print(f"model: {args.model.name}, {args.device}, target {args.target_fps:g} FPS")
+    print(report)
+    print(f"{'step':<40}{'seconds':>9}{'goal':>7}")
+    print(f"{'build --stop-after estimate (process)':<40}{t_cli:>9.3f}{'3.0':>7}")
+    print(f"{'build --stop-after estimate (library)':<40}{t_lib:>9.3f}{'':>7}")
+
+
+if __name__ == "__main__":
+    main()
