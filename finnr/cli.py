@@ -46,9 +46,9 @@ def load_ir(path: str | Path):
 
 def load_model_or_ir(path: str | Path):
     """An ONNX file is imported; anything else is parsed as IR."""
-    from finnr.frontend.onnx_import import import_model
-
     if str(path).endswith(".onnx"):
+        from finnr.frontend.onnx_import import import_model
+
         return import_model(path)
     return load_ir(path)
 

@@ -9,7 +9,7 @@ import numpy as np
 from xdsl.dialects import func
 from xdsl.dialects.builtin import ModuleOp
 from xdsl.interpreter import Interpreter
-from xdsl.interpreters.func import FuncFunctions
+from finnr.interpreter.func_calls import FuncFunctions
 
 from finnr.diagnostics import FinnrError
 
