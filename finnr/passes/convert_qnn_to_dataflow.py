@@ -19,7 +19,9 @@ tensors:
 - a ``reshape`` that keeps the last dimension is free on a stream: it
   disappears inside a partition (the layers after it see the stream's shape)
   and the original shape is restored by a host-side ``qnn.reshape`` after
-  the partition where needed.
+  the partition where needed. A chain of reshapes counts by its net
+  effect (1x1x1xC -> 1xCx1x1 -> 1xC keeps the stream), so a CNV-style
+  flatten does not split the partition.
 
 Every layer starts with PE = SIMD = 1 (``dataflow-set-folding`` chooses the
 folding). Partitions are named ``dataflow_0``, ``dataflow_1``, ...
@@ -110,9 +112,28 @@ def convertible(op: Operation) -> bool:
             and constant_of(op.rhs) is None and op.lhs.type.get_shape() == op.rhs.type.get_shape()
         )
     if isinstance(op, qnn.ReshapeOp):
-        a, b = op.input.type.get_shape(), op.result.type.get_shape()
-        return _is_int(op.input) and a[-1:] == b[-1:] and a[:1] == b[:1]
+        if not _is_int(op.input):
+            return False
+        b = op.result.type.get_shape()
+        if op.result.uses and all(isinstance(u.operation, qnn.ReshapeOp) for u in op.result.uses):
+            # only reshaped further: the stream passes through unchanged and
+            # the reshapes after it check the net effect (the CNV flatten
+            # 1x1x1xC -> 1xCx1x1 -> 1xC)
+            return b[:1] == op.input.type.get_shape()[:1]
+        a = _stream_shape(op)
+        return a[-1:] == b[-1:] and a[:1] == b[:1]
     return False
+
+
+def _stream_shape(reshape: qnn.ReshapeOp) -> tuple[int, ...]:
+    """The shape of the stream a reshape receives inside a partition: its
+    input's, or, through a chain of convertible reshapes, the shape before
+    the first of them (a reshape is free on a stream, so the dataflow
+    layers keep seeing that shape)."""
+    v = reshape.input
+    while isinstance(v.owner, qnn.ReshapeOp) and convertible(v.owner):
+        v = v.owner.input
+    return v.type.get_shape()
 
 
 class _Segment:

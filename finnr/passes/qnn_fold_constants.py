@@ -4,7 +4,9 @@ Every pure qnn op except the quantizers (``qnn.quant``, ``qnn.bipolar_quant``,
 ``qnn.trunc``, ``qnn.multithreshold``: folding those on weights is
 ``qnn-fold-quant-weights``, which keeps their integer structure) is computed
 with the reference interpreter and replaced by a ``qnn.constant`` of the same
-type, so the result is exactly what the op computed."""
+type, so the result is exactly what the op computed. An op that turns
+integer constants into floats (an integer weight times its scale) is left
+alone: that structure is what later passes move and absorb."""
 
 from __future__ import annotations
 
@@ -31,6 +33,10 @@ class FoldConstantOp(RewritePattern):
             return
         if not all(dt.is_datatype(element_type(r)) for r in op.results):
             return  # e.g. topk indices: no qnn.constant holds them
+        if any(dt.is_integer(element_type(v)) for v in op.operands) and not all(
+            dt.is_integer(element_type(r)) for r in op.results
+        ):
+            return  # integers times a float scale: qnn-move-affine moves the scale
         values = [constant_of(v) for v in op.operands]
         if any(v is None for v in values):
             return

@@ -58,7 +58,8 @@ class FoldQuantOfConstant(RewritePattern):
         if bits == 1 and signed and np.all(zp == 0):
             qtype: Attribute = dt.BipolarType()
         else:
-            lo, hi = numeric.int_range(bits, signed, narrow)
+            # a 1-bit signed quantizer is a sign: its levels are -1 and +1
+            lo, hi = (-1, 1) if bits == 1 and signed else numeric.int_range(bits, signed, narrow)
             qtype = dt.smallest_integer_type(lo - float(zp.max()), hi - float(zp.min()))
             if np.all(zp == 0):
                 qtype = dt.IntType(bits) if signed else dt.UIntType(bits)

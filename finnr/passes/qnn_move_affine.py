@@ -15,11 +15,13 @@ Patterns (c, a, s, m: constants; each an identity of real arithmetic):
   scalar or per-input a; conv likewise when it has no padding
 - ``maxpool(mul(x, s)) -> mul(maxpool(x), s)`` for s > 0 scalar or
   per-channel; ``maxpool(add(x, a)) -> add(maxpool(x), a)``
-- ``reshape``/``transpose`` of ``mul``/``add`` with a scalar constant swap
+- ``transpose`` of ``mul``/``add`` with a constant swap (the constant is
+  permuted alike); ``reshape`` likewise for a scalar constant
 - ``mul(matmul(x, W), m)`` with negative per-output m: the sign moves into
   the constant weights (``W * sign(m)``, then ``|m|``), and likewise for conv.
 
-Refused: non-constant factors, factors that vary along an axis the linear op
+When both operands are constants, the float one counts as the factor of the
+integer one (a weight times its scale). Refused: non-constant factors, factors that vary along an axis the linear op
 mixes, adds in front of a padded conv, non-positive factors before maxpool.
 The rewrites hold exactly in real arithmetic; in float32 they may differ in
 the last bit, which is why the patterns run before thresholds absorb the
@@ -44,14 +46,25 @@ from finnr.passes.utils import apply_patterns, constant_of, element_type, has_fu
 
 
 def _split_const(op: Operation) -> tuple[SSAValue, np.ndarray] | None:
-    """(x, c) of a binary elementwise op with one constant operand c whose
-    broadcasting does not change x's shape."""
+    """(x, c) of a binary elementwise op with a constant factor c whose
+    broadcasting does not change x's shape. When both operands are
+    constants, the float one is the factor of the integer one (a weight
+    times its scale)."""
     if not isinstance(op, qnn.BinaryElementwiseOp):
         return None
     lc, rc = constant_of(op.lhs), constant_of(op.rhs)
+    commutes = isinstance(op, qnn.AddOp | qnn.MulOp)
+    if lc is not None and rc is not None:
+        l_int, r_int = dt.is_integer(element_type(op.lhs)), dt.is_integer(element_type(op.rhs))
+        if l_int and not r_int:
+            lc = None
+        elif r_int and not l_int and commutes:
+            rc = None
+        else:
+            return None
     if rc is not None and lc is None:
         x, c = op.lhs, rc
-    elif lc is not None and rc is None and isinstance(op, qnn.AddOp | qnn.MulOp):
+    elif lc is not None and rc is None and commutes:
         x, c = op.rhs, lc
     else:
         return None
@@ -230,7 +243,7 @@ class AddOutOfLinear(RewritePattern):
             if not (_is_scalar(a) or _varies_only_along(a, len(xshape), 1)):
                 return
             per_c = np.broadcast_to(a.reshape(-1), (w.shape[1],))
-            shift = np.einsum("mc...,c->m", w, per_c)
+            shift = np.einsum("mck,c->m", w.reshape(w.shape[0], w.shape[1], -1), per_c)
             k = _const(_output_channel_shape(op, shift))
         lin = _linear_result(op, x, rhs)
         if broadcast_shapes(lin.results[0].type.get_shape(), k.result.type.get_shape()) != op.result.type.get_shape():
@@ -304,8 +317,9 @@ class AffineOutOfMaxPool(RewritePattern):
         rewriter.erase(src)
 
 
-class ScalarOutOfDataMovement(RewritePattern):
-    """reshape/transpose(mul|add(x, scalar)) -> mul|add(reshape/transpose(x), scalar)."""
+class AffineOutOfDataMovement(RewritePattern):
+    """transpose(mul|add(x, c)) -> mul|add(transpose(x), c permuted alike);
+    reshape(mul|add(x, scalar)) -> mul|add(reshape(x), scalar)."""
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
         if not isinstance(op, qnn.ReshapeOp | qnn.TransposeOp):
@@ -314,15 +328,20 @@ class ScalarOutOfDataMovement(RewritePattern):
         if not isinstance(src, qnn.MulOp | qnn.AddOp) or not _only_user(op.input):
             return
         found = _split_const(src)
-        if found is None or not _is_scalar(found[1]):
+        if found is None:
             return
         x, c = found
         moved_type = TensorType(element_type(x), op.result.type.get_shape())
         if isinstance(op, qnn.ReshapeOp):
+            if not _is_scalar(c):
+                return
             moved: Operation = qnn.ReshapeOp(x, moved_type)
+            k = _const(c.reshape(()))
         else:
-            moved = qnn.TransposeOp(x, moved_type, perm=op.perm.get_values())
-        k = _const(c.reshape(()))
+            perm = list(op.perm.get_values())
+            padded = c.reshape((1,) * (len(perm) - c.ndim) + c.shape)
+            moved = qnn.TransposeOp(x, moved_type, perm=perm)
+            k = _const(np.transpose(padded, perm))
         rewriter.replace(op, [moved, k, type(src)(moved.results[0], k.result, op.result.type)])
         rewriter.erase(src)
 
@@ -335,7 +354,7 @@ PATTERNS = (
     AddOutOfLinear,
     SignIntoWeights,
     AffineOutOfMaxPool,
-    ScalarOutOfDataMovement,
+    AffineOutOfDataMovement,
 )
 
 

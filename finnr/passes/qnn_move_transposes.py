@@ -4,7 +4,8 @@ they cancel, so that a lowered network streams NHWC from layer to layer.
 Patterns:
 
 - ``transpose(transpose(x, p), q)`` composes; the identity disappears
-- a transpose that moves only size-1 axes is a ``qnn.reshape``
+- a transpose that moves only size-1 axes is a ``qnn.reshape`` (unless
+  its only user is an op it sinks past)
 - ``multithreshold(transpose(x))`` -> ``transpose(multithreshold'(x))``,
   the thresholds' channel axis followed through the permutation (refused
   when it lands on neither axis 1 nor the last axis)
@@ -76,6 +77,11 @@ class TrivialTransposeToReshape(RewritePattern):
         moved = [p for p in _perm(op) if shape[p] != 1]
         if moved != sorted(moved):
             return
+        if op.result.has_one_use() and isinstance(
+            next(iter(op.result.uses)).operation,
+            qnn.MultiThresholdOp | qnn.MaxPoolOp | qnn.UnaryElementwiseOp | qnn.BinaryElementwiseOp,
+        ):
+            return  # the sink patterns move it on (a reshape would stop there)
         rewriter.replace(op, [qnn.ReshapeOp(op.input, op.result.type)])
 
 

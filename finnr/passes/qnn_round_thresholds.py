@@ -5,8 +5,9 @@ For an integer x, ``x >= t`` equals ``x >= ceil(t)``; thresholds below the
 input's minimum are clipped to it and those above its maximum to max + 1
 (never reached), so every threshold fits the input datatype widened by one
 step. The thresholds then get the narrowest integer datatype holding them.
-Refused when the input is not an integer datatype or the thresholds are
-already integers of an integer type."""
+Refused when the input is not an integer datatype, the thresholds are
+already integers of an integer type, or the rounded thresholds need more
+than 32 bits."""
 
 from __future__ import annotations
 
@@ -32,7 +33,11 @@ class RoundThresholds(RewritePattern):
             return
         lo, hi = dt.value_range(x_elt)
         rounded = np.clip(np.ceil(np.asarray(t, np.float64)), lo, hi + 1)
-        tc = make_constant(rounded, dt.smallest_integer_type(float(rounded.min()), float(rounded.max())))
+        try:
+            ttype = dt.smallest_integer_type(float(rounded.min()), float(rounded.max()))
+        except ValueError:
+            return  # an int<32> input's full range plus one: no 32-bit type holds it
+        tc = make_constant(rounded, ttype)
         new = qnn.MultiThresholdOp(
             op.input, tc.result, op.result.type, out_dtype=op.out_dtype,
             out_scale=op.out_scale.value.data, out_bias=op.out_bias.value.data, data_layout=op.data_layout.data,

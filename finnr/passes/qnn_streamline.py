@@ -1,9 +1,12 @@
 """``qnn-streamline``: the standard pipeline that turns an imported QNN into
 integer matrix products followed by integer multithresholds.
 
-In order: quantized weights become integer constants times scales, batch
+In order: constant subexpressions fold, quantized weights become integer
+constants times scales, batch
 norms become affine ops, activations become exact multithresholds, scales
-and biases move past matrix products, pools and layout changes and are
+and biases move past matrix products, pools and layout changes (then
+constants fold again: a transposed weight freed of its scale becomes a
+constant, into which a negative scale's sign can move) and are
 absorbed into the thresholds (twice, for interleaved chains), thresholds on
 integers are rounded, convolutions are lowered to NHWC sliding windows and
 matrix products, transposes between layers cancel, and every tensor gets its
@@ -39,14 +42,16 @@ class QnnStreamline(ModulePass):
     lower_conv: bool = True
     """Lower convolutions to im2col + matmul in NHWC."""
 
-    def apply(self, ctx: Context, op: ModuleOp) -> None:
+    def pipeline(self) -> list[ModulePass]:
+        """The passes this pass runs, in order."""
         passes: list[ModulePass] = [
+            QnnFoldConstants(),
             QnnFoldQuantWeights(),
             QnnInferDatatypes(),
-            QnnFoldConstants(),
             QnnBatchnormToAffine(),
             QnnActivationToThresholds(),
             QnnMoveAffine(),
+            QnnFoldConstants(),  # weights freed of their scales (transpose(W) of a Gemm) fold
             QnnAbsorbIntoThresholds(),
             QnnMoveAffine(),
             QnnAbsorbIntoThresholds(),
@@ -56,5 +61,8 @@ class QnnStreamline(ModulePass):
         if self.lower_conv:
             passes += [QnnLowerConv(), QnnMoveTransposes()]
         passes += [QnnFoldConstants(), QnnInferDatatypes()]
-        for p in passes:
+        return passes
+
+    def apply(self, ctx: Context, op: ModuleOp) -> None:
+        for p in self.pipeline():
             p.apply(ctx, op)

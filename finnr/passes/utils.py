@@ -104,13 +104,15 @@ def smallest_reaching(pred, shape: tuple[int, ...], integer_range: tuple[float, 
         while np.any(hi - lo > 1):
             mid = np.floor((lo + hi) / 2)
             ok = np.asarray(pred(mid), dtype=bool)
-            hi, lo = np.where(ok, mid, hi), np.where(ok, lo, mid)
+            active = hi - lo > 1  # converged elements stay put
+            hi, lo = np.where(ok & active, mid, hi), np.where(ok | ~active, lo, mid)
         return np.maximum(hi, lo_i)
     lo = np.full(shape, -_F32_MAX_KEY - 1, dtype=np.int64)  # "-inf"
     hi = np.full(shape, _F32_MAX_KEY + 1, dtype=np.int64)  # "+inf"
     while np.any(hi - lo > 1):
-        mid = (lo + hi) // 2
+        mid = np.clip((lo + hi) // 2, -_F32_MAX_KEY, _F32_MAX_KEY)  # finite probes only
         ok = np.asarray(pred(_f32_from_key(mid)), dtype=bool)
-        hi, lo = np.where(ok, mid, hi), np.where(ok, lo, mid)
+        active = hi - lo > 1  # converged elements stay put
+        hi, lo = np.where(ok & active, mid, hi), np.where(ok | ~active, lo, mid)
     out = _f32_from_key(np.minimum(hi, _F32_MAX_KEY)).astype(np.float32)
     return np.where(hi > _F32_MAX_KEY, np.float32(np.inf), out)
