@@ -12,22 +12,15 @@ import argparse
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT = REPO.parent / "shared" / "models" / "cnv_1w1a.onnx"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import REPO, SHARED_MODELS, best_of  # noqa: E402
 
+DEFAULT = SHARED_MODELS / "cnv_1w1a.onnx"
 
-def best_of(n: int, fn) -> float:
-    times = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main() -> None:

@@ -17,8 +17,10 @@ from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT = REPO.parent / "shared" / "models" / "cnv_1w1a.onnx"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import SHARED_MODELS  # noqa: E402
+
+DEFAULT = SHARED_MODELS / "cnv_1w1a.onnx"
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import onnx
+from hypothesis import strategies as st
 
 from tests.onnx_builders import GraphBuilder, f32, vinfo
 
@@ -95,3 +96,15 @@ def cnn(spec: NetSpec, channels: tuple[int, ...] = (2, 4, 6), size: int = 8, cla
     w = _weight(b, rng, (classes, channels[-1] * h * h), spec)
     y = b.node("MatMul", [x, b.node("Transpose", [w], perm=[1, 0])])
     return b.model([vinfo("x", [1, channels[0], size, size])], [y])
+
+
+net_specs = st.builds(
+    NetSpec,
+    wbits=st.sampled_from([1, 2, 4]),
+    abits=st.sampled_from([1, 2, 3]),
+    relu=st.booleans(),
+    per_channel=st.booleans(),
+    negative_bn=st.booleans(),
+    seed=st.integers(0, 2**16),
+)
+"""Hypothesis strategy of network descriptions."""

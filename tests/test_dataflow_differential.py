@@ -18,7 +18,7 @@ from finnr.interpreter import entry_function, run_batch
 from finnr.models import layers as lm
 from finnr.models.folding import divisors
 from finnr.passes import FINNR_PASSES
-from tests.qnn_networks import NetSpec, cnn, mlp
+from tests.qnn_networks import cnn, mlp, net_specs
 from tests.shared_models import MODEL_NAMES, shared_model
 
 
@@ -46,19 +46,9 @@ def random_folding(module, rng: np.random.Generator) -> None:
     module.verify()
 
 
-specs = st.builds(
-    NetSpec,
-    wbits=st.sampled_from([1, 2, 4]),
-    abits=st.sampled_from([1, 2, 3]),
-    relu=st.booleans(),
-    per_channel=st.booleans(),
-    negative_bn=st.booleans(),
-    seed=st.integers(0, 2**16),
-)
-
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(spec=specs, kind=st.sampled_from(["mlp", "cnn"]))
+@given(spec=net_specs, kind=st.sampled_from(["mlp", "cnn"]))
 def test_dataflow_equals_qnn_on_random_networks(spec, kind):
     module = import_model(mlp(spec) if kind == "mlp" else cnn(spec))
     apply(module, "qnn-streamline")

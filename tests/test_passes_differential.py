@@ -20,7 +20,7 @@ from finnr.interpreter import entry_function, run_batch
 from finnr.interpreter.qnn import QnnFunctions, repr_dtype
 from finnr.passes import FINNR_PASSES
 from finnr.passes.qnn_streamline import QnnStreamline
-from tests.qnn_networks import NetSpec, cnn, mlp
+from tests.qnn_networks import cnn, mlp, net_specs
 from tests.shared_models import MODEL_NAMES, shared_model
 
 PIPELINE = [p.name for p in QnnStreamline().pipeline()]
@@ -78,19 +78,9 @@ def check_streamlined(module: ModuleOp) -> None:
         assert dt.is_integer(users[0].thresholds.type.get_element_type())
 
 
-specs = st.builds(
-    NetSpec,
-    wbits=st.sampled_from([1, 2, 4]),
-    abits=st.sampled_from([1, 2, 3]),
-    relu=st.booleans(),
-    per_channel=st.booleans(),
-    negative_bn=st.booleans(),
-    seed=st.integers(0, 2**16),
-)
-
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(spec=specs, kind=st.sampled_from(["mlp", "cnn"]))
+@given(spec=net_specs, kind=st.sampled_from(["mlp", "cnn"]))
 def test_every_pass_preserves_semantics_on_random_networks(spec, kind):
     model = mlp(spec) if kind == "mlp" else cnn(spec)
     module = import_model(model)

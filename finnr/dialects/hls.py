@@ -39,10 +39,8 @@ import numpy as np
 from xdsl.dialects.builtin import (
     DenseIntOrFPElementsAttr,
     DictionaryAttr,
-    Float32Type,
     IntAttr,
     IntegerAttr,
-    IntegerType,
     StringAttr,
     SymbolNameConstraint,
     TensorType,
@@ -84,7 +82,7 @@ from xdsl.traits import (
 from xdsl.utils.exceptions import VerifyException
 
 from finnr.dialects import datatypes as dt
-from finnr.dialects.utils import bool_attr, dense_from_numpy, i64_attr, numpy_from_dense
+from finnr.dialects.utils import bool_attr, check_dense_payload, dense_from_numpy, i64_attr, numpy_from_dense
 
 KERNELS = (
     "mvau",
@@ -455,27 +453,7 @@ class RomOp(HlsOp):
                 "'hls.rom' result must have a finnr datatype as element type "
                 f"(f32, !qnn.int<n>, !qnn.uint<n>, ...), got {elt}"
             )
-        if self.value.get_shape() != rtype.get_shape():
-            raise VerifyException(
-                f"'hls.rom' value shape {list(self.value.get_shape())} must equal "
-                f"the result shape {list(rtype.get_shape())}"
-            )
-        storage = self.value.get_element_type()
-        if isinstance(elt, Float32Type | dt.FixedType):
-            if not isinstance(storage, Float32Type):
-                raise VerifyException(
-                    f"'hls.rom' of element type {elt} must store f32 values, got {storage}"
-                )
-        elif not isinstance(storage, IntegerType):
-            raise VerifyException(
-                f"'hls.rom' of integer datatype {elt} must store integer values, "
-                f"got {storage}"
-            )
-        if not dt.allows(elt, self.numpy()):
-            lo, hi = dt.value_range(elt)
-            raise VerifyException(
-                f"'hls.rom' values must lie in {elt} ([{lo:g}, {hi:g}])"
-            )
+        check_dense_payload("hls.rom", self.value, rtype)
 
 
 ParamValue = int | bool | Attribute

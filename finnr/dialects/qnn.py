@@ -26,7 +26,6 @@ from xdsl.dialects.builtin import (
     Float32Type,
     FloatAttr,
     IntegerAttr,
-    IntegerType,
     StringAttr,
     TensorType,
     i64,
@@ -50,6 +49,7 @@ from xdsl.utils.exceptions import VerifyException
 
 from finnr.dialects import datatypes as dt
 from finnr.dialects.utils import (
+    check_dense_payload,
     dense_text_is_lossy,
     bool_attr,
     broadcast_shapes,
@@ -196,28 +196,7 @@ class ConstantOp(QnnOp):
     def verify_op(self) -> None:
         rtype = self.result.type
         assert isinstance(rtype, TensorType)
-        if self.value.get_shape() != rtype.get_shape():
-            raise VerifyException(
-                f"'qnn.constant' value shape {list(self.value.get_shape())} must equal "
-                f"the result shape {list(rtype.get_shape())}"
-            )
-        elt = rtype.get_element_type()
-        storage = self.value.get_element_type()
-        if isinstance(elt, Float32Type | dt.FixedType):
-            if not isinstance(storage, Float32Type):
-                raise VerifyException(
-                    f"'qnn.constant' of element type {elt} must store f32 values, got {storage}"
-                )
-        elif not isinstance(storage, IntegerType):
-            raise VerifyException(
-                f"'qnn.constant' of integer datatype {elt} must store integer values, "
-                f"got {storage}"
-            )
-        if not dt.allows(elt, self.numpy()):
-            lo, hi = dt.value_range(elt)
-            raise VerifyException(
-                f"'qnn.constant' values must lie in {elt} ([{lo:g}, {hi:g}])"
-            )
+        check_dense_payload("qnn.constant", self.value, rtype)
 
 
 # --- quantizers --------------------------------------------------------------

@@ -93,6 +93,30 @@ def dense_text_is_lossy(attr: DenseIntOrFPElementsAttr) -> bool:
     return bool(np.any(~np.isfinite(v)) or np.any((v == np.round(v)) & (np.abs(v) >= 1e5)))
 
 
+def check_dense_payload(op_name: str, value: DenseIntOrFPElementsAttr, result_type: TensorType) -> None:
+    """The checks a constant-like op (qnn.constant, hls.rom) makes of its
+    dense payload: same shape as the result; f32 storage for f32 and fixed
+    results, integer storage for integer datatypes; values in the result's
+    datatype."""
+    from finnr.dialects import datatypes as dt
+
+    if value.get_shape() != result_type.get_shape():
+        raise VerifyException(
+            f"'{op_name}' value shape {list(value.get_shape())} must equal "
+            f"the result shape {list(result_type.get_shape())}"
+        )
+    elt = result_type.get_element_type()
+    storage = value.get_element_type()
+    if isinstance(elt, Float32Type | dt.FixedType):
+        if not isinstance(storage, Float32Type):
+            raise VerifyException(f"'{op_name}' of element type {elt} must store f32 values, got {storage}")
+    elif not isinstance(storage, IntegerType):
+        raise VerifyException(f"'{op_name}' of integer datatype {elt} must store integer values, got {storage}")
+    if not dt.allows(elt, numpy_from_dense(value)):
+        lo, hi = dt.value_range(elt)
+        raise VerifyException(f"'{op_name}' values must lie in {elt} ([{lo:g}, {hi:g}])")
+
+
 # --- attribute constructors --------------------------------------------------
 
 
