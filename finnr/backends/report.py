@@ -12,10 +12,12 @@ from xdsl.context import Context
 from xdsl.dialects.builtin import ModuleOp
 from xdsl.utils.target import Target
 
+from finnr.diagnostics import FinnrError
 from finnr.models import layers as lm
 from finnr.models.devices import Device, get_device
 
 RESOURCES = ("lut", "ff", "bram18", "uram", "dsp")
+FORMATS = ("markdown", "json")
 LUT_FIT = 0.7
 """A design fits when its LUTs stay within 70% of the device (FINN-R's 2018
 rule) and every other resource within 100%."""
@@ -100,7 +102,13 @@ class ReportTarget(Target):
     format: str = "markdown"
 
     def emit(self, ctx: Context, module: ModuleOp, output: IO[str]) -> None:
-        report = build_report(module, get_device(self.device), self.clock_mhz)
+        if self.format not in FORMATS:
+            raise FinnrError(f"report: unknown format '{self.format}' (formats: {', '.join(FORMATS)})")
+        try:
+            device = get_device(self.device)
+        except KeyError as e:
+            raise FinnrError(f"report: {e.args[0]}") from None
+        report = build_report(module, device, self.clock_mhz)
         if self.format == "json":
             output.write(json.dumps(report, indent=2) + "\n")
         else:

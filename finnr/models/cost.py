@@ -29,7 +29,8 @@ class LayerSpec:
     an MVAU; ``channels``: channels of a per-channel layer (for a VVAU the
     channel count, with ``kernel`` its window); ``vectors``: input vectors
     per frame (output pixels of a convolution, 1 for a dense layer);
-    ``ifm``/``ofm``: input/output feature map (h, w) of window layers;
+    ``ifm``/``ofm``: input/output feature map (h, w) of window layers,
+    ``kernel``/``stride``/``dilation`` their windows (h, w);
     ``wbits``/``abits``/``obits``: weight, input and output bits;
     ``acc_bits``: accumulator bits; ``thresholds``: thresholds per channel
     (0 when there is no activation); ``signed_input``: whether the input
@@ -43,6 +44,7 @@ class LayerSpec:
     vectors: int = 1
     kernel: tuple[int, int] = (1, 1)
     stride: tuple[int, int] = (1, 1)
+    dilation: tuple[int, int] = (1, 1)
     ifm: tuple[int, int] = (1, 1)
     ofm: tuple[int, int] = (1, 1)
     wbits: int = 1
@@ -75,10 +77,13 @@ def cycles(spec: LayerSpec, pe=1, simd=1) -> np.ndarray:
     - mvau: (MH/PE)·(MW/SIMD)·vectors
     - vvau: (C/PE)·(KH·KW/SIMD)·OH·OW
     - thresholding, duplicate, add_streams: (C/PE)·vectors
-    - swu: IFM_W·KH·(C/SIMD) + OFM_H·max(OFM_W·KH·KW·C/SIMD, STRIDE_H·IFM_W·C/SIMD)
-      (FINN's 2-D formula with the kernel's height and width apart)
-    - maxpool: IFM_H·IFM_W·(1 + 1/(KH·KW))·(C/PE) — FINN's formula, which it
-      marks inexact, for PE channels per cycle (FINN processes them all)
+    - swu: IFM_W·KH·DIL_H·(C/SIMD) + OFM_H·max(OFM_W·KH·KW·C/SIMD, STRIDE_H·IFM_W·C/SIMD)
+      (FINN's 2-D formula with the kernel's height and width apart; FINN
+      multiplies the read block by STRIDE_W, the same for square strides)
+    - maxpool: floor(IFM_H·IFM_W·(1 + 1/(KH·KW)))·(C/PE) — FINN's formula
+      (which FINN marks inexact) when PE = C, all channels per cycle, as
+      FINN's StreamingMaxPool does; PE < C processes the channels in C/PE
+      passes
     - pad: (C/SIMD)·OH·OW
     - label_select: L/PE
     - dwc: elements / min(in, out) beats; fifo: elements / beat
@@ -95,10 +100,10 @@ def cycles(spec: LayerSpec, pe=1, simd=1) -> np.ndarray:
     if k == "swu":
         c = spec.channels / simd
         (kh, kw), (sh, _), (_, iw), (oh, ow) = spec.kernel, spec.stride, spec.ifm, spec.ofm
-        return iw * kh * c + oh * np.maximum(ow * kh * kw * c, sh * iw * c) + 0 * pe
+        return iw * kh * spec.dilation[0] * c + oh * np.maximum(ow * kh * kw * c, sh * iw * c) + 0 * pe
     if k == "maxpool":
         (kh, kw), (ih, iw) = spec.kernel, spec.ifm
-        return np.ceil(ih * iw * (1 + 1 / (kh * kw))) * (spec.channels / pe) + 0 * simd
+        return np.floor(ih * iw * (1 + 1 / (kh * kw))) * (spec.channels / pe) + 0 * simd
     if k == "pad":
         return (spec.channels / simd) * spec.ofm[0] * spec.ofm[1] + 0 * pe
     if k == "label_select":
@@ -183,10 +188,12 @@ def mvau_resources(spec: LayerSpec, pe, simd, ram_style: str = "auto", res_type:
     """LUT, FF, BRAM18, URAM and DSP of an MVAU (or VVAU) at (pe, simd).
 
     LUTs (FINN's HLS MVAU estimate): per PE, the multipliers
-    (SIMD·(2·ceil((W+A)/6)-1)·(W+A), none when they go to DSPs or for
-    XNOR-popcount), the adder tree ((W+A)·(2·SIMD-1)), the accumulator, the
-    threshold comparators and LUTRAM thresholds; plus LUTRAM weights; plus a
-    constant 300. Weights of ``mem_mode='external'`` cost no on-chip memory
+    (SIMD·(2·ceil((W+A)/6)-1)·(W+A), none when they go to DSPs), the adder
+    tree ((W+A)·(2·SIMD-1)), the accumulator, the threshold comparators and
+    LUTRAM thresholds (T·acc each, T the thresholds per channel, where FINN
+    counts 2^O-1); plus LUTRAM weights; plus a constant 300. XNOR-popcount
+    (bipolar weights and inputs, where FINN applies the general formula)
+    has no multipliers and a popcount tree of 2·SIMD-1 LUTs. Weights of ``mem_mode='external'`` cost no on-chip memory
     (they stream in). FFs are estimated as the pipeline registers of the
     datapath, one per LUT output (a rough model; FINN has none)."""
     pe, simd = _a(pe), _a(simd)
@@ -215,7 +222,7 @@ def mvau_resources(spec: LayerSpec, pe, simd, ram_style: str = "auto", res_type:
     lut = 300 + 1.1 * pe * (mult + adders + acc + thr + cmp) + wlut
     dsp = pe * simd * math.ceil((w + a) / 48) if (res_type == "dsp" and not spec.binary_xnor) else 0 * pe
     ff = pe * (simd * (w + a) + acc + spec.obits) + 0 * lut
-    return {"lut": lut, "ff": ff, "bram18": wbram, "uram": wuram, "dsp": _a(dsp) + 0 * pe}
+    return {"lut": lut, "ff": ff, "bram18": wbram + 0 * lut, "uram": wuram + 0 * lut, "dsp": _a(dsp) + 0 * lut}
 
 
 def thresholding_resources(spec: LayerSpec, pe) -> dict[str, np.ndarray]:
@@ -233,13 +240,13 @@ def thresholding_resources(spec: LayerSpec, pe) -> dict[str, np.ndarray]:
 
 def swu_resources(spec: LayerSpec, simd) -> dict[str, np.ndarray]:
     """The sliding window buffer: (K + stride) lines of IFM_W·C/SIMD words
-    of SIMD·A bits, in BRAM when large (REFERENCE.md's SWU BRAM), LUTs for
-    the address logic."""
+    of SIMD·A bits (a dilated window spans DIL·(K-1)+1 lines), in BRAM when
+    large (REFERENCE.md's SWU BRAM), LUTs for the address logic."""
     simd = _a(simd)
-    kh, sh = spec.kernel[0], spec.stride[0]
+    kh, sh, dh = spec.kernel[0], spec.stride[0], spec.dilation[0]
     width = simd * spec.abits
     depth = spec.ifm[1] * spec.channels / simd
-    lines = kh + sh
+    lines = dh * (kh - 1) + 1 + sh
     bits = lines * depth * width
     use_bram = bits > 16 * 1024
     bram = np.where(use_bram, lines * bram18(depth, width), 0)

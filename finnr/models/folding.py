@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from finnr.models import cost
 
 MAX_SIMD_WEIGHT_BITS = 36
-"""SetFolding stops raising an MVAU's SIMD when SIMD·W would exceed this."""
+"""SetFolding stops raising an MVAU's SIMD once SIMD·W exceeds this (FINN's
+``mvau_wwidth_max``) without meeting the target."""
 
 
 def divisors(n: int) -> list[int]:
@@ -36,37 +37,63 @@ def _folded_dims(spec: cost.LayerSpec) -> tuple[int | None, int | None]:
 
 
 def set_folding_layer(spec: cost.LayerSpec, target_cycles: float) -> Fold:
-    """FINN's SetFolding for one layer: an MVAU/VVAU raises SIMD through the
-    divisors of its SIMD dimension until its cycles drop below the target
-    (an MVAU stops before SIMD·W exceeds 36 bits), then PE likewise; other
-    layers raise their one parallelism (PE or SIMD) the same way."""
+    """FINN's SetFolding for one layer (``SetFolding.apply`` in FINN):
+
+    - an MVAU raises SIMD through the divisors of MW until its cycles drop
+      below the target; a SIMD that makes SIMD·W exceed 36 bits without
+      meeting the target is reverted and ends the SIMD search; then PE rises
+      through the divisors of MH likewise;
+    - a VVAU raises PE (channels) first and SIMD (window positions) only
+      once PE is at its maximum and the cycles still exceed the target;
+    - a max-pool processes all channels at once (PE = C), as FINN's
+      StreamingMaxPool does: SetFolding does not fold it;
+    - other layers raise their one parallelism (PE or SIMD) the same way."""
     pe_dim, simd_dim = _folded_dims(spec)
     fold = Fold()
 
     def cyc() -> float:
         return float(cost.cycles(spec, fold.pe, fold.simd))
 
-    if simd_dim is not None:
+    def raise_to_target(attr: str, dim: int) -> bool:
+        for v in divisors(dim):
+            setattr(fold, attr, v)
+            if cyc() < target_cycles:
+                return True
+        return False
+
+    if spec.kind == "mvau":
         for s in divisors(simd_dim):
-            if spec.kind == "mvau" and s * spec.wbits > MAX_SIMD_WEIGHT_BITS:
+            prev, fold.simd = fold.simd, s
+            if cyc() < target_cycles:
+                return fold
+            if s * spec.wbits > MAX_SIMD_WEIGHT_BITS:
+                fold.simd = prev
                 break
-            fold.simd = s
-            if cyc() < target_cycles:
-                return fold
-    if pe_dim is not None:
-        for p in divisors(pe_dim):
-            fold.pe = p
-            if cyc() < target_cycles:
-                return fold
+        raise_to_target("pe", pe_dim)
+        return fold
+    if spec.kind == "maxpool":
+        fold.pe = spec.channels
+        return fold
+    if spec.kind == "vvau":
+        raise_to_target("pe", pe_dim)
+        if fold.pe == pe_dim and cyc() > target_cycles:
+            raise_to_target("simd", simd_dim)
+        return fold
+    if simd_dim is not None:
+        raise_to_target("simd", simd_dim)
+    elif pe_dim is not None:
+        raise_to_target("pe", pe_dim)
     return fold
 
 
 def set_folding(specs: list[cost.LayerSpec], target_cycles: float) -> list[Fold]:
-    """FINN's SetFolding over a network; when the target is missed, it runs
-    once more with the slowest layer's cycles as the target, so that no
-    layer is faster than the bottleneck needs."""
+    """FINN's SetFolding over a network, with its two-pass relaxation: when
+    the slowest layer misses the target (its cycles exceed it), every layer
+    is folded again with the slowest layer's cycles as the target, so that
+    no layer is parallelized further than the bottleneck needs (each still
+    ends strictly below it, as FINN's ``cycles < target`` test does)."""
     folds = [set_folding_layer(s, target_cycles) for s in specs]
     worst = max((float(cost.cycles(s, f.pe, f.simd)) for s, f in zip(specs, folds)), default=0.0)
-    if worst >= target_cycles:
-        folds = [set_folding_layer(s, worst + 1) for s in specs]
+    if worst > target_cycles:
+        folds = [set_folding_layer(s, worst) for s in specs]
     return folds

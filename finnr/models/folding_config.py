@@ -9,8 +9,10 @@ finnr writes its layers under FINN's names (kind + index per kind, as FINN's
 GiveUniqueNodeNames does) and reads a file by matching entries to layers of
 the same kind in order, so a file written by FINN (``MVAU_hls_2``,
 ``ConvolutionInputGenerator_rtl_0``, ...) applies too. Entries without a
-counterpart (``Defaults``, FINN's reshape or elementwise nodes) are reported
-as warnings."""
+counterpart (FINN's reshape or elementwise nodes, a non-empty ``Defaults``,
+which finnr does not apply) are reported as warnings; the empty ``Defaults``
+finnr writes itself is accepted silently, so a config round-trips without
+warnings."""
 
 from __future__ import annotations
 
@@ -88,6 +90,8 @@ def apply_folding_config(layers: list[Operation], config: dict) -> list[str]:
     entries: dict[str, list[tuple[str, dict]]] = {}
     unmatched = []
     for name, attrs in config.items():
+        if name == "Defaults" and attrs == {}:
+            continue  # FINN's (and finnr's own) empty defaults: nothing to apply
         k = finn_kind(name)
         if k is None or not isinstance(attrs, dict):
             unmatched.append(name)
@@ -100,7 +104,13 @@ def apply_folding_config(layers: list[Operation], config: dict) -> list[str]:
                 unmatched.append(name)
                 continue
             _set(ops[i], name, attrs)
-    msgs = [f"folding config entry '{n}' has no counterpart in this network; ignored" for n in unmatched]
+    msgs = [
+        "folding config entry 'Defaults' (FINN's per-op-type defaults) is not applied by finnr; "
+        "set each layer instead"
+        if n == "Defaults"
+        else f"folding config entry '{n}' has no counterpart in this network; ignored"
+        for n in unmatched
+    ]
     for m in msgs:
         warnings.warn(m, stacklevel=2)
     return msgs

@@ -90,7 +90,7 @@ def spec_of(op: Operation) -> cost.LayerSpec:
                               binary_xnor=binary, acc_bits=acc_bits, **common)
     if k == "swu":
         return cost.LayerSpec("swu", channels=xs[-1], kernel=tuple(op.kernel.get_values()),
-                              stride=tuple(op.stride.get_values()), ifm=(xs[1], xs[2]), ofm=(ys[1], ys[2]), **common)
+                              stride=tuple(op.stride.get_values()), dilation=tuple(op.dilation.get_values()), ifm=(xs[1], xs[2]), ofm=(ys[1], ys[2]), **common)
     if k == "maxpool":
         return cost.LayerSpec("maxpool", channels=xs[-1], kernel=tuple(op.kernel.get_values()),
                               stride=tuple(op.stride.get_values()), ifm=(xs[1], xs[2]), ofm=(ys[1], ys[2]), **common)
@@ -183,10 +183,12 @@ class Performance:
 
 def first_output_cycles(spec: cost.LayerSpec, total: float) -> float:
     """Cycles until a layer emits its first output, for the overlap model:
-    a window layer must buffer KH lines first; a per-vector layer needs one
-    vector's worth; a label select needs the whole frame."""
+    a window layer must buffer the lines of its first window (KH, or
+    DIL·(KH-1)+1 when dilated) first; a per-vector layer needs one vector's
+    worth; a label select needs the whole frame."""
     if spec.kind == "swu":
-        return total * min(1.0, (spec.kernel[0] * spec.ifm[1]) / max(1, spec.ifm[0] * spec.ifm[1]))
+        rows = spec.dilation[0] * (spec.kernel[0] - 1) + 1
+        return total * min(1.0, rows / max(1, spec.ifm[0]))
     if spec.kind == "maxpool":
         return total * min(1.0, spec.kernel[0] / max(1, spec.ifm[0]))
     if spec.kind == "label_select":

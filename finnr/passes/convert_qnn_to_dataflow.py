@@ -21,7 +21,9 @@ tensors:
   and the original shape is restored by a host-side ``qnn.reshape`` after
   the partition where needed. A chain of reshapes counts by its net
   effect (1x1x1xC -> 1xCx1x1 -> 1xC keeps the stream), so a CNV-style
-  flatten does not split the partition.
+  flatten does not split the partition. Window layers and add_streams need
+  the stream in the shape their qnn op sees: where a dropped reshape
+  changed it, a new partition starts.
 
 Every layer starts with PE = SIMD = 1 (``dataflow-set-folding`` chooses the
 folding). Partitions are named ``dataflow_0``, ``dataflow_1``, ...
@@ -112,28 +114,46 @@ def convertible(op: Operation) -> bool:
             and constant_of(op.rhs) is None and op.lhs.type.get_shape() == op.rhs.type.get_shape()
         )
     if isinstance(op, qnn.ReshapeOp):
-        if not _is_int(op.input):
-            return False
-        b = op.result.type.get_shape()
-        if op.result.uses and all(isinstance(u.operation, qnn.ReshapeOp) for u in op.result.uses):
-            # only reshaped further: the stream passes through unchanged and
-            # the reshapes after it check the net effect (the CNV flatten
-            # 1x1x1xC -> 1xCx1x1 -> 1xC)
-            return b[:1] == op.input.type.get_shape()[:1]
-        a = _stream_shape(op)
-        return a[-1:] == b[-1:] and a[:1] == b[:1]
+        return _is_int(op.input)  # whether the stream allows it: _stream_result
     return False
 
 
-def _stream_shape(reshape: qnn.ReshapeOp) -> tuple[int, ...]:
-    """The shape of the stream a reshape receives inside a partition: its
-    input's, or, through a chain of convertible reshapes, the shape before
-    the first of them (a reshape is free on a stream, so the dataflow
-    layers keep seeing that shape)."""
-    v = reshape.input
-    while isinstance(v.owner, qnn.ReshapeOp) and convertible(v.owner):
-        v = v.owner.input
-    return v.type.get_shape()
+Shape = tuple[int, ...]
+
+
+def _stream_result(op: Operation, stream: dict[SSAValue, Shape]) -> Shape | None:
+    """The shape of the stream ``op``'s (first) result has inside the
+    partition being built, or None when the streams reaching ``op`` do not
+    fit it. ``stream`` holds the stream shapes of the values made in that
+    partition; any other value enters it with its own shape.
+
+    A reshape is free on a stream when it keeps the batch and the last
+    (folded) dimension, or when only reshapes use its result (a chain such
+    as CNV's flatten 1x1x1xC -> 1xCx1x1 -> 1xC counts by its net effect):
+    the layers after it see the stream's shape. Window layers (im2col, pad,
+    maxpool) need their input as an actual NHWC frame and add_streams two
+    streams of the same shape, so a reshape that changed the spatial
+    dimensions cannot be dropped before them."""
+
+    def shape(v: SSAValue) -> Shape:
+        return stream.get(v, v.type.get_shape())
+
+    if isinstance(op, qnn.ReshapeOp):
+        a, b = shape(op.input), op.result.type.get_shape()
+        if a[:1] != b[:1]:
+            return None
+        if a[-1:] == b[-1:] or (op.result.uses and all(isinstance(u.operation, qnn.ReshapeOp) for u in op.result.uses)):
+            return a
+        return None
+    if isinstance(op, qnn.MatMulOp):
+        return (*shape(op.lhs)[:-1], op.rhs.type.get_shape()[-1])
+    if isinstance(op, qnn.MultiThresholdOp):
+        return shape(op.input)
+    if isinstance(op, qnn.AddOp):
+        return shape(op.lhs) if shape(op.lhs) == shape(op.rhs) else None
+    # im2col, pad, maxpool
+    x = op.operands[0]
+    return op.results[0].type.get_shape() if shape(x) == x.type.get_shape() else None
 
 
 class _Segment:
@@ -147,19 +167,32 @@ class _Segment:
 def _segments(block) -> list[_Segment]:
     segments: list[_Segment] = []
     current = _Segment()
-    for op in block.ops:
-        if op in current.fused:
+    stream: dict[SSAValue, Shape] = {}  # stream shapes of the values made in `current`
+    fused: set[Operation] = set()  # of every segment: a host op may sit between
+    for op in block.ops:            # a matmul and its multithreshold
+        if op in fused:
             continue
         if isinstance(op, qnn.ConstantOp):
             continue
-        if convertible(op):
+        result = _stream_result(op, stream) if convertible(op) else None
+        if result is None and convertible(op) and current.ops:
+            # the stream reaching op does not fit it: op starts a new
+            # partition, where its operands come from the host as they are
+            if any(not isinstance(o, qnn.ReshapeOp) for o in current.ops):
+                segments.append(current)
+            current, stream = _Segment(), {}
+            result = _stream_result(op, stream)
+        if result is not None:
             current.ops.append(op)
+            stream[op.results[0]] = result
             if isinstance(op, qnn.MatMulOp) and (mt := _fusable_activation(op)) is not None:
                 current.fused.add(mt)
+                fused.add(mt)
+                stream[mt.result] = result
             continue
         if any(not isinstance(o, qnn.ReshapeOp) for o in current.ops):
             segments.append(current)
-        current = _Segment()
+        current, stream = _Segment(), {}
     if any(not isinstance(o, qnn.ReshapeOp) for o in current.ops):
         segments.append(current)
     return segments

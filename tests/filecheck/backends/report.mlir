@@ -1,0 +1,96 @@
+// The `report` target: per-layer cycles and resources of a folded dataflow
+// module, with totals, utilization of a device, throughput (f_clk / the
+// slowest layer), latency and compute, as Markdown (the default) or JSON.
+// RUN: finnr-opt %s -t report | filecheck %s --check-prefix=MD
+// RUN: finnr-opt %s -t 'report{format="json" device=zcu104 clock-mhz=200}' | filecheck %s --check-prefix=JSON
+// RUN: not finnr-opt %s -t 'report{format="xml"}' 2>&1 | filecheck %s --check-prefix=FMT
+// RUN: not finnr-opt %s -t 'report{device=zcu014}' 2>&1 | filecheck %s --check-prefix=DEV
+
+// The layers, by hand (REFERENCE.md's formulas, finnr.models.cost):
+// MVAU_hls_0: MW 8, MH 4, W = A = 2 (unsigned input), 3 thresholds, PE 2,
+//   SIMD 4: (4/2)(8/4) = 4 cycles; mult 4*1*4 = 16, adders 4*7 = 28,
+//   acc ceil(6 + log2(1 + 2^-6) + 1) = 8, thr 24, cmp 24, LUTRAM weights
+//   2 PE * 8 bits * ceil(4/64) = 16: LUT 300 + 1.1*2*100 + 16 = 536;
+//   FF 2 (16 + 8 + 2) = 52.
+// StreamingFIFO_rtl_0: 4 elements, 2 per beat: 2 cycles; LUT 20 + 4 = 24,
+//   FF 2*4 + 20 = 28.
+// StreamingDataWidthConverter_hls_0: 2 -> 4 elements of 2 bits: 4/2 = 2
+//   cycles; LUT 2*8 + 50 = 66, FF 16.
+// MVAU_hls_1: MW 4, MH 2, no thresholds (acc = the 5-bit result), PE 1,
+//   SIMD 4: 2 cycles; LUT 300 + 1.1 (16 + 28 + 5) + 8 ceil(2/64) = 361.9;
+//   FF 16 + 5 + 5 = 26.
+// Totals: LUT 987.9, FF 122. The slowest layer is MVAU_hls_0 (4 cycles):
+// 100 MHz / 4 = 25e6 FPS on pynq-z1, 200 MHz / 4 = 5e7 with clock-mhz=200.
+// 8*4 + 4*2 = 40 MACs per frame: 2 * 40 * 25e6 = 2 GOp/s (4 at 200 MHz).
+// One vector per layer, so nothing overlaps: latency 4 + 2 + 2 + 2 = 10.
+// LUT utilization 987.9 / 53200 = 1.9% (pynq-z1), / 230400 = 0.0043 (zcu104).
+
+// MD:      # finnr estimate on pynq-z1 at 100 MHz
+// MD-EMPTY:
+// MD-NEXT: - throughput: **25000000.0 FPS** (f_clk / the slowest layer, MVAU_hls_0)
+// MD-NEXT: - latency: 10 cycles (0.1 us; first frame, stages overlapping)
+// MD-NEXT: - compute: 2.000 GOp/s (2 ops per multiply-accumulate)
+// MD-NEXT: - fits the device: yes (LUT <= 70%, BRAM18/URAM/DSP <= 100%)
+// MD-EMPTY:
+// MD-NEXT: | layer | kind | PE | SIMD | cycles | LUT | FF | BRAM18 | URAM | DSP |
+// MD-NEXT: |---|---|---:|---:|---:|---:|---:|---:|---:|---:|
+// MD-NEXT: | MVAU_hls_0 (bottleneck) | mvau | 2 | 4 | 4 | 536 | 52 | 0 | 0 | 0 |
+// MD-NEXT: | StreamingFIFO_rtl_0 | fifo | 1 | 1 | 2 | 24 | 28 | 0 | 0 | 0 |
+// MD-NEXT: | StreamingDataWidthConverter_hls_0 | dwc | 1 | 1 | 2 | 66 | 16 | 0 | 0 | 0 |
+// MD-NEXT: | MVAU_hls_1 | mvau | 1 | 4 | 2 | 362 | 26 | 0 | 0 | 0 |
+// MD-NEXT: | **total** | | | | | 988 | 122 | 0 | 0 | 0 |
+// MD-NEXT: | **% of device** | | | | | 1.9% | 0.1% | 0.0% | 0.0% | 0.0% |
+
+// JSON:      {
+// JSON-NEXT:   "device": "zcu104",
+// JSON-NEXT:   "clock_mhz": 200,
+// JSON-NEXT:   "fps": 50000000.0,
+// JSON-NEXT:   "latency_cycles": 10,
+// JSON-NEXT:   "tops": 0.004,
+// JSON-NEXT:   "fits": true,
+// JSON-NEXT:   "bottleneck": "MVAU_hls_0",
+// JSON-NEXT:   "layers": [
+// JSON-NEXT:     {
+// JSON-NEXT:       "name": "MVAU_hls_0",
+// JSON-NEXT:       "kind": "mvau",
+// JSON-NEXT:       "pe": 2,
+// JSON-NEXT:       "simd": 4,
+// JSON-NEXT:       "cycles": 4,
+// JSON-NEXT:       "lut": 536.0,
+// JSON-NEXT:       "ff": 52.0,
+// JSON-NEXT:       "bram18": 0.0,
+// JSON-NEXT:       "uram": 0.0,
+// JSON-NEXT:       "dsp": 0.0
+// JSON-NEXT:     },
+// JSON:          "name": "StreamingFIFO_rtl_0",
+// JSON:          "name": "StreamingDataWidthConverter_hls_0",
+// JSON:          "name": "MVAU_hls_1",
+// JSON-NEXT:     "kind": "mvau",
+// JSON-NEXT:     "pe": 1,
+// JSON-NEXT:     "simd": 4,
+// JSON-NEXT:     "cycles": 2,
+// JSON-NEXT:     "lut": 361.9,
+// JSON-NEXT:     "ff": 26.0,
+// JSON:        "total": {
+// JSON-NEXT:     "lut": 987.9,
+// JSON-NEXT:     "ff": 122.0,
+// JSON-NEXT:     "bram18": 0.0,
+// JSON-NEXT:     "uram": 0.0,
+// JSON-NEXT:     "dsp": 0.0
+// JSON-NEXT:   },
+// JSON-NEXT:   "utilization": {
+// JSON-NEXT:     "lut": 0.0043,
+
+// FMT: report: unknown format 'xml' (formats: markdown, json)
+// DEV: report: unknown device 'zcu014'; did you mean zcu104
+
+func.func @mlp(%x: tensor<1x8x!qnn.uint<2>>) -> tensor<1x2x!qnn.int<5>> {
+  %y = dataflow.partition "mlp" (%a = %x : tensor<1x8x!qnn.uint<2>>) -> (tensor<1x2x!qnn.int<5>>) {
+    %h = dataflow.mvau %a {weights = dense<1> : tensor<8x4xi8>, weight_dtype = !qnn.int<2>, thresholds = dense<[[0, 4, 8]]> : tensor<1x3xi8>, pe = 2 : i64, simd = 4 : i64} : (tensor<1x8x!qnn.uint<2>>) -> tensor<1x4x!qnn.uint<2>>
+    %f = dataflow.fifo %h {elems = 2 : i64} : (tensor<1x4x!qnn.uint<2>>) -> tensor<1x4x!qnn.uint<2>>
+    %d = dataflow.dwc %f {in_elems = 2 : i64, out_elems = 4 : i64} : (tensor<1x4x!qnn.uint<2>>) -> tensor<1x4x!qnn.uint<2>>
+    %o = dataflow.mvau %d {weights = dense<[[1, 0], [0, 1], [1, 1], [-1, 1]]> : tensor<4x2xi8>, weight_dtype = !qnn.int<2>, simd = 4 : i64} : (tensor<1x4x!qnn.uint<2>>) -> tensor<1x2x!qnn.int<5>>
+    dataflow.yield %o : tensor<1x2x!qnn.int<5>>
+  }
+  func.return %y : tensor<1x2x!qnn.int<5>>
+}
