@@ -92,4 +92,12 @@ def finnr_help_epilog() -> str:
 
 
 def main(args: Sequence[str] | None = None) -> None:
-    FinnrOptMain(args=args).run()
+    """Run finnr-opt; a FinnrError (a user mistake, e.g. an impossible
+    target) is one message and exit code 2, not a traceback."""
+    from finnr.diagnostics import FinnrError
+
+    try:
+        FinnrOptMain(args=args).run()
+    except FinnrError as e:
+        print(f"finnr-opt: error: {e}", file=sys.stderr)
+        sys.exit(2)

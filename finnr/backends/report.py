@@ -27,7 +27,7 @@ def dataflow_layers(module: ModuleOp) -> list:
     return [op for op in module.walk() if lm.kind(op) is not None]
 
 
-def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = None) -> dict:
+def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = None, utilization: float | None = None) -> dict:
     """The report dictionary (the schema of ``report.json``)."""
     layers = dataflow_layers(module)
     clock = clock_mhz if clock_mhz is not None else device.clock_mhz
@@ -45,7 +45,12 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
         })
     avail = device.resources()
     util = {k: (total[k] / avail[k] if avail[k] else (0.0 if total[k] == 0 else float("inf"))) for k in RESOURCES}
-    fits = util["lut"] <= LUT_FIT and all(util[k] <= 1.0 for k in ("bram18", "uram", "dsp"))
+    if utilization is None:
+        fits = util["lut"] <= LUT_FIT and all(util[k] <= 1.0 for k in ("bram18", "uram", "dsp"))
+        rule = f"LUT <= {int(LUT_FIT * 100)}%, BRAM18/URAM/DSP <= 100%"
+    else:
+        fits = all(util[k] <= utilization + 1e-9 for k in ("lut", "bram18", "uram", "dsp"))
+        rule = f"LUT/BRAM18/URAM/DSP <= {utilization:.0%}"
     return {
         "device": device.name,
         "clock_mhz": clock,
@@ -53,6 +58,7 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
         "latency_cycles": int(round(perf.latency_cycles)),
         "tops": perf.tops,
         "fits": bool(fits),
+        "fit_rule": rule,
         "bottleneck": rows[perf.bottleneck]["name"] if rows else None,
         "layers": rows,
         "total": {k: round(v, 1) for k, v in total.items()},
@@ -69,8 +75,7 @@ def markdown(report: dict) -> str:
         f"- latency: {report['latency_cycles']} cycles "
         f"({report['latency_cycles'] / report['clock_mhz']:.1f} us; first frame, stages overlapping)",
         f"- compute: {report['tops'] * 1e3:.3f} GOp/s (2 ops per multiply-accumulate)",
-        f"- fits the device: {'yes' if report['fits'] else 'NO'} "
-        f"(LUT <= {int(LUT_FIT * 100)}%, BRAM18/URAM/DSP <= 100%)",
+        f"- fits the device: {'yes' if report['fits'] else 'NO'} ({report['fit_rule']})",
         "",
         "| layer | kind | PE | SIMD | cycles | LUT | FF | BRAM18 | URAM | DSP |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",

@@ -2,15 +2,23 @@
 
 Modes (options):
 
-- ``target-fps=F`` (with ``device``, or ``clock-mhz``): FINN's SetFolding
-  heuristic (``finnr.models.folding``) for F frames per second, the baseline
-  the optimizer must beat;
+- ``target-fps=F`` (with ``device``, or ``clock-mhz``): the cheapest folding
+  reaching F frames per second, found by finnr's optimizer
+  (``finnr.models.optimizer.minimize``: PE, SIMD, weight memory style and
+  LUT/DSP multipliers of every layer); with ``heuristic="setfolding"``,
+  FINN's SetFolding instead (``finnr.models.folding``), the baseline;
+- ``maximize=true``: the fastest folding whose LUT, BRAM18, URAM and DSP all
+  fit in ``utilization`` (default 0.8) of the device
+  (``finnr.models.optimizer.maximize``);
 - ``config=PATH``: a folding config in FINN's JSON format (layer name ->
   PE, SIMD, ram_style, mem_mode, resType), matched to finnr's layers by kind
   and order, so a folding can come from FINN.
 
 The chosen values are written to the layers' ``pe``/``simd`` (and memory
-style) properties; every choice divides the dimension it folds. FIFOs and
+style, multiplier) properties; every choice divides the dimension it folds.
+A target no folding reaches is an error naming the slowest layer and the
+best reachable FPS; a design that does not fit is an error for
+``maximize`` and a warning for ``target-fps``. FIFOs and
 width converters are not touched: run ``dataflow-insert-dwc`` and
 ``dataflow-insert-fifo`` after this pass."""
 
@@ -19,7 +27,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from xdsl.context import Context
-from xdsl.dialects.builtin import ModuleOp
+import warnings
+
+import numpy as np
+from xdsl.dialects.builtin import ModuleOp, StringAttr
 from xdsl.ir import Operation
 from xdsl.passes import ModulePass
 
@@ -28,6 +39,7 @@ from finnr.dialects import dataflow as df
 from finnr.dialects.utils import i64_attr
 from finnr.models import layers as lm
 from finnr.models.devices import get_device
+from finnr.models import optimizer
 from finnr.models.folding import set_folding
 
 
@@ -45,7 +57,7 @@ def apply_fold(op: Operation, pe: int, simd: int) -> None:
 
 @dataclass(frozen=True)
 class DataflowSetFolding(ModulePass):
-    """Choose PE/SIMD per layer: FINN's SetFolding for a target FPS, or a FINN folding config."""
+    """Choose PE/SIMD per layer: cheapest for a target FPS, fastest within a budget, FINN's SetFolding, or a FINN folding config."""
 
     name = "dataflow-set-folding"
 
@@ -53,6 +65,9 @@ class DataflowSetFolding(ModulePass):
     device: str = "pynq-z1"
     clock_mhz: int | float | None = None
     config: str | None = None
+    maximize: bool = False
+    utilization: int | float = 0.8
+    heuristic: str = "optimizer"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
         layers = [l for l in partition_layers(op) if not isinstance(l, df.DWCOp | df.FIFOOp)]
@@ -61,15 +76,69 @@ class DataflowSetFolding(ModulePass):
 
             apply_folding_config(layers, read_folding_config(self.config))
             return
-        if self.target_fps is None:
-            raise FinnrError("dataflow-set-folding needs target-fps=F or config=PATH")
-        if self.target_fps <= 0:
+        if self.heuristic not in ("optimizer", "setfolding"):
+            raise FinnrError(f"heuristic must be 'optimizer' or 'setfolding', got '{self.heuristic}'")
+        if self.target_fps is None and not self.maximize:
+            raise FinnrError("dataflow-set-folding needs target-fps=F, maximize=true or config=PATH")
+        if self.target_fps is not None and self.target_fps <= 0:
             raise FinnrError(f"target-fps must be positive, got {self.target_fps}")
+        if not 0 < self.utilization <= 1:
+            raise FinnrError(f"utilization must be in (0, 1], got {self.utilization}")
         try:
-            clock = self.clock_mhz if self.clock_mhz is not None else get_device(self.device).clock_mhz
+            device = get_device(self.device)
         except KeyError as e:
             raise FinnrError(str(e.args[0])) from None
+        clock = self.clock_mhz if self.clock_mhz is not None else device.clock_mhz
+        specs = [lm.spec_of(l) for l in layers]
+        names = lm.finn_names(layers)
+        budget = {r: self.utilization * device.resources()[r] for r in optimizer.RESOURCES}
+        if self.maximize:
+            result = optimizer.maximize(specs, budget, uram=device.uram > 0)
+            if not result.fits:
+                raise FinnrError(
+                    f"the network does not fit {self.utilization:.0%} of {device.name} even at its "
+                    f"smallest folding ({_summary(result.totals, budget)})",
+                    ["use a larger device, a lower precision, or the multi-layer-offload architecture"],
+                )
+            _apply_choices(layers, result.choices)
+            return
+        assert self.target_fps is not None
         target_cycles = clock * 1e6 / self.target_fps
-        folds = set_folding([lm.spec_of(l) for l in layers], target_cycles)
-        for layer, fold in zip(layers, folds):
-            apply_fold(layer, fold.pe, fold.simd)
+        if self.heuristic == "setfolding":
+            for layer, fold in zip(layers, set_folding(specs, target_cycles)):
+                apply_fold(layer, fold.pe, fold.simd)
+            return
+        try:
+            result = optimizer.minimize(specs, target_cycles, budget, uram=device.uram > 0)
+        except ValueError as e:
+            slow = e.args[0]
+            fastest = [min(optimizer.candidates(specs[i]).cycles) for i in slow]
+            worst = slow[int(np.argmax(fastest))]
+            best_fps = clock * 1e6 / max(fastest)
+            raise FinnrError(
+                f"{self.target_fps:g} FPS is out of reach at {clock:g} MHz: layer {names[worst]} "
+                f"({specs[worst].kind}) needs at least {max(fastest):.0f} cycles per frame at full "
+                f"parallelism; the best reachable is {best_fps:.1f} FPS",
+                [f"also too slow: {names[i]}" for i in slow if i != worst],
+            ) from None
+        _apply_choices(layers, result.choices)
+        if not result.fits:
+            warnings.warn(
+                f"the cheapest folding for {self.target_fps:g} FPS does not fit {self.utilization:.0%} "
+                f"of {device.name} ({_summary(result.totals, budget)})",
+                stacklevel=2,
+            )
+
+
+def _summary(totals: dict[str, float], budget: dict[str, float]) -> str:
+    return ", ".join(f"{r} {totals[r]:.0f}/{budget[r]:.0f}" for r in optimizer.RESOURCES)
+
+
+def _apply_choices(layers: list[Operation], choices: list[optimizer.Choice]) -> None:
+    for layer, c in zip(layers, choices):
+        apply_fold(layer, c.pe, c.simd)
+        props = type(layer).get_irdl_definition().properties
+        if "ram_style" in props and not isinstance(layer, df.FIFOOp):
+            layer.properties["ram_style"] = StringAttr(c.ram_style)
+        if "res_type" in props:
+            layer.properties["res_type"] = StringAttr(c.res_type)

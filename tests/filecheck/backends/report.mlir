@@ -48,6 +48,7 @@
 // JSON-NEXT:   "latency_cycles": 10,
 // JSON-NEXT:   "tops": 0.004,
 // JSON-NEXT:   "fits": true,
+// JSON-NEXT:   "fit_rule": "LUT <= 70%, BRAM18/URAM/DSP <= 100%",
 // JSON-NEXT:   "bottleneck": "MVAU_hls_0",
 // JSON-NEXT:   "layers": [
 // JSON-NEXT:     {

@@ -1,16 +1,27 @@
 // dataflow-set-folding: FINN's SetFolding heuristic for a target FPS (the
 // target in cycles per frame is f_clk / FPS, f_clk from the device or from
 // clock-mhz), or a folding config in FINN's JSON format.
-// RUN: finnr-opt %s --split-input-file -p 'dataflow-set-folding{target-fps=10000000 device=pynq-z1}' | filecheck %s --check-prefix=DEV
-// RUN: finnr-opt %s --split-input-file -p 'dataflow-set-folding{target-fps=4000000 clock-mhz=200}' | filecheck %s --check-prefix=CLK
+// RUN: finnr-opt %s --split-input-file -p 'dataflow-set-folding{target-fps=10000000 device=pynq-z1 heuristic="setfolding"}' | filecheck %s --check-prefix=DEV
+// RUN: finnr-opt %s --split-input-file -p 'dataflow-set-folding{target-fps=4000000 clock-mhz=200 heuristic="setfolding"}' | filecheck %s --check-prefix=CLK
 // RUN: finnr-opt %s --split-input-file -p 'dataflow-set-folding{config="%S/Inputs/folding_config.json"}' 2>/dev/null | filecheck %s --check-prefix=CFG
 // RUN: not finnr-opt %s --split-input-file -p 'dataflow-set-folding{config="%S/Inputs/folding_config_bad.json"}' 2>&1 | filecheck %s --check-prefix=BAD
 // RUN: not finnr-opt %s -p 'dataflow-set-folding{target-fps=1000 device=pynq-z2}' 2>&1 | filecheck %s --check-prefix=TYPO
 // RUN: not finnr-opt %s -p 'dataflow-set-folding' 2>&1 | filecheck %s --check-prefix=NONE
+// RUN: not finnr-opt %s --split-input-file -p 'dataflow-set-folding{target-fps=1000000000 device=pynq-z1}' 2>&1 | filecheck %s --check-prefix=REACH
+// RUN: not finnr-opt %s --split-input-file -p 'dataflow-set-folding{maximize=true utilization=0.001 device=pynq-z1}' 2>&1 | filecheck %s --check-prefix=TIGHT
 
 // BAD: folding config 'MVAU_hls_0' does not fit dataflow.mvau: 'dataflow.mvau' pe (3) must divide MH (64)
 // TYPO: unknown device 'pynq-z2'; did you mean pynq-z1?
-// NONE: dataflow-set-folding needs target-fps=F or config=PATH
+// NONE: dataflow-set-folding needs target-fps=F, maximize=true or config=PATH
+
+// The optimizer (the default) refuses a target no folding reaches, naming
+// the slowest layer at full parallelism: in @mlp every layer can go down to
+// 1 cycle, 1e9 FPS at 100 MHz needs 0.1 (REACH); maximize refuses a budget
+// that not even the smallest folding fits (TIGHT).
+// REACH: error: 1e+09 FPS is out of reach at 100 MHz: layer MVAU_hls_0 (mvau) needs at least 1 cycles per frame at full parallelism; the best reachable is 100000000.0 FPS
+// REACH-NEXT: also too slow: Thresholding_rtl_0
+// REACH-NEXT: also too slow: MVAU_hls_1
+// TIGHT: error: the network does not fit 0% of pynq-z1 even at its smallest folding (lut
 
 // An MLP: L1 (MW 16, MH 64, 4-bit weights), a thresholding of 64 channels,
 // L2 (MW 64, MH 2, 16-bit weights).
