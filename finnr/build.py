@@ -4,14 +4,20 @@ directory that appears only when the build succeeded.
 Stages: import (01-qnn.mlir) -> streamline (02-streamlined.mlir) -> dataflow
 (03-dataflow.mlir) -> folding (04-folded.mlir: folding, width converters,
 FIFOs) -> estimate (05-estimated.mlir, report.json, report.md,
-folding_config.json). ``stop_after`` ends the flow after a stage."""
+folding_config.json) -> hls (06-hls.mlir after convert-dataflow-to-hls, and
+hls/: the Vitis HLS C++, kernel headers, testbench and Tcl scripts).
+``stop_after`` ends the flow after a stage. A failed
+build leaves nothing behind: neither the output directory nor the parent
+directories it had to create."""
 
 from __future__ import annotations
 
 import json
 import os
 import shutil
+import sys
 import tempfile
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +25,7 @@ from xdsl.dialects.builtin import ModuleOp
 
 from finnr.diagnostics import FinnrError
 
-STAGES = ("import", "streamline", "dataflow", "folding", "estimate")
+STAGES = ("import", "streamline", "dataflow", "folding", "estimate", "hls")
 
 
 @dataclass
@@ -31,6 +37,9 @@ class BuildOptions:
     folding_config: str | None = None
     stop_after: str = "estimate"
     fifo_depth: int = 2
+    maximize: bool = False
+    utilization: float = 0.8
+    heuristic: str = "optimizer"
 
 
 def _write_ir(d: Path, name: str, module: ModuleOp) -> None:
@@ -39,9 +48,15 @@ def _write_ir(d: Path, name: str, module: ModuleOp) -> None:
     (d / name).write_text(print_ir(module))
 
 
-def run_build(opts: BuildOptions, progress=lambda stage: None) -> dict | None:
+def _warn_on_stderr(message: str) -> None:
+    print(f"finnr: warning: {message}", file=sys.stderr)
+
+
+def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_stderr) -> dict | None:
     """Run the flow; returns the report (or None when stopped before the
-    estimate)."""
+    estimate). ``warn`` receives the warnings of the flow (folding-config
+    entries that match no layer), one message each, instead of Python's
+    warning printer."""
     from finnr.backends.report import build_report, dataflow_layers, markdown
     from finnr.dialects import finnr_context
     from finnr.frontend.onnx_import import import_model
@@ -55,11 +70,16 @@ def run_build(opts: BuildOptions, progress=lambda stage: None) -> dict | None:
         device = get_device(opts.device)
     except KeyError as e:
         raise FinnrError(str(e.args[0])) from None
-    if opts.target_fps is None and opts.folding_config is None and STAGES.index(opts.stop_after) >= STAGES.index("folding"):
-        raise FinnrError("choose a folding: --target-fps F or --folding-config FILE")
+    if opts.target_fps is None and opts.folding_config is None and not opts.maximize and STAGES.index(opts.stop_after) >= STAGES.index("folding"):
+        raise FinnrError("choose a folding: --target-fps F, --maximize or --folding-config FILE")
     out = Path(opts.output)
     if out.exists() and not out.is_dir():
         raise FinnrError(f"{out}: exists and is not a directory")
+    created = []  # the missing parents this build makes, removed again if it fails
+    parent = out.parent.absolute()
+    while not parent.exists():
+        created.append(parent)
+        parent = parent.parent
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
@@ -90,27 +110,45 @@ def run_build(opts: BuildOptions, progress=lambda stage: None) -> dict | None:
             _write_ir(tmp, "03-dataflow.mlir", module)
         if STAGES.index(opts.stop_after) >= STAGES.index("folding"):
             progress("folding")
-            folding = {"device": device.name}
+            folding: dict = {"device": device.name, "utilization": opts.utilization, "heuristic": opts.heuristic}
             if opts.folding_config is not None:
                 folding = {"config": str(opts.folding_config)}
+            elif opts.maximize:
+                folding["maximize"] = True
             else:
                 folding["target_fps"] = opts.target_fps
-            apply("dataflow-set-folding", **{"dataflow-set-folding": folding})
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                apply("dataflow-set-folding", **{"dataflow-set-folding": folding})
+            for w in caught:
+                warn(str(w.message))
             layers = [l for l in dataflow_layers(module)]
             (tmp / "folding_config.json").write_text(json.dumps(folding_config(layers), indent=2) + "\n")
             apply("dataflow-insert-dwc", "dataflow-insert-fifo", **{"dataflow-insert-fifo": {"depth": opts.fifo_depth}})
             _write_ir(tmp, "04-folded.mlir", module)
-        if opts.stop_after == "estimate":
+        if STAGES.index(opts.stop_after) >= STAGES.index("estimate"):
             progress("estimate")
             apply("dataflow-estimate")
             _write_ir(tmp, "05-estimated.mlir", module)
-            report = build_report(module, device)
+            report = build_report(module, device, utilization=opts.utilization if opts.maximize else None)
             (tmp / "report.json").write_text(json.dumps(report, indent=2) + "\n")
             (tmp / "report.md").write_text(markdown(report))
+        if opts.stop_after == "hls":
+            from finnr.backends.hls_cpp import write_hls_project
+
+            progress("hls")
+            apply("convert-dataflow-to-hls")
+            _write_ir(tmp, "06-hls.mlir", module)
+            write_hls_project(module, tmp / "hls", part=device.part, clock_mhz=device.clock_mhz)
         if out.exists():
             shutil.rmtree(out)
         os.replace(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
+        for d in created:
+            try:
+                d.rmdir()
+            except OSError:
+                break
         raise
     return report

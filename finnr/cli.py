@@ -106,6 +106,45 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _save_or_print(outputs: list[np.ndarray], path: str | None) -> None:
+    if path:
+        try:
+            if len(outputs) == 1:
+                np.save(path, outputs[0])
+            else:
+                np.savez(path, *outputs)
+        except OSError as e:
+            raise FinnrError(f"{path}: cannot write ({e.strerror})") from None
+    else:
+        with np.printoptions(precision=6, suppress=True, threshold=10_000):
+            for i, y in enumerate(outputs):
+                print(f"output #{i}: shape {list(y.shape)}")
+                print(y)
+
+
+def cmd_csim(args: argparse.Namespace) -> int:
+    from finnr.backends.hls_cpp.csim import HLS_IR, Simulator
+
+    d = Path(args.dir)
+    ir = d / HLS_IR
+    if not d.is_dir():
+        raise FinnrError(f"{d}: not a directory (give the output directory of `finnr build`)")
+    if not ir.is_file() or not (d / "hls").is_dir():
+        raise FinnrError(
+            f"{d}: no {HLS_IR} and hls/ there; build the model with `finnr build` "
+            "without --stop-after (or --stop-after hls)"
+        )
+    module = load_ir(ir)
+    try:
+        x = np.load(args.input, allow_pickle=False)
+    except (OSError, ValueError) as e:
+        raise FinnrError(f"{args.input}: not a readable .npy file ({e})") from None
+    sim = Simulator(module, d / "hls", progress=lambda m: print(f"finnr csim: {m}", file=sys.stderr))
+    outputs = sim.run_batch(x, args.func)
+    _save_or_print(outputs, args.output)
+    return 0
+
+
 def cmd_devices(args: argparse.Namespace) -> int:
     from finnr.models.devices import DEVICES
 
@@ -120,7 +159,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     opts = BuildOptions(
         model=args.model, output=args.output, device=args.device, target_fps=args.target_fps,
-        folding_config=args.folding_config, stop_after=args.stop_after,
+        folding_config=args.folding_config, stop_after=args.stop_after, maximize=args.maximize,
+        utilization=args.utilization, heuristic=args.heuristic,
     )
     report = run_build(opts, progress=lambda stage: print(f"finnr build: {stage}", file=sys.stderr))
     if report is not None:
@@ -174,18 +214,45 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "build",
         help="compile a model into a folded dataflow accelerator with an estimate report",
-        description="Import, streamline, convert to dataflow layers, fold (FINN's SetFolding for "
-        "--target-fps, or a FINN folding config) and estimate. Writes each stage's IR, "
-        "report.json, report.md and folding_config.json into the output directory.",
+        description="Import, streamline, convert to dataflow layers, fold (the cheapest folding for "
+        "--target-fps, the fastest that fits for --maximize, or a FINN folding config), estimate "
+        "and generate the HLS C++. Writes each "
+        "stage's IR, report.json, report.md, folding_config.json and hls/ (Vitis HLS C++, kernel "
+        "headers, testbench, Tcl scripts; see `finnr csim`) into the output directory.",
     )
     p.add_argument("model", help="the .onnx model")
     p.add_argument("-o", "--output", required=True, help="output directory (replaced when the build succeeds)")
     p.add_argument("--device", default="pynq-z1", help="target device (see `finnr devices`; default pynq-z1)")
     fold = p.add_mutually_exclusive_group()
-    fold.add_argument("--target-fps", type=float, help="frames per second to reach (FINN's SetFolding)")
+    fold.add_argument("--target-fps", type=float, help="frames per second to reach with the least resources")
+    fold.add_argument("--maximize", action="store_true", help="the highest FPS that fits --utilization of the device")
     fold.add_argument("--folding-config", help="a folding config in FINN's JSON format")
-    p.add_argument("--stop-after", choices=STAGES, default="estimate", help="last stage to run (default: estimate)")
+    p.add_argument("--utilization", type=float, default=0.8,
+                   help="share of LUT/BRAM18/URAM/DSP the design may use (default 0.8)")
+    p.add_argument("--heuristic", choices=("optimizer", "setfolding"), default="optimizer",
+                   help="folding search for --target-fps: finnr's optimizer (default) or FINN's SetFolding")
+    p.add_argument("--stop-after", choices=STAGES, default=STAGES[-1],
+                   help=f"last stage to run (default: {STAGES[-1]})")
     p.set_defaults(fn=cmd_build)
+
+    p = sub.add_parser(
+        "csim",
+        help="run a built model with its accelerator C-simulated (g++)",
+        description="Compile the HLS C++ testbench of a `finnr build` output directory with g++ "
+        "(cached in DIR/hls/csim/) and run the model: the host pre- and post-processing in the "
+        "reference interpreter, the accelerator in C-simulation, so the output compares with "
+        "`finnr run` on the model. Needs a C++ compiler and the ap_int headers of the hls4ml "
+        "package (pip install --no-deps hls4ml).",
+    )
+    p.add_argument("dir", help="the output directory of `finnr build`")
+    p.add_argument("--input", required=True, help="a .npy file with the input batch")
+    p.add_argument("-o", "--output", help="save the output as .npy (several outputs: .npz)")
+    p.add_argument("--func", help="the function to run (default: the only one)")
+    p.set_defaults(fn=cmd_csim)
+
+    from finnr.roofline_command import add_parser as add_roofline
+
+    add_roofline(sub)
     return parser
 
 

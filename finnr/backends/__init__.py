@@ -11,7 +11,14 @@ def _report() -> type[Target]:
     return ReportTarget
 
 
+def _hls_cpp() -> type[Target]:
+    from finnr.backends.hls_cpp import HlsCppTarget
+
+    return HlsCppTarget
+
+
 FINNR_TARGETS: dict[str, Callable[[], type[Target]]] = {
     "report": _report,
+    "hls-cpp": _hls_cpp,
 }
 """Target factories by name, registered in ``finnr-opt``."""

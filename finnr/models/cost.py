@@ -64,6 +64,13 @@ class LayerSpec:
             raise ValueError(f"unknown layer kind '{self.kind}'")
 
 
+def replace_spec(spec: LayerSpec, **changes) -> LayerSpec:
+    """A copy of ``spec`` with some fields changed."""
+    import dataclasses
+
+    return dataclasses.replace(spec, **changes)
+
+
 def _a(x) -> np.ndarray:
     return np.asarray(x, dtype=np.float64)
 

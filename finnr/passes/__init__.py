@@ -23,6 +23,7 @@ _PASS_MODULES = {
     "dataflow-insert-dwc": ("dataflow_insert_dwc", "DataflowInsertDWC"),
     "dataflow-insert-fifo": ("dataflow_insert_fifo", "DataflowInsertFIFO"),
     "dataflow-estimate": ("dataflow_estimate", "DataflowEstimate"),
+    "convert-dataflow-to-hls": ("convert_dataflow_to_hls", "ConvertDataflowToHls"),
 }
 
 

@@ -93,14 +93,25 @@ class DataflowSetFolding(ModulePass):
         names = lm.finn_names(layers)
         budget = {r: self.utilization * device.resources()[r] for r in optimizer.RESOURCES}
         if self.maximize:
-            result = optimizer.maximize(specs, budget, uram=device.uram > 0)
-            if not result.fits:
-                raise FinnrError(
-                    f"the network does not fit {self.utilization:.0%} of {device.name} even at its "
-                    f"smallest folding ({_summary(result.totals, budget)})",
-                    ["use a larger device, a lower precision, or the multi-layer-offload architecture"],
-                )
-            _apply_choices(layers, result.choices)
+            # The width converters and FIFOs between layers depend on the
+            # folding of both neighbours; the search leaves them out, so the
+            # budget shrinks by what they cost until the whole design fits.
+            inner = dict(budget)
+            for _ in range(8):
+                result = optimizer.maximize(specs, inner, uram=device.uram > 0)
+                if not result.fits:
+                    raise FinnrError(
+                        f"the network does not fit {self.utilization:.0%} of {device.name} even at its "
+                        f"smallest folding ({_summary(result.totals, budget)})",
+                        ["use a larger device, a lower precision, or the multi-layer-offload architecture"],
+                    )
+                _apply_choices(layers, result.choices)
+                extra = interconnect_resources(layers)
+                over = [r for r in optimizer.RESOURCES if result.totals[r] + extra[r] > budget[r] + 1e-9]
+                if not over:
+                    return
+                for r in over:
+                    inner[r] = max(0.0, budget[r] - extra[r])
             return
         assert self.target_fps is not None
         target_cycles = clock * 1e6 / self.target_fps
@@ -128,6 +139,32 @@ class DataflowSetFolding(ModulePass):
                 f"of {device.name} ({_summary(result.totals, budget)})",
                 stacklevel=2,
             )
+
+
+def interconnect_resources(layers: list[Operation]) -> dict[str, float]:
+    """LUT/BRAM18/URAM/DSP of the width converters and FIFOs (depth 2) that
+    ``dataflow-insert-dwc`` and ``dataflow-insert-fifo`` will put between
+    the layers at their current folding."""
+    from finnr.models import cost
+
+    total = dict.fromkeys(optimizer.RESOURCES, 0.0)
+    for op in layers:
+        for v in op.operands:
+            producer = v.owner
+            if lm.kind(producer) is None:
+                continue
+            out_w, in_w = lm.stream_widths(producer)[1], lm.stream_widths(op)[0]
+            spec = lm.spec_of(producer)
+            shape = v.type.get_shape()
+            base = cost.LayerSpec("fifo", channels=shape[-1], vectors=max(1, int(np.prod(shape[1:-1]))), abits=spec.obits, obits=spec.obits)
+            parts = [cost.stream_resources(cost.replace_spec(base, kind="fifo", in_elems=out_w, out_elems=out_w, depth=2))]
+            if out_w != in_w:
+                parts.append(cost.stream_resources(cost.replace_spec(base, kind="dwc", in_elems=out_w, out_elems=in_w)))
+                parts.append(cost.stream_resources(cost.replace_spec(base, kind="fifo", in_elems=in_w, out_elems=in_w, depth=2)))
+            for res in parts:
+                for r in total:
+                    total[r] += float(res[r])
+    return total
 
 
 def _summary(totals: dict[str, float], budget: dict[str, float]) -> str:

@@ -1,0 +1,151 @@
+// finnr HLS kernel library: matrix-vector(-threshold) unit and
+// vector-vector(-threshold) unit.
+#ifndef FINNR_MVAU_H
+#define FINNR_MVAU_H
+
+#include <hls_stream.h>
+
+#include "finnr/mac.h"
+#include "finnr/types.h"
+
+namespace finnr {
+
+// MVAU core: VECS input vectors of MW elements (SIMD per beat) times the
+// MW x MH weight matrix, MH outputs per vector (PE per beat), each through
+// ACT. The weight ROM is PE x (MH/PE * MW/SIMD) words of SIMD weights: lane
+// p holds matrix rows p, p + PE, ...; word nf * SF + sf holds inputs
+// sf * SIMD .. of row nf * PE + p. The input vector is buffered during the
+// first row fold and replayed for the others. One iteration per cycle.
+template <unsigned MW, unsigned MH, unsigned SIMD, unsigned PE, unsigned VECS, typename TI,
+          typename TW, typename TO, typename TA, typename WROM, typename ACT>
+void mvau_core(hls::stream<ap_uint<SIMD * TI::width> > &in, hls::stream<ap_uint<PE * TO::width> > &out,
+               const WROM &weights, const ACT &act) {
+  typedef Mac<TI, TW, TA, SIMD> mac;
+  const unsigned SF = MW / SIMD;
+  const unsigned NF = MH / PE;
+  ap_uint<SIMD * TI::width> inbuf[SF];
+  typename mac::acc_type acc[PE];
+#pragma HLS ARRAY_PARTITION variable=acc complete
+  unsigned sf = 0, nf = 0;
+  for (unsigned i = 0; i < VECS * NF * SF; i++) {
+#pragma HLS PIPELINE II=1
+    ap_uint<SIMD * TI::width> x;
+    if (nf == 0) {
+      x = in.read();
+      inbuf[sf] = x;
+    } else {
+      x = inbuf[sf];
+    }
+    for (unsigned p = 0; p < PE; p++) {
+#pragma HLS UNROLL
+      const ap_uint<SIMD * TW::width> w = rom_word<SIMD * TW::width>(weights[p][nf * SF + sf]);
+      acc[p] = mac::step(sf == 0 ? mac::init() : acc[p], x, w);
+    }
+    if (++sf == SF) {
+      ap_uint<PE * TO::width> y;
+      for (unsigned p = 0; p < PE; p++) {
+#pragma HLS UNROLL
+        set_bits<TO>(y, p, act(mac::finish(acc[p], MW), nf, p));
+      }
+      out.write(y);
+      sf = 0;
+      if (++nf == NF) nf = 0;
+    }
+  }
+}
+
+// MVAU with multi-threshold activation (NT thresholds per output channel,
+// ROM PE x MH/PE x NT of TT, output TO::from_count(count, ACT_BIAS)).
+template <unsigned MW, unsigned MH, unsigned SIMD, unsigned PE, unsigned VECS, typename TI,
+          typename TW, typename TO, typename TA, unsigned NT, typename TT, int ACT_BIAS, typename WROM,
+          typename TROM>
+void mvau(hls::stream<ap_uint<SIMD * TI::width> > &in, hls::stream<ap_uint<PE * TO::width> > &out,
+          const WROM &weights, const TROM &thresholds) {
+  mvau_core<MW, MH, SIMD, PE, VECS, TI, TW, TO, TA>(in, out, weights,
+                                                    Thresholds<NT, TT, TO, ACT_BIAS, TROM>(thresholds));
+}
+
+// MVAU without activation: the accumulator leaves as an element of TO
+// (NT must be 0).
+template <unsigned MW, unsigned MH, unsigned SIMD, unsigned PE, unsigned VECS, typename TI,
+          typename TW, typename TO, typename TA, unsigned NT, typename TT, int ACT_BIAS, typename WROM>
+void mvau(hls::stream<ap_uint<SIMD * TI::width> > &in, hls::stream<ap_uint<PE * TO::width> > &out,
+          const WROM &weights) {
+  mvau_core<MW, MH, SIMD, PE, VECS, TI, TW, TO, TA>(in, out, weights, PassThrough<TO>());
+}
+
+// VVAU core (depthwise convolution): every vector is one window of K
+// positions x C channels, ordered (k, c), arriving SIMD * PE elements per
+// beat. Channel c of the output is the dot product of the K window values of
+// channel c with row c of the C x K weights, then ACT; PE channels per beat.
+// The weight ROM is PE x (C/PE * K/SIMD) words of SIMD weights: lane p holds
+// channels p, p + PE, ...; word nf * SF + sf holds positions sf * SIMD ..
+// of channel nf * PE + p. The window is buffered, then computed.
+template <unsigned C, unsigned K, unsigned SIMD, unsigned PE, unsigned VECS, typename TI,
+          typename TW, typename TO, typename TA, typename WROM, typename ACT>
+void vvau_core(hls::stream<ap_uint<SIMD * PE * TI::width> > &in, hls::stream<ap_uint<PE * TO::width> > &out,
+               const WROM &weights, const ACT &act) {
+  typedef Mac<TI, TW, TA, SIMD> mac;
+  const unsigned IN_ELEMS = SIMD * PE;
+  const unsigned BEATS = K * C / IN_ELEMS;
+  const unsigned SF = K / SIMD;
+  const unsigned NF = C / PE;
+  ap_uint<TI::width> window[K][C];
+#pragma HLS ARRAY_PARTITION variable=window dim=1 cyclic factor=SIMD
+#pragma HLS ARRAY_PARTITION variable=window dim=2 cyclic factor=PE
+  for (unsigned v = 0; v < VECS; v++) {
+    for (unsigned b = 0; b < BEATS; b++) {
+#pragma HLS PIPELINE II=1
+      const ap_uint<SIMD * PE * TI::width> x = in.read();
+      for (unsigned e = 0; e < IN_ELEMS; e++) {
+#pragma HLS UNROLL
+        const unsigned idx = b * IN_ELEMS + e;
+        window[idx / C][idx % C] = get_bits<TI>(x, e);
+      }
+    }
+    typename mac::acc_type acc[PE];
+#pragma HLS ARRAY_PARTITION variable=acc complete
+    for (unsigned nf = 0; nf < NF; nf++) {
+      for (unsigned sf = 0; sf < SF; sf++) {
+#pragma HLS PIPELINE II=1
+        for (unsigned p = 0; p < PE; p++) {
+#pragma HLS UNROLL
+          ap_uint<SIMD * TI::width> xw;
+          for (unsigned s = 0; s < SIMD; s++) {
+#pragma HLS UNROLL
+            set_bits<TI>(xw, s, window[sf * SIMD + s][nf * PE + p]);
+          }
+          const ap_uint<SIMD * TW::width> w = rom_word<SIMD * TW::width>(weights[p][nf * SF + sf]);
+          acc[p] = mac::step(sf == 0 ? mac::init() : acc[p], xw, w);
+        }
+        if (sf == SF - 1) {
+          ap_uint<PE * TO::width> y;
+          for (unsigned p = 0; p < PE; p++) {
+#pragma HLS UNROLL
+            set_bits<TO>(y, p, act(mac::finish(acc[p], K), nf, p));
+          }
+          out.write(y);
+        }
+      }
+    }
+  }
+}
+
+template <unsigned C, unsigned K, unsigned SIMD, unsigned PE, unsigned VECS, typename TI, typename TW,
+          typename TO, typename TA, unsigned NT, typename TT, int ACT_BIAS, typename WROM, typename TROM>
+void vvau(hls::stream<ap_uint<SIMD * PE * TI::width> > &in, hls::stream<ap_uint<PE * TO::width> > &out,
+          const WROM &weights, const TROM &thresholds) {
+  vvau_core<C, K, SIMD, PE, VECS, TI, TW, TO, TA>(in, out, weights,
+                                                  Thresholds<NT, TT, TO, ACT_BIAS, TROM>(thresholds));
+}
+
+template <unsigned C, unsigned K, unsigned SIMD, unsigned PE, unsigned VECS, typename TI, typename TW,
+          typename TO, typename TA, unsigned NT, typename TT, int ACT_BIAS, typename WROM>
+void vvau(hls::stream<ap_uint<SIMD * PE * TI::width> > &in, hls::stream<ap_uint<PE * TO::width> > &out,
+          const WROM &weights) {
+  vvau_core<C, K, SIMD, PE, VECS, TI, TW, TO, TA>(in, out, weights, PassThrough<TO>());
+}
+
+}  // namespace finnr
+
+#endif  // FINNR_MVAU_H

@@ -1,0 +1,125 @@
+// finnr HLS kernel library: the layers that move windows over an NHWC frame:
+// sliding window unit, max-pool, padding.
+#ifndef FINNR_WINDOW_H
+#define FINNR_WINDOW_H
+
+#include <hls_stream.h>
+
+#include "finnr/types.h"
+
+namespace finnr {
+
+// Sliding window unit: N images of H x W pixels of C channels (SIMD channels
+// per beat, NHWC order) become, for each of the OH x OW output pixels, the
+// KH x KW window at (oy * SH + kh * DH, ox * SW + kw * DW), ordered
+// (kh, kw, c), SIMD channels per beat. A circular buffer keeps the last
+// DH * (KH - 1) + 1 input rows; rows are read as the output rows need them.
+template <unsigned N, unsigned H, unsigned W, unsigned C, unsigned KH, unsigned KW, unsigned SH,
+          unsigned SW, unsigned DH, unsigned DW, unsigned OH, unsigned OW, unsigned SIMD, typename T>
+void swu(hls::stream<ap_uint<SIMD * T::width> > &in, hls::stream<ap_uint<SIMD * T::width> > &out) {
+  const unsigned CF = C / SIMD;
+  const unsigned ROWS = DH * (KH - 1) + 1;
+  ap_uint<SIMD * T::width> buf[ROWS][W][CF];
+  for (unsigned n = 0; n < N; n++) {
+    unsigned next = 0;  // the next input row to read
+    for (unsigned oy = 0; oy < OH; oy++) {
+      const unsigned need = oy * SH + ROWS;  // rows [0, need) must have been read
+      for (; next < need; next++) {
+        for (unsigned i = 0; i < W * CF; i++) {
+#pragma HLS PIPELINE II=1
+          buf[next % ROWS][i / CF][i % CF] = in.read();
+        }
+      }
+      for (unsigned i = 0; i < OW * KH * KW * CF; i++) {
+#pragma HLS PIPELINE II=1
+        const unsigned cf = i % CF;
+        const unsigned kw = (i / CF) % KW;
+        const unsigned kh = (i / (CF * KW)) % KH;
+        const unsigned ox = i / (CF * KW * KH);
+        out.write(buf[(oy * SH + kh * DH) % ROWS][ox * SW + kw * DW][cf]);
+      }
+    }
+    for (; next < H; next++) {  // rows below the last window
+      for (unsigned i = 0; i < W * CF; i++) {
+#pragma HLS PIPELINE II=1
+        in.read();
+      }
+    }
+  }
+}
+
+// Max-pool: N images of H x W x C (PE channels per beat) to OH x OW x C, the
+// maximum of each KH x KW window at (oy * SH, ox * SW).
+template <unsigned N, unsigned H, unsigned W, unsigned C, unsigned KH, unsigned KW, unsigned SH,
+          unsigned SW, unsigned OH, unsigned OW, unsigned PE, typename T>
+void maxpool(hls::stream<ap_uint<PE * T::width> > &in, hls::stream<ap_uint<PE * T::width> > &out) {
+  const unsigned CF = C / PE;
+  ap_uint<PE * T::width> buf[KH][W][CF];
+  typename T::value_type best[PE];
+#pragma HLS ARRAY_PARTITION variable=best complete
+  for (unsigned n = 0; n < N; n++) {
+    unsigned next = 0;
+    for (unsigned oy = 0; oy < OH; oy++) {
+      const unsigned need = oy * SH + KH;
+      for (; next < need; next++) {
+        for (unsigned i = 0; i < W * CF; i++) {
+#pragma HLS PIPELINE II=1
+          buf[next % KH][i / CF][i % CF] = in.read();
+        }
+      }
+      for (unsigned i = 0; i < OW * CF * KH * KW; i++) {
+#pragma HLS PIPELINE II=1
+        const unsigned k = i % (KH * KW);
+        const unsigned cf = (i / (KH * KW)) % CF;
+        const unsigned ox = i / (KH * KW * CF);
+        const unsigned kh = k / KW, kw = k % KW;
+        const ap_uint<PE * T::width> x = buf[(oy * SH + kh) % KH][ox * SW + kw][cf];
+        for (unsigned p = 0; p < PE; p++) {
+#pragma HLS UNROLL
+          const typename T::value_type v = get<T>(x, p);
+          if (k == 0 || v > best[p]) best[p] = v;
+        }
+        if (k == KH * KW - 1) {
+          ap_uint<PE * T::width> y;
+          for (unsigned p = 0; p < PE; p++) {
+#pragma HLS UNROLL
+            set_bits<T>(y, p, T::encode(best[p]));
+          }
+          out.write(y);
+        }
+      }
+    }
+    for (; next < H; next++) {
+      for (unsigned i = 0; i < W * CF; i++) {
+#pragma HLS PIPELINE II=1
+        in.read();
+      }
+    }
+  }
+}
+
+// Padding: N images of H x W x C (SIMD channels per beat) to
+// (TOP + H + BOTTOM) x (LEFT + W + RIGHT) x C, the new pixels holding VALUE.
+template <unsigned N, unsigned H, unsigned W, unsigned C, unsigned TOP, unsigned LEFT, unsigned BOTTOM,
+          unsigned RIGHT, unsigned SIMD, typename T, int VALUE>
+void pad(hls::stream<ap_uint<SIMD * T::width> > &in, hls::stream<ap_uint<SIMD * T::width> > &out) {
+  const unsigned CF = C / SIMD;
+  const unsigned OH = TOP + H + BOTTOM;
+  const unsigned OW = LEFT + W + RIGHT;
+  ap_uint<SIMD * T::width> fill;
+  for (unsigned s = 0; s < SIMD; s++) {
+#pragma HLS UNROLL
+    set_bits<T>(fill, s, T::encode(VALUE));
+  }
+  for (unsigned i = 0; i < N * OH * OW * CF; i++) {
+#pragma HLS PIPELINE II=1
+    const unsigned x = (i / CF) % OW;
+    const unsigned y = (i / (CF * OW)) % OH;
+    const bool inside = y >= TOP && y < TOP + H && x >= LEFT && x < LEFT + W;
+    out.write(inside ? in.read() : fill);
+  }
+}
+
+}  // namespace finnr
+
+#endif  // FINNR_WINDOW_H

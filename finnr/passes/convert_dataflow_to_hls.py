@@ -1,0 +1,461 @@
+"""``convert-dataflow-to-hls``: every ``dataflow.partition`` becomes an
+``hls.top`` (the accelerator's top function), and the host calls it.
+
+For a partition named ``P`` (sanitized, made unique among the module's
+symbols):
+
+- ``hls.top @P`` is added to the module: its ports are the partition's
+  inputs and results as ``!hls.stream<T, N>`` (``N`` elements per beat: what
+  the first layer reads, what the last one writes); its body holds one
+  ``hls.kernel`` per layer (template parameters: dimensions, folding,
+  datatypes), an ``hls.stream`` per connection and an ``hls.rom`` per weight
+  and threshold memory.
+- A ``dataflow.fifo`` disappears into the depth of the stream it sits on
+  (the sum of the depths of a chain of FIFOs; streams without one keep the
+  default depth 2).
+- Weights become a PE x WMEM x SIMD ROM (:func:`fold_weights`, storage from
+  the layer's ``ram_style``); thresholds a PE x TMEM x T ROM
+  (:func:`fold_thresholds`) of integers: a threshold ``t`` is compared with
+  an integer, so it is stored as ``ceil(t)``, clipped to the accumulator's
+  range (plus one), and the accumulator and threshold datatypes (``TA``,
+  ``TT``) are the narrowest holding every partial sum and threshold.
+- Where a value feeds several consumers (layers or output ports) a
+  ``duplicate`` kernel forks it; where a producer writes a different number
+  of elements per beat than its consumer reads, a ``dwc`` kernel converts
+  (``dataflow-insert-dwc`` normally made that explicit already); an input
+  port yielded as it is gets a ``fifo`` copy kernel.
+- The partition itself is replaced, in the host function, by a
+  ``func.call`` of the external declaration
+  ``func.func private @P_accel(...) attributes {hls.top = @P}``: the host
+  code around it is kept as it is, and ``finnr csim`` runs that call in
+  C-simulation.
+
+Kernel instances take FINN's layer names (``MVAU_hls_0``, ...), as in the
+estimate report.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+from xdsl.context import Context
+from xdsl.dialects import func
+from xdsl.dialects.builtin import (
+    FunctionType,
+    ModuleOp,
+    StringAttr,
+    SymbolRefAttr,
+    TensorType,
+)
+from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
+from xdsl.passes import ModulePass
+from xdsl.rewriter import InsertPoint, Rewriter
+
+from finnr.diagnostics import FinnrError
+from finnr.dialects import dataflow as df
+from finnr.dialects import datatypes as dt
+from finnr.dialects import hls
+from finnr.interpreter.dataflow import fold_thresholds, fold_weights
+from finnr.models import layers as lm
+from finnr.names import Namer
+
+TOP_ATTR = "hls.top"
+"""The attribute of the host-side declaration naming the ``hls.top`` it calls."""
+
+DEFAULT_DEPTH = 2
+
+
+# --- parameters of the kernels ----------------------------------------------
+
+
+def _elt(v: SSAValue) -> Attribute:
+    t = v.type
+    assert isinstance(t, TensorType)
+    return t.get_element_type()
+
+
+def _shape(v: SSAValue) -> tuple[int, ...]:
+    t = v.type
+    assert isinstance(t, TensorType)
+    return tuple(t.get_shape())
+
+
+def _int(attr) -> int:
+    return int(attr.value.data)
+
+
+def _pair(attr) -> tuple[int, int]:
+    a, b = (int(v) for v in attr.get_values())
+    return a, b
+
+
+def _check_type(op: Operation, what: str, t: Attribute) -> None:
+    if not dt.is_integer(t):
+        raise FinnrError(
+            f"convert-dataflow-to-hls: '{op.name}' {what} has element type {t}; "
+            "the HLS kernels handle integer datatypes only"
+        )
+
+
+def accumulator_range(w: np.ndarray, in_type: Attribute) -> tuple[int, int]:
+    """The smallest and largest value any partial sum of ``x @ w`` can take
+    (``w`` an (MW, MH) integer matrix, ``x`` a vector of ``in_type``): per
+    column the sum of the per-term minima/maxima (each term's range holds
+    0, so every partial sum lies in between)."""
+    lo, hi = (int(v) for v in dt.value_range(in_type))
+    w = np.asarray(w, dtype=np.int64)
+    if w.size == 0:
+        return 0, 0
+    a, b = w * lo, w * hi
+    col_lo = np.minimum(a, b).sum(axis=0)
+    col_hi = np.maximum(a, b).sum(axis=0)
+    return min(0, int(col_lo.min())), max(0, int(col_hi.max()))
+
+
+def integer_thresholds(t: np.ndarray, lo: int, hi: int) -> np.ndarray:
+    """Thresholds compared with integers in [lo, hi]: ``x >= t`` iff
+    ``x >= ceil(t)``; below ``lo`` every x passes (clip to lo), above ``hi``
+    none does (clip to hi + 1)."""
+    c = np.ceil(np.asarray(t, dtype=np.float64))
+    return np.clip(c, lo, hi + 1).astype(np.int64)
+
+
+def _threshold_rom(namer_name: str, t: np.ndarray, channels: int, pe: int, lo: int, hi: int):
+    folded = fold_thresholds(integer_thresholds(t, lo, hi), channels, pe)
+    tt = dt.smallest_integer_type(int(folded.min()), int(folded.max()))
+    return hls.RomOp(namer_name, folded, tt), tt, int(folded.shape[-1])
+
+
+_STORAGE = {"auto": "auto", "block": "block", "distributed": "distributed", "ultra": "ultra"}
+
+
+def layer_kernel(op: Operation, instance: str) -> tuple[str, dict, list[hls.RomOp]]:
+    """(kernel name, template parameters, ROMs) of a dataflow layer."""
+    for i, v in enumerate(op.operands):
+        _check_type(op, f"operand #{i}", _elt(v))
+    for i, v in enumerate(op.results):
+        _check_type(op, f"result #{i}", _elt(v))
+    if isinstance(op, df.MVAUOp | df.VVAUOp):
+        pe, simd = _int(op.pe), _int(op.simd)
+        w = np.asarray(op.weight_matrix(), dtype=np.int64)
+        ti, tw, to = _elt(op.input), op.weight_dtype, _elt(op.result)
+        vecs = math.prod(_shape(op.input)[:-1])
+        if isinstance(op, df.MVAUOp):
+            matrix = w  # (MW, MH)
+            dims = {"MW": w.shape[0], "MH": w.shape[1]}
+        else:
+            matrix = w.T  # (K, C): the window positions are the inputs
+            dims = {"C": w.shape[0], "K": w.shape[1]}
+        lo, hi = accumulator_range(matrix, ti)
+        ta = dt.smallest_integer_type(lo, hi)
+        roms = [hls.RomOp(f"{instance}_weights", fold_weights(matrix, pe, simd), tw,
+                          storage=_STORAGE[op.ram_style.data])]
+        t = op.threshold_matrix()
+        if t is not None:
+            rom, tt, nt = _threshold_rom(f"{instance}_thresholds", t, matrix.shape[1], pe, lo, hi)
+            roms.append(rom)
+        else:
+            tt, nt = ta, 0
+        params = {
+            **dims, "SIMD": simd, "PE": pe, "VECS": vecs, "TI": ti, "TW": tw, "TO": to, "TA": ta,
+            "NT": nt, "TT": tt, "ACT_BIAS": _int(op.act_bias),
+        }
+        return lm.kind(op), params, roms
+    if isinstance(op, df.ThresholdingOp):
+        pe = _int(op.pe)
+        ti, to = _elt(op.input), _elt(op.result)
+        c = _shape(op.input)[-1]
+        lo, hi = (int(v) for v in dt.value_range(ti))
+        rom, tt, nt = _threshold_rom(f"{instance}_thresholds", op.threshold_matrix(), c, pe, lo, hi)
+        params = {
+            "C": c, "PE": pe, "VECS": math.prod(_shape(op.input)[:-1]), "TI": ti, "TO": to,
+            "NT": nt, "TT": tt, "ACT_BIAS": _int(op.act_bias),
+        }
+        return "thresholding", params, [rom]
+    if isinstance(op, df.SWUOp):
+        n, h, w_, c = _shape(op.input)
+        (kh, kw), (sh, sw), (dh, dw) = op.window()
+        _, oh, ow, _ = _shape(op.result)
+        params = {
+            "N": n, "H": h, "W": w_, "C": c, "KH": kh, "KW": kw, "SH": sh, "SW": sw, "DH": dh, "DW": dw,
+            "OH": oh, "OW": ow, "SIMD": _int(op.simd), "T": _elt(op.input),
+        }
+        return "swu", params, []
+    if isinstance(op, df.MaxPoolOp):
+        n, h, w_, c = _shape(op.input)
+        (kh, kw), (sh, sw), _ = op.window()
+        _, oh, ow, _ = _shape(op.result)
+        params = {
+            "N": n, "H": h, "W": w_, "C": c, "KH": kh, "KW": kw, "SH": sh, "SW": sw,
+            "OH": oh, "OW": ow, "PE": _int(op.pe), "T": _elt(op.input),
+        }
+        return "maxpool", params, []
+    if isinstance(op, df.PadOp):
+        n, h, w_, c = _shape(op.input)
+        top, left, bottom, right = (int(p) for p in op.pads.get_values())
+        params = {
+            "N": n, "H": h, "W": w_, "C": c, "TOP": top, "LEFT": left, "BOTTOM": bottom,
+            "RIGHT": right, "SIMD": _int(op.simd), "T": _elt(op.input), "VALUE": int(op.value.value.data),
+        }
+        return "pad", params, []
+    if isinstance(op, df.LabelSelectOp):
+        x = _shape(op.input)
+        params = {
+            "L": x[-1], "K": _int(op.k), "PE": _int(op.pe), "VECS": math.prod(x[:-1]),
+            "TI": _elt(op.input), "TO": _elt(op.result),
+        }
+        return "label_select", params, []
+    if isinstance(op, df.DWCOp):
+        params = {
+            "IN": _int(op.in_elems), "OUT": _int(op.out_elems), "TOTAL": math.prod(_shape(op.input)),
+            "T": _elt(op.input),
+        }
+        return "dwc", params, []
+    if isinstance(op, df.DuplicateOp):
+        pe = _int(op.pe)
+        params = {"ELEMS": pe, "BEATS": math.prod(_shape(op.input)) // pe, "T": _elt(op.input)}
+        return "duplicate", params, []
+    if isinstance(op, df.AddStreamsOp):
+        pe = _int(op.pe)
+        params = {
+            "PE": pe, "BEATS": math.prod(_shape(op.lhs)) // pe, "TA": _elt(op.lhs), "TB": _elt(op.rhs),
+            "TO": _elt(op.result),
+        }
+        return "add_streams", params, []
+    raise FinnrError(f"convert-dataflow-to-hls: no HLS kernel for '{op.name}'")  # pragma: no cover
+
+
+# --- one partition -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _PortUse:
+    """An output port reading a value."""
+
+    index: int
+
+
+class _TopBuilder:
+    """Builds the body of one hls.top from a partition."""
+
+    def __init__(self, partition: df.PartitionOp, name: str, layer_names: dict[Operation, str]):
+        self.partition = partition
+        self.name = name
+        self.layer_names = layer_names
+        self.names = Namer()  # instance and ROM names, unique in this top
+        self.stream_names = Namer()
+        self.ops: list[Operation] = []
+        self.block = partition.block
+        yield_op = partition.yield_op()
+        assert yield_op is not None
+        self.yielded = list(yield_op.arguments)
+        self.layers = [op for op in self.block.ops if op is not yield_op]
+        # a FIFO is an alias of its input; its depth goes to the channel
+        self.root: dict[SSAValue, SSAValue] = {}
+        self.fifo_depth: dict[SSAValue, int] = defaultdict(int)
+        for op in self.layers:
+            if isinstance(op, df.FIFOOp):
+                r = self.resolve(op.input)
+                self.root[op.result] = r
+                self.fifo_depth[r] += _int(op.depth)
+        # consumers of every channel, in order: (layer, operand index) or _PortUse
+        self.consumers: dict[SSAValue, list] = defaultdict(list)
+        for op in self.layers:
+            if isinstance(op, df.FIFOOp):
+                continue
+            for i, v in enumerate(op.operands):
+                self.consumers[self.resolve(v)].append((op, i))
+        for j, v in enumerate(self.yielded):
+            self.consumers[self.resolve(v)].append(_PortUse(j))
+        self.edge: dict = {}  # consumer -> the hls stream it reads
+
+    def resolve(self, v: SSAValue) -> SSAValue:
+        while v in self.root:
+            v = self.root[v]
+        return v
+
+    # widths (elements per beat)
+
+    def consumer_width(self, c) -> int:
+        if isinstance(c, _PortUse):
+            return self.port_width(self.yielded[c.index])
+        op, _ = c
+        return lm.stream_widths(op)[0]
+
+    def producer_width(self, v: SSAValue) -> int:
+        v = self.resolve(v)
+        if isinstance(v.owner, Block):
+            kernels = [c for c in self.consumers[v] if not isinstance(c, _PortUse)]
+            return self.consumer_width(kernels[0]) if kernels else 1
+        return lm.stream_widths(v.owner)[1]
+
+    def port_width(self, v: SSAValue) -> int:
+        return self.producer_width(v)
+
+    def depth(self, v: SSAValue) -> int:
+        return self.fifo_depth.get(self.resolve(v), 0) or DEFAULT_DEPTH
+
+    # building blocks
+
+    def new_stream(self, elt: Attribute, width: int, depth: int, name: str) -> SSAValue:
+        op = hls.StreamOp(hls.StreamType(elt, width), depth=depth, name=self.stream_names(name, "s"))
+        self.ops.append(op)
+        return op.result
+
+    def kernel(self, kind: str, instance: str, ins, outs, roms=(), params=None) -> hls.KernelOp:
+        return hls.KernelOp(kind, self.names(instance, "k"), ins, outs, roms, params or {})
+
+    def plan(self, v: SSAValue, width: int, head: SSAValue | None, name: str) -> tuple[SSAValue, list[Operation]]:
+        """Route channel ``v`` (``width`` elements per beat) to its
+        consumers. ``head`` is the input port when ``v`` enters the
+        partition; otherwise the stream the producer is to write is chosen
+        here. Returns it and the kernels to emit right after the producer
+        (fork, width converters, port copy)."""
+        v = self.resolve(v)
+        elt = _elt(v)
+        total = math.prod(_shape(v))
+        cons = self.consumers[v]
+        if not cons:
+            what = f"input #{v.index}" if isinstance(v.owner, Block) else f"result #{v.index} of '{v.owner.name}'"
+            raise FinnrError(
+                f"convert-dataflow-to-hls: partition '{self.name}': the {what} is never read "
+                "(a stream needs a consumer)"
+            )
+
+        def target(c) -> SSAValue | None:
+            return self.top.outputs[c.index] if isinstance(c, _PortUse) else None
+
+        def dwc(src: SSAValue, c, after: list[Operation]) -> SSAValue:
+            """A width converter from ``src`` to consumer ``c``; returns its output."""
+            cw = self.consumer_width(c)
+            dst = target(c)
+            if dst is None:
+                dst = self.new_stream(elt, cw, DEFAULT_DEPTH, f"{name}_dwc")
+                self.edge[c] = dst
+            params = {"IN": width, "OUT": cw, "TOTAL": total, "T": elt}
+            after.append(self.kernel("dwc", f"{name}_dwc", [src], [dst], params=params))
+            return dst
+
+        after: list[Operation] = []
+        if len(cons) == 1:
+            (c,) = cons
+            dst = target(c)
+            if self.consumer_width(c) != width:
+                src = head if head is not None else self.new_stream(elt, width, self.depth(v), f"{name}_out")
+                dwc(src, c, after)
+                return src, after
+            if head is None:
+                if dst is not None:
+                    return dst, after
+                s = self.new_stream(elt, width, self.depth(v), f"{name}_out")
+                self.edge[c] = s
+                return s, after
+            if dst is None:
+                self.edge[c] = head
+                return head, after
+            params = {"ELEMS": width, "BEATS": total // width, "T": elt}
+            after.append(self.kernel("fifo", f"{name}_copy", [head], [dst], params=params))
+            return head, after
+        src = head if head is not None else self.new_stream(elt, width, self.depth(v), f"{name}_out")
+        outs: list[SSAValue] = []
+        converters: list[Operation] = []
+        for k, c in enumerate(cons):
+            if self.consumer_width(c) == width:
+                dst = target(c)
+                if dst is None:
+                    dst = self.new_stream(elt, width, DEFAULT_DEPTH, f"{name}_fork{k}")
+                    self.edge[c] = dst
+                outs.append(dst)
+            else:
+                mid = self.new_stream(elt, width, DEFAULT_DEPTH, f"{name}_fork{k}")
+                outs.append(mid)
+                dwc(mid, c, converters)
+        params = {"ELEMS": width, "BEATS": total // width, "T": elt}
+        after.append(self.kernel("duplicate", f"{name}_fork", [src], outs, params=params))
+        return src, after + converters
+
+    def build(self) -> hls.TopOp:
+        ins = [hls.StreamType(_elt(a), self.producer_width(a)) for a in self.block.args]
+        outs = [hls.StreamType(_elt(v), self.port_width(v)) for v in self.yielded]
+        self.top = hls.TopOp(self.name, ins, outs)
+        port_names = Namer()
+        for i, a in enumerate(self.top.inputs):
+            a.name_hint = port_names(f"in{i}")
+        for j, a in enumerate(self.top.outputs):
+            a.name_hint = port_names(f"out{j}")
+        for a, port in zip(self.block.args, self.top.inputs):
+            _, after = self.plan(a, port.type.elements, port, f"in{a.index}")
+            self.ops.extend(after)
+        for op in self.layers:
+            if isinstance(op, df.FIFOOp):
+                continue
+            instance = self.layer_names[op]
+            kind, params, roms = layer_kernel(op, instance)
+            for rom in roms:
+                rom.properties["name"] = StringAttr(self.names(rom.rom_name.data, "rom"))
+            ins = [self.edge[(op, i)] for i in range(len(op.operands))]
+            outs, later = [], []
+            width = lm.stream_widths(op)[1]
+            for k, r in enumerate(op.results):
+                suffix = f"_{k}" if len(op.results) > 1 else ""
+                head, after = self.plan(r, width, None, f"{instance}{suffix}")
+                outs.append(head)
+                later.extend(after)
+            self.ops.extend(roms)
+            self.ops.append(self.kernel(kind, instance, ins, outs, [r.result for r in roms], params))
+            self.ops.extend(later)
+        body = self.top.body_block
+        body.add_ops(self.ops)
+        body.add_op(hls.YieldOp())
+        return self.top
+
+
+def _symbols(module: ModuleOp) -> set[str]:
+    """The symbol names in use, but for the partitions' own names."""
+    names = set()
+    for op in module.walk():
+        if isinstance(op, df.PartitionOp):
+            continue
+        sym = op.properties.get("sym_name") or op.attributes.get("sym_name")
+        if isinstance(sym, StringAttr):
+            names.add(sym.data)
+    return names
+
+
+def convert_partition(partition: df.PartitionOp, name: str, accel: str, layer_names: dict[Operation, str]) -> None:
+    fn = partition.parent_op()
+    while fn is not None and not isinstance(fn, func.FuncOp):
+        fn = fn.parent_op()
+    if fn is None:
+        raise FinnrError(f"convert-dataflow-to-hls: partition '{name}' is not inside a function")
+    top = _TopBuilder(partition, name, layer_names).build()
+    in_types = [v.type for v in partition.inputs]
+    out_types = [r.type for r in partition.outputs]
+    decl = func.FuncOp(accel, FunctionType.from_lists(in_types, out_types), Region(), visibility="private")
+    decl.attributes[TOP_ATTR] = SymbolRefAttr(name)
+    Rewriter.insert_op([decl, top], InsertPoint.after(fn))
+    call = func.CallOp(accel, list(partition.inputs), out_types)
+    Rewriter.replace_op(partition, call)
+
+
+@dataclass(frozen=True)
+class ConvertDataflowToHls(ModulePass):
+    """Every dataflow partition becomes an hls.top of kernels, streams and ROMs, called from the host."""
+
+    name = "convert-dataflow-to-hls"
+
+    def apply(self, ctx: Context, op: ModuleOp) -> None:
+        partitions = [p for p in op.walk() if isinstance(p, df.PartitionOp)]
+        if not partitions:
+            return
+        layers = [l for l in op.walk() if lm.kind(l) is not None]
+        layer_names = dict(zip(layers, lm.finn_names(layers)))
+        symbols = Namer(_symbols(op))
+        for i, p in enumerate(partitions):
+            base = p.sym_name.data if p.sym_name is not None else f"dataflow_{i}"
+            name = symbols(base, "dataflow")
+            accel = symbols(f"{name}_accel", "dataflow")
+            convert_partition(p, name, accel, layer_names)

@@ -1,0 +1,266 @@
+"""`finnr build` end to end on small generated QONNX models (and on the
+shared CNV when present): the output directory, report.json's schema and
+numbers, folding-config round trip, and clean failures."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import onnx
+import pytest
+
+from finnr.cli import load_ir, main
+from finnr.dialects import dataflow as df
+from finnr.models import layers as lm
+from finnr.models.cost import KINDS
+from tests.qnn_networks import NetSpec, cnn, mlp
+from tests.shared_models import shared_model
+
+REPORT_KEYS = {"device", "clock_mhz", "fps", "latency_cycles", "tops", "fits", "layers", "total"}
+EXTRA_KEYS = {"bottleneck", "utilization", "fit_rule"}
+LAYER_KEYS = {"name", "kind", "pe", "simd", "cycles", "lut", "ff", "bram18", "uram", "dsp"}
+STAGE_FILES = ("01-qnn.mlir", "02-streamlined.mlir", "03-dataflow.mlir", "04-folded.mlir", "05-estimated.mlir")
+FINNR_OPT = Path(sys.executable).parent / "finnr-opt"
+
+
+def build(*args: str) -> int:
+    return main(["build", *map(str, args)])
+
+
+@pytest.fixture(scope="module")
+def models(tmp_path_factory) -> dict[str, Path]:
+    d = tmp_path_factory.mktemp("models")
+    out = {}
+    for name, model in [
+        ("mlp", mlp(NetSpec(wbits=2, abits=2, relu=True, per_channel=False, negative_bn=False, seed=1))),
+        ("cnn", cnn(NetSpec(wbits=2, abits=2, relu=True, per_channel=True, negative_bn=False, seed=3))),
+    ]:
+        onnx.save(model, d / f"{name}.onnx")
+        out[name] = d / f"{name}.onnx"
+    return out
+
+
+@pytest.fixture(scope="module")
+def builds(models, tmp_path_factory) -> dict[str, Path]:
+    """Each model built once with --target-fps (1e5 FPS on pynq-z1: 1000
+    cycles per frame), --stop-after estimate."""
+    d = tmp_path_factory.mktemp("builds")
+    out = {}
+    for name, path in models.items():
+        assert build(path, "-o", d / name, "--target-fps", 1e5, "--stop-after", "estimate") == 0
+        out[name] = d / name
+    return out
+
+
+def report_of(d: Path) -> dict:
+    return json.loads((d / "report.json").read_text())
+
+
+def ir_layers(path: Path) -> list:
+    return [op for op in load_ir(path).walk() if lm.kind(op) is not None]
+
+
+@pytest.mark.parametrize("name", ["mlp", "cnn"])
+def test_report_schema(builds, name):
+    report = report_of(builds[name])
+    assert REPORT_KEYS <= set(report)
+    assert set(report) - REPORT_KEYS == EXTRA_KEYS
+    assert report["device"] == "pynq-z1"
+    assert report["clock_mhz"] == 100.0
+    assert isinstance(report["fits"], bool)
+    assert isinstance(report["latency_cycles"], int)
+    assert report["layers"]
+    for row in report["layers"]:
+        assert set(row) == LAYER_KEYS, row
+        assert row["kind"] in KINDS
+        assert isinstance(row["pe"], int) and isinstance(row["simd"], int) and isinstance(row["cycles"], int)
+        assert row["pe"] >= 1 and row["simd"] >= 1 and row["cycles"] >= 1
+        assert all(row[k] >= 0 for k in ("lut", "ff", "bram18", "uram", "dsp"))
+    for k in ("lut", "ff", "bram18", "uram", "dsp"):
+        assert report["total"][k] == pytest.approx(sum(r[k] for r in report["layers"]), abs=0.1 * len(report["layers"]))
+    cycles = [r["cycles"] for r in report["layers"]]
+    # the target (1000 cycles) is within reach: every layer at most 1000 cycles
+    assert max(cycles) <= 1000
+    assert report["fps"] == pytest.approx(100e6 / max(cycles), rel=1e-6)
+    assert report["bottleneck"] == report["layers"][cycles.index(max(cycles))]["name"]
+    assert max(cycles) <= report["latency_cycles"] <= sum(cycles)
+    assert (builds[name] / "report.md").read_text().startswith("# finnr estimate on pynq-z1 at 100 MHz")
+
+
+@pytest.mark.parametrize("name", ["mlp", "cnn"])
+def test_layers_in_dataflow_order(builds, name):
+    """The report lists the IR's layers (partitions in order, each in stream
+    order): every layer comes after the layers feeding it."""
+    report = report_of(builds[name])
+    layers = ir_layers(builds[name] / "05-estimated.mlir")
+    assert [(r["kind"], r["pe"], r["simd"]) for r in report["layers"]] == [
+        (lm.kind(op), *lm.folding(op)) for op in layers
+    ]
+    assert [r["cycles"] for r in report["layers"]] == [op.attributes["cost"].data["cycles"].value.data for op in layers]
+    position = {op: i for i, op in enumerate(layers)}
+    for i, op in enumerate(layers):
+        for v in op.operands:
+            if v.owner in position:
+                assert position[v.owner] < i
+    # names count each kind in that order
+    seen: dict[str, int] = {}
+    for row in report["layers"]:
+        kind = row["kind"]
+        assert row["name"] == f"{lm.FINN_OP_TYPE[kind]}_{seen.get(kind, 0)}"
+        seen[kind] = seen.get(kind, 0) + 1
+    # an MLP is MVAUs in a row, a FIFO on every connection
+    if name == "mlp":
+        kinds = [r["kind"] for r in report["layers"] if r["kind"] not in ("fifo", "dwc")]
+        assert kinds == ["mvau", "mvau", "mvau"]
+        for a, b in zip(layers, layers[1:]):
+            assert isinstance(b, df.FIFOOp) or isinstance(a, df.FIFOOp | df.DWCOp)
+
+
+def test_stage_files_parse_with_finnr_opt(builds):
+    d = builds["cnn"]
+    assert sorted(p.name for p in d.iterdir()) == sorted(
+        [*STAGE_FILES, "folding_config.json", "report.json", "report.md"]
+    )
+    for name in STAGE_FILES:
+        res = subprocess.run([str(FINNR_OPT), str(d / name)], capture_output=True, text=True)
+        assert res.returncode == 0, (name, res.stderr[-2000:])
+    # the stages do what they say
+    assert "dataflow." not in (d / "02-streamlined.mlir").read_text()
+    assert "dataflow.partition" in (d / "03-dataflow.mlir").read_text()
+    assert "dataflow.fifo" not in (d / "03-dataflow.mlir").read_text()
+    assert "dataflow.fifo" in (d / "04-folded.mlir").read_text()
+    assert "cost = {" not in (d / "04-folded.mlir").read_text()
+    assert "cost = {" in (d / "05-estimated.mlir").read_text()
+
+
+@pytest.mark.parametrize("name", ["mlp", "cnn"])
+def test_folding_config_reproduces_the_folding(models, builds, tmp_path, name):
+    first = builds[name]
+    config = first / "folding_config.json"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # finnr reads its own config without a warning
+        assert build(models[name], "-o", tmp_path / "again", "--folding-config", config) == 0
+    again = tmp_path / "again"
+    assert json.loads((again / "folding_config.json").read_text()) == json.loads(config.read_text())
+    strip = lambda r: [(x["name"], x["pe"], x["simd"], x["cycles"], x["lut"]) for x in r["layers"]]  # noqa: E731
+    assert strip(report_of(again)) == strip(report_of(first))
+    assert (again / "04-folded.mlir").read_text() == (first / "04-folded.mlir").read_text()
+
+
+def test_finn_config_warnings_are_diagnostics(models, tmp_path, capsys):
+    config = tmp_path / "finn.json"
+    config.write_text(json.dumps({
+        "Defaults": {"ram_style": ["block", ["MVAU_hls"]]},
+        "MVAU_hls_0": {"PE": 2, "SIMD": 4},
+        "Reshape_0": {},
+    }))
+    assert build(models["mlp"], "-o", tmp_path / "out", "--folding-config", config) == 0
+    err = capsys.readouterr().err
+    assert "finnr: warning: folding config entry 'Defaults'" in err
+    assert "finnr: warning: folding config entry 'Reshape_0' has no counterpart in this network; ignored" in err
+    assert "UserWarning" not in err
+    first = report_of(tmp_path / "out")["layers"][0]
+    assert (first["name"], first["pe"], first["simd"]) == ("MVAU_hls_0", 2, 4)
+
+
+def test_stop_after_dataflow(models, tmp_path):
+    out = tmp_path / "df"
+    assert build(models["mlp"], "-o", out, "--stop-after", "dataflow") == 0
+    assert sorted(p.name for p in out.iterdir()) == ["01-qnn.mlir", "02-streamlined.mlir", "03-dataflow.mlir"]
+
+
+def test_unknown_device_is_a_user_error(models, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert build(models["mlp"], "-o", out, "--target-fps", 1000, "--device", "pynq-z2") == 2
+    err = capsys.readouterr().err
+    assert err.startswith("finnr: error: unknown device 'pynq-z2'; did you mean pynq-z1?")
+    assert "Traceback" not in err
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failed_build_leaves_nothing_behind(models, tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"MVAU_hls_0": {"PE": 3, "SIMD": 1}}))
+    out = tmp_path / "new" / "nested" / "out"
+    assert build(models["mlp"], "-o", out, "--folding-config", bad) == 2
+    err = capsys.readouterr().err
+    assert "finnr: error: folding config 'MVAU_hls_0' does not fit dataflow.mvau" in err
+    assert "must divide MH (8)" in err
+    assert "Traceback" not in err
+    # neither the output directory, nor its temporary twin, nor the parents made for it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json"]
+
+
+def test_failed_build_keeps_the_previous_output(models, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert build(models["mlp"], "-o", out, "--stop-after", "import") == 0
+    assert build(models["mlp"], "-o", out, "--folding-config", tmp_path / "missing.json") == 2
+    assert "missing.json: cannot read the folding config" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == ["01-qnn.mlir"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+# --- the shared CNV (BNN-PYNQ cnv_1w1a) on pynq-z1 at 3000 FPS ------------------------
+
+
+@pytest.fixture(scope="module")
+def cnv(tmp_path_factory) -> Path:
+    model, _ = shared_model("cnv_1w1a")
+    out = tmp_path_factory.mktemp("cnv") / "cnv"
+    assert build(model, "-o", out, "--device", "pynq-z1", "--target-fps", 3000) == 0
+    return out
+
+
+def swu_cycles_finn(op: df.SWUOp) -> int:
+    """FINN's ConvolutionInputGenerator 2-D formula, from the IR shapes."""
+    _, ih, iw, ch = op.in_shape
+    _, oh, ow, _ = op.out_shape
+    kh, kw = op.kernel.get_values()
+    _, sw = op.stride.get_values()
+    dh, _ = op.dilation.get_values()
+    nf = ch // op.simd.value.data
+    write_block = ow * kw * kh * nf
+    read_block = sw * iw * nf
+    return int(iw * kh * dh * nf + oh * max(write_block, read_block))
+
+
+def test_cnv_cycles_and_throughput(cnv):
+    report = report_of(cnv)
+    layers = ir_layers(cnv / "05-estimated.mlir")
+    rows = report["layers"]
+    assert len(rows) == len(layers)
+    # the CNV flatten (1x1x1x256 -> 1x256x1x1 -> 1x256) keeps one partition
+    assert (cnv / "03-dataflow.mlir").read_text().count("dataflow.partition") == 1
+    n_mvau = n_swu = 0
+    for row, op in zip(rows, layers):
+        assert row["kind"] == lm.kind(op)
+        assert (row["pe"], row["simd"]) == lm.folding(op)
+        if isinstance(op, df.MVAUOp):
+            n_mvau += 1
+            *lead, mw = op.in_shape
+            mh = op.out_shape[-1]
+            assert op.weights.get_shape() == (mw, mh)
+            vectors = math.prod(lead[1:])
+            assert mh % row["pe"] == 0 and mw % row["simd"] == 0
+            assert row["cycles"] == (mh // row["pe"]) * (mw // row["simd"]) * vectors, row
+        elif isinstance(op, df.SWUOp):
+            n_swu += 1
+            assert row["cycles"] == swu_cycles_finn(op), row
+    assert (n_mvau, n_swu) == (9, 6)
+    cycles = [r["cycles"] for r in rows]
+    slowest = max(cycles)
+    assert slowest < 100e6 / 3000  # the target is met
+    assert report["fps"] == pytest.approx(100e6 / slowest, abs=1e-3)
+    assert report["fps"] >= 3000
+    bottleneck = rows[cycles.index(slowest)]["name"]
+    assert report["bottleneck"] == bottleneck
+    md = (cnv / "report.md").read_text()
+    assert f"the slowest layer, {bottleneck})" in md
+    assert f"| {bottleneck} (bottleneck) |" in md
+    assert md.count("(bottleneck) |") == 1
