@@ -30,7 +30,8 @@ STAGES = ("import", "streamline", "dataflow", "folding", "estimate", "hls")
 
 @dataclass
 class BuildOptions:
-    model: str
+    model: str | None
+    """The .onnx model; None builds the bundled example (finnr.examples)."""
     output: str
     device: str = "pynq-z1"
     target_fps: float | None = None
@@ -96,7 +97,17 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
     report = None
     try:
         progress("import")
-        module = import_model(opts.model)
+        model = opts.model
+        if model is None:  # the bundled example, written next to the results
+            import numpy as np
+            import onnx
+
+            from finnr.examples import example_input, tfc_w2a2_example
+
+            model = str(tmp / "example.onnx")
+            onnx.save(tfc_w2a2_example(), model)
+            np.save(tmp / "example_input.npy", example_input())
+        module = import_model(model)
         _write_ir(tmp, "01-qnn.mlir", module)
         if opts.stop_after != "import":
             progress("streamline")

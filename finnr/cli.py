@@ -220,7 +220,8 @@ def build_parser() -> argparse.ArgumentParser:
         "stage's IR, report.json, report.md, folding_config.json and hls/ (Vitis HLS C++, kernel "
         "headers, testbench, Tcl scripts; see `finnr csim`) into the output directory.",
     )
-    p.add_argument("model", help="the .onnx model")
+    p.add_argument("model", nargs="?", help="the .onnx model (default: finnr's bundled example, a small "
+                   "2-bit MLP that it generates and writes to DIR/example.onnx with DIR/example_input.npy)")
     p.add_argument("-o", "--output", required=True, help="output directory (replaced when the build succeeds)")
     p.add_argument("--device", default="pynq-z1", help="target device (see `finnr devices`; default pynq-z1)")
     fold = p.add_mutually_exclusive_group()

@@ -11,6 +11,7 @@ import sys
 import warnings
 from pathlib import Path
 
+import numpy as np
 import onnx
 import pytest
 
@@ -264,3 +265,15 @@ def test_cnv_cycles_and_throughput(cnv):
     assert f"the slowest layer, {bottleneck})" in md
     assert f"| {bottleneck} (bottleneck) |" in md
     assert md.count("(bottleneck) |") == 1
+
+
+def test_build_without_a_model_builds_the_bundled_example(tmp_path):
+    out = tmp_path / "demo"
+    assert main(["build", "--device", "pynq-z1", "--target-fps", "100000", "--stop-after", "estimate", "-o", str(out)]) == 0
+    assert (out / "example.onnx").is_file() and (out / "example_input.npy").is_file()
+    report = json.loads((out / "report.json").read_text())
+    assert report["fits"] and report["fps"] >= 100000
+    assert main(["run", str(out / "example.onnx"), "--input", str(out / "example_input.npy"), "-o", str(tmp_path / "a.npy")]) == 0
+    assert main(["run", str(out / "05-estimated.mlir"), "--input", str(out / "example_input.npy"), "-o", str(tmp_path / "b.npy")]) == 0
+    a, b = np.load(tmp_path / "a.npy"), np.load(tmp_path / "b.npy")
+    np.testing.assert_allclose(b, a, rtol=1e-6, atol=1e-6)
