@@ -151,6 +151,9 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
             apply("convert-dataflow-to-hls")
             _write_ir(tmp, "06-hls.mlir", module)
             write_hls_project(module, tmp / "hls", part=device.part, clock_mhz=device.clock_mhz)
+            from finnr.backends.verilog import write_rtl
+
+            write_rtl(module, tmp / "rtl")
         if out.exists():
             shutil.rmtree(out)
         os.replace(tmp, out)

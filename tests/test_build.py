@@ -277,3 +277,11 @@ def test_build_without_a_model_builds_the_bundled_example(tmp_path):
     assert main(["run", str(out / "05-estimated.mlir"), "--input", str(out / "example_input.npy"), "-o", str(tmp_path / "b.npy")]) == 0
     a, b = np.load(tmp_path / "a.npy"), np.load(tmp_path / "b.npy")
     np.testing.assert_allclose(b, a, rtol=1e-6, atol=1e-6)
+
+
+def test_running_the_hls_stage_asks_for_csim(tmp_path, capsys):
+    out = tmp_path / "demo"
+    assert main(["build", "--device", "pynq-z1", "--target-fps", "100000", "-o", str(out)]) == 0
+    assert (out / "06-hls.mlir").is_file() and (out / "hls").is_dir()
+    assert main(["run", str(out / "06-hls.mlir"), "--input", str(out / "example_input.npy")]) == 2
+    assert "only C-simulation runs: use `finnr csim`" in capsys.readouterr().err

@@ -17,8 +17,15 @@ def _hls_cpp() -> type[Target]:
     return HlsCppTarget
 
 
+def _verilog() -> type[Target]:
+    from finnr.backends.verilog import VerilogTarget
+
+    return VerilogTarget
+
+
 FINNR_TARGETS: dict[str, Callable[[], type[Target]]] = {
     "report": _report,
     "hls-cpp": _hls_cpp,
+    "verilog": _verilog,
 }
 """Target factories by name, registered in ``finnr-opt``."""

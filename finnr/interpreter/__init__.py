@@ -15,8 +15,10 @@ from finnr.diagnostics import FinnrError
 
 
 def entry_function(module: ModuleOp, name: str | None = None) -> func.FuncOp:
-    """The function to run: ``name``, or the module's only function."""
-    funcs = [op for op in module.ops if isinstance(op, func.FuncOp)]
+    """The function to run: ``name``, or the module's only function with a
+    body (declarations, such as the C-simulated accelerators of an hls
+    module, do not count)."""
+    funcs = [op for op in module.ops if isinstance(op, func.FuncOp) and op.body.blocks]
     if name is not None:
         funcs = [f for f in funcs if f.sym_name.data == name]
         if not funcs:
@@ -41,8 +43,9 @@ def make_interpreter(module: ModuleOp) -> Interpreter:
     return interpreter
 
 
-def run(module: ModuleOp, inputs: Sequence[np.ndarray], name: str | None = None) -> list[np.ndarray]:
-    """Run the entry function once on ``inputs`` (shaped as its arguments)."""
+def run(module: ModuleOp, inputs: Sequence[np.ndarray], name: str | None = None, interpreter: Interpreter | None = None) -> list[np.ndarray]:
+    """Run the entry function once on ``inputs`` (shaped as its arguments),
+    with ``interpreter`` (default: :func:`make_interpreter`)."""
     from finnr.interpreter.qnn import repr_dtype
 
     fn = entry_function(module, name)
@@ -58,10 +61,17 @@ def run(module: ModuleOp, inputs: Sequence[np.ndarray], name: str | None = None)
                 f"input #{i} has shape {list(x.shape)}, @{fn.sym_name.data} expects {list(shape)}"
             )
         args.append(x.astype(repr_dtype(t)).reshape(shape))
-    return list(make_interpreter(module).call_op(fn.sym_name.data, tuple(args)))
+    if interpreter is None:
+        if any(op.name == "hls.top" for op in module.ops):
+            raise FinnrError(
+                "this module calls HLS accelerators (hls.top), which only C-simulation runs: "
+                "use `finnr csim` on the build directory, or `finnr run` on an earlier stage"
+            )
+        interpreter = make_interpreter(module)
+    return list(interpreter.call_op(fn.sym_name.data, tuple(args)))
 
 
-def run_batch(module: ModuleOp, batch: np.ndarray, name: str | None = None) -> list[np.ndarray]:
+def run_batch(module: ModuleOp, batch: np.ndarray, name: str | None = None, interpreter: Interpreter | None = None) -> list[np.ndarray]:
     """Run a single-input function over a batch: ``batch`` is split into
     chunks of the function's input shape (batch dimension 1 for models
     imported with a symbolic batch), each chunk is run, and every output is
@@ -78,5 +88,5 @@ def run_batch(module: ModuleOp, batch: np.ndarray, name: str | None = None) -> l
         raise FinnrError(
             f"input of shape {list(batch.shape)} is not a batch of inputs of shape {list(shape)}"
         )
-    results = [run(module, [chunk], name) for chunk in chunks]
+    results = [run(module, [chunk], fn.sym_name.data, interpreter) for chunk in chunks]
     return [np.concatenate([r[i] for r in results], axis=0) for i in range(len(results[0]))]

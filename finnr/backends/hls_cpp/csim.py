@@ -306,58 +306,21 @@ class Simulator:
         interp.register_implementations(CsimFunctions(self.simulate), override=True)
         return interp
 
-    def entry(self, name: str | None) -> func.FuncOp:
-        """The function to run: ``name``, or the module's only function
-        with a body (the accelerators' declarations do not count)."""
-        funcs = [op for op in self.module.ops if isinstance(op, func.FuncOp) and op.body.blocks]
-        if name is not None:
-            funcs = [f for f in funcs if f.sym_name.data == name]
-            if not funcs:
-                raise FinnrError(f"no function named '{name}' in the module")
-        if len(funcs) != 1:
-            raise FinnrError(
-                f"the module has {len(funcs)} functions; name the one to run"
-                if funcs
-                else "the module has no function to run"
-            )
-        return funcs[0]
-
     def run(self, inputs: Sequence[np.ndarray], name: str | None = None) -> list[np.ndarray]:
-        """Run the entry function once (as :func:`finnr.interpreter.run`)."""
-        from finnr.interpreter.qnn import repr_dtype
+        """Run the entry function once (as :func:`finnr.interpreter.run`),
+        the accelerators C-simulated."""
+        from finnr.interpreter import run
 
-        fn = self.entry(name)
-        arg_types = fn.function_type.inputs.data
-        if len(inputs) != len(arg_types):
-            raise FinnrError(f"@{fn.sym_name.data} takes {len(arg_types)} inputs, got {len(inputs)}")
-        args = []
-        for i, (x, t) in enumerate(zip(inputs, arg_types)):
-            shape = t.get_shape()
-            x = np.asarray(x)
-            if x.size != int(np.prod(shape)):
-                raise FinnrError(
-                    f"input #{i} has shape {list(x.shape)}, @{fn.sym_name.data} expects {list(shape)}"
-                )
-            args.append(x.astype(repr_dtype(t)).reshape(shape))
-        return list(self.interpreter().call_op(fn.sym_name.data, tuple(args)))
+        self.compile_all()
+        return run(self.module, inputs, name, self.interpreter())
 
     def run_batch(self, batch: np.ndarray, name: str | None = None) -> list[np.ndarray]:
         """As :func:`finnr.interpreter.run_batch`: every chunk of the batch
         runs through the host code and the C-simulated accelerators."""
-        fn = self.entry(name)
-        arg_types = fn.function_type.inputs.data
-        if len(arg_types) != 1:
-            raise FinnrError(f"@{fn.sym_name.data} takes {len(arg_types)} inputs; csim needs one")
-        shape = arg_types[0].get_shape()
-        batch = np.asarray(batch)
-        if not (batch.ndim == len(shape) and batch.shape[1:] == tuple(shape[1:]) and shape[0] >= 1
-                and batch.shape[0] % shape[0] == 0):
-            raise FinnrError(
-                f"input of shape {list(batch.shape)} is not a batch of inputs of shape {list(shape)}"
-            )
+        from finnr.interpreter import run_batch
+
         self.compile_all()
-        results = [self.run([chunk], fn.sym_name.data) for chunk in batch.reshape(-1, *shape)]
-        return [np.concatenate([r[i] for r in results], axis=0) for i in range(len(results[0]))]
+        return run_batch(self.module, batch, name, self.interpreter())
 
 
 def has_accelerators(module: ModuleOp) -> bool:
