@@ -207,14 +207,15 @@ def test_failed_build_keeps_the_previous_output(models, tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
-# --- the shared CNV (BNN-PYNQ cnv_1w1a) on pynq-z1 at 3000 FPS ------------------------
+# --- the shared CNV (BNN-PYNQ cnv_1w1a) on pynq-z1 with FINN's SetFolding at 3000 FPS ---
 
 
 @pytest.fixture(scope="module")
 def cnv(tmp_path_factory) -> Path:
     model, _ = shared_model("cnv_1w1a")
     out = tmp_path_factory.mktemp("cnv") / "cnv"
-    assert build(model, "-o", out, "--device", "pynq-z1", "--target-fps", 3000) == 0
+    assert build(model, "-o", out, "--device", "pynq-z1", "--target-fps", 3000, "--heuristic", "setfolding",
+                 "--stop-after", "estimate") == 0
     return out
 
 
