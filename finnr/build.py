@@ -4,8 +4,9 @@ directory that appears only when the build succeeded.
 Stages: import (01-qnn.mlir) -> streamline (02-streamlined.mlir) -> dataflow
 (03-dataflow.mlir) -> folding (04-folded.mlir: folding, width converters,
 FIFOs) -> estimate (05-estimated.mlir, report.json, report.md,
-folding_config.json) -> hls (06-hls.mlir after convert-dataflow-to-hls, and
-hls/: the Vitis HLS C++, kernel headers, testbench and Tcl scripts).
+folding_config.json) -> hls (06-hls.mlir after convert-dataflow-to-hls;
+hls/: the Vitis HLS C++, kernel headers, testbench and Tcl scripts; rtl/: the
+Verilog AXI-Stream top level of each accelerator and stub cores).
 ``stop_after`` ends the flow after a stage. A failed
 build leaves nothing behind: neither the output directory nor the parent
 directories it had to create."""

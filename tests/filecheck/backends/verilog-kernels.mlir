@@ -1,0 +1,73 @@
+// The Verilog top level and stub cores for a top using every kernel kind of
+// finnr's library (pad, swu, vvau, thresholding, maxpool, dwc, duplicate,
+// mvau, fifo, add_streams, label_select): one core instance per kernel, by
+// its C++ function name, with in<i>/out<j> AXI-Stream ports, FIFOs on the
+// internal streams, and a stub module per core.
+// RUN: finnr-opt %s -t verilog | filecheck %s
+// RUN: finnr-opt %s -t 'verilog{stubs=true}' | filecheck %s --check-prefix=STUB
+
+// CHECK:      module cnv_top (
+// CHECK:      cnv_axis_fifo #(.WIDTH(8), .DEPTH(64), .AW(6)) fifo_delayed (
+// CHECK:      pad0 u_pad0 (
+// CHECK:      swu0 u_swu0 (
+// CHECK:      dw0 u_dw0 (
+// CHECK:      th0 u_th0 (
+// CHECK:      pool0 u_pool0 (
+// CHECK:      dwc0 u_dwc0 (
+// CHECK:      fork0 u_fork0 (
+// CHECK:        .in0_TDATA(wide_r_tdata),
+// CHECK:        .out0_TDATA(left_w_tdata),
+// CHECK:        .out1_TDATA(right_w_tdata),
+// CHECK:      fc0 u_fc0 (
+// CHECK:      skip0 u_skip0 (
+// CHECK:      join0 u_join0 (
+// CHECK:        .in0_TDATA(fc_r_tdata),
+// CHECK:        .in1_TDATA(delayed_r_tdata),
+// CHECK:        .out0_TDATA(sum_w_tdata),
+// CHECK:      top1 u_top1 (
+// CHECK:      endmodule
+// CHECK:      module cnv_axis_fifo #(
+
+// STUB:      module pad0 (
+// STUB:      module swu0 (
+// STUB:      module dw0 (
+// STUB:      module th0 (
+// STUB:      module pool0 (
+// STUB:      module dwc0 (
+// STUB:      module fork0 (
+// STUB:      module fc0 (
+// STUB:      module skip0 (
+// STUB:      module join0 (
+// STUB:      module top1 (
+
+
+
+hls.top @cnv(%img : !hls.stream<!qnn.uint<8>, 3>) -> (%label : !hls.stream<!qnn.uint<4>, 1>) {
+  %padded = hls.stream : !hls.stream<!qnn.uint<8>, 3>
+  %windows = hls.stream : !hls.stream<!qnn.uint<8>, 3>
+  %w_dw = hls.rom "w_dw" dense<1> : tensor<3x9x1xi8> -> tensor<3x9x1x!qnn.int<4>>
+  %acc = hls.stream : !hls.stream<!qnn.int<16>, 3>
+  %t = hls.rom "t" dense<[[0], [1], [2]]> : tensor<3x1xi8> -> tensor<3x1x!qnn.int<16>>
+  %act = hls.stream : !hls.stream<!qnn.binary, 3>
+  %pooled = hls.stream : !hls.stream<!qnn.binary, 3>
+  %wide = hls.stream : !hls.stream<!qnn.binary, 6>
+  %left = hls.stream : !hls.stream<!qnn.binary, 6>
+  %right = hls.stream : !hls.stream<!qnn.binary, 6>
+  %w_fc = hls.rom "w_fc" dense<1> : tensor<6x1x6xi8> -> tensor<6x1x6x!qnn.bipolar>
+  %fc = hls.stream : !hls.stream<!qnn.int<8>, 6>
+  %delayed = hls.stream {depth = 64 : i64} : !hls.stream<!qnn.binary, 6>
+  %sum = hls.stream : !hls.stream<!qnn.int<9>, 6>
+  hls.kernel "pad" "pad0" ins(%img : !hls.stream<!qnn.uint<8>, 3>) outs(%padded : !hls.stream<!qnn.uint<8>, 3>) params {ImgDim = 32 : i64, Padding = 1 : i64}
+  hls.kernel "swu" "swu0" ins(%padded : !hls.stream<!qnn.uint<8>, 3>) outs(%windows : !hls.stream<!qnn.uint<8>, 3>) params {ConvKernelDim = 3 : i64, IFMChannels = 3 : i64}
+  hls.kernel "vvau" "dw0" ins(%windows : !hls.stream<!qnn.uint<8>, 3>) outs(%acc : !hls.stream<!qnn.int<16>, 3>) roms(%w_dw : tensor<3x9x1x!qnn.int<4>>) params {Channels = 3 : i64, Kernel = 9 : i64}
+  hls.kernel "thresholding" "th0" ins(%acc : !hls.stream<!qnn.int<16>, 3>) outs(%act : !hls.stream<!qnn.binary, 3>) roms(%t : tensor<3x1x!qnn.int<16>>) params {NumChannels = 3 : i64, PE = 3 : i64}
+  hls.kernel "maxpool" "pool0" ins(%act : !hls.stream<!qnn.binary, 3>) outs(%pooled : !hls.stream<!qnn.binary, 3>) params {PoolDim = 2 : i64}
+  hls.kernel "dwc" "dwc0" ins(%pooled : !hls.stream<!qnn.binary, 3>) outs(%wide : !hls.stream<!qnn.binary, 6>) params {InWidth = 3 : i64, OutWidth = 6 : i64}
+  hls.kernel "duplicate" "fork0" ins(%wide : !hls.stream<!qnn.binary, 6>) outs(%left, %right : !hls.stream<!qnn.binary, 6>, !hls.stream<!qnn.binary, 6>)
+  hls.kernel "mvau" "fc0" ins(%left : !hls.stream<!qnn.binary, 6>) outs(%fc : !hls.stream<!qnn.int<8>, 6>) roms(%w_fc : tensor<6x1x6x!qnn.bipolar>) params {MW = 6 : i64, MH = 6 : i64, SIMD = 6 : i64, PE = 6 : i64}
+  hls.kernel "fifo" "skip0" ins(%right : !hls.stream<!qnn.binary, 6>) outs(%delayed : !hls.stream<!qnn.binary, 6>) params {Depth = 64 : i64}
+  hls.kernel "add_streams" "join0" ins(%fc, %delayed : !hls.stream<!qnn.int<8>, 6>, !hls.stream<!qnn.binary, 6>) outs(%sum : !hls.stream<!qnn.int<9>, 6>)
+  hls.kernel "label_select" "top1" ins(%sum : !hls.stream<!qnn.int<9>, 6>) outs(%label : !hls.stream<!qnn.uint<4>, 1>) params {NumClasses = 6 : i64, K = 1 : i64}
+  hls.yield
+}
+
