@@ -4,7 +4,7 @@ directory that appears only when the build succeeded.
 Stages: import (01-qnn.mlir) -> streamline (02-streamlined.mlir) -> dataflow
 (03-dataflow.mlir) -> folding (04-folded.mlir: folding, width converters,
 FIFOs) -> estimate (05-estimated.mlir, report.json, report.md,
-folding_config.json) -> hls (06-hls.mlir after convert-dataflow-to-hls;
+folding_config.json, resources.png, roofline.png) -> hls (06-hls.mlir after convert-dataflow-to-hls;
 hls/: the Vitis HLS C++, kernel headers, testbench and Tcl scripts; rtl/: the
 Verilog AXI-Stream top level of each accelerator and stub cores).
 ``stop_after`` ends the flow after a stage. A failed
@@ -48,6 +48,72 @@ def _write_ir(d: Path, name: str, module: ModuleOp) -> None:
     from finnr.cli import print_ir
 
     (d / name).write_text(print_ir(module))
+
+
+PRECISIONS = ("w1a1", "w2a2", "w4a4", "w8a8")
+"""The precisions drawn on a build's roofline."""
+
+
+def _draw_plots(tmp: Path, report: dict, device, points) -> None:
+    from finnr.backends.plots import resources_png, roofline_png
+    from finnr.models.roofline import parse_precision
+
+    resources_png(tmp / "resources.png", report)
+    roofline_png(tmp / "roofline.png", device, [parse_precision(p) for p in PRECISIONS], points)
+
+
+def _plot_worker(conn) -> None:
+    import matplotlib.pyplot  # noqa: F401  (the slow import, done while the build runs)
+
+    job = conn.recv()
+    if job is None:
+        return
+    try:
+        _draw_plots(*job)
+        conn.send(None)
+    except Exception as e:  # reported by the build process
+        conn.send(f"{type(e).__name__}: {e}")
+
+
+class _Plotter:
+    """Draws the build's plots in a forked process, so that importing
+    matplotlib and drawing overlap with the rest of the build (on a machine
+    without fork, it draws in this process)."""
+
+    def __init__(self):
+        import multiprocessing
+
+        self.job = None
+        self.proc = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            ctx = multiprocessing.get_context("fork")
+            self.conn, child = ctx.Pipe()
+            self.proc = ctx.Process(target=_plot_worker, args=(child,), daemon=True)
+            self.proc.start()
+
+    def send(self, job) -> None:
+        self.job = job
+        if self.proc is not None:
+            self.conn.send(job)
+
+    def finish(self) -> None:
+        if self.proc is None:
+            if self.job is not None:
+                _draw_plots(*self.job)
+            return
+        if self.job is None:
+            self.conn.send(None)
+            self.proc.join()
+            return
+        error = self.conn.recv()
+        self.proc.join()
+        if error is not None:
+            raise RuntimeError(f"drawing the plots failed: {error}")
+
+    def close(self) -> None:
+        if self.proc is not None and self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join()
 
 
 def _warn_on_stderr(message: str) -> None:
@@ -96,6 +162,7 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
         module.verify()
 
     report = None
+    plotter = _Plotter()
     try:
         progress("import")
         model = opts.model
@@ -145,6 +212,9 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
             report = build_report(module, device, utilization=opts.utilization if opts.maximize else None)
             (tmp / "report.json").write_text(json.dumps(report, indent=2) + "\n")
             (tmp / "report.md").write_text(markdown(report))
+            from finnr.roofline_command import design_point
+
+            plotter.send((tmp, report, device, [design_point(module, report, Path(model).stem)]))
         if opts.stop_after == "hls":
             from finnr.backends.hls_cpp import write_hls_project
 
@@ -155,10 +225,12 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
             from finnr.backends.verilog import write_rtl
 
             write_rtl(module, tmp / "rtl")
+        plotter.finish()
         if out.exists():
             shutil.rmtree(out)
         os.replace(tmp, out)
     except BaseException:
+        plotter.close()
         shutil.rmtree(tmp, ignore_errors=True)
         for d in created:
             try:

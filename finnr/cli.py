@@ -155,22 +155,46 @@ def cmd_devices(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from finnr.build import BuildOptions, run_build
+    from finnr.build import STAGES, BuildOptions, run_build
 
     opts = BuildOptions(
         model=args.model, output=args.output, device=args.device, target_fps=args.target_fps,
         folding_config=args.folding_config, stop_after=args.stop_after, maximize=args.maximize,
         utilization=args.utilization, heuristic=args.heuristic,
     )
-    report = run_build(opts, progress=lambda stage: print(f"finnr build: {stage}", file=sys.stderr))
-    if report is not None:
+    stages = list(STAGES[: STAGES.index(args.stop_after) + 1])
+
+    def progress(stage: str) -> None:
+        if not args.quiet and not args.json:
+            print(f"finnr build [{stages.index(stage) + 1}/{len(stages)}] {stage}", file=sys.stderr, flush=True)
+
+    report = run_build(opts, progress=progress)
+    status = 0
+    if args.verify:
+        from finnr.verify import table, verify_build
+
+        checks = verify_build(args.output)
+        if not args.json:
+            print(table(checks))
+        status = 0 if all(c.passed for c in checks) else 1
+    if args.json:
+        import json
+
+        out = {"output": args.output, "report": report}
+        if args.verify:
+            out["verify"] = [vars(c) for c in checks]
+        print(json.dumps(out, indent=2, default=str))
+    elif report is not None and not args.quiet:
         print(
             f"{report['device']}: {report['fps']:.1f} FPS, latency {report['latency_cycles']} cycles, "
             f"LUT {report['total']['lut']:.0f} ({100 * report['utilization']['lut']:.1f}%), "
             f"BRAM18 {report['total']['bram18']:.0f}, fits: {'yes' if report['fits'] else 'no'}"
         )
-    print(f"results in {args.output}/")
-    return 0
+    if not args.json and not args.quiet:
+        print(f"results in {args.output}/")
+    if status:
+        print("finnr build: verification FAILED (a bug in finnr; please report it)", file=sys.stderr)
+    return status
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -230,6 +254,11 @@ def build_parser() -> argparse.ArgumentParser:
     fold.add_argument("--folding-config", help="a folding config in FINN's JSON format")
     p.add_argument("--utilization", type=float, default=0.8,
                    help="share of LUT/BRAM18/URAM/DSP the design may use (default 0.8)")
+    p.add_argument("--verify", action="store_true",
+                   help="run every level on the same inputs (the example's, or random frames) against the "
+                   "imported model, and the C-simulation against the dataflow level; print a table")
+    p.add_argument("--quiet", action="store_true", help="print nothing but errors (and --verify's table)")
+    p.add_argument("--json", action="store_true", help="print the report (and checks) as JSON on stdout")
     p.add_argument("--heuristic", choices=("optimizer", "setfolding"), default="optimizer",
                    help="folding search for --target-fps: finnr's optimizer (default) or FINN's SetFolding")
     p.add_argument("--stop-after", choices=STAGES, default=STAGES[-1],

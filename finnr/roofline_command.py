@@ -8,28 +8,19 @@ import argparse
 from finnr.diagnostics import FinnrError
 
 
-def design_point(model: str, device, utilization: float = 0.8):
-    """Compile ``model`` for the fastest dataflow folding that fits and
-    place it: ops/s = 2·MACs·FPS, intensity = ops per frame / bytes of the
-    input and output frames (all a dataflow design moves off chip)."""
+def design_point(module, report: dict, label: str):
+    """A built design on the roofline: ops/s = 2·MACs·FPS; intensity = ops
+    per frame / bytes of the partitions' input and output frames (all a
+    dataflow design moves off chip)."""
     import math
 
     from finnr.backends.report import dataflow_layers
     from finnr.dialects import dataflow as df
     from finnr.dialects import datatypes as dt
-    from finnr.dialects import finnr_context
-    from finnr.frontend.onnx_import import import_model
     from finnr.models import layers as lm
     from finnr.models.roofline import DesignPoint
-    from finnr.passes import FINNR_PASSES
 
-    module = import_model(model)
-    ctx = finnr_context()
-    FINNR_PASSES["qnn-streamline"]()().apply(ctx, module)
-    FINNR_PASSES["convert-qnn-to-dataflow"]()().apply(ctx, module)
-    FINNR_PASSES["dataflow-set-folding"]()(device=device.name, maximize=True, utilization=utilization).apply(ctx, module)
-    layers = dataflow_layers(module)
-    perf = lm.performance(layers, device.clock_mhz)
+    perf = lm.performance(dataflow_layers(module), report["clock_mhz"])
     moved = 0.0
     for part in module.walk():
         if isinstance(part, df.PartitionOp):
@@ -37,7 +28,23 @@ def design_point(model: str, device, utilization: float = 0.8):
                 t = v.type
                 moved += math.prod(t.get_shape()) * dt.bitwidth(t.get_element_type()) / 8
     ops = 2 * perf.macs
-    return DesignPoint(f"{model.split('/')[-1]} ({perf.fps:,.0f} FPS)", ops / max(moved, 1e-9), ops * perf.fps)
+    return DesignPoint(f"{label} ({report['fps']:,.0f} FPS)", ops / max(moved, 1e-9), ops * report["fps"])
+
+
+def compile_point(model: str, device, utilization: float = 0.8):
+    """Compile ``model`` for the fastest dataflow folding that fits and
+    place it on the roofline."""
+    from finnr.backends.report import build_report
+    from finnr.dialects import finnr_context
+    from finnr.frontend.onnx_import import import_model
+    from finnr.passes import FINNR_PASSES
+
+    module = import_model(model)
+    ctx = finnr_context()
+    FINNR_PASSES["qnn-streamline"]()().apply(ctx, module)
+    FINNR_PASSES["convert-qnn-to-dataflow"]()().apply(ctx, module)
+    FINNR_PASSES["dataflow-set-folding"]()(device=device.name, maximize=True, utilization=utilization).apply(ctx, module)
+    return design_point(module, build_report(module, device), model.split("/")[-1])
 
 
 def cmd_roofline(args: argparse.Namespace) -> int:
@@ -60,7 +67,7 @@ def cmd_roofline(args: argparse.Namespace) -> int:
         print(f"{f'w{w}a{a}':<10}{roof / 1e12:>22.3f}{roof / (device.dram_gbps * 1e9):>18.1f}")
     points = []
     if args.model:
-        p = design_point(args.model, device)
+        p = compile_point(args.model, device)
         points.append(p)
         print(f"model {p.name}: {p.ops_per_second / 1e12:.3f} TOp/s at {p.intensity:,.0f} ops/byte")
     roofline_png(args.output, device, precisions, points)

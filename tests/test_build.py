@@ -125,7 +125,7 @@ def test_layers_in_dataflow_order(builds, name):
 def test_stage_files_parse_with_finnr_opt(builds):
     d = builds["cnn"]
     assert sorted(p.name for p in d.iterdir()) == sorted(
-        [*STAGE_FILES, "folding_config.json", "report.json", "report.md"]
+        [*STAGE_FILES, "folding_config.json", "report.json", "report.md", "resources.png", "roofline.png"]
     )
     for name in STAGE_FILES:
         res = subprocess.run([str(FINNR_OPT), str(d / name)], capture_output=True, text=True)
@@ -286,3 +286,24 @@ def test_running_the_hls_stage_asks_for_csim(tmp_path, capsys):
     assert (out / "06-hls.mlir").is_file() and (out / "hls").is_dir()
     assert main(["run", str(out / "06-hls.mlir"), "--input", str(out / "example_input.npy")]) == 2
     assert "only C-simulation runs: use `finnr csim`" in capsys.readouterr().err
+
+
+def test_verify_json_and_plots_on_the_bundled_example(tmp_path, capsys):
+    out = tmp_path / "demo"
+    assert main(["build", "--device", "pynq-z1", "--target-fps", "100000", "-o", str(out), "--verify", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["report"]["fits"]
+    levels = [c["level"] for c in result["verify"]]
+    assert levels == ["02-streamlined.mlir", "03-dataflow.mlir", "04-folded.mlir", "05-estimated.mlir", "C-simulation"]
+    assert all(c["passed"] for c in result["verify"])
+    for png in ("resources.png", "roofline.png"):
+        assert (out / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (out / "rtl").is_dir() and (out / "hls").is_dir()
+
+
+def test_verify_on_shared_tfc(tmp_path, capsys):
+    model, _ = shared_model("tfc_2w2a")
+    out = tmp_path / "tfc"
+    assert main(["build", str(model), "--device", "pynq-z1", "--target-fps", "10000", "-o", str(out), "--verify", "--quiet"]) == 0
+    text = capsys.readouterr().out
+    assert text.count("pass") == 5 and "FAIL" not in text

@@ -31,3 +31,35 @@ def roofline_png(path: str | Path, device: Device, precisions: list[tuple[int, i
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
+
+
+def resources_png(path: str | Path, report: dict) -> None:
+    """Per-layer LUT and BRAM18 bars of a build report, each against the
+    device's total (as % of it), compute layers only (FIFOs and width
+    converters are summed into one bar)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from finnr.models.devices import get_device
+
+    device = get_device(report["device"])
+    rows = [r for r in report["layers"] if r["kind"] not in ("fifo", "dwc")]
+    glue = [r for r in report["layers"] if r["kind"] in ("fifo", "dwc")]
+    names = [r["name"] for r in rows] + (["FIFOs + DWCs"] if glue else [])
+    fig, axes = plt.subplots(1, 2, figsize=(10, 0.35 * len(names) + 1.6), dpi=110, sharey=True)
+    for ax, key, total in ((axes[0], "lut", device.lut), (axes[1], "bram18", device.bram18)):
+        values = [r[key] for r in rows] + ([sum(r[key] for r in glue)] if glue else [])
+        pct = [100 * v / total if total else 0.0 for v in values]
+        ax.barh(range(len(names)), pct, color="tab:blue" if key == "lut" else "tab:orange")
+        ax.set_xlabel(f"{key.upper()} (% of {device.name}: {total:,})")
+        ax.grid(True, axis="x", linewidth=0.3)
+        used = 100 * report["total"][key] / total if total else 0.0
+        ax.set_title(f"{key.upper()}: {used:.1f}% used in total")
+    axes[0].set_yticks(range(len(names)), names, fontsize=7)
+    axes[0].invert_yaxis()
+    fig.suptitle(f"{report['fps']:,.0f} FPS on {device.name} (bottleneck {report['bottleneck']})", fontsize=10)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
