@@ -312,7 +312,7 @@ class AffineOutOfMaxPool(RewritePattern):
             kernel_shape=op.kernel_shape.get_values(), strides=op.strides.get_values(), pads=op.pads.get_values(),
             dilations=op.dilations.get_values(), ceil_mode=bool(op.ceil_mode.value.data), data_layout=op.data_layout.data,
         )
-        k = _const(c.reshape(c.shape[-(rank - 0):]) if c.ndim else c)
+        k = _const(c)
         rewriter.replace(op, [pool, k, type(src)(pool.result, k.result, op.result.type)])
         rewriter.erase(src)
 
