@@ -37,6 +37,25 @@ class FinnrOptMain(xDSLOptMain):
             arg_parser.formatter_class = argparse.RawDescriptionHelpFormatter
             arg_parser.epilog = finnr_help_epilog()
 
+    def parse_chunk(self, chunk, file_extension: str, start_offset: int = 0):
+        """Parse and verify one input chunk. The input failing a verifier
+        (while parsing, for attributes, or after) is the user's mistake, a
+        FinnrError; a verifier failure after a pass stays an internal error."""
+        from xdsl.utils.exceptions import VerifyException
+
+        from finnr.diagnostics import FinnrError
+
+        where = self.args.input_file or "<stdin>"
+        try:
+            module = super().parse_chunk(chunk, file_extension, start_offset)
+            if module is not None and not self.args.disable_verify and not self.args.verify_diagnostics:
+                module.verify()
+        except VerifyException as e:
+            if self.args.verify_diagnostics:
+                raise
+            raise FinnrError(f"{where}: the IR does not verify:\n{str(e).strip()}") from None
+        return module
+
     def register_all_dialects(self):
         register_dialects(self.ctx)
 
@@ -92,12 +111,44 @@ def finnr_help_epilog() -> str:
 
 
 def main(args: Sequence[str] | None = None) -> None:
-    """Run finnr-opt; a FinnrError (a user mistake, e.g. an impossible
-    target) is one message and exit code 2, not a traceback."""
+    """Run finnr-opt. As for ``finnr``: a mistake in the input (a FinnrError,
+    e.g. an impossible target, IR with a syntax error or IR that fails a
+    verifier, an unknown pass) is one message and exit code 2; any other
+    exception is a bug in finnr, exit code 1 with a line asking for a report.
+    A traceback is shown only with ``--debug``."""
+    from xdsl.utils.exceptions import ArgSpecParseError, ParseError
+
     from finnr.diagnostics import FinnrError
 
+    argv = list(sys.argv[1:] if args is None else args)
+    debug = "--debug" in argv
+    argv = [a for a in argv if a != "--debug"]
     try:
-        FinnrOptMain(args=args).run()
+        try:
+            opt = FinnrOptMain(args=argv)
+        except (ValueError, ArgSpecParseError) as e:  # a bad -p/-t spec
+            raise FinnrError(str(e).strip()) from None
+        opt.run()
     except FinnrError as e:
+        if debug:
+            raise
         print(f"finnr-opt: error: {e}", file=sys.stderr)
         sys.exit(2)
+    except ParseError as e:  # file:line:col, the line and a caret
+        if debug:
+            raise
+        print(f"finnr-opt: error: {str(e).strip()}", file=sys.stderr)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        print("finnr-opt: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as e:  # a bug in finnr (or xDSL)
+        if debug:
+            raise
+        print(
+            f"finnr-opt: internal error: {type(e).__name__}: {str(e).strip()[:2000]}\n"
+            "This is a bug in finnr; please report it with the command line and "
+            "input (rerun with --debug for the traceback).",
+            file=sys.stderr,
+        )
+        sys.exit(1)

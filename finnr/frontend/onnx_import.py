@@ -230,6 +230,14 @@ class _Importer:
             raise FinnrError(
                 f"node '{node.name or '<unnamed>'}' ({node.op_type}): {e}"
             ) from None
+        except (ValueError, KeyError, IndexError, OverflowError) as e:
+            # a malformed node (missing inputs, attributes of the wrong
+            # arity, tensors of impossible shapes), found by fuzzing
+            raise FinnrError(
+                f"node '{node.name or '<unnamed>'}' ({node.op_type}) is malformed: "
+                f"{type(e).__name__}: {str(e)[:200]}",
+                ["check the node's inputs, attributes and constant shapes"],
+            ) from None
         for name, value in zip(node.output, outs):
             if name:
                 if isinstance(value, np.ndarray | np.generic):  # numpy gives 0-d results as scalars
@@ -517,10 +525,30 @@ def _pow(im: _Importer, node, attrs) -> list[Value]:
     return [im.named(node, qnn.MulOp(x, x, x.type))]
 
 
+def _check_finite(im: _Importer, node: onnx.NodeProto, *indices: int) -> None:
+    """NaN or Inf in a constant operand (a weight, a bias, a quantizer's
+    input) would silently poison every result: reject it at import, naming
+    the tensor and the first bad position."""
+    for i in indices:
+        if i >= len(node.input) or not im.is_const(node.input[i]):
+            continue
+        arr = im.consts[node.input[i]]
+        if arr.dtype.kind == "f":
+            bad = ~np.isfinite(arr)
+            if bad.any():
+                pos = tuple(int(k) for k in np.argwhere(bad)[0])
+                raise _Unsupported(
+                    f"the constant '{node.input[i]}' has {int(bad.sum())} non-finite value(s) "
+                    f"(first: {arr[pos] if pos else arr.item()} at index {list(pos)}); "
+                    "weights must be finite numbers, fix or retrain the model"
+                )
+
+
 def _matmul(im: _Importer, node, attrs) -> list[Value]:
     a, b = node.input[0], node.input[1]
     if im.is_const(a) and im.is_const(b):
         return [np.matmul(im.consts[a], im.consts[b])]
+    _check_finite(im, node, 0, 1)
     shape = qnn.matmul_shape(im.shape(a), im.shape(b))
     if shape is None:
         raise _Unsupported(f"shapes {list(im.shape(a))} and {list(im.shape(b))} do not match")
@@ -536,6 +564,7 @@ def _gemm(im: _Importer, node, attrs) -> list[Value]:
     a, b = node.input[0], node.input[1]
     c = node.input[2] if len(node.input) > 2 and node.input[2] else None
     alpha, beta = attrs.get("alpha", 1.0), attrs.get("beta", 1.0)
+    _check_finite(im, node, 0, 1, 2)
 
     def operand(name: str, trans: int) -> tuple[SSAValue, tuple[int, ...]]:
         s = im.shape(name)
@@ -595,6 +624,7 @@ def _window_attrs(im: _Importer, node, attrs, in_spatial: tuple[int, ...], kerne
 
 def _conv(im: _Importer, node, attrs) -> list[Value]:
     x, w = node.input[0], node.input[1]
+    _check_finite(im, node, 1, 2)
     xs, ws = im.shape(x), im.shape(w)
     if len(xs) < 3 or len(ws) != len(xs):
         raise _Unsupported(f"input {list(xs)} and weights {list(ws)} must have the same rank >= 3")
@@ -694,6 +724,7 @@ def _check_scale(scale: np.ndarray, what: str = "scale") -> np.ndarray:
 
 
 def _quant(im: _Importer, node, attrs) -> list[Value]:
+    _check_finite(im, node, 0)
     x = im.ssa(node.input[0])
     scale = _check_scale(im.const(node, 1, "scale"))
     zeropt = im.const(node, 2, "zero point").astype(np.float32)
@@ -707,6 +738,7 @@ def _quant(im: _Importer, node, attrs) -> list[Value]:
 
 
 def _bipolar_quant(im: _Importer, node, attrs) -> list[Value]:
+    _check_finite(im, node, 0)
     x = im.ssa(node.input[0])
     return [im.named(node, qnn.BipolarQuantOp(x, x.type, scale=_check_scale(im.const(node, 1, "scale"))))]
 
