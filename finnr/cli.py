@@ -241,8 +241,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Import, streamline, convert to dataflow layers, fold (the cheapest folding for "
         "--target-fps, the fastest that fits for --maximize, or a FINN folding config), estimate "
         "and generate the HLS C++. Writes each "
-        "stage's IR, report.json, report.md, folding_config.json and hls/ (Vitis HLS C++, kernel "
-        "headers, testbench, Tcl scripts; see `finnr csim`) into the output directory.",
+        "stage's IR, report.json, report.md, folding_config.json, resources.png, roofline.png, "
+        "hls/ (Vitis HLS C++, kernel headers, testbench, Tcl scripts; see `finnr csim`) and rtl/ "
+        "(the Verilog top level) into the output directory.",
     )
     p.add_argument("model", nargs="?", help="the .onnx model (default: finnr's bundled example, a small "
                    "2-bit MLP that it generates and writes to DIR/example.onnx with DIR/example_input.npy)")

@@ -4,7 +4,6 @@ dataflow level, bit for bit."""
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,7 +63,9 @@ def verify_build(build_dir: str | Path) -> list[Check]:
             outputs[level] = y
             checks.append(_compare(level, "01-qnn.mlir", y, ref, exact=False))
     if (d / "hls").is_dir() and (d / "06-hls.mlir").is_file():
-        if shutil.which("g++") is None and shutil.which("c++") is None:
+        from finnr.backends.hls_cpp.csim import find_compiler
+
+        if find_compiler() is None:
             checks.append(Check("C-simulation", "04-folded.mlir", float("nan"), False, True, "skipped: no C++ compiler"))
         else:
             from finnr.backends.hls_cpp.csim import Simulator

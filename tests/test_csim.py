@@ -21,8 +21,6 @@ from xdsl.ir import Block, Region
 from finnr.backends.hls_cpp import write_hls_project
 from finnr.backends.hls_cpp.csim import (
     Simulator,
-    ap_types_dir,
-    find_compiler,
     run_testbench,
 )
 from finnr.cli import main
@@ -35,19 +33,10 @@ from finnr.interpreter import entry_function, run, run_batch
 from tests.qnn_networks import NetSpec, cnn, mlp
 from tests.shared_models import shared_model
 from tests.test_dataflow_differential import apply, random_folding
+from tests.toolchains import csim_toolchain_missing
 
 
-def _toolchain_missing() -> str | None:
-    if find_compiler() is None:
-        return "no C++ compiler found"
-    try:
-        ap_types_dir()
-    except FinnrError as e:
-        return str(e)
-    return None
-
-
-pytestmark = pytest.mark.skipif(_toolchain_missing() is not None, reason=str(_toolchain_missing()))
+pytestmark = pytest.mark.skipif(csim_toolchain_missing() is not None, reason=str(csim_toolchain_missing()))
 
 
 def merge(modules: dict[str, ModuleOp]) -> ModuleOp:

@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import copy
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -30,34 +28,15 @@ import onnx
 import pytest
 
 from finnr.backends import hls_cpp
-from finnr.backends.hls_cpp.csim import ap_types_dir, find_compiler
 from finnr.cli import main
-from finnr.diagnostics import FinnrError
 from tests.qnn_networks import NetSpec, cnn, mlp
+from tests.toolchains import csim_toolchain_missing, verilator_command
 
 
-def _toolchain_missing() -> str | None:
-    if find_compiler() is None:
-        return "no C++ compiler found"
-    try:
-        ap_types_dir()
-    except FinnrError as e:
-        return str(e)
-    return None
+pytestmark = pytest.mark.skipif(csim_toolchain_missing() is not None, reason=str(csim_toolchain_missing()))
 
 
-pytestmark = pytest.mark.skipif(_toolchain_missing() is not None, reason=str(_toolchain_missing()))
-
-
-def _verilator() -> list[str] | None:
-    cli = Path(sys.executable).parent / "verilator-cli"
-    if cli.exists():
-        return [str(cli)]
-    found = shutil.which("verilator")
-    return [found] if found else None
-
-
-VERILATOR = _verilator()
+VERILATOR = verilator_command()
 
 KEYWORDS = ["int", "module", "wire", "proc", "set", "return", "begin", "end", "class"]
 """C++, Verilog and Tcl keywords used as names."""

