@@ -18,6 +18,7 @@ _PASS_MODULES = {
     "qnn-lower-conv": ("qnn_lower_conv", "QnnLowerConv"),
     "qnn-move-transposes": ("qnn_move_transposes", "QnnMoveTransposes"),
     "qnn-streamline": ("qnn_streamline", "QnnStreamline"),
+    "qnn-requantize": ("qnn_requantize", "QnnRequantize"),
     "convert-qnn-to-dataflow": ("convert_qnn_to_dataflow", "ConvertQnnToDataflow"),
     "dataflow-set-folding": ("dataflow_set_folding", "DataflowSetFolding"),
     "dataflow-insert-dwc": ("dataflow_insert_dwc", "DataflowInsertDWC"),

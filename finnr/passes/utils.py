@@ -116,3 +116,10 @@ def smallest_reaching(pred, shape: tuple[int, ...], integer_range: tuple[float, 
         hi, lo = np.where(ok & active, mid, hi), np.where(ok | ~active, lo, mid)
     out = _f32_from_key(np.minimum(hi, _F32_MAX_KEY)).astype(np.float32)
     return np.where(hi > _F32_MAX_KEY, np.float32(np.inf), out)
+
+
+def op_label(op: Operation) -> str:
+    """How diagnostics name an op: ``'qnn.matmul' %name`` (its first
+    result's name in the IR), or just the op name."""
+    hint = op.results[0].name_hint if op.results else None
+    return f"'{op.name}' %{hint}" if hint else f"'{op.name}'"
