@@ -28,14 +28,12 @@ def load_ir(path: str | Path):
     from xdsl.utils.exceptions import ParseError, VerifyException
 
     from finnr.dialects import finnr_context
-    from finnr.dialects.utils import check_integer_widths
 
     p = Path(path)
     try:
         text = p.read_text()
     except OSError as e:
         raise FinnrError(f"{p}: cannot read ({e.strerror})") from None
-    check_integer_widths(text, str(p))
     try:
         module = Parser(finnr_context(), text, str(p)).parse_module()
         module.verify()
