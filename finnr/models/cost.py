@@ -191,18 +191,13 @@ def resolve_ram_style(style: str, depth, width) -> np.ndarray:
     return np.where(_a(depth) * (0 * _a(width) + 1) <= 128, "distributed", "block").astype(object)
 
 
-def mvau_resources(spec: LayerSpec, pe, simd, ram_style: str = "auto", res_type: str = "lut", mem_mode: str = "internal_embedded") -> dict[str, np.ndarray]:
-    """LUT, FF, BRAM18, URAM and DSP of an MVAU (or VVAU) at (pe, simd).
-
-    LUTs (FINN's HLS MVAU estimate): per PE, the multipliers
-    (SIMD·(2·ceil((W+A)/6)-1)·(W+A), none when they go to DSPs), the adder
-    tree ((W+A)·(2·SIMD-1)), the accumulator, the threshold comparators and
-    LUTRAM thresholds (T·acc each, T the thresholds per channel, where FINN
-    counts 2^O-1); plus LUTRAM weights; plus a constant 300. XNOR-popcount
-    (bipolar weights and inputs, where FINN applies the general formula)
-    has no multipliers and a popcount tree of 2·SIMD-1 LUTs. Weights of ``mem_mode='external'`` cost no on-chip memory
-    (they stream in). FFs are estimated as the pipeline registers of the
-    datapath, one per LUT output (a rough model; FINN has none)."""
+def mvau_terms(spec: LayerSpec, pe, simd, ram_style: str = "auto", res_type: str = "lut", mem_mode: str = "internal_embedded") -> dict[str, np.ndarray]:
+    """The terms of the MVAU (or VVAU) estimate at (pe, simd), before any
+    coefficient: per PE, the multipliers ``mult``, the adder tree
+    ``adders``, the accumulator bits ``acc``, the LUTRAM thresholds ``thr``
+    and the comparators ``cmp``; the weights in LUTRAM (``wlut``, LUTs), in
+    BRAM18 (``wbram``) and in URAM (``wuram``); and the DSPs ``dsp``. See
+    :func:`mvau_resources`, which weighs them with FINN's coefficients."""
     pe, simd = _a(pe), _a(simd)
     w, a = spec.wbits, spec.abits
     if spec.binary_xnor:
@@ -226,10 +221,28 @@ def mvau_resources(spec: LayerSpec, pe, simd, ram_style: str = "auto", res_type:
     wlut = np.where(style == "distributed", pe * lutram(depth, width), 0) * on_chip
     wbram = np.where(style == "block", pe * bram18(depth, width), 0) * on_chip
     wuram = np.where(style == "ultra", pe * uram(depth, width), 0) * on_chip
-    lut = 300 + 1.1 * pe * (mult + adders + acc + thr + cmp) + wlut
     dsp = pe * simd * math.ceil((w + a) / 48) if (res_type == "dsp" and not spec.binary_xnor) else 0 * pe
-    ff = pe * (simd * (w + a) + acc + spec.obits) + 0 * lut
-    return {"lut": lut, "ff": ff, "bram18": wbram + 0 * lut, "uram": wuram + 0 * lut, "dsp": _a(dsp) + 0 * lut}
+    return {"mult": _a(mult), "adders": _a(adders), "acc": _a(acc + 0 * pe), "thr": _a(thr), "cmp": _a(cmp),
+            "wlut": wlut, "wbram": wbram, "wuram": wuram, "dsp": _a(dsp)}
+
+
+def mvau_resources(spec: LayerSpec, pe, simd, ram_style: str = "auto", res_type: str = "lut", mem_mode: str = "internal_embedded") -> dict[str, np.ndarray]:
+    """LUT, FF, BRAM18, URAM and DSP of an MVAU (or VVAU) at (pe, simd).
+
+    LUTs (FINN's HLS MVAU estimate): per PE, the multipliers
+    (SIMD·(2·ceil((W+A)/6)-1)·(W+A), none when they go to DSPs), the adder
+    tree ((W+A)·(2·SIMD-1)), the accumulator, the threshold comparators and
+    LUTRAM thresholds (T·acc each, T the thresholds per channel, where FINN
+    counts 2^O-1); plus LUTRAM weights; plus a constant 300. XNOR-popcount
+    (bipolar weights and inputs, where FINN applies the general formula)
+    has no multipliers and a popcount tree of 2·SIMD-1 LUTs. Weights of ``mem_mode='external'`` cost no on-chip memory
+    (they stream in). FFs are estimated as the pipeline registers of the
+    datapath, one per LUT output (a rough model; FINN has none)."""
+    t = mvau_terms(spec, pe, simd, ram_style, res_type, mem_mode)
+    pe, simd = _a(pe), _a(simd)
+    lut = 300 + 1.1 * pe * (t["mult"] + t["adders"] + t["acc"] + t["thr"] + t["cmp"]) + t["wlut"]
+    ff = pe * (simd * (spec.wbits + spec.abits) + t["acc"] + spec.obits) + 0 * lut
+    return {"lut": lut, "ff": ff, "bram18": t["wbram"] + 0 * lut, "uram": t["wuram"] + 0 * lut, "dsp": t["dsp"] + 0 * lut}
 
 
 def thresholding_resources(spec: LayerSpec, pe) -> dict[str, np.ndarray]:

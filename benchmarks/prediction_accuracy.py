@@ -1,0 +1,367 @@
+"""Benchmark: how well finnr's cost model predicts its own RTL — cycles
+measured by `finnr rtlsim` (Verilator) and resources measured by `finnr
+synth` (yosys synth_xilinx) — and the calibration of the resource model for
+the yosys flow.
+
+    .venv/bin/python benchmarks/prediction_accuracy.py [--work DIR] [-j N] [--markdown docs/prediction_accuracy.md]
+
+For generated networks (MLPs and small CNNs from tests/qnn_networks.py,
+across precisions, each layer folded with a PE and SIMD drawn from the
+divisors of its dimensions) and for the shared models (../shared/models,
+skipped when absent), it builds each with `finnr build --backend rtl`,
+simulates it with `finnr rtlsim` and synthesizes every layer with `finnr
+synth`; results are kept in the work directory (default
+build/prediction_accuracy/) and reused by the next run.
+
+Cycles: accuracy = 1 - |predicted - measured| / measured per layer, and for
+the whole network's throughput (cycles per frame: the slowest layer
+predicted against rtlsim's measured cycles_per_frame).
+
+Resources: the LUT/FF model's coefficients are fitted per layer kind by
+least squares (finnr.models.calibration.fit) on the layers of the training
+networks and written to finnr/models/yosys_coefficients.json (the `yosys`
+coefficient set); the held-out networks and the shared models are predicted
+with them and with the default FINN-R (Vivado) coefficients. The table goes
+to stdout and, with --markdown, to a file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import REPO, SHARED_MODELS  # noqa: E402
+
+sys.path.insert(0, str(REPO))
+
+DEVICE = "pynq-z1"
+MAX_LANES = 64
+"""PE x SIMD at most, to keep each layer's synthesis short."""
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    net: str  # "mlp" or "cnn"
+    wbits: int
+    abits: int
+    seed: int
+    train: bool
+    dims: tuple[int, ...] = ()
+
+    def model(self):
+        from tests.qnn_networks import NetSpec, cnn, mlp
+
+        spec = NetSpec(self.wbits, self.abits, relu=self.abits > 1, per_channel=True, negative_bn=False, seed=self.seed)
+        if self.net == "mlp":
+            return mlp(spec, self.dims)
+        return cnn(spec, self.dims, size=12, classes=10)
+
+
+def generated_cases() -> list[Case]:
+    """MLPs and CNNs over precisions and seeds; every third network is held out."""
+    mlps = [(1, 1), (2, 2), (3, 3), (4, 4), (2, 4), (4, 2), (1, 2), (3, 2)]
+    widths = [(64, 32, 16, 10), (48, 24, 24, 8), (96, 32, 12, 10)]
+    cases = []
+    i = 0
+    for seed in range(2):
+        for w, a in mlps:
+            cases.append(Case(f"mlp_w{w}a{a}_s{seed}", "mlp", w, a, seed, i % 3 != 2, widths[(i + seed) % len(widths)]))
+            i += 1
+    for seed, (w, a) in enumerate([(1, 1), (2, 2), (4, 4), (2, 3)]):
+        cases.append(Case(f"cnn_w{w}a{a}_s{seed}", "cnn", w, a, seed, i % 3 != 2, (3, 8, 8)))
+        i += 1
+    return cases
+
+
+def divisors(n: int) -> list[int]:
+    return [d for d in range(1, n + 1) if n % d == 0]
+
+
+def folding(model_path: Path, seed: int) -> dict:
+    """A FINN folding config for the model: every layer's PE and SIMD drawn
+    from the divisors of its dimensions (PE x SIMD <= MAX_LANES)."""
+    from finnr.backends.report import dataflow_layers
+    from finnr.dialects import finnr_context
+    from finnr.frontend.onnx_import import import_model
+    from finnr.models import layers as lm
+    from finnr.passes import FINNR_PASSES
+
+    module = import_model(str(model_path))
+    ctx = finnr_context()
+    FINNR_PASSES["qnn-streamline"]()().apply(ctx, module)
+    FINNR_PASSES["convert-qnn-to-dataflow"]()().apply(ctx, module)
+    rng = np.random.default_rng(seed)
+    config: dict = {"Defaults": {}}
+    layers = dataflow_layers(module)
+    for name, op in zip(lm.finn_names(layers), layers):
+        spec = lm.spec_of(op)
+        props = type(op).get_irdl_definition().properties
+        outer = spec.mh if spec.kind == "mvau" else spec.channels
+        inner = spec.mw if spec.kind == "mvau" else spec.channels
+        entry = {}
+        if "simd" in props:
+            entry["SIMD"] = int(rng.choice([d for d in divisors(inner) if d <= MAX_LANES]))
+        if "pe" in props:
+            entry["PE"] = int(rng.choice([d for d in divisors(outer) if d * entry.get("SIMD", 1) <= MAX_LANES]))
+        config[name] = entry
+    return config
+
+
+def finnr(*args: str, log: Path) -> None:
+    """Run a finnr command; on failure show its output and stop."""
+    cmd = [sys.executable, "-m", "tools.finnr_cli", *args]
+    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
+    log.write_text(f"$ {shlex.join(cmd)}\n{proc.stdout}\n{proc.stderr}")
+    if proc.returncode != 0:
+        sys.exit(f"failed: {shlex.join(cmd)}\n{proc.stderr.strip()[-3000:]}")
+
+
+def prepare(name: str, work: Path, jobs: int, model: Path | None = None, case: Case | None = None,
+            build_args: tuple[str, ...] = ()) -> Path:
+    """Build (rtl backend), simulate and synthesize one network, reusing what
+    the work directory already holds. Returns its build directory."""
+    import onnx
+
+    base = work / name
+    d = base / "build"
+    base.mkdir(parents=True, exist_ok=True)
+    t = time.perf_counter()
+    if not (d / "rtl" / "manifest.json").is_file():
+        if case is not None:
+            model = base / "model.onnx"
+            onnx.save(case.model(), model)
+            (base / "folding.json").write_text(json.dumps(folding(model, case.seed), indent=2))
+            build_args = ("--folding-config", str(base / "folding.json"))
+        finnr("build", str(model), "--device", DEVICE, "--backend", "rtl", "-o", str(d), "--quiet", *build_args,
+              log=base / "build.log")
+    if not (d / "rtlsim.json").is_file():
+        x = base / "input.npy"
+        if not x.is_file():
+            np.save(x, _random_input(model or base / "model.onnx"))
+        finnr("rtlsim", str(d), "--input", str(x), log=base / "rtlsim.log")
+    if not (d / "synth.json").is_file():
+        finnr("synth", str(d), "-j", str(jobs), "--quiet", log=base / "synth.log")
+    print(f"{name}: ready ({time.perf_counter() - t:.0f} s)", file=sys.stderr, flush=True)
+    return d
+
+
+def _random_input(model: Path) -> np.ndarray:
+    """Two random frames in the model's input shape."""
+    import onnx
+
+    dims = onnx.load(str(model), load_external_data=False).graph.input[0].type.tensor_type.shape.dim
+    shape = [d.dim_value for d in dims]
+    rng = np.random.default_rng(0)
+    return rng.uniform(-1, 1, (2, *shape[1:])).astype(np.float32)
+
+
+# --- gathering -----------------------------------------------------------------------
+
+
+def _rtlsim_layers(rtlsim: dict) -> dict[str, dict]:
+    """rtlsim.json's layers by name, each with 'measured' and 'predicted'."""
+    layers = rtlsim.get("layers", [])
+    items = layers.items() if isinstance(layers, dict) else ((l.get("name"), l) for l in layers)
+    out = {}
+    for name, l in items:
+        measured = next((l[k] for k in ("measured", "measured_cycles", "cycles") if k in l), None)
+        predicted = next((l[k] for k in ("predicted", "predicted_cycles") if k in l), None)
+        out[name] = {"measured": measured, "predicted": predicted}
+    return out
+
+
+def gather(network: str, d: Path, train: bool) -> tuple[list[dict], dict]:
+    """Per-layer rows (cost-model terms, FINN-R and measured figures) and the
+    network's cycles of one prepared build."""
+    from finnr.backends.report import dataflow_layers
+    from finnr.cli import load_ir
+    from finnr.models import calibration
+    from finnr.models import layers as lm
+
+    ir = d / "05-estimated.mlir"
+    layers = dataflow_layers(load_ir(ir))
+    ops = dict(zip(lm.finn_names(layers), layers))
+    report = {r["name"]: r for r in json.loads((d / "report.json").read_text())["layers"]}
+    manifest = json.loads((d / "rtl" / "manifest.json").read_text())
+    synth = {r["name"]: r for r in json.loads((d / "synth.json").read_text())["layers"]}
+    rtlsim = json.loads((d / "rtlsim.json").read_text())
+    sim = _rtlsim_layers(rtlsim)
+    rows = []
+    for layer in manifest["layers"]:
+        ir_name = layer["ir_name"]
+        op = ops[ir_name]
+        spec = lm.spec_of(op)
+        pe, simd = lm.folding(op)
+        mem = {k: getattr(op, k).data for k in ("ram_style", "mem_mode") if k in op.properties}
+        meas = synth[layer["name"]]
+        rows.append({
+            "network": network, "train": train, "layer": layer["name"], "ir_name": ir_name, "kind": spec.kind,
+            "pe": pe, "simd": simd, "wbits": spec.wbits if spec.kind in ("mvau", "vvau") else None, "abits": spec.abits,
+            "spec": spec, "folding": (pe, simd), "mem": mem,
+            "terms": {k: float(v) for k, v in calibration.terms(spec, pe, simd, **mem).items()},
+            "lut": meas["lut"], "ff": meas["ff"], "bram18": meas["bram18"], "dsp": meas["dsp"],
+            "lut_finnr": float(report[ir_name]["lut"]), "ff_finnr": float(report[ir_name]["ff"]),
+            "cycles_pred": float(report[ir_name]["cycles"]),
+            "cycles_meas": sim.get(layer["name"], {}).get("measured"),
+        })
+    net = {"network": network, "train": train, "cycles_pred": max(r["cycles_pred"] for r in rows),
+           "cycles_meas": rtlsim.get("cycles_per_frame"), "lut": sum(r["lut"] for r in rows),
+           "lut_finnr": sum(r["lut_finnr"] for r in rows)}
+    return rows, net
+
+
+# --- fitting and evaluation -------------------------------------------------------------
+
+
+def fit_coefficients(rows: list[dict], meta: dict) -> dict:
+    from finnr.models.calibration import fit
+
+    kinds = {}
+    for kind in sorted({r["kind"] for r in rows}):
+        mine = [r for r in rows if r["kind"] == kind]
+        kinds[kind] = {key: fit([r["terms"] for r in mine], [r[key] for r in mine]) for key in ("lut", "ff")}
+        kinds[kind]["layers"] = len(mine)
+    return {**meta, "kinds": kinds}
+
+
+def accuracy(pred: float, meas: float | None) -> float | None:
+    if meas is None or meas == 0:
+        return None
+    return 1 - abs(pred - meas) / meas
+
+
+def predict_yosys(rows: list[dict]) -> None:
+    from finnr.models import calibration
+
+    calibration.coefficient_set.cache_clear()
+    for r in rows:
+        res = calibration.resources(r["spec"], *r["folding"], **r["mem"], coefficients="yosys")
+        r["lut_yosys"] = float(res["lut"])
+        r["ff_yosys"] = float(res["ff"])
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{100 * x:.1f}%"
+
+
+def report(rows: list[dict], nets: list[dict], coeffs: dict, command: str) -> str:
+    test = [r for r in rows if not r["train"]]
+    lines = [
+        "# Prediction accuracy of finnr's cost model against its own RTL",
+        "",
+        f"Made by `{command}` with {coeffs['yosys']} (synth_xilinx -family {coeffs['family']}, "
+        f"out of context) and Verilator (`finnr rtlsim`), device {DEVICE}.",
+        "Accuracy = 1 - |predicted - measured| / measured. LUT (yosys) uses the `yosys` coefficient set "
+        "of `finnr.models.calibration`, fitted on the layers of the training networks "
+        f"({sum(r['train'] for r in rows)} layers) and shown here on the held-out networks and the shared "
+        "models; LUT (FINN-R) is the default model with FINN-R's Vivado coefficients.",
+        "",
+        "## Cycles per layer (all networks)",
+        "",
+    ]
+    cyc = [(r, accuracy(r["cycles_pred"], r["cycles_meas"])) for r in rows]
+    by_kind: dict[str, list[float]] = {}
+    for r, a in cyc:
+        if a is not None:
+            by_kind.setdefault(r["kind"], []).append(a)
+    lines += ["| kind | layers | min accuracy | mean accuracy |", "|---|---:|---:|---:|"]
+    for k, acc in sorted(by_kind.items()):
+        lines.append(f"| {k} | {len(acc)} | {_pct(min(acc))} | {_pct(float(np.mean(acc)))} |")
+    missing = sum(a is None for _, a in cyc)
+    if missing:
+        lines.append(f"\n{missing} layers without a measured cycle count in rtlsim.json.")
+    lines += ["", "## Throughput per network", "",
+              "| network | set | predicted cycles/frame | measured | accuracy | LUT (yosys) | LUT measured |",
+              "|---|---|---:|---:|---:|---:|---:|"]
+    for n in nets:
+        mine = [r for r in rows if r["network"] == n["network"]]
+        lut_y = sum(r["lut_yosys"] for r in mine)
+        lines.append(f"| {n['network']} | {'train' if n['train'] else 'held out'} | {n['cycles_pred']:.0f} | "
+                     f"{n['cycles_meas'] if n['cycles_meas'] is not None else '-'} | "
+                     f"{_pct(accuracy(n['cycles_pred'], n['cycles_meas']))} | {lut_y:.0f} | {n['lut']} |")
+    lines += ["", "## LUTs per layer kind (held-out networks and shared models)", "",
+              "| kind | layers | LUT measured | LUT (yosys) | error | LUT (FINN-R) | error | mean abs layer error (yosys) |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for k in sorted({r["kind"] for r in test}):
+        mine = [r for r in test if r["kind"] == k]
+        m, y, f = (sum(r[key] for r in mine) for key in ("lut", "lut_yosys", "lut_finnr"))
+        errs = [abs(r["lut_yosys"] - r["lut"]) / max(r["lut"], 1) for r in mine]
+        lines.append(f"| {k} | {len(mine)} | {m} | {y:.0f} | {_pct((y - m) / max(m, 1))} | {f:.0f} | "
+                     f"{_pct((f - m) / max(m, 1))} | {_pct(float(np.mean(errs)))} |")
+    m, y, f = (sum(r[key] for r in test) for key in ("lut", "lut_yosys", "lut_finnr"))
+    lines.append(f"| **all** | {len(test)} | {m} | {y:.0f} | {_pct((y - m) / max(m, 1))} | {f:.0f} | "
+                 f"{_pct((f - m) / max(m, 1))} | |")
+    lines += ["", "## Per layer (held-out networks and shared models)", "",
+              "| network | layer | kind | PE | SIMD | W | A | cycles pred. | cycles meas. | LUT meas. | LUT (yosys) | LUT (FINN-R) | FF meas. | FF (yosys) | BRAM18 | DSP |",
+              "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in test:
+        lines.append(f"| {r['network']} | {r['layer']} | {r['kind']} | {r['pe']} | {r['simd']} | {r['wbits'] or '-'} | "
+                     f"{r['abits']} | {r['cycles_pred']:.0f} | {r['cycles_meas'] if r['cycles_meas'] is not None else '-'} | "
+                     f"{r['lut']} | {r['lut_yosys']:.0f} | {r['lut_finnr']:.0f} | {r['ff']} | {r['ff_yosys']:.0f} | "
+                     f"{r['bram18']} | {r['dsp']} |")
+    lines += ["", "## Fitted coefficients (`finnr/models/yosys_coefficients.json`)", "",
+              "| kind | training layers | LUT | FF |", "|---|---:|---|---|"]
+    for k, c in coeffs["kinds"].items():
+        def fmt(d):
+            return ", ".join(f"{n} {v:.3g}" for n, v in d.items()) or "-"
+        lines.append(f"| {k} | {c['layers']} | {fmt(c['lut'])} | {fmt(c['ff'])} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--work", type=Path, default=REPO / "build" / "prediction_accuracy")
+    ap.add_argument("-j", "--jobs", type=int, default=2, help="parallel yosys runs per network")
+    ap.add_argument("--markdown", type=Path, help="also write the tables to this file")
+    ap.add_argument("--no-shared", action="store_true", help="skip the shared models")
+    args = ap.parse_args()
+    from finnr.models.calibration import YOSYS_FILE
+    from finnr.models.devices import get_device
+    from finnr.synth import family_of
+
+    rows: list[dict] = []
+    nets: list[dict] = []
+    for case in generated_cases():
+        d = prepare(case.name, args.work, args.jobs, case=case)
+        r, n = gather(case.name, d, case.train)
+        rows += r
+        nets.append(n)
+    shared = sorted(SHARED_MODELS.glob("*.onnx")) if SHARED_MODELS.is_dir() and not args.no_shared else []
+    for model in shared:
+        d = prepare(model.stem, args.work, args.jobs, model=model, build_args=("--target-fps", "1000"))
+        r, n = gather(model.stem, d, False)
+        rows += r
+        nets.append(n)
+    synth = json.loads((args.work / generated_cases()[0].name / "build" / "synth.json").read_text())
+    meta = {"yosys": synth["yosys"], "family": family_of(get_device(DEVICE).part), "device": DEVICE,
+            "fitted_by": "benchmarks/prediction_accuracy.py (least squares in relative error, per kind)",
+            "training_networks": [c.name for c in generated_cases() if c.train]}
+    coeffs = fit_coefficients([r for r in rows if r["train"]], meta)
+    YOSYS_FILE.write_text(json.dumps(coeffs, indent=2) + "\n")
+    predict_yosys(rows)
+    command = "python benchmarks/prediction_accuracy.py" + (f" --markdown {args.markdown}" if args.markdown else "")
+    text = report(rows, nets, coeffs, command)
+    print(text)
+    if args.markdown:
+        args.markdown.write_text(text)
+    test = [r for r in rows if not r["train"]]
+    cyc = [accuracy(r["cycles_pred"], r["cycles_meas"]) for r in rows]
+    cyc = [a for a in cyc if a is not None]
+    thr = [a for a in (accuracy(n["cycles_pred"], n["cycles_meas"]) for n in nets) if a is not None]
+    lut_err = abs(sum(r["lut_yosys"] for r in test) - sum(r["lut"] for r in test)) / max(sum(r["lut"] for r in test), 1)
+    print(f"goal: cycles >= 97% per layer: min {_pct(min(cyc) if cyc else None)}; "
+          f"throughput >= 97%: min {_pct(min(thr) if thr else None)}; "
+          f"held-out LUT total within 15%: {_pct(lut_err)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,107 @@
+"""Named coefficient sets of the resource model: FINN-R's stays the default,
+the yosys set weighs the same terms with fitted coefficients, and the fit
+is a non-negative least squares in relative error."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from finnr.models import calibration, cost
+from finnr.models.cost import LayerSpec
+
+SPECS = [
+    LayerSpec("mvau", mw=64, mh=32, wbits=2, abits=2, obits=2, thresholds=3),
+    LayerSpec("mvau", mw=16, mh=10, wbits=1, abits=1, obits=8, acc_bits=6, binary_xnor=True),
+    LayerSpec("vvau", channels=8, kernel=(3, 3), ofm=(4, 4), vectors=16, wbits=4, abits=4, thresholds=15),
+    LayerSpec("thresholding", channels=16, thresholds=3, abits=8, obits=2),
+    LayerSpec("swu", channels=8, kernel=(3, 3), ifm=(10, 10), ofm=(8, 8), abits=2),
+    LayerSpec("maxpool", channels=8, kernel=(2, 2), stride=(2, 2), ifm=(8, 8), ofm=(4, 4), abits=2),
+    LayerSpec("fifo", channels=32, depth=256, in_elems=4, out_elems=4, abits=2),
+    LayerSpec("dwc", channels=32, in_elems=4, out_elems=8, abits=2),
+    LayerSpec("pad", channels=8, ifm=(4, 4), ofm=(6, 6), abits=2),
+    LayerSpec("label_select", channels=10, abits=8, obits=4),
+]
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda s: s.kind)
+def test_finn_r_is_the_default_and_unchanged(spec):
+    got = calibration.resources(spec, 2, 2)
+    assert calibration.finn_r_resources(spec, 2, 2) == got
+    if spec.kind in ("mvau", "vvau"):
+        want = cost.mvau_resources(spec, 2, 2)
+    elif spec.kind == "thresholding":
+        want = cost.thresholding_resources(spec, 2)
+    elif spec.kind == "swu":
+        want = cost.swu_resources(spec, 2)
+    else:
+        want = cost.stream_resources(spec, 2, 2)
+    assert {k: float(v) for k, v in got.items()} == {k: float(v) for k, v in want.items()}
+
+
+def test_mvau_terms_rebuild_finn_r():
+    spec = SPECS[0]
+    t = calibration.terms(spec, 2, 4)
+    want = float(cost.mvau_resources(spec, 2, 4)["lut"])
+    assert 300 * t["const"] + 1.1 * (t["compute"] + t["thresholds"]) + t["wlut"] == pytest.approx(want)
+    # weights as 64-deep LUTs, whatever memory the model picks: 2 PEs x 8 bits x ceil(256/64)
+    assert float(t["weights"]) == 2 * 8 * 4
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda s: s.kind)
+def test_terms_vectorize_over_foldings(spec):
+    pe, simd = np.array([1, 2]), np.array([1, 2])
+    for name, v in calibration.terms(spec, pe, simd).items():
+        assert np.shape(v) == (2,), name
+        assert float(v[1]) == pytest.approx(float(calibration.terms(spec, 2, 2)[name]))
+
+
+def test_fit_recovers_coefficients_and_drops_negative_terms():
+    rng = np.random.default_rng(0)
+    rows = [{"const": 1.0, "a": float(rng.uniform(1, 100)), "b": float(rng.uniform(1, 100)), "zero": 0.0}
+            for _ in range(20)]
+    y = [40 + 2.5 * r["a"] + 0.5 * r["b"] for r in rows]
+    c = calibration.fit(rows, y)
+    assert set(c) == {"const", "a", "b"}
+    assert (c["const"], c["a"], c["b"]) == pytest.approx((40, 2.5, 0.5))
+    # a term that only hurts would get a negative coefficient: it is dropped
+    y = [10 + 3 * r["a"] - 0.01 * r["b"] for r in rows]
+    c = calibration.fit(rows, y)
+    assert "b" not in c and all(v >= 0 for v in c.values())
+
+
+def test_yosys_set_uses_the_fitted_coefficients(tmp_path, monkeypatch):
+    path = tmp_path / "coeffs.json"
+    path.write_text(json.dumps({"kinds": {"mvau": {"lut": {"const": 10.0, "compute": 0.5, "weights": 1.0},
+                                                   "ff": {"compute": 0.25}, "layers": 3}}}))
+    monkeypatch.setattr(calibration, "YOSYS_FILE", path)
+    calibration.coefficient_set.cache_clear()
+    try:
+        spec = SPECS[0]
+        t = calibration.terms(spec, 2, 4)
+        r = calibration.resources(spec, 2, 4, coefficients="yosys")
+        assert float(r["lut"]) == pytest.approx(10 + 0.5 * float(t["compute"]) + float(t["weights"]))
+        assert float(r["ff"]) == pytest.approx(0.25 * float(t["compute"]))
+        assert float(r["bram18"]) == float(cost.mvau_resources(spec, 2, 4)["bram18"])
+        # a kind the fit has not seen keeps FINN-R's model
+        thr = SPECS[3]
+        assert calibration.resources(thr, 2, coefficients="yosys") == calibration.finn_r_resources(thr, 2)
+    finally:
+        calibration.coefficient_set.cache_clear()
+    with pytest.raises(ValueError, match="unknown coefficient set"):
+        calibration.coefficient_set("vivado")
+
+
+def test_committed_yosys_coefficients_are_well_formed():
+    if not calibration.YOSYS_FILE.is_file():
+        pytest.skip("no fitted coefficients yet (benchmarks/prediction_accuracy.py writes them)")
+    data = json.loads(calibration.YOSYS_FILE.read_text())
+    assert data["yosys"].startswith("Yosys 0.70") and "prediction_accuracy.py" in data["fitted_by"]
+    specs = {s.kind: s for s in SPECS}
+    for kind, c in data["kinds"].items():
+        names = set(calibration.terms(specs[kind], 1, 1))
+        for key in ("lut", "ff"):
+            assert set(c[key]) <= names and all(v >= 0 for v in c[key].values()), (kind, key)
+        assert c["layers"] > 0
