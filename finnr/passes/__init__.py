@@ -19,6 +19,7 @@ _PASS_MODULES = {
     "qnn-move-transposes": ("qnn_move_transposes", "QnnMoveTransposes"),
     "qnn-streamline": ("qnn_streamline", "QnnStreamline"),
     "qnn-requantize": ("qnn_requantize", "QnnRequantize"),
+    "qnn-prune": ("qnn_prune", "QnnPrune"),
     "convert-qnn-to-dataflow": ("convert_qnn_to_dataflow", "ConvertQnnToDataflow"),
     "dataflow-set-folding": ("dataflow_set_folding", "DataflowSetFolding"),
     "dataflow-insert-dwc": ("dataflow_insert_dwc", "DataflowInsertDWC"),
