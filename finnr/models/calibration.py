@@ -12,8 +12,8 @@ The model of one layer kind is linear in its terms::
 
     LUT = sum_i c_i * term_i(spec, pe, simd)        (and FF alike)
 
-with the terms of :func:`terms` (``const`` is 1), so FINN-R's MVAU model is
-the set ``const 300, compute 1.1, wlut 1``."""
+with the terms of :func:`terms` (``const`` is 1); FINN-R's MVAU model is
+300 + 1.1·(mult + adders + acc + thresholds) + its LUTRAM weights."""
 
 from __future__ import annotations
 
@@ -39,16 +39,19 @@ def terms(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str 
           mem_mode: str = "internal_embedded") -> dict[str, np.ndarray]:
     """The terms of a layer's resource model at (pe, simd), by kind.
 
-    - mvau, vvau: ``compute`` = PE·(mult + adders + acc) and ``thresholds``
-      = PE·(thr + cmp) (:func:`cost.mvau_terms`), ``weights`` = the weight
+    - mvau, vvau: per PE the multipliers ``mult``, adder tree ``adders``,
+      accumulator ``acc`` and thresholds ``thresholds`` (thr + cmp) of
+      :func:`cost.mvau_terms`, each times PE; ``weights`` = the weight
       memory as 64-deep LUTs (PE·SIMD·W·ceil(depth/64), whatever memory the
-      cost model picks: a synthesis tool maps small ROMs to LUTs),
-      ``wlut`` = the weights the cost model puts in LUTRAM;
+      cost model picks: a synthesis tool maps small ROMs to LUTs);
+      ``inbuf`` = the input vector buffer (MW/SIMD words of SIMD·A bits) as
+      64-deep LUTs;
     - thresholding: ``compare`` = PE·T·A, ``memory`` = PE·(T·A)·ceil(C/PE/64);
     - swu, maxpool: ``width`` = lanes·A bits, ``buffer`` = its line buffer as
       64-deep LUTs;
-    - fifo: ``width`` and ``buffer`` (depth x width); other stream layers
-      (pad, label_select, dwc, duplicate, add_streams): ``width``."""
+    - fifo: ``width`` and ``buffer`` (depth x width); dwc: ``width`` = its
+      shift buffer (in + out elements); other stream layers (pad,
+      label_select, duplicate, add_streams): ``width``."""
     pe, simd = _a(pe), _a(simd)
     one = 0 * pe * simd + 1.0
     k = spec.kind
@@ -56,8 +59,10 @@ def terms(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str 
         t = cost.mvau_terms(spec, pe, simd, ram_style, res_type, mem_mode)
         depth, width = cost.weight_memory(spec, pe, simd)
         on_chip = 0.0 if mem_mode == "external" else 1.0
-        return {"const": one, "compute": pe * (t["mult"] + t["adders"] + t["acc"]), "thresholds": pe * (t["thr"] + t["cmp"]),
-                "weights": pe * cost.lutram(depth, width) * on_chip, "wlut": t["wlut"] * one}
+        mw = spec.mw if k == "mvau" else spec.kernel[0] * spec.kernel[1]
+        return {"const": one, "mult": pe * t["mult"], "adders": pe * t["adders"], "acc": pe * t["acc"],
+                "thresholds": pe * (t["thr"] + t["cmp"]), "weights": pe * cost.lutram(depth, width) * on_chip,
+                "inbuf": cost.lutram(mw / simd, simd * spec.abits) * one}
     if k == "thresholding":
         bits = spec.thresholds * spec.abits
         return {"const": one, "compare": pe * bits * one, "memory": pe * cost.lutram(spec.channels / pe, bits) * one}
@@ -74,7 +79,7 @@ def terms(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str 
         width = spec.in_elems * spec.abits
         return {"const": one, "width": width * one, "buffer": cost.lutram(spec.depth, width) * one}
     if k == "dwc":
-        return {"const": one, "width": max(spec.in_elems, spec.out_elems) * spec.abits * one}
+        return {"const": one, "width": (spec.in_elems + spec.out_elems) * spec.abits * one}
     lanes = simd if k == "pad" else pe
     return {"const": one, "width": lanes * max(spec.abits, spec.obits) * one}
 
