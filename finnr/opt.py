@@ -41,13 +41,23 @@ class FinnrOptMain(xDSLOptMain):
         """Parse and verify one input chunk. The input failing a verifier
         (while parsing, for attributes, or after) is the user's mistake, a
         FinnrError; a verifier failure after a pass stays an internal error."""
+        from io import BytesIO, StringIO
+
         from xdsl.utils.exceptions import VerifyException
 
         from finnr.diagnostics import FinnrError
+        from finnr.dialects.utils import PARSER_CRASHES, check_integer_widths, parser_crash_message
 
         where = self.args.input_file or "<stdin>"
+        data = chunk.read()
+        text = data.decode(errors="replace") if isinstance(data, bytes) else data
+        check_integer_widths(text, where, first_line=start_offset + 1)
+        chunk = BytesIO(data) if isinstance(data, bytes) else StringIO(data)
         try:
-            module = super().parse_chunk(chunk, file_extension, start_offset)
+            try:
+                module = super().parse_chunk(chunk, file_extension, start_offset)
+            except PARSER_CRASHES as e:
+                raise FinnrError(parser_crash_message(where, e)) from None
             if module is not None and not self.args.disable_verify and not self.args.verify_diagnostics:
                 module.verify()
         except VerifyException as e:

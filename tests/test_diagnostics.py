@@ -32,7 +32,10 @@ from finnr.frontend.onnx_import import import_model
 from tests.onnx_builders import GraphBuilder, f32, vinfo
 from tests.qnn_networks import NetSpec, mlp
 
-FUZZ = settings(max_examples=int(os.environ.get("FINNR_FUZZ_EXAMPLES", "30")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture], database=None, derandomize=True)
+# CI runs the same 30 examples every time; FINNR_FUZZ_EXAMPLES=N FINNR_FUZZ_RANDOM=1
+# hunts with N fresh random examples.
+FUZZ = settings(max_examples=int(os.environ.get("FINNR_FUZZ_EXAMPLES", "30")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
+                database=None, derandomize=not os.environ.get("FINNR_FUZZ_RANDOM"))
 
 
 # --- helpers --------------------------------------------------------------------
@@ -157,6 +160,28 @@ def case_ir(text: str, name: str):
     return make
 
 
+def case_corrupt_bytes(mutate):
+    def make(tmp):
+        (tmp / "corrupt.onnx").write_bytes(mutate(small_mlp()))
+        return ["import", str(tmp / "corrupt.onnx")]
+    return make
+
+
+def _undefined_initializer(m: onnx.ModelProto) -> bytes:
+    m.graph.initializer[0].data_type = onnx.TensorProto.UNDEFINED
+    return m.SerializeToString()
+
+
+def _non_utf8_name(m: onnx.ModelProto) -> bytes:
+    name = m.graph.node[0].name.encode()
+    return m.SerializeToString().replace(name, b"\xff" + name[1:], 1)
+
+
+def _attribute_without_value(m: onnx.ModelProto) -> bytes:
+    m.graph.node[0].attribute[0].type = onnx.AttributeProto.UNDEFINED
+    return m.SerializeToString()
+
+
 UNVERIFIED_IR = (
     '%x = "test.op"() : () -> tensor<1x4xf32>\n'
     "%q = qnn.relu %x : (tensor<1x4xf32>) -> tensor<1x5xf32>\n"
@@ -191,6 +216,15 @@ TABLE = [
     ("output-file-unwritable", case_output_under_file, ["afile/out.mlir: cannot write ("]),
     ("output-dir-unwritable", case_build_dir_under_file, ["afile/out: cannot create the output directory"]),
     ("ir-syntax-error", case_ir("func.func @f( {\n", "bad.mlir"), ["bad.mlir:1:15", "Expected argument or type"]),
+    ("undefined-initializer-type", case_corrupt_bytes(_undefined_initializer),
+     ["initializer 'scale_1' cannot be read (TypeError: The element type in the input tensor is UNDEFINED.)"]),
+    ("non-utf8-name", case_corrupt_bytes(_non_utf8_name), ["a node name is not valid UTF-8", "the file is corrupt"]),
+    ("attribute-without-value", case_corrupt_bytes(_attribute_without_value),
+     ["node 'n_Quant_5' (Quant) is malformed: ValueError: attribute 'narrow' has no value"]),
+    ("ir-huge-integer-width", case_ir('%x = "test.op"() : () -> i99999999999\n', "wide.mlir"),
+     ["wide.mlir:1:26: integer type 'i99999999999' is wider than 16777215 bits (MLIR's limit)"]),
+    ("ir-parser-crash", case_ir('"test.op"() {a = array<i100000: 1, 0>} : () -> ()\n', "crash.mlir"),
+     ["crash.mlir: cannot parse this IR (the parser failed with NotImplementedError"]),
     ("ir-verify-error", case_ir(UNVERIFIED_IR, "unverified.mlir"),
      ["unverified.mlir: the IR does not verify", "result shape [1, 5] must equal the input shape [1, 4]"]),
 ]
@@ -210,8 +244,11 @@ def test_user_error_table(tmp_path, make_argv, messages):
 @pytest.mark.parametrize(
     ("text", "messages"),
     [("func.func @f( {\n", ["bad.mlir:1:15", "Expected argument or type"]),
-     (UNVERIFIED_IR, ["bad.mlir: the IR does not verify", "result shape [1, 5] must equal the input shape [1, 4]"])],
-    ids=["syntax", "verifier"],
+     (UNVERIFIED_IR, ["bad.mlir: the IR does not verify", "result shape [1, 5] must equal the input shape [1, 4]"]),
+     ('"test.op"() : () -> ()\n// -----\n%x = "test.op"() : () -> si4294967297\n',
+      ["bad.mlir:3:26: integer type 'si4294967297' is wider than 16777215 bits"]),
+     ('"test.op"() {a = array<i100000: 1, 0>} : () -> ()\n', ["bad.mlir: cannot parse this IR (the parser failed with"])],
+    ids=["syntax", "verifier", "huge-integer-width", "parser-crash"],
 )
 def test_finnr_opt_user_errors(tmp_path, text, messages):
     (tmp_path / "bad.mlir").write_text(text)

@@ -88,15 +88,45 @@ def import_model(model: onnx.ModelProto | str | os.PathLike) -> ModuleOp:
     """Import an ONNX model (or a path to one) into a qnn module."""
     if not isinstance(model, onnx.ModelProto):
         model = load_model(model)
+    _check_names(model.graph)
     return _Importer(model).run()
+
+
+def _check_names(graph: onnx.GraphProto) -> None:
+    """A corrupt file can hold names that are not UTF-8 (protobuf then gives
+    bytes instead of str): reject them before anything compares names."""
+    named = [*graph.input, *graph.output, *graph.value_info, *graph.initializer]
+    names = [(v.name, "tensor") for v in named]
+    for n in graph.node:
+        names += [(n.name, "node"), (n.op_type, "op type"), (n.domain, "domain")]
+        names += [(i, "tensor") for i in (*n.input, *n.output)]
+        names += [(a.name, "attribute") for a in n.attribute]
+    for name, what in names:
+        if not isinstance(name, str):
+            raise FinnrError(
+                f"a {what} name is not valid UTF-8 ({bytes(name)[:40]!r}); the file is corrupt",
+                ["check that the file is a complete, valid .onnx export"],
+            )
 
 
 def _attrs(node: onnx.NodeProto) -> dict:
     out = {}
     for a in node.attribute:
         v = helper.get_attribute_value(a)
+        if v is None:
+            raise ValueError(f"attribute '{a.name}' has no value")
         out[a.name] = v.decode() if isinstance(v, bytes) else v
     return out
+
+
+def _initializer(t: onnx.TensorProto) -> np.ndarray:
+    try:
+        return numpy_helper.to_array(t)
+    except Exception as e:  # onnx raises TypeError, ValueError, ... on corrupt tensors
+        raise FinnrError(
+            f"initializer '{t.name}' cannot be read ({type(e).__name__}: {str(e).strip()[:200]})",
+            ["check that the file is a complete, valid .onnx export"],
+        ) from None
 
 
 def _tensor_type(shape) -> TensorType:
@@ -111,9 +141,7 @@ class _Importer:
         for o in model.opset_import:
             if o.domain in DEFAULT_DOMAINS:
                 self.opset = o.version
-        self.consts: dict[str, np.ndarray] = {
-            t.name: numpy_helper.to_array(t) for t in self.graph.initializer
-        }
+        self.consts: dict[str, np.ndarray] = {t.name: _initializer(t) for t in self.graph.initializer}
         self.values: dict[str, Value] = {}
         self.materialized: dict[str, SSAValue] = {}
         self.block: Block | None = None
@@ -230,7 +258,7 @@ class _Importer:
             raise FinnrError(
                 f"node '{node.name or '<unnamed>'}' ({node.op_type}): {e}"
             ) from None
-        except (ValueError, KeyError, IndexError, OverflowError) as e:
+        except (ValueError, KeyError, IndexError, OverflowError, TypeError) as e:
             # a malformed node (missing inputs, attributes of the wrong
             # arity, tensors of impossible shapes), found by fuzzing
             raise FinnrError(
