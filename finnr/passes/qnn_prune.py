@@ -330,21 +330,8 @@ def _strongest(layer: Operation, count: int) -> np.ndarray:
     return np.sort(order[:count])
 
 
-def prune(module: ModuleOp, sparsity: float | None = None, keep: int | None = None,
-          masks: dict[int, np.ndarray] | None = None, align: int = 1,
-          layers_to_prune: Iterable[int] | None = None) -> ModuleOp:
-    """Prune ``module`` in place and return it.
-
-    ``sparsity`` (the fraction of channels removed) or ``keep`` (channels
-    kept per layer) prune by weight magnitude the layers ``layers_to_prune``
-    (indices into :func:`layers`; default: every layer not computing the
-    network's outputs), the kept count rounded up to a multiple of
-    ``align``. ``masks`` maps layer indices to boolean arrays over the
-    layer's output channels (True keeps the channel) and prunes exactly
-    those. Raises FinnrError (leaving the module unchanged) for what it
-    cannot prune."""
-    chosen = [sparsity is not None, keep is not None, masks is not None]
-    if sum(chosen) != 1:
+def _check_options(sparsity: float | None, keep: int | None, align: int) -> None:
+    if (sparsity is None) == (keep is None):
         raise FinnrError(f"{PASS}: give exactly one of sparsity=S, keep=N or a mask (layer=I keep-channels=...)")
     if sparsity is not None and not 0 <= sparsity < 1:
         raise FinnrError(f"{PASS}: sparsity must be in [0, 1), got {sparsity}")
@@ -352,23 +339,49 @@ def prune(module: ModuleOp, sparsity: float | None = None, keep: int | None = No
         raise FinnrError(f"{PASS}: keep must be >= 1, got {keep}")
     if align < 1:
         raise FinnrError(f"{PASS}: align must be >= 1, got {align}")
+
+
+def prune_masks(module: ModuleOp, sparsity: float | None = None, keep: int | None = None, align: int = 1,
+                layers_to_prune: Iterable[int] | None = None) -> dict[int, np.ndarray]:
+    """The channels that :func:`prune` with ``sparsity`` or ``keep`` removes,
+    without removing them: a boolean mask (True keeps) per pruned layer
+    index, chosen by L1 weight magnitude among the layers
+    ``layers_to_prune`` (default: every layer not computing the network's
+    outputs), the kept count rounded up to a multiple of ``align``."""
+    _check_options(sparsity, keep, align)
+    found = layers(module)
+    if layers_to_prune is None:
+        targets = [i for i, layer in enumerate(found) if not _reaches_output(layer)]
+    else:
+        targets = [_check_index(i, found) for i in layers_to_prune]
+    masks = {}
+    for i in targets:
+        n = out_channels(found[i])
+        masks[i] = np.isin(np.arange(n), _strongest(found[i], _count(n, sparsity, keep, align)))
+    return masks
+
+
+def prune(module: ModuleOp, sparsity: float | None = None, keep: int | None = None,
+          masks: dict[int, np.ndarray] | None = None, align: int = 1,
+          layers_to_prune: Iterable[int] | None = None) -> ModuleOp:
+    """Prune ``module`` in place and return it.
+
+    ``sparsity`` (the fraction of channels removed) or ``keep`` (channels
+    kept per layer) prune by weight magnitude, as :func:`prune_masks`
+    chooses (on the unpruned module). ``masks`` maps layer indices (into
+    :func:`layers`) to boolean arrays over the layer's output channels
+    (True keeps the channel) or to arrays of the channel indices to keep,
+    and prunes exactly those. Raises FinnrError, leaving the module
+    unchanged, for what it cannot prune."""
+    if masks is None:
+        masks = prune_masks(module, sparsity, keep, align, layers_to_prune)
+    elif sparsity is not None or keep is not None:
+        raise FinnrError(f"{PASS}: give exactly one of sparsity=S, keep=N or a mask (layer=I keep-channels=...)")
     work = module.clone()  # pruned in a copy: nothing changes if it refuses
     found = layers(work)
-    plan: dict[int, np.ndarray | None] = {}
-    if masks is not None:
-        for i, mask in masks.items():
-            plan[_check_index(i, found)] = _mask_channels(i, found[i], mask)
-    else:
-        targets = range(len(found)) if layers_to_prune is None else [_check_index(i, found) for i in layers_to_prune]
-        for i in targets:
-            if layers_to_prune is None and _reaches_output(found[i]):
-                continue
-            plan[i] = None
+    plan = {_check_index(i, found): _mask_channels(i, found[i], mask) for i, mask in masks.items()}
     for i, channels in sorted(plan.items()):
-        layer = found[i]
-        if channels is None:
-            channels = _strongest(layer, _count(out_channels(layer), sparsity, keep, align))
-        _prune_layer(layer, channels)
+        _prune_layer(found[i], channels)
     work.verify()
     block = work.body.detach_block(0)
     module.body.detach_block(0).erase()
