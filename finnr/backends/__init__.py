@@ -23,9 +23,16 @@ def _verilog() -> type[Target]:
     return VerilogTarget
 
 
+def _rtl() -> type[Target]:
+    from finnr.backends.rtl import RtlTarget
+
+    return RtlTarget
+
+
 FINNR_TARGETS: dict[str, Callable[[], type[Target]]] = {
     "report": _report,
     "hls-cpp": _hls_cpp,
     "verilog": _verilog,
+    "rtl": _rtl,
 }
 """Target factories by name, registered in ``finnr-opt``."""

@@ -84,15 +84,23 @@ def cycles(spec: LayerSpec, pe=1, simd=1) -> np.ndarray:
     - mvau: (MH/PE)·(MW/SIMD)·vectors
     - vvau: (C/PE)·(KH·KW/SIMD)·OH·OW
     - thresholding, duplicate, add_streams: (C/PE)·vectors
-    - swu: IFM_W·KH·DIL_H·(C/SIMD) + OFM_H·max(OFM_W·KH·KW·C/SIMD, STRIDE_H·IFM_W·C/SIMD)
-      (FINN's 2-D formula with the kernel's height and width apart; FINN
-      multiplies the read block by STRIDE_W, the same for square strides)
-    - maxpool: floor(IFM_H·IFM_W·(1 + 1/(KH·KW)))·(C/PE) — FINN's formula
-      (which FINN marks inexact) when PE = C, all channels per cycle, as
-      FINN's StreamingMaxPool does; PE < C processes the channels in C/PE
-      passes
+    - swu and maxpool: a line-buffer engine of R + STRIDE_H rows (R =
+      DIL_H·(KH-1) + 1, the rows a window spans) that writes rows while it
+      reads windows, one beat per cycle each:
+      max(IFM_H·IFM_W·C/F, OFM_H·max(OFM_W·KH·KW·C/F, STRIDE_H·IFM_W·C/F) + FILL·IFM_W·C/F),
+      F = SIMD (swu) or PE (maxpool, whose reads go through the window per
+      channel fold); FILL = max(0, T + R - STRIDE_H) rows, T the bottom rows
+      no window uses: the rows of the next frame's first window that cannot
+      be written during the last output row. This is finnr's RTL engine
+      (finnr/backends/rtl/lib/finnr_window.v), measured within a cycle or
+      two. FINN's formulas describe engines that do less: its SWU fills
+      IFM_W·KH·DIL_H·C/SIMD cycles per frame without overlap, and its
+      StreamingMaxPool takes floor(IFM_H·IFM_W·(1 + 1/(KH·KW)))·C/PE
+      (which FINN marks inexact), 1.25x the input for 2x2 pooling where an
+      engine reading one beat per cycle needs the input's beats.
     - pad: (C/SIMD)·OH·OW
-    - label_select: L/PE
+    - label_select: max(L/PE, K)·vectors (the K indices leave one per
+      beat while the next vector streams in)
     - dwc: elements / min(in, out) beats; fifo: elements / beat
     """
     pe, simd = _a(pe), _a(simd)
@@ -105,20 +113,28 @@ def cycles(spec: LayerSpec, pe=1, simd=1) -> np.ndarray:
     if k in ("thresholding", "duplicate", "add_streams"):
         return (spec.channels / pe) * spec.vectors + 0 * simd
     if k == "swu":
-        c = spec.channels / simd
-        (kh, kw), (sh, _), (_, iw), (oh, ow) = spec.kernel, spec.stride, spec.ifm, spec.ofm
-        return iw * kh * spec.dilation[0] * c + oh * np.maximum(ow * kh * kw * c, sh * iw * c) + 0 * pe
+        return window_cycles(spec, simd) + 0 * pe
     if k == "maxpool":
-        (kh, kw), (ih, iw) = spec.kernel, spec.ifm
-        return np.floor(ih * iw * (1 + 1 / (kh * kw))) * (spec.channels / pe) + 0 * simd
+        return window_cycles(spec, pe) + 0 * simd
     if k == "pad":
         return (spec.channels / simd) * spec.ofm[0] * spec.ofm[1] + 0 * pe
     if k == "label_select":
-        return spec.channels / pe + 0 * simd
+        return np.maximum(spec.channels / pe, spec.extra.get("k", 1)) * spec.vectors + 0 * simd
     elements = spec.channels * spec.vectors
     if k == "dwc":
         return elements / min(spec.in_elems, spec.out_elems) + 0 * pe * simd
     return elements / spec.in_elems + 0 * pe * simd  # fifo
+
+
+def window_cycles(spec: LayerSpec, fold) -> np.ndarray:
+    """Cycles per frame of the line-buffer window engine (swu, maxpool)
+    taking ``fold`` channels per beat; see :func:`cycles`."""
+    c = spec.channels / _a(fold)
+    (kh, kw), (sh, _), (ih, iw), (oh, ow) = spec.kernel, spec.stride, spec.ifm, spec.ofm
+    span = spec.dilation[0] * (kh - 1) + 1
+    fill = max(0, ih - ((oh - 1) * sh + span) + span - sh)
+    row = iw * c
+    return np.maximum(ih * row, oh * np.maximum(ow * kh * kw * c, sh * row) + fill * row)
 
 
 def macs(spec: LayerSpec) -> int:

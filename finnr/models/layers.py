@@ -100,7 +100,8 @@ def spec_of(op: Operation) -> cost.LayerSpec:
         return cost.LayerSpec("thresholding", channels=xs[-1], vectors=math.prod(xs[1:-1]) if len(xs) > 2 else 1,
                               thresholds=op.thresholds.get_shape()[1], **common)
     if k == "label_select":
-        return cost.LayerSpec("label_select", channels=xs[-1], **common)
+        return cost.LayerSpec("label_select", channels=xs[-1], vectors=math.prod(xs[1:-1]) if len(xs) > 2 else 1,
+                              extra={"k": op.k.value.data}, **common)
     vectors = math.prod(xs[1:-1]) if len(xs) > 2 else 1
     if k == "dwc":
         return cost.LayerSpec("dwc", channels=xs[-1], vectors=vectors, in_elems=op.in_elems.value.data,

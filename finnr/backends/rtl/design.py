@@ -1,0 +1,347 @@
+"""What the RTL of a ``dataflow.partition`` is made of: one engine of the
+library per layer with every parameter bound (dimensions, folding,
+datatypes, accumulator and threshold widths), its ROM contents, and the
+streams between the layers. Reads the folded dataflow IR, never changes it;
+:mod:`finnr.backends.rtl` prints it.
+
+Element encodings follow the HLS backend (``encode``): element ``i`` of a
+beat sits in bits ``[i*B +: B]``, integers in two's complement, bipolar as
+one bit (0 = -1). Thresholds are compared with integers, so they are
+stored as integers exactly as ``convert-dataflow-to-hls`` stores them
+(``ceil``, clipped to the accumulator's range plus one).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+from xdsl.dialects.builtin import ModuleOp, TensorType
+from xdsl.ir import Attribute, Block, Operation, SSAValue
+
+from finnr.backends.hls_cpp.printer import encode
+from finnr.backends.report import dataflow_layers
+from finnr.backends.verilog import _Names
+from finnr.diagnostics import FinnrError
+from finnr.dialects import dataflow as df
+from finnr.dialects import datatypes as dt
+from finnr.interpreter.dataflow import fold_thresholds, fold_weights
+from finnr.models import layers as lm
+from finnr.names import sanitize
+from finnr.passes.convert_dataflow_to_hls import accumulator_range, integer_thresholds
+
+LIBRARY_FILES = {
+    "mvau": ("finnr_mvau.v", "finnr_dot.v", "finnr_act.v", "finnr_rom.v"),
+    "thresholding": ("finnr_thresholding.v", "finnr_act.v", "finnr_rom.v"),
+    "swu": ("finnr_window.v",),
+    "maxpool": ("finnr_window.v",),
+    "pad": ("finnr_pad.v",),
+    "label_select": ("finnr_label_select.v",),
+    "dwc": ("finnr_dwc.v",),
+    "fifo": ("finnr_fifo.v",),
+}
+"""The library files (``finnr/backends/rtl/lib``) each layer kind needs; the
+first holds the engine."""
+
+LIBRARY_MODULES = frozenset(
+    ["finnr_mvau", "finnr_dot", "finnr_act", "finnr_rom", "finnr_thresholding", "finnr_window",
+     "finnr_pad", "finnr_label_select", "finnr_dwc", "finnr_fifo"]
+)
+
+KIND_UNSIGNED, KIND_SIGNED, KIND_BIPOLAR = 0, 1, 2
+
+
+def kind_code(t: Attribute) -> int:
+    """The library's element kind: 0 unsigned, 1 signed, 2 bipolar."""
+    if isinstance(t, dt.BipolarType):
+        return KIND_BIPOLAR
+    return KIND_SIGNED if dt.value_range(t)[0] < 0 else KIND_UNSIGNED
+
+
+def signed_bits(lo: int, hi: int) -> int:
+    """Bits of the narrowest two's complement type holding [lo, hi] (>= 2)."""
+    n = 2
+    while lo < -(1 << (n - 1)) or hi > (1 << (n - 1)) - 1:
+        n += 1
+    return n
+
+
+def hex_words(codes: np.ndarray, bits: int) -> list[str]:
+    """ROM words as hex lines: ``codes`` (depth, elements) of non-negative
+    element codes of ``bits`` bits each, element 0 in the least significant
+    bits of its word."""
+    depth, n = codes.shape
+    width = n * bits
+    shifts = np.arange(bits, dtype=np.uint64)
+    b = ((codes.astype(np.uint64)[..., None] >> shifts) & np.uint64(1)).astype(np.uint8).reshape(depth, width)
+    pad = (-width) % 8
+    if pad:
+        b = np.concatenate([b, np.zeros((depth, pad), np.uint8)], axis=1)
+    packed = np.packbits(b, axis=1, bitorder="little")[:, ::-1]
+    digits = (width + 3) // 4
+    return [row.tobytes().hex()[-digits:] for row in packed]
+
+
+@dataclass
+class Rom:
+    param: str  # the engine's file-name parameter (WEIGHTS, THRESHOLDS)
+    file: str
+    width: int
+    words: list[str]
+
+
+@dataclass
+class Layer:
+    """One layer instance: its engine with every parameter bound."""
+
+    op: Operation
+    kind: str
+    ir_name: str
+    name: str
+    module: str
+    params: dict[str, int]
+    roms: list[Rom] = field(default_factory=list)
+    in_elems: int = 1
+    out_elems: int = 1
+    in_bits: int = 1
+    out_bits: int = 1
+    instance: str = "u"
+
+    @property
+    def engine(self) -> str:
+        return LIBRARY_FILES[self.kind][0][:-2]
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        return LIBRARY_FILES[self.kind]
+
+    @property
+    def in_width(self) -> int:
+        return self.in_elems * self.in_bits
+
+    @property
+    def out_width(self) -> int:
+        return self.out_elems * self.out_bits
+
+    def beats_out(self) -> int:
+        """Output beats per frame."""
+        return math.prod(_shape(self.op.results[0])) // self.out_elems
+
+    def folding(self) -> tuple[int | None, int | None]:
+        """(pe, simd) where the layer has them, else None."""
+        props = self.op.properties
+        pe = props["pe"].value.data if "pe" in props else None
+        simd = props["simd"].value.data if "simd" in props else None
+        return pe, simd
+
+
+@dataclass
+class Stream:
+    """A connection: its producer (a layer or an input port) and consumer
+    (a layer or an output port), ``elems`` elements of ``bits`` bits."""
+
+    value: SSAValue
+    name: str
+    elems: int
+    bits: int
+    port: str | None = None  # the top's port name when it enters or leaves the partition
+
+    @property
+    def width(self) -> int:
+        return self.elems * self.bits
+
+
+def _shape(v: SSAValue) -> tuple[int, ...]:
+    t = v.type
+    assert isinstance(t, TensorType)
+    return tuple(t.get_shape())
+
+
+def _elt(v: SSAValue) -> Attribute:
+    t = v.type
+    assert isinstance(t, TensorType)
+    return t.get_element_type()
+
+
+def _int(attr) -> int:
+    return int(attr.value.data)
+
+
+def _weight_rom(name: str, w: np.ndarray, wt: Attribute, pe: int, simd: int) -> Rom:
+    folded = fold_weights(w, pe, simd)  # (PE, WMEM, SIMD)
+    codes = encode(folded, wt).transpose(1, 0, 2).reshape(folded.shape[1], pe * simd)
+    bits = dt.bitwidth(wt)
+    return Rom("WEIGHTS", f"{name}_weights.mem", pe * simd * bits, hex_words(codes, bits))
+
+
+def _threshold_rom(name: str, t: np.ndarray, channels: int, pe: int, lo: int, hi: int) -> tuple[Rom, int, int]:
+    """The ROM of (channels or 1, NT) thresholds compared with integers in
+    [lo, hi]; returns it, NT and the thresholds' signed width."""
+    ints = integer_thresholds(t, lo, hi)
+    folded = fold_thresholds(ints, channels, pe)  # (PE, NF, NT)
+    nt = folded.shape[-1]
+    tbits = signed_bits(int(folded.min()), int(folded.max()))
+    codes = (folded.transpose(1, 0, 2).reshape(folded.shape[1], pe * nt) & ((1 << tbits) - 1)).astype(np.uint64)
+    return Rom("THRESHOLDS", f"{name}_thresholds.mem", pe * nt * tbits, hex_words(codes, tbits)), nt, tbits
+
+
+def _check_integer(op: Operation, what: str, t: Attribute) -> None:
+    if not dt.is_integer(t):
+        raise FinnrError(
+            f"rtl: '{op.name}' {what} has element type {t}; the RTL engines handle integer datatypes only"
+        )
+
+
+def layer_params(op: Operation, module: str) -> tuple[dict[str, int], list[Rom]]:
+    """The engine parameters and ROMs of a layer (ROM files named after
+    ``module``)."""
+    kind = lm.kind(op)
+    x, y = _elt(op.operands[0]), _elt(op.results[0])
+    if isinstance(op, df.MVAUOp):
+        pe, simd = _int(op.pe), _int(op.simd)
+        w = np.asarray(op.weight_matrix(), dtype=np.int64)
+        lo, hi = accumulator_range(w, x)
+        params = {
+            "MW": op.mw, "MH": op.mh, "SIMD": simd, "PE": pe, "IN_BITS": dt.bitwidth(x), "IN_KIND": kind_code(x),
+            "W_BITS": dt.bitwidth(op.weight_dtype), "W_KIND": kind_code(op.weight_dtype),
+            "ACC_BITS": signed_bits(lo, hi), "NT": 0, "T_BITS": 2, "OUT_BITS": dt.bitwidth(y),
+            "ACT_BIAS": _int(op.act_bias),
+        }
+        roms = [_weight_rom(module, w, op.weight_dtype, pe, simd)]
+        t = op.threshold_matrix()
+        if t is not None:
+            rom, params["NT"], params["T_BITS"] = _threshold_rom(module, t, op.mh, pe, lo, hi)
+            roms.append(rom)
+        return params, roms
+    if isinstance(op, df.ThresholdingOp):
+        pe = _int(op.pe)
+        c = _shape(op.input)[-1]
+        lo, hi = (int(v) for v in dt.value_range(x))
+        rom, nt, tbits = _threshold_rom(module, op.threshold_matrix(), c, pe, lo, hi)
+        params = {"C": c, "PE": pe, "IN_BITS": dt.bitwidth(x), "IN_KIND": kind_code(x), "NT": nt, "T_BITS": tbits,
+                  "OUT_BITS": dt.bitwidth(y), "ACT_BIAS": _int(op.act_bias)}
+        return params, [rom]
+    if isinstance(op, df.SWUOp | df.MaxPoolOp):
+        _, h, w_, c = _shape(op.input)
+        _, oh, ow, _ = _shape(op.result)
+        (kh, kw), (sh, sw), (dh, dw) = op.window()
+        pool = isinstance(op, df.MaxPoolOp)
+        params = {"H": h, "W": w_, "C": c, "SIMD": _int(op.pe if pool else op.simd), "KH": kh, "KW": kw,
+                  "SH": sh, "SW": sw, "DH": dh, "DW": dw, "OH": oh, "OW": ow, "BITS": dt.bitwidth(x),
+                  "KIND": kind_code(x), "POOL": int(pool)}
+        return params, []
+    if isinstance(op, df.PadOp):
+        _, h, w_, c = _shape(op.input)
+        top, left, bottom, right = (int(p) for p in op.pads.get_values())
+        value = int(encode(np.array([op.value.value.data]), x)[0])
+        params = {"H": h, "W": w_, "C": c, "SIMD": _int(op.simd), "TOP": top, "LEFT": left, "BOTTOM": bottom,
+                  "RIGHT": right, "BITS": dt.bitwidth(x), "VALUE": value}
+        return params, []
+    if isinstance(op, df.LabelSelectOp):
+        return {"L": _shape(op.input)[-1], "K": _int(op.k), "PE": _int(op.pe), "IN_BITS": dt.bitwidth(x),
+                "IN_KIND": kind_code(x), "OUT_BITS": dt.bitwidth(y)}, []
+    if isinstance(op, df.DWCOp):
+        return {"BITS": dt.bitwidth(x), "IN": _int(op.in_elems), "OUT": _int(op.out_elems)}, []
+    if isinstance(op, df.FIFOOp):
+        return {"WIDTH": _int(op.elems) * dt.bitwidth(x), "DEPTH": max(2, _int(op.depth))}, []
+    raise FinnrError(
+        f"rtl: no RTL engine for '{op.name}' ({kind}) yet; the RTL backend covers "
+        f"{', '.join(sorted(LIBRARY_FILES))}"
+    )
+
+
+@dataclass
+class Design:
+    """The RTL of one partition: its top module, layers and streams in
+    order (every stream has exactly one producer and one consumer)."""
+
+    partition: df.PartitionOp
+    top: str
+    layers: list[Layer]
+    streams: dict[SSAValue, Stream]
+    inputs: list[Stream]
+    outputs: list[Stream]
+
+    def files(self) -> list[str]:
+        """Every .v file of the top: the library files in use, the layer
+        modules, the top (each once, in that order)."""
+        lib = [f for layer in self.layers for f in layer.files]
+        return list(dict.fromkeys([*lib, *(f"{layer.module}.v" for layer in self.layers), f"{self.top}.v"]))
+
+    def fifos(self) -> list[Layer]:
+        return [layer for layer in self.layers if layer.kind == "fifo"]
+
+
+def partitions(module: ModuleOp) -> list[df.PartitionOp]:
+    return [op for op in module.walk() if isinstance(op, df.PartitionOp)]
+
+
+def designs(module: ModuleOp, fifo_depths: dict[str, int] | None = None) -> list[Design]:
+    """The design of every partition of ``module``. ``fifo_depths``
+    overrides the depth of FIFO layers by their ``ir_name``."""
+    ir_names = dict(zip(dataflow_layers(module), lm.finn_names(dataflow_layers(module))))
+    names = _Names(LIBRARY_MODULES)
+    result = []
+    for part in partitions(module):
+        pname = sanitize(part.sym_name.data if part.sym_name is not None else "dataflow", "dataflow")
+        top = names(f"{pname}_top", "top")
+        result.append(_design(part, pname, top, ir_names, names, fifo_depths or {}))
+    return result
+
+
+def _design(part: df.PartitionOp, pname: str, top: str, ir_names: dict, names: _Names, fifo_depths: dict[str, int]) -> Design:
+    yield_op = part.yield_op()
+    assert yield_op is not None
+    ops = [op for op in part.block.ops if op is not yield_op]
+    uses: dict[SSAValue, list] = {}
+    for op in ops:
+        for v in op.operands:
+            uses.setdefault(v, []).append(op)
+    for j, v in enumerate(yield_op.arguments):
+        uses.setdefault(v, []).append(j)
+    layers: list[Layer] = []
+    for op in ops:
+        if lm.kind(op) is None or len(op.operands) != 1 or len(op.results) != 1:
+            raise FinnrError(f"rtl: no RTL engine for '{op.name}' yet (partition '{top}')")
+        for i, v in enumerate((*op.operands, *op.results)):
+            _check_integer(op, f"operand/result #{i}", _elt(v))
+        ir_name = ir_names[op]
+        module = names(f"{pname}_{ir_name}", "layer")
+        params, roms = layer_params(op, module)
+        if isinstance(op, df.FIFOOp) and ir_name in fifo_depths:
+            params["DEPTH"] = max(2, int(fifo_depths[ir_name]))
+        ins, outs = lm.stream_widths(op)
+        layers.append(Layer(op, lm.kind(op), ir_name, sanitize(ir_name, "layer"), module, params, roms,
+                            ins, outs, dt.bitwidth(_elt(op.operands[0])), dt.bitwidth(_elt(op.results[0]))))
+    by_op = {layer.op: layer for layer in layers}
+    # the top's ports first, so that no internal name takes theirs
+    ports = _Names({"ap_clk", "ap_rst_n"})
+    port_of: dict[SSAValue, str] = {}
+    for v in part.block.args:
+        port_of[v] = "s_axis_" + ports(v.name_hint or f"in{v.index}", "in")
+    for j, v in enumerate(yield_op.arguments):
+        port_of[v] = "m_axis_" + ports(f"out{j}", "out")
+    local = _Names({"ap_clk", "ap_rst_n", *(f"{p}_{s}" for p in port_of.values() for s in ("tdata", "tvalid", "tready"))})
+    streams: dict[SSAValue, Stream] = {}
+    for v in [*part.block.args, *(op.results[0] for op in ops)]:
+        users = uses.get(v, [])
+        what = f"input #{v.index}" if isinstance(v.owner, Block) else f"the result of {by_op[v.owner].ir_name}"
+        if len(users) != 1:
+            raise FinnrError(
+                f"rtl: partition '{top}': {what} has {len(users)} consumers; the RTL backend needs exactly one "
+                "per stream (no stream forks yet)"
+            )
+        (user,) = users
+        if isinstance(v.owner, Block):
+            if isinstance(user, int):
+                raise FinnrError(f"rtl: partition '{top}': {what} is yielded as it is; no layer computes it")
+            elems, hint = by_op[user].in_elems, v.name_hint or f"in{v.index}"
+        else:
+            elems, hint = by_op[v.owner].out_elems, by_op[v.owner].name
+        streams[v] = Stream(v, local.bundle(hint, fallback="s"), elems, dt.bitwidth(_elt(v)), port_of.get(v))
+    inputs = [streams[v] for v in part.block.args]
+    outputs = [streams[v] for v in yield_op.arguments]
+    for layer in layers:
+        layer.instance = local(f"u_{layer.name}", "u")
+    return Design(part, top, layers, streams, inputs, outputs)

@@ -1,0 +1,50 @@
+// finnr RTL library: the activation of PE lanes (combinational). With
+// NT = 0 every signed ACC_BITS-bit value leaves as OUT_BITS bits (sign-
+// extended or truncated: the output type holds every value); with NT > 0
+// lane p outputs ACT_BIAS + the number of its NT signed T_BITS-bit
+// thresholds (word bits [(p*NT+i)*T_BITS +: T_BITS]) that the value
+// reaches (x >= t), in OUT_BITS bits (a bipolar output is the count's bit).
+`default_nettype none
+/* verilator lint_off WIDTH */
+/* verilator lint_off UNUSEDSIGNAL */
+/* verilator lint_off UNSIGNED */
+module finnr_act #(
+  parameter integer PE = 1,
+  parameter integer ACC_BITS = 8,
+  parameter integer NT = 0,
+  parameter integer T_BITS = 8,
+  parameter integer OUT_BITS = 8,
+  parameter integer ACT_BIAS = 0
+) (
+  input  wire [PE*ACC_BITS-1:0] acc,
+  input  wire [(NT > 0 ? PE*NT*T_BITS : 1)-1:0] t,
+  output wire [PE*OUT_BITS-1:0] y
+);
+  genvar p;
+  generate
+    for (p = 0; p < PE; p = p + 1) begin : lane
+      wire signed [ACC_BITS-1:0] a = acc[p*ACC_BITS +: ACC_BITS];
+      if (NT == 0) begin : pass
+        if (OUT_BITS <= ACC_BITS) begin : narrow
+          assign y[p*OUT_BITS +: OUT_BITS] = a[OUT_BITS-1:0];
+        end else begin : wide
+          assign y[p*OUT_BITS +: OUT_BITS] = {{(OUT_BITS-ACC_BITS){a[ACC_BITS-1]}}, a};
+        end
+      end else begin : thresholds
+        reg [31:0] count;
+        integer i;
+        always @* begin
+          count = ACT_BIAS;
+          for (i = 0; i < NT; i = i + 1) begin
+            if (a >= $signed(t[(p*NT+i)*T_BITS +: T_BITS])) count = count + 1;
+          end
+        end
+        assign y[p*OUT_BITS +: OUT_BITS] = count[OUT_BITS-1:0];
+      end
+    end
+  endgenerate
+endmodule
+/* verilator lint_on UNSIGNED */
+/* verilator lint_on UNUSEDSIGNAL */
+/* verilator lint_on WIDTH */
+`default_nettype wire

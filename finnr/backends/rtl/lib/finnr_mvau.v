@@ -1,0 +1,166 @@
+// finnr RTL library: matrix-vector-activation unit (MVAU), one fold per
+// cycle: MH/PE * MW/SIMD cycles per input vector.
+//
+// The input vector (MW elements, SIMD per beat) is read during the first
+// row fold (nf = 0) and kept in a buffer of MW/SIMD words for the others.
+// The weight ROM holds MH/PE * MW/SIMD words of PE * SIMD weights (address
+// nf * SF + sf; lane p's SIMD weights at bits [p*SIMD*W_BITS +: ...],
+// element s of a lane at [s*W_BITS +: W_BITS]): lane p computes output row
+// nf * PE + p. Each lane accumulates its dot products over the SF folds;
+// after the last one the PE sums go through finnr_act (thresholds from a
+// ROM of MH/PE words of PE * NT thresholds, address nf) into one output
+// beat of PE elements.
+//
+// Pipeline: issue (counters, ROM address) -> multiply-accumulate ->
+// activation -> output register. Every stage advances together when the
+// output register is empty or taken (stall-all), so a beat is produced
+// every SF cycles without bubbles. `busy` marks a cycle that issued a fold.
+`default_nettype none
+/* verilator lint_off WIDTH */
+/* verilator lint_off UNUSEDSIGNAL */
+/* verilator lint_off UNSIGNED */
+module finnr_mvau #(
+  parameter integer MW = 2,
+  parameter integer MH = 2,
+  parameter integer SIMD = 1,
+  parameter integer PE = 1,
+  parameter integer IN_BITS = 1,
+  parameter integer IN_KIND = 0,
+  parameter integer W_BITS = 1,
+  parameter integer W_KIND = 1,
+  parameter integer ACC_BITS = 8,
+  parameter integer NT = 0,
+  parameter integer T_BITS = 8,
+  parameter integer OUT_BITS = 8,
+  parameter integer ACT_BIAS = 0,
+  parameter WEIGHTS = "weights.mem",
+  parameter THRESHOLDS = "thresholds.mem"
+) (
+  input  wire ap_clk,
+  input  wire ap_rst_n,
+  input  wire [SIMD*IN_BITS-1:0] in_tdata,
+  input  wire in_tvalid,
+  output wire in_tready,
+  output wire [PE*OUT_BITS-1:0] out_tdata,
+  output wire out_tvalid,
+  input  wire out_tready
+);
+  localparam integer SF = MW / SIMD;
+  localparam integer NF = MH / PE;
+  localparam integer WMEM = SF * NF;
+  localparam integer SFW = SF > 1 ? $clog2(SF) : 1;
+  localparam integer NFW = NF > 1 ? $clog2(NF) : 1;
+  localparam integer WAW = WMEM > 1 ? $clog2(WMEM) : 1;
+  localparam [SFW-1:0] SF_LAST = SF - 1;
+  localparam [NFW-1:0] NF_LAST = NF - 1;
+  localparam [WAW-1:0] W_LAST = WMEM - 1;
+  localparam integer IW = SIMD * IN_BITS;
+  localparam integer TW = NT > 0 ? PE * NT * T_BITS : 1;
+
+  reg out_valid;
+  reg [PE*OUT_BITS-1:0] out_data;
+  wire adv = !out_valid || out_tready;
+
+  // issue
+  reg [SFW-1:0] sf;
+  reg [NFW-1:0] nf;
+  reg [WAW-1:0] waddr;
+  reg [IW-1:0] inbuf [0:SF-1];
+  wire need_in = nf == {NFW{1'b0}};
+  wire go = ap_rst_n && adv && (!need_in || in_tvalid);
+  wire busy = go;
+  assign in_tready = ap_rst_n && adv && need_in;
+  wire [IW-1:0] x_now = need_in ? in_tdata : inbuf[sf];
+  always @(posedge ap_clk) begin
+    if (go && need_in) inbuf[sf] <= in_tdata;
+  end
+  always @(posedge ap_clk) begin
+    if (!ap_rst_n) begin
+      sf <= {SFW{1'b0}};
+      nf <= {NFW{1'b0}};
+      waddr <= {WAW{1'b0}};
+    end else if (go) begin
+      waddr <= waddr == W_LAST ? {WAW{1'b0}} : waddr + 1'b1;
+      if (sf == SF_LAST) begin
+        sf <= {SFW{1'b0}};
+        nf <= nf == NF_LAST ? {NFW{1'b0}} : nf + 1'b1;
+      end else begin
+        sf <= sf + 1'b1;
+      end
+    end
+  end
+
+  // multiply-accumulate
+  wire [PE*SIMD*W_BITS-1:0] wq;
+  finnr_rom #(.WIDTH(PE*SIMD*W_BITS), .DEPTH(WMEM), .FILE(WEIGHTS)) weights (
+    .ap_clk(ap_clk), .en(adv), .addr(waddr), .q(wq));
+  reg b_valid, b_first, b_last;
+  reg [NFW-1:0] b_nf;
+  reg [IW-1:0] b_x;
+  always @(posedge ap_clk) begin
+    if (!ap_rst_n) begin
+      b_valid <= 1'b0;
+    end else if (adv) begin
+      b_valid <= go;
+      b_first <= sf == {SFW{1'b0}};
+      b_last <= sf == SF_LAST;
+      b_nf <= nf;
+      b_x <= x_now;
+    end
+  end
+  reg [PE*ACC_BITS-1:0] acc;
+  wire [PE*ACC_BITS-1:0] acc_next;
+  genvar p;
+  generate
+    for (p = 0; p < PE; p = p + 1) begin : lane
+      wire [ACC_BITS-1:0] dot;
+      finnr_dot #(.SIMD(SIMD), .IN_BITS(IN_BITS), .IN_KIND(IN_KIND), .W_BITS(W_BITS), .W_KIND(W_KIND),
+                  .ACC_BITS(ACC_BITS)) mac (
+        .x(b_x), .w(wq[p*SIMD*W_BITS +: SIMD*W_BITS]), .y(dot));
+      assign acc_next[p*ACC_BITS +: ACC_BITS] = (b_first ? {ACC_BITS{1'b0}} : acc[p*ACC_BITS +: ACC_BITS]) + dot;
+    end
+  endgenerate
+  always @(posedge ap_clk) begin
+    if (adv && b_valid) acc <= acc_next;
+  end
+
+  // activation
+  reg c_valid;
+  reg [PE*ACC_BITS-1:0] c_acc;
+  wire [TW-1:0] tq;
+  generate
+    if (NT > 0) begin : threshold_rom
+      finnr_rom #(.WIDTH(TW), .DEPTH(NF), .FILE(THRESHOLDS)) thresholds (
+        .ap_clk(ap_clk), .en(adv), .addr(b_nf), .q(tq));
+    end else begin : no_thresholds
+      assign tq = 1'b0;
+    end
+  endgenerate
+  always @(posedge ap_clk) begin
+    if (!ap_rst_n) begin
+      c_valid <= 1'b0;
+    end else if (adv) begin
+      c_valid <= b_valid && b_last;
+      c_acc <= acc_next;
+    end
+  end
+  wire [PE*OUT_BITS-1:0] y;
+  finnr_act #(.PE(PE), .ACC_BITS(ACC_BITS), .NT(NT), .T_BITS(T_BITS), .OUT_BITS(OUT_BITS),
+              .ACT_BIAS(ACT_BIAS)) act (.acc(c_acc), .t(tq), .y(y));
+
+  // output register
+  always @(posedge ap_clk) begin
+    if (!ap_rst_n) begin
+      out_valid <= 1'b0;
+    end else if (adv) begin
+      out_valid <= c_valid;
+      out_data <= y;
+    end
+  end
+  assign out_tvalid = out_valid;
+  assign out_tdata = out_data;
+endmodule
+/* verilator lint_on UNSIGNED */
+/* verilator lint_on UNUSEDSIGNAL */
+/* verilator lint_on WIDTH */
+`default_nettype wire

