@@ -9,7 +9,7 @@ STAMP := $(VENV)/.finnr-installed
 TEST_STAMP := $(VENV)/.finnr-test-installed
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: demo test venv clean
+.PHONY: demo test venv clean study
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,18 @@ test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q tests || rc=1; \
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/lit -sv tests/filecheck || rc=1; \
 	exit $$rc
+
+# The accuracy-cost study (docs/study.md, docs/study.png): trains small
+# quantized MLPs with Brevitas (torch pinned first, so pip keeps the CPU
+# build), compiles them with finnr and measures them in C-simulation.
+STUDY_STAMP := $(VENV)/.finnr-study-installed
+$(STUDY_STAMP): pyproject.toml $(AP_TYPES_STAMP) | $(BIN)/python
+	$(PIP) install torch==2.13.0
+	$(PIP) install -e '.[study]'
+	touch $@ $(STAMP)
+
+study: $(STUDY_STAMP)
+	$(BIN)/finnr study -o docs
 
 clean:
 	rm -rf build .pytest_cache

@@ -298,6 +298,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_synth(sub)
 
+    from finnr.study_command import add_parser as add_study
+
+    add_study(sub)
+
     from finnr.rtlsim_command import add_parser as add_rtlsim
 
     add_rtlsim(sub)

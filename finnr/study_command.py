@@ -1,0 +1,36 @@
+"""``finnr study``: the accuracy-cost study of quantized and pruned MLPs on
+handwritten digits (see :mod:`finnr.study`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def cmd_study(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from finnr.study import run_study
+
+    run_study(Path(args.output), epochs=args.epochs, finetune_epochs=args.finetune_epochs, seed=args.seed,
+              work=None if args.work is None else Path(args.work),
+              progress=lambda m: print(m, file=sys.stderr, flush=True))
+    return 0
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "study",
+        help="train quantized/pruned MLPs on digits with Brevitas, compile them, measure accuracy in C-simulation",
+        description="Train MLPs 64-64-64-10 with Brevitas on scikit-learn's handwritten digits at "
+        "w1a1, w2a2, w4a4 and w8a8, prune them with qnn-prune (then fine-tune), requantize the "
+        "w8a8 one with qnn-requantize, compile every network with finnr for a PYNQ-Z1 and measure its "
+        "test accuracy on the C-simulated accelerator. Writes study.md (a table), study.png and "
+        "study.json into the output directory. Needs the study extra (make study).",
+    )
+    p.add_argument("-o", "--output", default="docs", help="where to write study.md, study.png, study.json (default docs)")
+    p.add_argument("--epochs", type=int, default=30, help="training epochs per precision (default 30)")
+    p.add_argument("--finetune-epochs", type=int, default=10, help="fine-tuning epochs after pruning (default 10)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the data split and the training (default 0)")
+    p.add_argument("--work", help="keep the exported models and HLS projects here (default: a temporary directory)")
+    p.set_defaults(fn=cmd_study)
