@@ -182,7 +182,7 @@ def test_every_engine_is_bit_exact_and_on_the_cost_model(tmp_path):
     assert_cycles_match(report)
 
 
-GENERATED = [(1, 1, "mlp"), (2, 2, "cnn"), (4, 3, "mlp")]
+GENERATED = [(1, 1, "mlp"), (2, 2, "cnn")]
 
 
 @needs_sim
@@ -200,3 +200,43 @@ def test_generated_networks_are_bit_exact(tmp_path, wbits, abits, kind):
     got, report = simulate(module, x, tmp_path / "rtl")
     np.testing.assert_array_equal(got, want)
     assert_cycles_match(report)
+
+
+@needs_sim
+def test_rtlsim_command_reports_and_sizes_fifos(tmp_path, capsys):
+    out = tmp_path / "b"
+    assert main(["build", "--backend", "rtl", "--target-fps", "100000", "-o", str(out), "--quiet"]) == 0
+    x = out / "example_input.npy"
+    assert main(["rtlsim", str(out), "--input", str(x), "-o", str(tmp_path / "y.npy"), "--size-fifos"]) == 0
+    assert main(["run", str(out / "05-estimated.mlir"), "--input", str(x), "-o", str(tmp_path / "ref.npy")]) == 0
+    np.testing.assert_array_equal(np.load(tmp_path / "y.npy"), np.load(tmp_path / "ref.npy"))
+    report = json.loads((out / "rtlsim.json").read_text())
+    assert {"cycles_per_frame", "latency_cycles", "layers", "fifo_sizing"} <= set(report)
+    assert report["frames"] >= 3 and report["latency_cycles"] > 0
+    assert_cycles_match([{**report, "predicted_cycles_per_frame": report["cycles_per_frame"]}])
+    for layer in report["layers"]:
+        assert {"name", "op", "measured_cycles", "predicted_cycles"} <= set(layer)
+    # depth-2 FIFOs stall the MLP; the sized ones reach the model's throughput
+    sizing = report["fifo_sizing"]
+    assert sizing["cycles_per_frame_before"] > 1.1 * report["predicted_cycles_per_frame"]
+    assert sizing["cycles_per_frame"] == pytest.approx(report["predicted_cycles_per_frame"], rel=TOLERANCE)
+    assert set(sizing["depths"]) == {l["ir_name"] for l in report["layers"] if l["op"] == "fifo"}
+    assert "cycles per frame" in capsys.readouterr().out
+
+
+@needs_sim
+@pytest.mark.parametrize("name,fps", [("tfc_2w2a", 50000), ("cnv_1w1a", 3000)])
+def test_shared_models_through_build_and_rtlsim(tmp_path, name, fps):
+    model, golden = shared_model(name)
+    g = np.load(golden)
+    x = tmp_path / "x.npy"
+    np.save(x, g["input"][:3])
+    out = tmp_path / "b"
+    assert main(["build", str(model), "--backend", "rtl", "--target-fps", str(fps), "-o", str(out), "--quiet"]) == 0
+    assert main(["rtlsim", str(out), "--input", str(x), "-o", str(tmp_path / "y.npy")]) == 0
+    assert main(["run", str(out / "05-estimated.mlir"), "--input", str(x), "-o", str(tmp_path / "ref.npy")]) == 0
+    y = np.load(tmp_path / "y.npy")
+    np.testing.assert_array_equal(y, np.load(tmp_path / "ref.npy"))
+    np.testing.assert_array_equal(y.argmax(1), g["output"][:3].argmax(1))
+    report = json.loads((out / "rtlsim.json").read_text())
+    assert_cycles_match([{**report, "predicted_cycles_per_frame": report["cycles_per_frame"]}])

