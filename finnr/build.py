@@ -47,6 +47,8 @@ class BuildOptions:
     maximize: bool = False
     utilization: float = 0.8
     heuristic: str = "optimizer"
+    arch: str = "auto"
+    """dataflow (df), multi-layer offload (mo) or auto: dataflow when it fits."""
     backend: str = "hls"
     """``hls``: Vitis HLS C++ (hls/) and its Verilog wrapper (rtl/); ``rtl``:
     finnr's own RTL (rtl/ with manifest.json, :mod:`finnr.backends.rtl`)."""
@@ -124,6 +126,23 @@ class _Plotter:
             self.proc.join()
 
 
+def _choose_arch(module: ModuleOp, device, opts: BuildOptions) -> tuple[str, str]:
+    """(dataflow or offload, why) for ``opts.arch``."""
+    from finnr.backends.report import dataflow_layers
+    from finnr.models import layers as lm
+    from finnr.models.arch import ALIASES, choose_arch
+
+    arch = ALIASES[opts.arch]
+    if arch != "auto":
+        if arch == "offload" and opts.folding_config is not None:
+            raise FinnrError("--folding-config folds a dataflow design; it does not go with --arch mo")
+        return arch, f"chosen by --arch {opts.arch}"
+    if opts.folding_config is not None:
+        return "dataflow", "a folding config was given"
+    specs = [lm.spec_of(l) for l in dataflow_layers(module) if lm.kind(l) not in ("dwc", "fifo")]
+    return choose_arch(specs, device, opts.utilization)
+
+
 def _warn_on_stderr(message: str) -> None:
     print(f"finnr: warning: {message}", file=sys.stderr)
 
@@ -144,6 +163,10 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
         raise FinnrError(f"unknown backend '{opts.backend}' (backends: {', '.join(BACKENDS)})")
     if opts.stop_after not in STAGES:
         raise FinnrError(f"unknown stage '{opts.stop_after}' (stages: {', '.join(STAGES)})")
+    from finnr.models.arch import ALIASES
+
+    if opts.arch not in ALIASES:
+        raise FinnrError(f"unknown architecture '{opts.arch}' (choose {', '.join(ALIASES)})")
     try:
         device = get_device(opts.device)
     except KeyError as e:
@@ -172,6 +195,7 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
         module.verify()
 
     report = None
+    arch, arch_reason = "dataflow", ""
     plotter = _Plotter()
     try:
         progress("import")
@@ -199,33 +223,45 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
             _write_ir(tmp, "03-dataflow.mlir", module)
         if STAGES.index(opts.stop_after) >= STAGES.index("folding"):
             progress("folding")
-            folding: dict = {"device": device.name, "utilization": opts.utilization, "heuristic": opts.heuristic}
-            if opts.folding_config is not None:
-                folding = {"config": str(opts.folding_config)}
-            elif opts.maximize:
-                folding["maximize"] = True
-            else:
-                folding["target_fps"] = opts.target_fps
+            arch, arch_reason = _choose_arch(module, device, opts)
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
-                apply("dataflow-set-folding", **{"dataflow-set-folding": folding})
+                if arch == "offload":
+                    mapping: dict = {"device": device.name, "utilization": opts.utilization}
+                    if opts.target_fps is not None and not opts.maximize:
+                        mapping["target_fps"] = opts.target_fps
+                    apply("dataflow-map-offload", **{"dataflow-map-offload": mapping})
+                else:
+                    folding: dict = {"device": device.name, "utilization": opts.utilization, "heuristic": opts.heuristic}
+                    if opts.folding_config is not None:
+                        folding = {"config": str(opts.folding_config)}
+                    elif opts.maximize:
+                        folding["maximize"] = True
+                    else:
+                        folding["target_fps"] = opts.target_fps
+                    apply("dataflow-set-folding", **{"dataflow-set-folding": folding})
             for w in caught:
                 warn(str(w.message))
-            layers = [l for l in dataflow_layers(module)]
-            (tmp / "folding_config.json").write_text(json.dumps(folding_config(layers), indent=2) + "\n")
-            apply("dataflow-insert-dwc", "dataflow-insert-fifo", **{"dataflow-insert-fifo": {"depth": opts.fifo_depth}})
+            if arch == "dataflow":
+                layers = [l for l in dataflow_layers(module)]
+                (tmp / "folding_config.json").write_text(json.dumps(folding_config(layers), indent=2) + "\n")
+                apply("dataflow-insert-dwc", "dataflow-insert-fifo", **{"dataflow-insert-fifo": {"depth": opts.fifo_depth}})
             _write_ir(tmp, "04-folded.mlir", module)
         if STAGES.index(opts.stop_after) >= STAGES.index("estimate"):
             progress("estimate")
             apply("dataflow-estimate")
             _write_ir(tmp, "05-estimated.mlir", module)
             report = build_report(module, device, utilization=opts.utilization if opts.maximize else None)
+            report["arch_reason"] = arch_reason
             (tmp / "report.json").write_text(json.dumps(report, indent=2) + "\n")
             (tmp / "report.md").write_text(markdown(report))
             from finnr.roofline_command import design_point
 
             plotter.send((tmp, report, device, [design_point(module, report, Path(model).stem)]))
-        if opts.stop_after == "hls" and opts.backend == "rtl":
+        if opts.stop_after == "hls" and arch == "offload":
+            warn("the multi-layer-offload architecture has no HLS or RTL code generation yet; "
+                 "the build ends after the estimate (--arch dataflow generates code)")
+        elif opts.stop_after == "hls" and opts.backend == "rtl":
             from finnr.backends.rtl import write_rtl_project
 
             progress("hls")

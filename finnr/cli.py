@@ -165,7 +165,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     opts = BuildOptions(
         model=args.model, output=args.output, device=args.device, target_fps=args.target_fps,
         folding_config=args.folding_config, stop_after=args.stop_after, maximize=args.maximize,
-        utilization=args.utilization, heuristic=args.heuristic, backend=args.backend,
+        utilization=args.utilization, heuristic=args.heuristic, backend=args.backend, arch=args.arch,
     )
     stages = list(STAGES[: STAGES.index(args.stop_after) + 1])
 
@@ -192,7 +192,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(json.dumps(out, indent=2, default=str))
     elif report is not None and not args.quiet:
         print(
-            f"{report['device']}: {report['fps']:.1f} FPS, latency {report['latency_cycles']} cycles, "
+            f"{report['device']} ({report['arch']}): {report['fps']:.1f} FPS, latency {report['latency_cycles']} cycles, "
             f"LUT {report['total']['lut']:.0f} ({100 * report['utilization']['lut']:.1f}%), "
             f"BRAM18 {report['total']['bram18']:.0f}, fits: {'yes' if report['fits'] else 'no'}"
         )
@@ -270,6 +270,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="folding search for --target-fps: finnr's optimizer (default) or FINN's SetFolding")
     p.add_argument("--stop-after", choices=STAGES, default=STAGES[-1],
                    help=f"last stage to run (default: {STAGES[-1]})")
+    p.add_argument("--arch", choices=("auto", "df", "mo", "dataflow", "offload"), default="auto",
+                   help="architecture: df (dataflow, one engine per layer), mo (multi-layer offload: shared "
+                   "engines, weights in off-chip memory) or auto (default: dataflow when it fits the device at "
+                   "its smallest folding, else mo; report.md says why)")
     p.add_argument("--backend", choices=("hls", "rtl"), default="hls",
                    help="what the last stage writes: hls (default: HLS C++ in hls/ and its Verilog wrapper in "
                    "rtl/) or rtl (finnr's own RTL in rtl/ with rtl/manifest.json; see `finnr rtlsim`)")

@@ -10,8 +10,9 @@ from finnr.diagnostics import FinnrError
 
 def design_point(module, report: dict, label: str):
     """A built design on the roofline: ops/s = 2·MACs·FPS; intensity = ops
-    per frame / bytes of the partitions' input and output frames (all a
-    dataflow design moves off chip)."""
+    per frame / bytes moved off chip per frame: the partitions' input and
+    output frames (all a dataflow design moves), or for multi-layer offload
+    every layer's weights and activations (the report's ``offchip_bytes``)."""
     import math
 
     from finnr.backends.report import dataflow_layers
@@ -21,7 +22,7 @@ def design_point(module, report: dict, label: str):
     from finnr.models.roofline import DesignPoint
 
     perf = lm.performance(dataflow_layers(module), report["clock_mhz"])
-    moved = 0.0
+    moved = sum(r.get("offchip_bytes", 0.0) for r in report["layers"])
     for part in module.walk():
         if isinstance(part, df.PartitionOp):
             for v in (*part.inputs, *part.outputs):

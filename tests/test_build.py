@@ -23,7 +23,7 @@ from tests.qnn_networks import NetSpec, cnn, mlp
 from tests.shared_models import shared_model
 
 REPORT_KEYS = {"device", "clock_mhz", "fps", "latency_cycles", "tops", "fits", "layers", "total"}
-EXTRA_KEYS = {"bottleneck", "utilization", "fit_rule"}
+EXTRA_KEYS = {"arch", "arch_reason", "bottleneck", "utilization", "fit_rule"}
 LAYER_KEYS = {"name", "kind", "pe", "simd", "cycles", "lut", "ff", "bram18", "uram", "dsp"}
 STAGE_FILES = ("01-qnn.mlir", "02-streamlined.mlir", "03-dataflow.mlir", "04-folded.mlir", "05-estimated.mlir")
 FINNR_OPT = Path(sys.executable).parent / "finnr-opt"

@@ -256,7 +256,7 @@ def test_the_dialect_object_lists_every_op():
         "dataflow.partition", "dataflow.yield", "dataflow.mvau", "dataflow.vvau",
         "dataflow.swu", "dataflow.thresholding", "dataflow.maxpool", "dataflow.pad",
         "dataflow.label_select", "dataflow.dwc", "dataflow.fifo", "dataflow.duplicate",
-        "dataflow.add_streams",
+        "dataflow.add_streams", "dataflow.offload", "dataflow.engine",
     }
 
 
@@ -330,7 +330,7 @@ def test_wrong_parameters_raise(builder, message):
 def test_layers_must_sit_in_a_partition():
     x = xdsl_test.TestOp(result_types=[tensor(U2, 1, 8)])
     module = ModuleOp([x, FIFOOp(x.results[0])])
-    with pytest.raises(VerifyException, match="'dataflow.fifo' expects parent op 'dataflow.partition'"):
+    with pytest.raises(VerifyException, match="'dataflow.fifo' expects parent op to be one of 'dataflow.partition', 'dataflow.offload'"):
         module.verify()
 
 

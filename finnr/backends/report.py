@@ -13,6 +13,8 @@ from xdsl.dialects.builtin import ModuleOp
 from xdsl.utils.target import Target
 
 from finnr.diagnostics import FinnrError
+from finnr.dialects import dataflow as df
+from finnr.models import cost, offload
 from finnr.models import layers as lm
 from finnr.models.devices import Device, get_device
 
@@ -27,10 +29,29 @@ def dataflow_layers(module: ModuleOp) -> list:
     return [op for op in module.walk() if lm.kind(op) is not None]
 
 
+def _fit(util: dict[str, float], utilization: float | None) -> tuple[bool, str]:
+    if utilization is None:
+        fits = util["lut"] <= LUT_FIT and all(util[k] <= 1.0 for k in ("bram18", "uram", "dsp"))
+        return fits, f"LUT <= {int(LUT_FIT * 100)}%, BRAM18/URAM/DSP <= 100%"
+    return all(util[k] <= utilization + 1e-9 for k in ("lut", "bram18", "uram", "dsp")), f"LUT/BRAM18/URAM/DSP <= {utilization:.0%}"
+
+
+def _utilization(total: dict[str, float], device: Device) -> dict[str, float]:
+    avail = device.resources()
+    return {k: (total[k] / avail[k] if avail[k] else (0.0 if total[k] == 0 else float("inf"))) for k in RESOURCES}
+
+
 def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = None, utilization: float | None = None) -> dict:
-    """The report dictionary (the schema of ``report.json``)."""
+    """The report dictionary (the schema of ``report.json``): dataflow
+    accelerators (``arch`` "dataflow", every layer its own engine) or
+    multi-layer-offload ones (``arch`` "offload", with ``engines``)."""
     layers = dataflow_layers(module)
     clock = clock_mhz if clock_mhz is not None else device.clock_mhz
+    offloads = [op for op in module.walk() if isinstance(op, df.OffloadOp)]
+    if offloads:
+        if any(isinstance(op, df.PartitionOp) for op in module.walk()):
+            raise FinnrError("report: this module mixes dataflow and offload accelerators; report them apart")
+        return _offload_report(offloads, device, clock, utilization)
     perf = lm.performance(layers, clock)
     rows = []
     total = dict.fromkeys(RESOURCES, 0.0)
@@ -43,15 +64,10 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
             "name": name, "kind": lm.kind(op), "pe": pe, "simd": simd, "cycles": int(round(cyc)),
             **{k: round(res[k], 1) for k in RESOURCES},
         })
-    avail = device.resources()
-    util = {k: (total[k] / avail[k] if avail[k] else (0.0 if total[k] == 0 else float("inf"))) for k in RESOURCES}
-    if utilization is None:
-        fits = util["lut"] <= LUT_FIT and all(util[k] <= 1.0 for k in ("bram18", "uram", "dsp"))
-        rule = f"LUT <= {int(LUT_FIT * 100)}%, BRAM18/URAM/DSP <= 100%"
-    else:
-        fits = all(util[k] <= utilization + 1e-9 for k in ("lut", "bram18", "uram", "dsp"))
-        rule = f"LUT/BRAM18/URAM/DSP <= {utilization:.0%}"
+    util = _utilization(total, device)
+    fits, rule = _fit(util, utilization)
     return {
+        "arch": "dataflow",
         "device": device.name,
         "clock_mhz": clock,
         "fps": round(perf.fps, 3),
@@ -66,11 +82,100 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
     }
 
 
+def _offload_report(offloads: list, device: Device, clock: float, utilization: float | None) -> dict:
+    """Multi-layer offload: the layers run one after the other on the
+    shared engines, each taking the longer of its compute and its off-chip
+    traffic (:func:`finnr.models.offload.schedule`); the frame takes their
+    sum, and the resources are the engines'."""
+    rows, engines = [], []
+    total = dict.fromkeys(RESOURCES, 0.0)
+    macs = 0
+    names = iter(lm.finn_names([l for off in offloads for l in off.block.ops if lm.kind(l) is not None]))
+    for off in offloads:
+        layers = [l for l in off.block.ops if lm.kind(l) is not None]
+        specs = [lm.spec_of(l) for l in layers]
+        macs += sum(cost.macs(s) for s in specs)
+        ir_engines = [e for e in off.block.ops if isinstance(e, df.EngineOp)]
+        model = [offload.Engine(e.kind.data, e.pe.value.data, e.simd.value.data, e.wbits.value.data, e.abits.value.data)
+                 for e in ir_engines]
+        perf = offload.schedule(specs, model, device, clock_mhz=clock)
+        for layer, timing in zip(layers, perf.layers):
+            pe, simd = lm.folding(layer)
+            engine = layer.engine.root_reference.data if isinstance(layer, df.WeightedOp) else None
+            rows.append({"name": next(names), "kind": lm.kind(layer), "pe": pe, "simd": simd,
+                         "cycles": int(round(timing.cycles)), "bound": timing.bound, "engine": engine,
+                         "offchip_bytes": round(timing.bytes_moved, 1), **dict.fromkeys(RESOURCES, 0.0)})
+        for e, m in zip(ir_engines, model):
+            res = offload.engine_resources(m)
+            for k in RESOURCES:
+                total[k] += res[k]
+            engines.append({"name": e.sym_name.data, "kind": m.kind, "pe": m.pe, "simd": m.simd, "wbits": m.wbits,
+                            "abits": m.abits, **{k: round(res[k], 1) for k in RESOURCES}})
+    cycles = sum(r["cycles"] for r in rows)
+    fps = clock * 1e6 / cycles if cycles else 0.0
+    util = _utilization(total, device)
+    fits, rule = _fit(util, utilization)
+    slowest = max(rows, key=lambda r: r["cycles"])["name"] if rows else None
+    return {
+        "arch": "offload",
+        "device": device.name,
+        "clock_mhz": clock,
+        "dram_gbps": device.dram_gbps,
+        "fps": round(fps, 3),
+        "latency_cycles": cycles,
+        "tops": 2 * macs * fps / 1e12,
+        "fits": bool(fits),
+        "fit_rule": rule,
+        "bottleneck": slowest,
+        "layers": rows,
+        "engines": engines,
+        "total": {k: round(v, 1) for k, v in total.items()},
+        "utilization": {k: round(v, 4) for k, v in util.items()},
+    }
+
+
+def _resource_footer(report: dict, skip: int) -> list[str]:
+    t, u = report["total"], report["utilization"]
+    pad = "| " * skip
+    return [
+        f"| **total** {pad}| {t['lut']:.0f} | {t['ff']:.0f} | {t['bram18']:.0f} | {t['uram']:.0f} | {t['dsp']:.0f} |",
+        f"| **% of device** {pad}| " + " | ".join(f"{100 * u[k]:.1f}%" for k in RESOURCES) + " |",
+    ]
+
+
+def _offload_markdown(report: dict) -> list[str]:
+    lines = [
+        f"- throughput: **{report['fps']:.1f} FPS** (f_clk / the sum of the layers' cycles: they run one "
+        f"after the other on the shared engines; off-chip memory at {report['dram_gbps']:g} GB/s)",
+        f"- latency: {report['latency_cycles']} cycles ({report['latency_cycles'] / report['clock_mhz']:.1f} us)",
+        f"- compute: {report['tops'] * 1e3:.3f} GOp/s (2 ops per multiply-accumulate)",
+        f"- fits the device: {'yes' if report['fits'] else 'NO'} ({report['fit_rule']})",
+        "",
+        "| layer | kind | engine | cycles | bound by | off-chip bytes |",
+        "|---|---|---|---:|---|---:|",
+    ]
+    for r in report["layers"]:
+        mark = " (slowest)" if r["name"] == report["bottleneck"] else ""
+        lines.append(f"| {r['name']}{mark} | {r['kind']} | {r['engine'] or '-'} | {r['cycles']} | {r['bound']} | {r['offchip_bytes']:.0f} |")
+    lines += [
+        "",
+        "| engine | kind | PE | SIMD | weight bits | input bits | LUT | FF | BRAM18 | URAM | DSP |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for e in report["engines"]:
+        lines.append(f"| {e['name']} | {e['kind']} | {e['pe']} | {e['simd']} | {e['wbits']} | {e['abits']} | "
+                     f"{e['lut']:.0f} | {e['ff']:.0f} | {e['bram18']:.0f} | {e['uram']:.0f} | {e['dsp']:.0f} |")
+    return lines + _resource_footer(report, 5)
+
+
 def markdown(report: dict) -> str:
     """``report.md``: the layer table with utilization in % of the device."""
-    lines = [
-        f"# finnr estimate on {report['device']} at {report['clock_mhz']:g} MHz",
-        "",
+    lines = [f"# finnr estimate on {report['device']} at {report['clock_mhz']:g} MHz", ""]
+    if "arch_reason" in report:
+        lines += [f"- architecture: **{report['arch']}** ({report['arch_reason']})"]
+    if report.get("arch") == "offload":
+        return "\n".join(lines + _offload_markdown(report)) + "\n"
+    lines += [
         f"- throughput: **{report['fps']:.1f} FPS** (f_clk / the slowest layer, {report['bottleneck']})",
         f"- latency: {report['latency_cycles']} cycles "
         f"({report['latency_cycles'] / report['clock_mhz']:.1f} us; first frame, stages overlapping)",
@@ -86,14 +191,7 @@ def markdown(report: dict) -> str:
             f"| {r['name']}{mark} | {r['kind']} | {r['pe']} | {r['simd']} | {r['cycles']} | "
             f"{r['lut']:.0f} | {r['ff']:.0f} | {r['bram18']:.0f} | {r['uram']:.0f} | {r['dsp']:.0f} |"
         )
-    t, u = report["total"], report["utilization"]
-    lines.append(
-        f"| **total** | | | | | {t['lut']:.0f} | {t['ff']:.0f} | {t['bram18']:.0f} | {t['uram']:.0f} | {t['dsp']:.0f} |"
-    )
-    lines.append(
-        "| **% of device** | | | | | " + " | ".join(f"{100 * u[k]:.1f}%" for k in RESOURCES) + " |"
-    )
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _resource_footer(report, 4)) + "\n"
 
 
 @dataclass(frozen=True)

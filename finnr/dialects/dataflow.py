@@ -47,6 +47,8 @@ from xdsl.dialects.builtin import (
     IntegerAttr,
     IntegerType,
     StringAttr,
+    SymbolNameConstraint,
+    SymbolRefAttr,
     TensorType,
 )
 from xdsl.dialects.utils import AbstractYieldOperation
@@ -73,6 +75,7 @@ from xdsl.traits import (
     IsTerminator,
     Pure,
     RecursiveMemoryEffect,
+    SymbolOpInterface,
 )
 from xdsl.utils.exceptions import VerifyException
 
@@ -100,6 +103,9 @@ or URAM."""
 
 RES_TYPES = ("auto", "lut", "dsp")
 """Resource used for the multiply-accumulate of an MVAU/VVAU."""
+
+ENGINE_KINDS = ("mvau", "vvau")
+"""What a shared engine of a ``dataflow.offload`` can be."""
 
 
 # --- shared checks -----------------------------------------------------------
@@ -233,7 +239,7 @@ class DataflowOp(IRDLOperation, abc.ABC):
     datatypes."""
 
     irdl_options = (ParsePropInAttrDict(),)
-    traits = lazy_traits_def(lambda: (HasParent(PartitionOp), Pure()))
+    traits = lazy_traits_def(lambda: (HasParent(PartitionOp, OffloadOp), Pure()))
 
     def verify_(self) -> None:
         for i, operand in enumerate(self.operands):
@@ -278,6 +284,8 @@ class WeightedOp(StreamOp, abc.ABC):
     mem_mode = prop_def(StringAttr, default_value=StringAttr("internal_embedded"))
     ram_style = prop_def(StringAttr, default_value=StringAttr("auto"))
     res_type = prop_def(StringAttr, default_value=StringAttr("auto"))
+    engine = opt_prop_def(SymbolRefAttr)
+    """In a ``dataflow.offload``: the shared engine the layer runs on."""
 
     def __init__(
         self,
@@ -315,6 +323,13 @@ class WeightedOp(StreamOp, abc.ABC):
 
     def threshold_matrix(self) -> np.ndarray | None:
         return None if self.thresholds is None else numpy_from_dense(self.thresholds)
+
+    def check_folding(self, pe_dim_name: str, pe_dim: int, simd_dim_name: str, simd_dim: int) -> None:
+        """PE and SIMD divide the dimensions they fold; on a shared engine
+        (``engine`` set) the dimensions are padded up to them instead."""
+        if self.engine is None:
+            _check_divides(self, "pe", _int(self.pe), pe_dim_name, pe_dim)
+            _check_divides(self, "simd", _int(self.simd), simd_dim_name, simd_dim)
 
     @abc.abstractmethod
     def check_shapes(self) -> int:
@@ -385,8 +400,7 @@ class MVAUOp(WeightedOp):
             raise VerifyException(
                 f"'dataflow.mvau' weights must have shape [MW, MH] = [{mw}, {mh}], got {list(w)}"
             )
-        _check_divides(self, "pe", _int(self.pe), "MH", mh)
-        _check_divides(self, "simd", _int(self.simd), "MW", mw)
+        self.check_folding("MH", mh, "MW", mw)
         return mh
 
 
@@ -431,8 +445,7 @@ class VVAUOp(WeightedOp):
             raise VerifyException(
                 f"'dataflow.vvau' weights must have shape [C, KH*KW] = [{c}, {kh * kw}], got {list(w)}"
             )
-        _check_divides(self, "pe", _int(self.pe), "C", c)
-        _check_divides(self, "simd", _int(self.simd), "KH*KW", kh * kw)
+        self.check_folding("C", c, "KH*KW", kh * kw)
         return c
 
 
@@ -840,27 +853,24 @@ class YieldOp(AbstractYieldOperation[Attribute]):
     the host, in the order of the partition's results."""
 
     name = "dataflow.yield"
-    traits = lazy_traits_def(lambda: (IsTerminator(), HasParent(PartitionOp), Pure()))
+    traits = lazy_traits_def(lambda: (IsTerminator(), HasParent(PartitionOp, OffloadOp), Pure()))
 
 
-@irdl_op_definition
-class PartitionOp(IRDLOperation):
-    """The hardware part of a network: one accelerator (FINN's dataflow
-    partition). Its operands are the tensors the host streams in; inside,
-    they are the arguments of the single block, whose ops are dataflow
-    layers only, ended by a ``dataflow.yield`` of the streams streamed back
-    out (the partition's results). ``sym_name`` optionally names the
-    accelerator.
+class AcceleratorOp(IRDLOperation, abc.ABC):
+    """Base of the region ops that hold one accelerator: its operands are
+    the tensors the host streams in; inside, they are the arguments of the
+    single block, whose ops are dataflow layers, ended by a
+    ``dataflow.yield`` of the tensors handed back (the op's results).
+    ``sym_name`` optionally names the accelerator.
 
-    Custom syntax::
+    Custom syntax (``OP`` is ``dataflow.partition`` or ``dataflow.offload``)::
 
-        %r = dataflow.partition "name" (%a = %x : tensor<...>, ...) -> (tensor<...>) {
+        %r = OP "name" (%a = %x : tensor<...>, ...) -> (tensor<...>) {
           ...
           dataflow.yield %v : tensor<...>
         }
     """
 
-    name = "dataflow.partition"
     inputs = var_operand_def(TensorType)
     sym_name = opt_prop_def(StringAttr)
     outputs = var_result_def(TensorType)
@@ -875,8 +885,8 @@ class PartitionOp(IRDLOperation):
         *,
         sym_name: str | None = None,
     ):
-        """Without ``body``, the partition gets an empty block whose
-        arguments match ``inputs``; fill it through :attr:`block`."""
+        """Without ``body``, the op gets an empty block whose arguments
+        match ``inputs``; fill it through :attr:`block`."""
         if body is None:
             body = Block(arg_types=[SSAValue.get(v).type for v in inputs])
         if isinstance(body, Block):
@@ -904,24 +914,29 @@ class PartitionOp(IRDLOperation):
         in_types = [v.type for v in self.inputs]
         if arg_types != in_types:
             raise VerifyException(
-                f"'dataflow.partition' block argument types ({', '.join(map(str, arg_types))}) "
+                f"'{self.name}' block argument types ({', '.join(map(str, arg_types))}) "
                 f"must equal the operand types ({', '.join(map(str, in_types))})"
             )
         yield_op = self.yield_op()
         if yield_op is None:
-            raise VerifyException("'dataflow.partition' body must end with a 'dataflow.yield'")
+            raise VerifyException(f"'{self.name}' body must end with a 'dataflow.yield'")
         for op in block.ops:
-            if op is not yield_op and not isinstance(op, DataflowOp):
+            if op is not yield_op and not isinstance(op, DataflowOp | EngineOp):
                 raise VerifyException(
-                    f"'dataflow.partition' body may only contain dataflow layer ops, got '{op.name}'"
+                    f"'{self.name}' body may only contain dataflow layer ops, got '{op.name}'"
                 )
         yielded = [v.type for v in yield_op.arguments]
         out_types = [r.type for r in self.outputs]
         if yielded != out_types:
             raise VerifyException(
-                f"'dataflow.partition' yielded types ({', '.join(map(str, yielded))}) "
+                f"'{self.name}' yielded types ({', '.join(map(str, yielded))}) "
                 f"must equal the result types ({', '.join(map(str, out_types))})"
             )
+        self.verify_layers([op for op in block.ops if op is not yield_op])
+
+    @abc.abstractmethod
+    def verify_layers(self, ops: list[Operation]) -> None:
+        """The architecture's own rules on the ops of the body."""
 
     def print(self, printer: Printer) -> None:
         if self.sym_name is not None:
@@ -948,7 +963,7 @@ class PartitionOp(IRDLOperation):
         printer.print_region(self.body, print_entry_block_args=False)
 
     @classmethod
-    def parse(cls, parser: Parser) -> PartitionOp:
+    def parse(cls, parser: Parser) -> AcceleratorOp:
         sym_name = parser.parse_optional_str_literal()
 
         def parse_input() -> tuple[Parser.Argument, SSAValue]:
@@ -970,10 +985,116 @@ class PartitionOp(IRDLOperation):
         return op
 
 
+@irdl_op_definition
+class PartitionOp(AcceleratorOp):
+    """The hardware part of a network as a dataflow accelerator (FINN's
+    dataflow partition): one engine per layer, all working at once, each
+    streaming into the next. Its layers bind to no shared engine."""
+
+    name = "dataflow.partition"
+
+    def verify_layers(self, ops: list[Operation]) -> None:
+        for op in ops:
+            if isinstance(op, WeightedOp) and op.engine is not None:
+                raise VerifyException(
+                    f"'dataflow.partition' layers have engines of their own; '{op.name}' names "
+                    f"the shared engine {op.engine} (shared engines belong in a 'dataflow.offload')"
+                )
+
+
+@irdl_op_definition
+class OffloadOp(AcceleratorOp):
+    """The hardware part of a network as a multi-layer-offload accelerator
+    (FINN-R's MO architecture): a few shared compute engines
+    (``dataflow.engine``) run the layers one after the other; every
+    weighted layer names the engine it runs on, whose PE and SIMD it takes
+    (its dimensions padded up to them), and reads its weights from off-chip
+    memory (``mem_mode = "external"``). Activations go through off-chip
+    memory between layers, so there are no FIFOs or width converters; the
+    other layers (sliding windows, pooling, thresholds, label select) are
+    the address generation and output stage around the engines."""
+
+    name = "dataflow.offload"
+
+    def verify_layers(self, ops: list[Operation]) -> None:
+        engines: dict[str, EngineOp] = {}
+        for op in ops:
+            if isinstance(op, EngineOp):
+                if op.sym_name.data in engines:
+                    raise VerifyException(f"'dataflow.offload' defines the engine @{op.sym_name.data} twice")
+                engines[op.sym_name.data] = op
+        for op in ops:
+            if isinstance(op, FIFOOp | DWCOp):
+                raise VerifyException(
+                    f"'dataflow.offload' layers exchange activations through off-chip memory; "
+                    f"'{op.name}' has no place in it"
+                )
+            if not isinstance(op, WeightedOp):
+                continue
+            if op.engine is None:
+                raise VerifyException(f"'{op.name}' in a 'dataflow.offload' must name its shared engine (engine = @...)")
+            engine = engines.get(op.engine.root_reference.data)
+            if engine is None:
+                raise VerifyException(f"'{op.name}' names the engine {op.engine}, which this 'dataflow.offload' does not define")
+            engine.check_layer(op)
+
+
+@irdl_op_definition
+class EngineOp(IRDLOperation):
+    """A shared compute engine of a ``dataflow.offload``: an MVAU (or VVAU,
+    ``kind``) of ``pe`` x ``simd`` lanes for weights of up to ``wbits`` and
+    inputs of up to ``abits`` bits (signed when either datatype of a layer is
+    signed). The layers that name it (``engine = @sym_name``) run on it one
+    after the other."""
+
+    name = "dataflow.engine"
+    sym_name = prop_def(SymbolNameConstraint())
+    kind = prop_def(StringAttr, default_value=StringAttr("mvau"))
+    pe = prop_def(IntegerAttr)
+    simd = prop_def(IntegerAttr)
+    wbits = prop_def(IntegerAttr)
+    abits = prop_def(IntegerAttr)
+    irdl_options = (ParsePropInAttrDict(),)
+    assembly_format = "$sym_name attr-dict"
+    traits = lazy_traits_def(lambda: (HasParent(OffloadOp), SymbolOpInterface()))
+
+    def __init__(self, sym_name: str, *, kind: str = "mvau", pe: int, simd: int, wbits: int, abits: int):
+        super().__init__(properties={
+            "sym_name": StringAttr(sym_name), "kind": StringAttr(kind), "pe": i64_attr(pe),
+            "simd": i64_attr(simd), "wbits": i64_attr(wbits), "abits": i64_attr(abits),
+        })
+
+    def verify_(self) -> None:
+        _check_enum(self, "kind", self.kind, ENGINE_KINDS)
+        for what in ("pe", "simd", "wbits", "abits"):
+            _check_positive(self, what, _int(getattr(self, what)))
+
+    def check_layer(self, op: WeightedOp) -> None:
+        """Raise unless ``op`` can run on this engine."""
+        at = f"'{op.name}' on engine @{self.sym_name.data}"
+        if op.name != f"dataflow.{self.kind.data}":
+            raise VerifyException(f"{at}: a {self.kind.data} engine cannot run it")
+        if (_int(op.pe), _int(op.simd)) != (_int(self.pe), _int(self.simd)):
+            raise VerifyException(
+                f"{at}: its pe/simd ({_int(op.pe)}, {_int(op.simd)}) must be the engine's "
+                f"({_int(self.pe)}, {_int(self.simd)})"
+            )
+        wbits, abits = dt.bitwidth(op.weight_dtype), dt.bitwidth(_elem(op.input.type))
+        if wbits > _int(self.wbits) or abits > _int(self.abits):
+            raise VerifyException(
+                f"{at}: its {wbits}-bit weights and {abits}-bit inputs exceed the engine's "
+                f"{_int(self.wbits)} and {_int(self.abits)} bits"
+            )
+        if op.mem_mode.data != "external":
+            raise VerifyException(f"{at}: weights of a shared engine are streamed from off-chip memory (mem_mode = \"external\")")
+
+
 Dataflow = Dialect(
     "dataflow",
     [
         PartitionOp,
+        OffloadOp,
+        EngineOp,
         YieldOp,
         MVAUOp,
         VVAUOp,

@@ -77,16 +77,32 @@ class DataflowFunctions(InterpreterFunctions):
     def run_yield(self, interpreter: Interpreter, op: df.YieldOp, args: tuple[Any, ...]):
         return ReturnedValues(args), ()
 
+    @impl(df.OffloadOp)
+    def run_offload(self, interpreter: Interpreter, op: df.OffloadOp, args: tuple[Any, ...]):
+        """The layers one after the other, as the shared engines run them."""
+        return interpreter.run_ssacfg_region(op.body, args, "dataflow.offload")
+
+    @impl(df.EngineOp)
+    def run_engine(self, interpreter: Interpreter, op: df.EngineOp, args: tuple[Any, ...]):
+        return ()
+
     @impl(df.MVAUOp)
     def run_mvau(self, interpreter: Interpreter, op: df.MVAUOp, args: tuple[Any, ...]):
+        """Tile by tile: PE rows x SIMD columns of the weight memory per
+        step. On a shared engine (dimensions that PE/SIMD need not divide)
+        the matrix and the input vectors are padded with zeros up to whole
+        tiles, and the padded rows are dropped at the end."""
         pe, simd = op.pe.value.data, op.simd.value.data
         w = numpy_from_dense(op.weights).astype(np.int64)
         mw, mh = w.shape
-        x = np.rint(np.asarray(args[0], np.float64)).astype(np.int64).reshape(-1, mw // simd, simd)  # (V, SF, SIMD)
-        wmem = fold_weights(w, pe, simd).reshape(pe, mh // pe, mw // simd, simd)  # (PE, NF, SF, SIMD)
-        acc = np.einsum("vfs,pnfs->vnp", x, wmem).reshape(x.shape[0], mh)  # row nf*PE + p
+        pw, ph = -(-mw // simd) * simd, -(-mh // pe) * pe
+        w = np.pad(w, ((0, pw - mw), (0, ph - mh)))
+        x = np.rint(np.asarray(args[0], np.float64)).astype(np.int64).reshape(-1, mw)
+        x = np.pad(x, ((0, 0), (0, pw - mw))).reshape(-1, pw // simd, simd)  # (V, SF, SIMD)
+        wmem = fold_weights(w, pe, simd).reshape(pe, ph // pe, pw // simd, simd)  # (PE, NF, SF, SIMD)
+        acc = np.einsum("vfs,pnfs->vnp", x, wmem).reshape(x.shape[0], ph)[:, :mh]  # row nf*PE + p
         t = numpy_from_dense(op.thresholds) if op.thresholds is not None else None
-        return _out(op, _threshold(acc, t, op.act_bias.value.data, pe, _elt(op.result)))
+        return _out(op, _threshold(acc, t, op.act_bias.value.data, pe if ph == mh else 1, _elt(op.result)))
 
     @impl(df.VVAUOp)
     def run_vvau(self, interpreter: Interpreter, op: df.VVAUOp, args: tuple[Any, ...]):
@@ -95,7 +111,8 @@ class DataflowFunctions(InterpreterFunctions):
         x = np.rint(np.asarray(args[0], np.float64)).astype(np.int64).reshape(-1, k, c)  # window order (kh, kw, c)
         acc = np.einsum("vkc,ck->vc", x, w)
         t = numpy_from_dense(op.thresholds) if op.thresholds is not None else None
-        return _out(op, _threshold(acc, t, op.act_bias.value.data, op.pe.value.data, _elt(op.result)))
+        pe = op.pe.value.data
+        return _out(op, _threshold(acc, t, op.act_bias.value.data, pe if c % pe == 0 else 1, _elt(op.result)))
 
     @impl(df.ThresholdingOp)
     def run_thresholding(self, interpreter: Interpreter, op: df.ThresholdingOp, args: tuple[Any, ...]):

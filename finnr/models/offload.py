@@ -59,42 +59,99 @@ def _activation_bytes(spec: cost.LayerSpec) -> float:
     return elements * (spec.abits + spec.obits) / 8
 
 
+@dataclass(frozen=True)
+class Engine:
+    """A shared compute engine: an MVAU or VVAU of PE x SIMD lanes for
+    weights of up to ``wbits`` and inputs of up to ``abits`` bits."""
+
+    kind: str
+    pe: int
+    simd: int
+    wbits: int
+    abits: int
+
+
+def engines_for(specs: list[cost.LayerSpec], pe: int, simd: int) -> list[Engine]:
+    """One engine per kind of weighted layer (MVAU, VVAU) present, each wide
+    enough for the widest weights and inputs of its layers."""
+    out = []
+    for kind in ("mvau", "vvau"):
+        mine = [s for s in specs if s.kind == kind]
+        if mine:
+            out.append(Engine(kind, pe, simd, max(s.wbits for s in mine), max(s.abits for s in mine)))
+    return out
+
+
+def engine_resources(engine: Engine) -> dict[str, float]:
+    """The engine's datapath (FINN-R's MVAU cost with external weights,
+    thresholds for ``abits``-bit outputs) plus double-buffered on-chip tiles
+    of inputs and weights."""
+    spec = cost.LayerSpec("mvau", mw=engine.simd, mh=engine.pe, wbits=engine.wbits, abits=engine.abits,
+                          obits=engine.abits, thresholds=2**engine.abits - 1)
+    res = {k: float(v) for k, v in cost.mvau_resources(spec, engine.pe, engine.simd, "block", "lut", "external").items()}
+    res["bram18"] += float(2 * cost.bram18(1024, engine.simd * engine.abits)
+                           + 2 * engine.pe * cost.bram18(512, engine.simd * engine.wbits))
+    return res
+
+
 def offload_performance(specs: list[cost.LayerSpec], device: Device, pe: int, simd: int, batch: int = 1, clock_mhz: float | None = None) -> OffloadPerformance:
-    """Cycles per frame of every layer on one PE x SIMD engine, with the
-    device's DRAM bandwidth (weights amortized over ``batch`` frames)."""
+    """Cycles per frame of every layer on engines of PE x SIMD (one per
+    weighted kind, :func:`engines_for`), with the device's DRAM bandwidth
+    (weights amortized over ``batch`` frames)."""
+    return schedule(specs, engines_for(specs, pe, simd), device, batch, clock_mhz)
+
+
+def schedule(specs: list[cost.LayerSpec], engines: list[Engine], device: Device, batch: int = 1, clock_mhz: float | None = None) -> OffloadPerformance:
+    """The layers one after the other, each weighted layer on the engine of
+    its kind (its dimensions padded up to the engine's PE and SIMD); every
+    layer takes the longer of its compute and its off-chip traffic."""
     clock = clock_mhz if clock_mhz is not None else device.clock_mhz
     bytes_per_cycle = device.dram_gbps * 1e9 / (clock * 1e6)
+    by_kind = {e.kind: e for e in engines}
     layers = []
-    wbits = max((s.wbits for s in specs if s.kind in ("mvau", "vvau")), default=1)
-    abits = max((s.abits for s in specs), default=1)
     for s in specs:
         if s.kind in ("dwc", "fifo"):
             continue
         moved = _activation_bytes(s)
         compute = 0.0
-        if s.kind == "mvau":
-            compute = math.ceil(s.mh / pe) * math.ceil(s.mw / simd) * s.vectors
-            moved += s.mw * s.mh * s.wbits / 8 / batch
-        elif s.kind == "vvau":
-            kk = s.kernel[0] * s.kernel[1]
-            compute = math.ceil(s.channels / pe) * math.ceil(kk / simd) * s.ofm[0] * s.ofm[1]
-            moved += s.channels * kk * s.wbits / 8 / batch
+        if s.kind in ("mvau", "vvau"):
+            e = by_kind.get(s.kind)
+            if e is None:
+                raise ValueError(f"no {s.kind} engine for a {s.kind} layer")
+            if s.kind == "mvau":
+                compute = math.ceil(s.mh / e.pe) * math.ceil(s.mw / e.simd) * s.vectors
+                moved += s.mw * s.mh * s.wbits / 8 / batch
+            else:
+                kk = s.kernel[0] * s.kernel[1]
+                compute = math.ceil(s.channels / e.pe) * math.ceil(kk / e.simd) * s.ofm[0] * s.ofm[1]
+                moved += s.channels * kk * s.wbits / 8 / batch
         layers.append(OffloadLayer(s.kind, compute, moved / bytes_per_cycle, moved))
-    engine = cost.LayerSpec("mvau", mw=simd, mh=pe, wbits=wbits, abits=abits, obits=abits, thresholds=2**abits - 1)
-    res = cost.mvau_resources(engine, pe, simd, "block", "lut", "external")
-    buffers = 2 * cost.bram18(1024, simd * abits) + 2 * pe * cost.bram18(512, simd * wbits)  # double-buffered tiles
-    resources = {k: float(v) for k, v in res.items()}
-    resources["bram18"] += float(buffers)
+    resources = dict.fromkeys(("lut", "ff", "bram18", "uram", "dsp"), 0.0)
+    for engine in engines:
+        for k, v in engine_resources(engine).items():
+            resources[k] += v
+    pe = max((e.pe for e in engines), default=1)
+    simd = max((e.simd for e in engines), default=1)
     return OffloadPerformance(pe, simd, layers, clock, resources)
 
 
-def best_offload(specs: list[cost.LayerSpec], device: Device, budget: dict[str, float], batch: int = 1) -> OffloadPerformance | None:
-    """The fastest engine (PE, SIMD powers of two up to 256) that fits the budget."""
-    best = None
+def best_offload(specs: list[cost.LayerSpec], device: Device, budget: dict[str, float], batch: int = 1,
+                 target_fps: float | None = None) -> OffloadPerformance | None:
+    """The engine (PE, SIMD powers of two up to 256) that fits the budget:
+    with ``target_fps``, the one with the fewest LUTs reaching it, if any
+    does; else the fastest, and of equally fast ones (a memory-bound network
+    gains nothing from a wider engine) the one with the fewest LUTs."""
+    fitting = []
     for pe in (1, 2, 4, 8, 16, 32, 64, 128, 256):
         for simd in (1, 2, 4, 8, 16, 32, 64, 128, 256):
             perf = offload_performance(specs, device, pe, simd, batch)
             if all(perf.resources[r] <= budget[r] + 1e-9 for r in budget):
-                if best is None or perf.fps > best.fps:
-                    best = perf
-    return best
+                fitting.append(perf)
+    if not fitting:
+        return None
+    if target_fps is not None:
+        meeting = [p for p in fitting if p.fps >= target_fps]
+        if meeting:
+            return min(meeting, key=lambda p: (p.resources["lut"], -p.fps))
+    fastest = max(p.fps for p in fitting)
+    return min((p for p in fitting if p.fps >= fastest * (1 - 1e-9)), key=lambda p: p.resources["lut"])

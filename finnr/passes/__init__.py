@@ -22,6 +22,7 @@ _PASS_MODULES = {
     "qnn-prune": ("qnn_prune", "QnnPrune"),
     "convert-qnn-to-dataflow": ("convert_qnn_to_dataflow", "ConvertQnnToDataflow"),
     "dataflow-set-folding": ("dataflow_set_folding", "DataflowSetFolding"),
+    "dataflow-map-offload": ("dataflow_map_offload", "DataflowMapOffload"),
     "dataflow-insert-dwc": ("dataflow_insert_dwc", "DataflowInsertDWC"),
     "dataflow-insert-fifo": ("dataflow_insert_fifo", "DataflowInsertFIFO"),
     "dataflow-estimate": ("dataflow_estimate", "DataflowEstimate"),

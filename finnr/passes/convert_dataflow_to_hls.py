@@ -448,6 +448,13 @@ class ConvertDataflowToHls(ModulePass):
     name = "convert-dataflow-to-hls"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
+        for o in op.walk():
+            if isinstance(o, df.OffloadOp):
+                name = f' "{o.sym_name.data}"' if o.sym_name is not None else ""
+                raise FinnrError(
+                    f"convert-dataflow-to-hls: 'dataflow.offload'{name} (multi-layer offload) has no HLS lowering yet",
+                    ["lower a dataflow design (dataflow.partition) instead"],
+                )
         partitions = [p for p in op.walk() if isinstance(p, df.PartitionOp)]
         if not partitions:
             return

@@ -42,6 +42,7 @@
 // MD-NEXT: | **% of device** | | | | | 1.9% | 0.1% | 0.0% | 0.0% | 0.0% |
 
 // JSON:      {
+// JSON-NEXT:   "arch": "dataflow",
 // JSON-NEXT:   "device": "zcu104",
 // JSON-NEXT:   "clock_mhz": 200,
 // JSON-NEXT:   "fps": 50000000.0,

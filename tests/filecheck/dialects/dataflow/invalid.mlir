@@ -1014,7 +1014,7 @@ dataflow.partition (%a = %x0 : tensor<1x12x!qnn.uint<2>>, %b = %x1 : tensor<1x12
 %x = "test.op"() : () -> tensor<1x8x!qnn.uint<2>>
 %y = dataflow.fifo %x : (tensor<1x8x!qnn.uint<2>>) -> tensor<1x8x!qnn.uint<2>>
 
-// CHECK: {{^}}'dataflow.fifo' expects parent op 'dataflow.partition'
+// CHECK: {{^}}'dataflow.fifo' expects parent op to be one of 'dataflow.partition', 'dataflow.offload'
 
 // -----
 
@@ -1024,7 +1024,7 @@ func.func @f(%x: tensor<1x8x!qnn.uint<2>>) -> tensor<1x8x!qnn.uint<2>> {
   func.return %y : tensor<1x8x!qnn.uint<2>>
 }
 
-// CHECK: {{^}}'dataflow.fifo' expects parent op 'dataflow.partition'
+// CHECK: {{^}}'dataflow.fifo' expects parent op to be one of 'dataflow.partition', 'dataflow.offload'
 
 // -----
 
@@ -1033,7 +1033,7 @@ func.func @f() {
   dataflow.yield
 }
 
-// CHECK: {{^}}'dataflow.yield' expects parent op 'dataflow.partition'
+// CHECK: {{^}}'dataflow.yield' expects parent op to be one of 'dataflow.partition', 'dataflow.offload'
 
 // -----
 
@@ -1188,3 +1188,140 @@ dataflow.partition (%a = %x) -> () {
 }
 
 // CHECK: Expected ':'
+
+// -----
+
+// offload: weighted layers name their engine
+%x0 = "test.op"() : () -> tensor<1x8x!qnn.uint<2>>
+dataflow.offload (%a = %x0 : tensor<1x8x!qnn.uint<2>>) -> () {
+  %y = dataflow.mvau %a {weights = dense<1> : tensor<8x4xi8>, weight_dtype = !qnn.int<2>, mem_mode = "external"} : (tensor<1x8x!qnn.uint<2>>) -> tensor<1x4x!qnn.int<8>>
+  dataflow.yield
+}
+
+// CHECK: {{^}}'dataflow.mvau' in a 'dataflow.offload' must name its shared engine (engine = @...)
+
+// -----
+
+// offload: the engine a layer names exists
+%x0 = "test.op"() : () -> tensor<1x8x!qnn.uint<2>>
+dataflow.offload (%a = %x0 : tensor<1x8x!qnn.uint<2>>) -> () {
+  %y = dataflow.mvau %a {weights = dense<1> : tensor<8x4xi8>, weight_dtype = !qnn.int<2>, mem_mode = "external", engine = @nowhere} : (tensor<1x8x!qnn.uint<2>>) -> tensor<1x4x!qnn.int<8>>
+  dataflow.yield
+}
+
+// CHECK: {{^}}'dataflow.mvau' names the engine @nowhere, which this 'dataflow.offload' does not define
+
+// -----
+
+// offload: engines are defined once
+%x0 = "test.op"() : () -> tensor<1x8x!qnn.uint<2>>
+dataflow.offload (%a = %x0 : tensor<1x8x!qnn.uint<2>>) -> () {
+  dataflow.engine @e {pe = 1 : i64, simd = 1 : i64, wbits = 2 : i64, abits = 2 : i64}
+  dataflow.engine @e {pe = 2 : i64, simd = 1 : i64, wbits = 2 : i64, abits = 2 : i64}
+  dataflow.yield
+}
+
+// CHECK: {{^}}'dataflow.offload' defines the engine @e twice
+
+// -----
+
+// offload: no FIFOs or width converters (activations go through memory)
+%x0 = "test.op"() : () -> tensor<1x8x!qnn.uint<2>>
+dataflow.offload (%a = %x0 : tensor<1x8x!qnn.uint<2>>) -> () {
+  %f = dataflow.fifo %a : (tensor<1x8x!qnn.uint<2>>) -> tensor<1x8x!qnn.uint<2>>
+  dataflow.yield
+}
+
+// CHECK: {{^}}'dataflow.offload' layers exchange activations through off-chip memory; 'dataflow.fifo' has no place in it
+
+// -----
+
+// offload: a layer takes its engine's pe/simd
+%x0 = "test.op"() : () -> tensor<1x8x!qnn.uint<2>>
+dataflow.offload (%a = %x0 : tensor<1x8x!qnn.uint<2>>) -> () {
+  dataflow.engine @e {pe = 4 : i64, simd = 8 : i64, wbits = 2 : i64, abits = 2 : i64}
+  %y = dataflow.mvau %a {weights = dense<1> : tensor<8x4xi8>, weight_dtype = !qnn.int<2>, pe = 2 : i64, simd = 8 : i64, mem_mode = "external", engine = @e} : (tensor<1x8x!qnn.uint<2>>) -> tensor<1x4x!qnn.int<8>>
+  dataflow.yield
+}
+
+// CHECK: {{^}}'dataflow.mvau' on engine @e: its pe/simd (2, 8) must be the engine's (4, 8)
+
+// -----
+
+// offload: an engine is wide enough for its layers
+%x0 = "test.op"() : () -> tensor<1x8x!qnn.uint<4>>
+dataflow.offload (%a = %x0 : tensor<1x8x!qnn.uint<4>>) -> () {
+  dataflow.engine @e {pe = 1 : i64, simd = 1 : i64, wbits = 2 : i64, abits = 2 : i64}
+  %y = dataflow.mvau %a {weights = dense<1> : tensor<8x4xi8>, weight_dtype = !qnn.int<2>, mem_mode = "external", engine = @e} : (tensor<1x8x!qnn.uint<4>>) -> tensor<1x4x!qnn.int<8>>
+  dataflow.yield
+}
+
+// CHECK: {{^}}'dataflow.mvau' on engine @e: its 2-bit weights and 4-bit inputs exceed the engine's 2 and 2 bits
+
+// -----
+
+// offload: an engine runs layers of its kind
+%x0 = "test.op"() : () -> tensor<1x8x!qnn.uint<2>>
+dataflow.offload (%a = %x0 : tensor<1x8x!qnn.uint<2>>) -> () {
+  dataflow.engine @e {kind = "vvau", pe = 1 : i64, simd = 1 : i64, wbits = 2 : i64, abits = 2 : i64}
+  %y = dataflow.mvau %a {weights = dense<1> : tensor<8x4xi8>, weight_dtype = !qnn.int<2>, mem_mode = "external", engine = @e} : (tensor<1x8x!qnn.uint<2>>) -> tensor<1x4x!qnn.int<8>>
+  dataflow.yield
+}
+
+// CHECK: {{^}}'dataflow.mvau' on engine @e: a vvau engine cannot run it
+
+// -----
+
+// offload: shared engines stream their weights from off-chip memory
+%x0 = "test.op"() : () -> tensor<1x8x!qnn.uint<2>>
+dataflow.offload (%a = %x0 : tensor<1x8x!qnn.uint<2>>) -> () {
+  dataflow.engine @e {pe = 1 : i64, simd = 1 : i64, wbits = 2 : i64, abits = 2 : i64}
+  %y = dataflow.mvau %a {weights = dense<1> : tensor<8x4xi8>, weight_dtype = !qnn.int<2>, engine = @e} : (tensor<1x8x!qnn.uint<2>>) -> tensor<1x4x!qnn.int<8>>
+  dataflow.yield
+}
+
+// CHECK: {{^}}'dataflow.mvau' on engine @e: weights of a shared engine are streamed from off-chip memory (mem_mode = "external")
+
+// -----
+
+// engine: kind is mvau or vvau
+%x0 = "test.op"() : () -> tensor<1x8x!qnn.uint<2>>
+dataflow.offload (%a = %x0 : tensor<1x8x!qnn.uint<2>>) -> () {
+  dataflow.engine @e {kind = "gpu", pe = 1 : i64, simd = 1 : i64, wbits = 2 : i64, abits = 2 : i64}
+  dataflow.yield
+}
+
+// CHECK: {{^}}'dataflow.engine' kind must be one of
+
+// -----
+
+// engine: pe >= 1
+%x0 = "test.op"() : () -> tensor<1x8x!qnn.uint<2>>
+dataflow.offload (%a = %x0 : tensor<1x8x!qnn.uint<2>>) -> () {
+  dataflow.engine @e {pe = 0 : i64, simd = 1 : i64, wbits = 2 : i64, abits = 2 : i64}
+  dataflow.yield
+}
+
+// CHECK: {{^}}'dataflow.engine' pe must be
+
+// -----
+
+// engine: only inside an offload op
+%x0 = "test.op"() : () -> tensor<1x8x!qnn.uint<2>>
+dataflow.partition (%a = %x0 : tensor<1x8x!qnn.uint<2>>) -> () {
+  dataflow.engine @e {pe = 1 : i64, simd = 1 : i64, wbits = 2 : i64, abits = 2 : i64}
+  dataflow.yield
+}
+
+// CHECK: {{^}}'dataflow.engine' expects parent op 'dataflow.offload'
+
+// -----
+
+// partition: layers bind to no shared engine
+%x0 = "test.op"() : () -> tensor<1x8x!qnn.uint<2>>
+dataflow.partition (%a = %x0 : tensor<1x8x!qnn.uint<2>>) -> () {
+  %y = dataflow.mvau %a {weights = dense<1> : tensor<8x4xi8>, weight_dtype = !qnn.int<2>, engine = @e} : (tensor<1x8x!qnn.uint<2>>) -> tensor<1x4x!qnn.int<8>>
+  dataflow.yield
+}
+
+// CHECK: {{^}}'dataflow.partition' layers have engines of their own; 'dataflow.mvau' names the shared engine @e (shared engines belong in a 'dataflow.offload')

@@ -1,0 +1,27 @@
+"""Which architecture a network gets (``finnr build --arch auto``):
+dataflow, one engine per layer, when it fits the device at its smallest
+folding; multi-layer offload (shared engines, weights in off-chip memory)
+when it does not. Pure functions of the cost model."""
+
+from __future__ import annotations
+
+from finnr.models import cost, optimizer
+from finnr.models.devices import Device
+
+ARCHS = ("dataflow", "offload")
+ALIASES = {"df": "dataflow", "dataflow": "dataflow", "mo": "offload", "offload": "offload", "auto": "auto"}
+
+
+def choose_arch(specs: list[cost.LayerSpec], device: Device, utilization: float) -> tuple[str, str]:
+    """(architecture, the reason in words) for the compute layers ``specs``."""
+    budget = {r: utilization * device.resources()[r] for r in optimizer.RESOURCES}
+    smallest = optimizer.maximize(specs, budget, uram=device.uram > 0)
+    use = ", ".join(f"{r} {smallest.totals[r]:.0f}/{budget[r]:.0f}" for r in optimizer.RESOURCES if budget[r] > 0)
+    if smallest.fits:
+        return "dataflow", f"chosen by --arch auto: every layer gets its own engine and fits {utilization:.0%} of {device.name}"
+    over = [r for r in optimizer.RESOURCES if smallest.totals[r] > budget[r] + 1e-9]
+    return "offload", (
+        f"chosen by --arch auto: a dataflow design does not fit {utilization:.0%} of {device.name} even at its "
+        f"smallest folding ({', '.join(over)} over: {use}), so the layers share engines and stream their weights "
+        f"from off-chip memory"
+    )
