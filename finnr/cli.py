@@ -309,6 +309,10 @@ def build_parser() -> argparse.ArgumentParser:
     from finnr.rtlsim_command import add_parser as add_rtlsim
 
     add_rtlsim(sub)
+
+    from finnr.dse_command import add_parser as add_dse
+
+    add_dse(sub)
     return parser
 
 

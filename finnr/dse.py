@@ -1,0 +1,320 @@
+"""``finnr dse``: design-space exploration over precision, pruning, device
+and parallelism, without synthesis.
+
+For every precision (``qnn-requantize`` of the imported model's weight and
+activation quantizers; ``native`` keeps the model's own) and every pruning
+level (``qnn-prune{sparsity=S}``), the network is streamlined and converted
+to dataflow layers once; then, for every device, the folding optimizer
+gives the cheapest design for a ladder of target frame rates (geometric,
+from the slowest folding up to the fastest that fits) and the fastest that
+fits ``utilization`` of the device. A network that does not fit as a
+dataflow design even at its smallest folding gets multi-layer-offload
+points instead (shared engines, off-chip weights). Every point is costed by
+the same models as ``finnr build`` (compute layers; the FIFOs and width
+converters a build adds are left out).
+
+Outputs in DIR: ``dse.csv`` (every point), ``pareto.csv`` (the points on a
+device's Pareto front: no other point of that device has at least the FPS
+with at most the LUTs, or at most the BRAM18), ``pareto.png`` (FPS vs LUT
+and vs BRAM18 per device, fronts drawn) and ``dse.md`` (the fastest design
+per device, precision and pruning level)."""
+
+from __future__ import annotations
+
+import csv
+import sys
+import time
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Callable
+
+from finnr.diagnostics import FinnrError
+
+NATIVE = "native"
+
+
+@dataclass
+class Point:
+    device: str
+    precision: str
+    sparsity: float
+    arch: str
+    target_fps: float | None
+    """None for the fastest design that fits."""
+    fps: float
+    lut: float
+    bram18: float
+    uram: float
+    dsp: float
+    lut_pct: float
+    bram18_pct: float
+    fits: bool
+    params: int
+    weight_bits: int
+    pareto_lut: bool = False
+    pareto_bram18: bool = False
+
+
+@dataclass
+class Variant:
+    """One requantized and pruned network, ready to fold."""
+
+    precision: str
+    sparsity: float
+    specs: list
+    error: str | None = None
+
+
+def parse_precisions(text: str) -> list[str]:
+    from finnr.models.roofline import parse_precision
+
+    out = []
+    for p in (t.strip().lower() for t in text.split(",") if t.strip()):
+        if p != NATIVE:
+            try:
+                parse_precision(p)
+            except ValueError as e:
+                raise FinnrError(str(e)) from None
+        out.append(p)
+    if not out:
+        raise FinnrError("--precisions names no precision (e.g. w1a1,w2a2 or native)")
+    return out
+
+
+def parse_sparsities(text: str) -> list[float]:
+    try:
+        out = [float(t) for t in text.split(",") if t.strip()]
+    except ValueError:
+        raise FinnrError(f"--sparsity must be a comma-separated list of fractions, got '{text}'") from None
+    bad = [s for s in out if not 0 <= s < 1]
+    if bad or not out:
+        raise FinnrError(f"--sparsity values must lie in [0, 1), got '{text}'")
+    return out
+
+
+def compile_variant(model: str, precision: str, sparsity: float) -> Variant:
+    """Import, requantize, prune, streamline and convert; the compute
+    layers' cost-model specs (or the reason it failed)."""
+    from finnr.backends.report import dataflow_layers
+    from finnr.dialects import finnr_context
+    from finnr.frontend.onnx_import import import_model
+    from finnr.models import layers as lm
+    from finnr.models.roofline import parse_precision
+    from finnr.passes import FINNR_PASSES
+    from finnr.passes.qnn_prune import prune
+    from finnr.passes.qnn_requantize import requantize
+
+    try:
+        module = import_model(model)
+        if precision != NATIVE:
+            wbits, abits = parse_precision(precision)
+            requantize(module, weight_bits=wbits, act_bits=abits)
+        if sparsity > 0:
+            prune(module, sparsity=sparsity)
+        ctx = finnr_context()
+        for name in ("qnn-streamline", "convert-qnn-to-dataflow"):
+            FINNR_PASSES[name]()().apply(ctx, module)
+        specs = [lm.spec_of(op) for op in dataflow_layers(module) if lm.kind(op) not in ("dwc", "fifo")]
+    except FinnrError as e:
+        return Variant(precision, sparsity, [], str(e).splitlines()[0])
+    if not specs:
+        return Variant(precision, sparsity, [], "nothing maps to hardware layers")
+    return Variant(precision, sparsity, specs)
+
+
+def _size(specs) -> tuple[int, int]:
+    """Weights and weight bits of the compute layers."""
+    params = bits = 0
+    for s in specs:
+        n = 0
+        if s.kind == "mvau":
+            n = s.mw * s.mh
+        elif s.kind == "vvau":
+            n = s.channels * s.kernel[0] * s.kernel[1]
+        params += n
+        bits += n * s.wbits
+    return params, bits
+
+
+def device_points(v: Variant, device, utilization: float, steps: int) -> list[Point]:
+    """The designs of one network on one device."""
+    from finnr.models import optimizer
+    from finnr.models.offload import best_offload
+
+    avail = device.resources()
+    budget = {r: utilization * avail[r] for r in optimizer.RESOURCES}
+    uram = device.uram > 0
+    params, bits = _size(v.specs)
+    clock = device.clock_mhz * 1e6
+
+    def point(arch: str, target: float | None, fps: float, res: dict[str, float], fits: bool) -> Point:
+        pct = {r: (res[r] / avail[r] if avail[r] else 0.0) for r in ("lut", "bram18")}
+        return Point(device.name, v.precision, v.sparsity, arch, target, fps, res["lut"], res["bram18"], res["uram"],
+                     res["dsp"], round(100 * pct["lut"], 3), round(100 * pct["bram18"], 3), fits, params, bits)
+
+    best = optimizer.maximize(v.specs, budget, uram=uram)
+    if not best.fits:
+        mo = best_offload(v.specs, device, budget)
+        if mo is None:
+            return []
+        return [point("offload", None, mo.fps, mo.resources, True)]
+    fastest = clock / best.cycles
+    slowest = clock / max(max(optimizer.candidates(s, uram).cycles) for s in v.specs)
+    out = [point("dataflow", None, fastest, best.totals, True)]
+    if steps > 1 and fastest > slowest * (1 + 1e-9):
+        ratio = (fastest / slowest) ** (1 / (steps - 1))
+        for i in range(steps - 1):
+            target = slowest * ratio**i
+            try:
+                r = optimizer.minimize(v.specs, clock / target, budget, uram=uram)
+            except ValueError:
+                continue
+            out.append(point("dataflow", round(target, 3), clock / r.cycles, r.totals, r.fits))
+    return out
+
+
+def mark_pareto(points: list[Point]) -> None:
+    """Per device: on the LUT front when no other fitting point has at least
+    its FPS with fewer LUTs (or the same LUTs and more FPS); likewise BRAM18."""
+    for key, flag in (("lut", "pareto_lut"), ("bram18", "pareto_bram18")):
+        for p in points:
+            if not p.fits:
+                continue
+            dominated = any(
+                q is not p and q.fits and q.device == p.device and q.fps >= p.fps and getattr(q, key) <= getattr(p, key)
+                and (q.fps > p.fps or getattr(q, key) < getattr(p, key))
+                for q in points
+            )
+            setattr(p, flag, not dominated)
+
+
+class Progress:
+    """A text progress bar on stderr (one line, redrawn on a terminal; a
+    line per step otherwise)."""
+
+    def __init__(self, total: int, enabled: bool = True, stream=None):
+        self.total, self.done, self.enabled = total, 0, enabled
+        self.stream = stream or sys.stderr
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.start = time.monotonic()
+
+    def step(self, label: str) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        width = 24
+        filled = int(width * self.done / max(1, self.total))
+        line = f"finnr dse [{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {label} ({time.monotonic() - self.start:.1f} s)"
+        if self.tty:
+            self.stream.write("\r" + line.ljust(100) + ("\n" if self.done == self.total else ""))
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+def explore(model: str, devices: list, precisions: list[str], sparsities: list[float], utilization: float = 0.8,
+            steps: int = 12, progress: Callable[[str], None] = lambda label: None) -> tuple[list[Point], list[Variant]]:
+    points, failed = [], []
+    for precision in precisions:
+        for sparsity in sparsities:
+            v = compile_variant(model, precision, sparsity)
+            progress(f"{precision} sparsity {sparsity:g}" + (" (failed)" if v.error else ""))
+            if v.error:
+                failed.append(v)
+                continue
+            for device in devices:
+                points += device_points(v, device, utilization, steps)
+    mark_pareto(points)
+    return points, failed
+
+
+def write_csv(path: Path, points: list[Point]) -> None:
+    names = [f.name for f in fields(Point)]
+    with path.open("w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=names)
+        w.writeheader()
+        for p in points:
+            row = asdict(p)
+            row["target_fps"] = "" if p.target_fps is None else p.target_fps
+            w.writerow(row)
+
+
+def pareto_png(path: Path, points: list[Point], devices: list) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
+
+    precisions = sorted({p.precision for p in points})
+    colors = {pr: plt.cm.tab10(i % 10) for i, pr in enumerate(precisions)}
+    fig, axes = plt.subplots(2, len(devices), figsize=(4.2 * len(devices), 7), dpi=110, squeeze=False)
+    for col, device in enumerate(devices):
+        mine = [p for p in points if p.device == device.name]
+        for row, (key, flag, label) in enumerate((("lut", "pareto_lut", "LUT"), ("bram18", "pareto_bram18", "BRAM18"))):
+            ax = axes[row][col]
+            for pr in precisions:
+                pts = [p for p in mine if p.precision == pr]
+                ax.scatter([getattr(p, key) for p in pts], [p.fps for p in pts], s=12, color=colors[pr], label=pr,
+                           marker="o" if all(p.arch == "dataflow" for p in pts) else "^")
+            front = sorted((p for p in mine if getattr(p, flag)), key=lambda p: getattr(p, key))
+            if front:
+                ax.step([getattr(p, key) for p in front], [p.fps for p in front], where="post", color="black", linewidth=1)
+            ax.set_yscale("log")
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x / 1000:g}k" if abs(x) >= 1000 else f"{x:g}"))
+            ax.set_xlabel(f"{label} (device: {getattr(device, key):,})")
+            ax.set_ylabel("FPS")
+            ax.grid(True, which="both", linewidth=0.3)
+            if row == 0:
+                ax.set_title(f"{device.name} ({device.clock_mhz:g} MHz)")
+        axes[0][col].legend(fontsize=7)
+    fig.suptitle("finnr dse: designs (o dataflow, ^ offload) and Pareto fronts", fontsize=10)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def summary_markdown(model: str, points: list[Point], failed: list[Variant], command: str) -> str:
+    lines = [f"# finnr dse of {Path(model).name}", "", f"Command: `{command}`", "",
+             f"{len(points)} designs; {sum(p.pareto_lut for p in points)} on a FPS-vs-LUT Pareto front.", "",
+             "Fastest design that fits, per device, precision and pruning level:", "",
+             "| device | precision | sparsity | arch | FPS | LUT | LUT % | BRAM18 | BRAM18 % | DSP | params | weight bits |",
+             "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for p in points:
+        if p.target_fps is None:
+            lines.append(f"| {p.device} | {p.precision} | {p.sparsity:g} | {p.arch} | {p.fps:,.0f} | {p.lut:,.0f} | "
+                         f"{p.lut_pct:.1f} | {p.bram18:,.0f} | {p.bram18_pct:.1f} | {p.dsp:,.0f} | {p.params:,} | {p.weight_bits:,} |")
+    for v in failed:
+        lines.append(f"\n- {v.precision}, sparsity {v.sparsity:g}: not explored ({v.error})")
+    return "\n".join(lines) + "\n"
+
+
+def run_dse(model: str, output: str, devices: list[str], precisions: list[str], sparsities: list[float],
+            utilization: float = 0.8, steps: int = 12, quiet: bool = False, command: str = "") -> list[Point]:
+    from finnr.frontend.onnx_import import load_model
+    from finnr.models.devices import get_device
+
+    if not 0 < utilization <= 1:
+        raise FinnrError(f"--utilization must be in (0, 1], got {utilization}")
+    if steps < 1:
+        raise FinnrError(f"--steps must be at least 1, got {steps}")
+    try:
+        devs = [get_device(d) for d in devices]
+    except KeyError as e:
+        raise FinnrError(str(e.args[0])) from None
+    load_model(model)  # a missing or broken model is an error before anything runs
+    out = Path(output)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise FinnrError(f"{out}: cannot create the output directory ({e.strerror})") from None
+    bar = Progress(len(precisions) * len(sparsities), enabled=not quiet)
+    points, failed = explore(model, devs, precisions, sparsities, utilization, steps, bar.step)
+    if not points:
+        reasons = "; ".join(f"{v.precision}/{v.sparsity:g}: {v.error}" for v in failed) or "nothing fits any device"
+        raise FinnrError(f"no design could be explored ({reasons})")
+    write_csv(out / "dse.csv", points)
+    write_csv(out / "pareto.csv", [p for p in points if p.pareto_lut or p.pareto_bram18])
+    pareto_png(out / "pareto.png", points, devs)
+    (out / "dse.md").write_text(summary_markdown(model, points, failed, command))
+    return points

@@ -1,0 +1,45 @@
+"""``finnr dse``: the command line of :mod:`finnr.dse`."""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+
+from finnr.build import PRECISIONS
+
+
+def cmd_dse(args: argparse.Namespace) -> int:
+    from finnr.dse import parse_precisions, parse_sparsities, run_dse
+
+    command = "finnr dse " + " ".join(shlex.quote(a) for a in sys.argv[2:]) if len(sys.argv) > 2 else "finnr dse"
+    points = run_dse(
+        args.model, args.output, [d for d in args.devices.split(",") if d.strip()], parse_precisions(args.precisions),
+        parse_sparsities(args.sparsity), utilization=args.utilization, steps=args.steps, quiet=args.quiet, command=command,
+    )
+    if not args.quiet:
+        front = sum(p.pareto_lut for p in points)
+        print(f"{len(points)} designs, {front} on the FPS-vs-LUT Pareto fronts; results in {args.output}/ "
+              "(dse.csv, pareto.csv, pareto.png, dse.md)")
+    return 0
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "dse",
+        help="explore precisions, pruning levels, devices and foldings; Pareto fronts as CSV and PNG",
+        description="Design-space exploration without synthesis: requantize the model to each precision "
+        "(qnn-requantize; 'native' keeps its own), prune it to each sparsity (qnn-prune), and fold it for each "
+        "device over a ladder of target frame rates (and the fastest design within --utilization; multi-layer "
+        "offload where a dataflow design cannot fit). Writes dse.csv, pareto.csv, pareto.png and dse.md.",
+    )
+    p.add_argument("model", help="the QONNX model (.onnx)")
+    p.add_argument("-o", "--output", required=True, help="output directory")
+    p.add_argument("--devices", default="pynq-z1", help="comma-separated devices (default: pynq-z1; see `finnr devices`)")
+    p.add_argument("--precisions", default=",".join(PRECISIONS),
+                   help=f"comma-separated wNaM precisions or 'native' (default: {','.join(PRECISIONS)})")
+    p.add_argument("--sparsity", default="0", help="comma-separated pruning levels in [0, 1) (default: 0)")
+    p.add_argument("--utilization", type=float, default=0.8, help="resource budget per device (default: 0.8)")
+    p.add_argument("--steps", type=int, default=12, help="target frame rates per device and network (default: 12)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    p.set_defaults(fn=cmd_dse)
