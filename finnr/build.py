@@ -44,6 +44,9 @@ class BuildOptions:
     folding_config: str | None = None
     stop_after: str = "estimate"
     fifo_depth: int = 2
+    fifo_depths: str | None = None
+    """A FINN hardware config of FIFO depths (``fifo_depths.json`` of
+    ``finnr rtlsim --size-fifos``), applied by ``dataflow-set-fifo-depths``."""
     maximize: bool = False
     utilization: float = 0.8
     heuristic: str = "optimizer"
@@ -246,6 +249,8 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
                 layers = [l for l in dataflow_layers(module)]
                 (tmp / "folding_config.json").write_text(json.dumps(folding_config(layers), indent=2) + "\n")
                 apply("dataflow-insert-dwc", "dataflow-insert-fifo", **{"dataflow-insert-fifo": {"depth": opts.fifo_depth}})
+                if opts.fifo_depths is not None:
+                    apply("dataflow-set-fifo-depths", **{"dataflow-set-fifo-depths": {"config": str(opts.fifo_depths)}})
             _write_ir(tmp, "04-folded.mlir", module)
         if STAGES.index(opts.stop_after) >= STAGES.index("estimate"):
             progress("estimate")

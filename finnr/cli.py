@@ -166,6 +166,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         model=args.model, output=args.output, device=args.device, target_fps=args.target_fps,
         folding_config=args.folding_config, stop_after=args.stop_after, maximize=args.maximize,
         utilization=args.utilization, heuristic=args.heuristic, backend=args.backend, arch=args.arch,
+        fifo_depths=args.fifo_depths,
     )
     stages = list(STAGES[: STAGES.index(args.stop_after) + 1])
 
@@ -261,6 +262,9 @@ def build_parser() -> argparse.ArgumentParser:
     fold.add_argument("--folding-config", help="a folding config in FINN's JSON format")
     p.add_argument("--utilization", type=float, default=0.8,
                    help="share of LUT/BRAM18/URAM/DSP the design may use (default 0.8)")
+    p.add_argument("--fifo-depths", metavar="FILE",
+                   help="FIFO depths in FINN's hardware-config format (FIFO name -> {\"depth\": N}), e.g. the "
+                   "fifo_depths.json that `finnr rtlsim --size-fifos` writes; other FIFOs keep depth 2")
     p.add_argument("--verify", action="store_true",
                    help="run every level on the same inputs (the example's, or random frames) against the "
                    "imported model, and the C-simulation against the dataflow level; print a table")

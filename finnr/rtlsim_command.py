@@ -21,6 +21,11 @@ IR = "05-estimated.mlir"
 the design description from it and checks it against rtl/manifest.json."""
 
 
+FIFO_DEPTHS = "fifo_depths.json"
+"""Where ``--size-fifos`` writes the depths, in FINN's hardware-config
+format (``finnr build --fifo-depths`` reads it)."""
+
+
 def load_build(d: Path):
     """(module, design, manifest) of a build directory of the rtl backend."""
     from finnr.backends.rtl import MANIFEST, single_design
@@ -56,6 +61,7 @@ def print_report(report: dict) -> None:
     if sizing:
         print(f"FIFO sizing: {sizing['cycles_per_frame_before']:.1f} -> {sizing['cycles_per_frame']:.1f} cycles "
               f"per frame with depths " + ", ".join(f"{k} {v}" for k, v in sizing["depths"].items()))
+        print(f"  (build with them: finnr build ... --fifo-depths {FIFO_DEPTHS})")
 
 
 def cmd_rtlsim(args: argparse.Namespace) -> int:
@@ -78,6 +84,8 @@ def cmd_rtlsim(args: argparse.Namespace) -> int:
     assert report is not None
     if args.size_fifos:
         report["fifo_sizing"] = size_fifos(module, sim, progress)
+        depths = {name: {"depth": depth} for name, depth in report["fifo_sizing"]["depths"].items()}
+        (d / FIFO_DEPTHS).write_text(json.dumps(depths, indent=2) + "\n")
     from finnr.cli import _save_or_print
 
     _save_or_print(outputs, args.output)
@@ -104,5 +112,6 @@ def add_parser(sub) -> None:
     p.add_argument("--func", help="the function to run (default: the only one)")
     p.add_argument("--size-fifos", action="store_true",
                    help="also size the FIFOs: simulate with deep FIFOs, take each FIFO's peak occupancy as its "
-                   "depth, check the throughput, and report the depths in rtlsim.json (fifo_sizing)")
+                   "depth, check the throughput, and report the depths in rtlsim.json (fifo_sizing) and in "
+                   f"DIR/{FIFO_DEPTHS} (for `finnr build --fifo-depths`)")
     p.set_defaults(fn=cmd_rtlsim)

@@ -222,6 +222,18 @@ def test_rtlsim_command_reports_and_sizes_fifos(tmp_path, capsys):
     assert sizing["cycles_per_frame"] == pytest.approx(report["predicted_cycles_per_frame"], rel=TOLERANCE)
     assert set(sizing["depths"]) == {l["ir_name"] for l in report["layers"] if l["op"] == "fifo"}
     assert "cycles per frame" in capsys.readouterr().out
+    # a build with those depths (reported in report.json) runs at the model's throughput, no stall left
+    depths = json.loads((out / "fifo_depths.json").read_text())
+    assert {k: v["depth"] for k, v in depths.items()} == sizing["depths"]
+    sized = tmp_path / "sized"
+    assert main(["build", "--backend", "rtl", "--target-fps", "100000", "-o", str(sized), "--quiet",
+                 "--fifo-depths", str(out / "fifo_depths.json")]) == 0
+    fifos = {l["name"]: l["depth"] for l in json.loads((sized / "report.json").read_text())["layers"] if l["kind"] == "fifo"}
+    assert fifos == sizing["depths"]
+    assert main(["rtlsim", str(sized), "--input", str(x), "-o", str(tmp_path / "z.npy")]) == 0
+    np.testing.assert_array_equal(np.load(tmp_path / "z.npy"), np.load(tmp_path / "ref.npy"))
+    again = json.loads((sized / "rtlsim.json").read_text())
+    assert again["cycles_per_frame"] == pytest.approx(again["predicted_cycles_per_frame"], rel=TOLERANCE)
 
 
 @needs_sim

@@ -63,6 +63,7 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
         rows.append({
             "name": name, "kind": lm.kind(op), "pe": pe, "simd": simd, "cycles": int(round(cyc)),
             **{k: round(res[k], 1) for k in RESOURCES},
+            **({"depth": op.depth.value.data} if isinstance(op, df.FIFOOp) else {}),
         })
     util = _utilization(total, device)
     fits, rule = _fit(util, utilization)

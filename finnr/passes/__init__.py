@@ -25,6 +25,7 @@ _PASS_MODULES = {
     "dataflow-map-offload": ("dataflow_map_offload", "DataflowMapOffload"),
     "dataflow-insert-dwc": ("dataflow_insert_dwc", "DataflowInsertDWC"),
     "dataflow-insert-fifo": ("dataflow_insert_fifo", "DataflowInsertFIFO"),
+    "dataflow-set-fifo-depths": ("dataflow_set_fifo_depths", "DataflowSetFIFODepths"),
     "dataflow-estimate": ("dataflow_estimate", "DataflowEstimate"),
     "convert-dataflow-to-hls": ("convert_dataflow_to_hls", "ConvertDataflowToHls"),
 }
