@@ -126,27 +126,35 @@ def finnr(*args: str, log: Path) -> None:
 
 def prepare(name: str, work: Path, jobs: int, model: Path | None = None, case: Case | None = None,
             build_args: tuple[str, ...] = ()) -> Path:
-    """Build (rtl backend), simulate and synthesize one network, reusing what
-    the work directory already holds. Returns its build directory."""
+    """Build (rtl backend) one network with depth-2 FIFOs and size them by
+    simulation (`finnr rtlsim --size-fifos`, in WORK/NAME/sizing), build it
+    again with those depths (`--fifo-depths`), simulate and synthesize that
+    build, reusing what the work directory already holds. Returns the sized
+    build's directory."""
     import onnx
 
     base = work / name
-    d = base / "build"
+    sizing, d = base / "sizing", base / "build"
     base.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
-    if not (d / "rtl" / "manifest.json").is_file():
-        if case is not None:
-            model = base / "model.onnx"
+    if case is not None:
+        model = base / "model.onnx"
+        if not model.is_file():
             onnx.save(case.model(), model)
             (base / "folding.json").write_text(json.dumps(folding(model, case.seed), indent=2))
-            build_args = ("--folding-config", str(base / "folding.json"))
-        finnr("build", str(model), "--device", DEVICE, "--backend", "rtl", "-o", str(d), "--quiet", *build_args,
-              log=base / "build.log")
-    if not (d / "rtlsim.json").is_file():
-        x = base / "input.npy"
-        if not x.is_file():
-            np.save(x, _random_input(model or base / "model.onnx"))
-        finnr("rtlsim", str(d), "--input", str(x), log=base / "rtlsim.log")
+        build_args = ("--folding-config", str(base / "folding.json"))
+    assert model is not None
+    x = base / "input.npy"
+    if not x.is_file():
+        np.save(x, _random_input(model))
+    depths = sizing / "fifo_depths.json"
+    for out, extra in ((sizing, ()), (d, ("--fifo-depths", str(depths)))):
+        if not (out / "rtl" / "manifest.json").is_file():
+            finnr("build", str(model), "--device", DEVICE, "--backend", "rtl", "-o", str(out), "--quiet",
+                  *build_args, *extra, log=base / f"{out.name}.build.log")
+        if not (out / "rtlsim.json").is_file() or (out is sizing and not depths.is_file()):
+            finnr("rtlsim", str(out), "--input", str(x), *(("--size-fifos",) if out is sizing else ()),
+                  log=base / f"{out.name}.rtlsim.log")
     if not (d / "synth.json").is_file():
         finnr("synth", str(d), "-j", str(jobs), "--quiet", log=base / "synth.log")
     print(f"{name}: ready ({time.perf_counter() - t:.0f} s)", file=sys.stderr, flush=True)
@@ -213,8 +221,12 @@ def gather(network: str, d: Path, train: bool) -> tuple[list[dict], dict]:
             "cycles_pred": float(report[ir_name]["cycles"]),
             "cycles_meas": sim.get(layer["name"], {}).get("measured"),
         })
+    before = json.loads((d.parent / "sizing" / "rtlsim.json").read_text())["fifo_sizing"]["cycles_per_frame_before"]
     net = {"network": network, "train": train, "cycles_pred": max(r["cycles_pred"] for r in rows),
-           "cycles_meas": rtlsim.get("cycles_per_frame"), "lut": sum(r["lut"] for r in rows),
+           "cycles_meas": rtlsim.get("cycles_per_frame"), "cycles_depth2": before,
+           "fifo_depths": [r["depth"] for r in report.values() if r["kind"] == "fifo"],
+           "synth_seconds": json.loads((d / "synth.json").read_text())["seconds"],
+           "lut": sum(r["lut"] for r in rows),
            "lut_finnr": sum(r["lut_finnr"] for r in rows)}
     return rows, net
 
@@ -280,14 +292,19 @@ def report(rows: list[dict], nets: list[dict], coeffs: dict, command: str) -> st
     if missing:
         lines.append(f"\n{missing} layers without a measured cycle count in rtlsim.json.")
     lines += ["", "## Throughput per network", "",
-              "| network | set | predicted cycles/frame | measured | accuracy | LUT (yosys) | LUT measured |",
-              "|---|---|---:|---:|---:|---:|---:|"]
+              "Measured with the FIFO depths `finnr rtlsim --size-fifos` found on a build with depth-2 FIFOs "
+              "(built again with `finnr build --fifo-depths`); the depth-2 build's cycles per frame for comparison.",
+              "",
+              "| network | set | predicted cycles/frame | measured (sized FIFOs) | accuracy | depth-2 FIFOs | "
+              "FIFO depths | LUT (yosys) | LUT measured | synthesis s |",
+              "|---|---|---:|---:|---:|---:|---|---:|---:|---:|"]
     for n in nets:
         mine = [r for r in rows if r["network"] == n["network"]]
         lut_y = sum(r["lut_yosys"] for r in mine)
         lines.append(f"| {n['network']} | {'train' if n['train'] else 'held out'} | {n['cycles_pred']:.0f} | "
                      f"{n['cycles_meas'] if n['cycles_meas'] is not None else '-'} | "
-                     f"{_pct(accuracy(n['cycles_pred'], n['cycles_meas']))} | {lut_y:.0f} | {n['lut']} |")
+                     f"{_pct(accuracy(n['cycles_pred'], n['cycles_meas']))} | {n['cycles_depth2']} | "
+                     f"{' '.join(map(str, n['fifo_depths']))} | {lut_y:.0f} | {n['lut']} | {n['synth_seconds']:.0f} |")
     lines += ["", "## LUTs per layer kind (held-out networks and shared models)", "",
               "| kind | layers | LUT measured | LUT (yosys) | error | LUT (FINN-R) | error | mean abs layer error (yosys) |",
               "|---|---:|---:|---:|---:|---:|---:|---:|"]

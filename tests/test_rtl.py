@@ -26,7 +26,7 @@ from xdsl.dialects import func
 from xdsl.dialects.builtin import ModuleOp, TensorType
 from xdsl.ir import Block, Region
 
-from finnr.backends.rtl import emit_rtl, single_design, write_design, write_rtl_project
+from finnr.backends.rtl import emit_rtl, write_design, write_rtl_project
 from finnr.backends.rtl.design import designs
 from finnr.backends.rtl.sim import RtlSimulator, run_simulated, verilator_command
 from finnr.cli import main
@@ -131,6 +131,8 @@ def test_manifest_and_files(tmp_path):
     for layer in manifest["layers"]:
         assert set(layer) == {"name", "op", "module", "files", "pe", "simd", "ir_name"}
         assert f"{layer['module']}.v" in layer["files"] and set(layer["files"]) <= set(manifest["files"])
+    assert manifest["partitions"] == [{"top": "chain_top", "files": manifest["files"],
+                                       "layers": [l["module"] for l in manifest["layers"]]}]
     first = manifest["layers"][0]
     assert (first["name"], first["op"], first["pe"], first["simd"]) == ("StreamingMaxPool_hls_0", "maxpool", 1, None)
     mvau = next(l for l in manifest["layers"] if l["op"] == "mvau")
@@ -146,8 +148,8 @@ def test_errors_name_the_problem():
     part.block.insert_op_after(dup, fifo)
     with pytest.raises(FinnrError, match="no RTL engine for 'dataflow.duplicate'"):
         emit_rtl(module)
-    with pytest.raises(FinnrError, match="exactly one dataflow.partition"):
-        single_design(ModuleOp([]))
+    with pytest.raises(FinnrError, match="holds no dataflow.partition"):
+        write_rtl_project(ModuleOp([]), "unused", 100.0)
 
 
 def test_build_backend_rtl_and_rtlsim_errors(tmp_path, capsys):
@@ -234,6 +236,31 @@ def test_rtlsim_command_reports_and_sizes_fifos(tmp_path, capsys):
     np.testing.assert_array_equal(np.load(tmp_path / "z.npy"), np.load(tmp_path / "ref.npy"))
     again = json.loads((sized / "rtlsim.json").read_text())
     assert again["cycles_per_frame"] == pytest.approx(again["predicted_cycles_per_frame"], rel=TOLERANCE)
+
+
+@needs_sim
+def test_build_with_two_partitions_through_rtlsim(tmp_path):
+    """A CNN whose flatten stays on the host: one top per partition, each
+    simulated, the host code between them; bit-exact, at the model's
+    throughput after FIFO sizing."""
+    import onnx
+
+    model = tmp_path / "cnn.onnx"
+    onnx.save(cnn(NetSpec(2, 2, relu=True, per_channel=True, negative_bn=False, seed=3)), model)
+    x = tmp_path / "x.npy"
+    np.save(x, np.random.default_rng(0).uniform(-1, 1, (3, 2, 8, 8)).astype(np.float32))
+    out = tmp_path / "b"
+    assert main(["build", str(model), "--backend", "rtl", "--target-fps", "20000", "-o", str(out), "--quiet"]) == 0
+    manifest = json.loads((out / "rtl" / "manifest.json").read_text())
+    assert len(manifest["partitions"]) == 2 and "top" not in manifest
+    assert [m for p in manifest["partitions"] for m in p["layers"]] == [l["module"] for l in manifest["layers"]]
+    assert main(["rtlsim", str(out), "--input", str(x), "-o", str(tmp_path / "y.npy"), "--size-fifos"]) == 0
+    assert main(["run", str(out / "05-estimated.mlir"), "--input", str(x), "-o", str(tmp_path / "ref.npy")]) == 0
+    np.testing.assert_array_equal(np.load(tmp_path / "y.npy"), np.load(tmp_path / "ref.npy"))
+    report = json.loads((out / "rtlsim.json").read_text())
+    assert [p["top"] for p in report["partitions"]] == [p["top"] for p in manifest["partitions"]]
+    assert len(report["layers"]) == len(manifest["layers"])
+    assert report["fifo_sizing"]["cycles_per_frame"] == pytest.approx(report["predicted_cycles_per_frame"], rel=TOLERANCE)
 
 
 @needs_sim

@@ -96,7 +96,8 @@ def test_manifest_user_errors(tmp_path, capsys):
 
 
 @needs_yosys
-def test_synth_fixture_build_with_yosys(tmp_path, capsys):
+def test_synth_fixture_build_with_yosys(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("FINNR_CACHE_DIR", str(tmp_path / "cache"))
     d = _fixture_build(tmp_path)
     assert main(["synth", str(d), "-j", "2", "--quiet"]) == 0
     out = capsys.readouterr().out
@@ -112,6 +113,22 @@ def test_synth_fixture_build_with_yosys(tmp_path, capsys):
     # the report's estimate sits next to the measurement
     line = next(l for l in out.splitlines() if l.startswith("adder_0"))
     assert line.split()[-2] == "20"
+    # a second run takes every layer from the cache (yosys does not run), with its log
+    import finnr.synth
+
+    real_run = finnr.synth.subprocess.run
+    monkeypatch.setattr(finnr.synth.subprocess, "run", lambda *a, **k: pytest.fail("yosys ran again"))
+    (d / "synth.json").unlink()
+    shutil.rmtree(d / "synth")
+    assert main(["synth", str(d), "--quiet"]) == 0
+    assert json.loads((d / "synth.json").read_text())["total"] == result["total"]
+    assert (d / "synth" / "adder_0.log").is_file()
+    # a changed memory file is synthesized again
+    calls = []
+    monkeypatch.setattr(finnr.synth.subprocess, "run", lambda *a, **k: calls.append(a) or real_run(*a, **k))
+    (d / "rtl" / "rom.mem").write_text((d / "rtl" / "rom.mem").read_text().replace("0", "1"))
+    assert main(["synth", str(d), "--quiet"]) == 0
+    assert len(calls) == 1
 
 
 @needs_yosys

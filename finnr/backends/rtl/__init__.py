@@ -174,27 +174,42 @@ def emit_rtl(module: ModuleOp) -> str:
     return "\n".join(parts)
 
 
-def single_design(module: ModuleOp, fifo_depths: dict[str, int] | None = None) -> Design:
-    ds = designs(module, fifo_depths)
-    if len(ds) != 1:
-        raise FinnrError(
-            f"rtl: the module must hold exactly one dataflow.partition, it holds {len(ds)} (host operations "
-            "between hardware layers split it; one accelerator top per build)"
-        )
-    return ds[0]
-
-
 def write_rtl_project(module: ModuleOp, directory: str | Path, clock_mhz: float,
                       fifo_depths: dict[str, int] | None = None) -> dict:
-    """Write the RTL of the module's (only) partition into ``directory``
-    (see :func:`write_design`); returns the manifest."""
-    return write_design(single_design(module, fifo_depths), directory, clock_mhz)
+    """Write the RTL of every partition of the module into ``directory``
+    (one top per partition, layer module names unique across them) and
+    ``manifest.json``: ``partitions`` (each its top, files and layer
+    modules, in the order the host calls them), ``files`` and ``layers`` of
+    all of them, and ``top`` when there is one partition; returns the
+    manifest."""
+    ds = designs(module, fifo_depths)
+    if not ds:
+        raise FinnrError("rtl: the module holds no dataflow.partition")
+    parts = [_write_files(d, directory) for d in ds]
+    files = list(dict.fromkeys(f for p in parts for f in p["files"]))
+    manifest = {
+        **({"top": parts[0]["top"]} if len(parts) == 1 else {}),
+        "files": files,
+        "clock_mhz": float(clock_mhz),
+        "partitions": [{k: p[k] for k in ("top", "files")} | {"layers": [l["module"] for l in p["layers"]]}
+                       for p in parts],
+        "layers": [l for p in parts for l in p["layers"]],
+    }
+    (Path(directory) / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
+    return manifest
 
 
 def write_design(design: Design, directory: str | Path, clock_mhz: float) -> dict:
     """Write a partition's RTL into ``directory``: the library files it
     uses, one file per layer module, the top, the ROM files and
     ``manifest.json``; returns the manifest."""
+    manifest = {"clock_mhz": float(clock_mhz), **_write_files(design, directory)}
+    (Path(directory) / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
+    return manifest
+
+
+def _write_files(design: Design, directory: str | Path) -> dict:
+    """Write a partition's files; its top, files and layers."""
     d = Path(directory)
     d.mkdir(parents=True, exist_ok=True)
     for layer in design.layers:
@@ -205,10 +220,9 @@ def write_design(design: Design, directory: str | Path, clock_mhz: float) -> dic
         for rom in layer.roms:
             (d / rom.file).write_text("\n".join(rom.words) + "\n")
     (d / f"{design.top}.v").write_text(top_module(design))
-    manifest = {
+    return {
         "top": design.top,
         "files": design.files(),
-        "clock_mhz": float(clock_mhz),
         "layers": [
             {
                 "name": layer.name,
@@ -222,8 +236,6 @@ def write_design(design: Design, directory: str | Path, clock_mhz: float) -> dic
             for layer in design.layers
         ],
     }
-    (d / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
-    return manifest
 
 
 @dataclass(frozen=True)

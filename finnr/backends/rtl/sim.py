@@ -11,8 +11,8 @@ version (ROM contents are read at run time, so they are not part of the
 key); the binary runs in the rtl directory, where its ``$readmemh`` files
 are.
 
-A module runs in the reference interpreter except its partition, which is
-simulated: the host pre- and post-processing stay in the interpreter, as in
+A module runs in the reference interpreter except its partitions, which are
+simulated (each from its own top, the host code between them): the host pre- and post-processing stay in the interpreter, as in
 ``finnr csim``. Frames are streamed back to back, so the simulation measures
 the steady state: cycles per frame over the frames after the first, the
 first frame's latency, and per layer its busy cycles per frame (against the
@@ -463,7 +463,8 @@ def run_simulated(module: ModuleOp, simulators: dict[df.PartitionOp, RtlSimulato
 
 def size_fifos(module: ModuleOp, sim: RtlSimulator, progress: Callable[[str], None] = lambda message: None) -> dict:
     """FIFO depths from simulation, for the frames ``sim`` last streamed:
-    every FIFO one frame deep (no stall a FIFO could remove remains), input
+    when the design already reaches the model's cycles per frame, its
+    depths are kept; else every FIFO one frame deep (no stall a FIFO could remove remains), input
     paced at the cycles per frame that reaches, each FIFO's peak occupancy
     + 1 as its depth; then the sized design is simulated to check that it
     keeps that throughput. A linear pipeline cannot deadlock whatever the
@@ -483,6 +484,11 @@ def size_fifos(module: ModuleOp, sim: RtlSimulator, progress: Callable[[str], No
             return design, run(binary, tmp, design, probes, frames, period=period)
 
     fifos = sim.design.fifos()
+    before = sim.report["cycles_per_frame"]
+    if before <= sim.report["predicted_cycles_per_frame"] + 1:  # no stall to remove: keep the depths
+        return {"method": "already at the model's cycles per frame; depths kept", "cycles_per_frame_before": before,
+                "cycles_per_frame_deep": before, "cycles_per_frame": before,
+                "depths": {f.ir_name: f.params["DEPTH"] for f in fifos}, "deadlock_free": True}
     deep = {f.ir_name: f.beats_out() + 2 for f in fifos}
     design, free = simulate(deep)
     deep_cycles = measure(design, free, n, sim.clock_mhz)["cycles_per_frame"]
@@ -492,9 +498,42 @@ def size_fifos(module: ModuleOp, sim: RtlSimulator, progress: Callable[[str], No
     sized_cycles = measure(design, check, n, sim.clock_mhz)["cycles_per_frame"]
     return {
         "method": "FIFOs one frame deep, input paced at the cycles per frame they reach; depth = peak occupancy + 1",
-        "cycles_per_frame_before": sim.report["cycles_per_frame"],
+        "cycles_per_frame_before": before,
         "cycles_per_frame_deep": deep_cycles,
         "cycles_per_frame": sized_cycles,
         "depths": sized,
         "deadlock_free": True,
     }
+
+
+def combine(reports: list[dict], sizing: list[dict]) -> dict:
+    """One report of a module's partitions (and their FIFO sizings), as
+    ``rtlsim.json`` holds it: a single partition's report as it is; for
+    several (host code between them), each under ``partitions``, the layers
+    of all, the slowest partition's cycles per frame (they work on
+    different frames at once) and the latencies summed."""
+    if len(reports) == 1:
+        return {**reports[0], **({"fifo_sizing": sizing[0]} if sizing else {})}
+    per_frame = max(r["cycles_per_frame"] for r in reports)
+    clock = reports[0]["clock_mhz"]
+    report = {
+        "top": [r["top"] for r in reports],
+        "frames": min(r["frames"] for r in reports),
+        "clock_mhz": clock,
+        "cycles_per_frame": per_frame,
+        "fps": round(clock * 1e6 / per_frame, 3) if per_frame else None,
+        "latency_cycles": sum(r["latency_cycles"] for r in reports),
+        "predicted_cycles_per_frame": max(r["predicted_cycles_per_frame"] for r in reports),
+        "predicted_latency_cycles": round(sum(r["predicted_latency_cycles"] for r in reports), 2),
+        "layers": [l for r in reports for l in r["layers"]],
+        "backpressure_check": reports[0]["backpressure_check"],
+        "partitions": reports,
+    }
+    if sizing:
+        report["fifo_sizing"] = {
+            "method": sizing[0]["method"],
+            **{k: max(s[k] for s in sizing) for k in ("cycles_per_frame_before", "cycles_per_frame_deep", "cycles_per_frame")},
+            "depths": {k: v for s in sizing for k, v in s["depths"].items()},
+            "deadlock_free": all(s["deadlock_free"] for s in sizing),
+        }
+    return report
