@@ -67,12 +67,15 @@ class Case:
 
 
 def generated_cases() -> list[Case]:
-    """MLPs over precisions and layer widths, and binary CNNs (sliding
-    windows, max-pool, padding); every third network is held out."""
+    """MLPs over precisions and layer widths, and CNNs (sliding windows,
+    max-pool, padding; binary, and with 2-bit activations, whose flatten
+    stays on the host: two partitions); every third MLP and every second
+    CNN is held out."""
     mlps = [(1, 1), (2, 2), (3, 3), (4, 4), (2, 4), (4, 2), (1, 2), (3, 2), (2, 3)]
     widths = [(64, 32, 16, 10), (48, 24, 24, 8), (96, 32, 12, 10)]
     cases = [Case(f"mlp_w{w}a{a}", "mlp", w, a, i, i % 3 != 2, widths[(i // 3 + i) % len(widths)]) for i, (w, a) in enumerate(mlps)]
-    cases += [Case("cnn_w1a1_s0", "cnn", 1, 1, 0, True, (3, 8, 8)), Case("cnn_w1a1_s1", "cnn", 1, 1, 1, False, (3, 6, 8))]
+    cases += [Case("cnn_w1a1_s0", "cnn", 1, 1, 0, True, (3, 8, 8)), Case("cnn_w1a1_s1", "cnn", 1, 1, 1, False, (3, 6, 8)),
+              Case("cnn_w2a2_s2", "cnn", 2, 2, 2, True, (3, 6, 8)), Case("cnn_w3a2_s3", "cnn", 3, 2, 3, False, (3, 8, 6))]
     return cases
 
 

@@ -45,7 +45,8 @@ def terms(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str 
       memory as 64-deep LUTs (PE·SIMD·W·ceil(depth/64), whatever memory the
       cost model picks: a synthesis tool maps small ROMs to LUTs);
       ``inbuf`` = the input vector buffer (MW/SIMD words of SIMD·A bits) as
-      64-deep LUTs;
+      64-deep LUTs; ``products`` = PE·SIMD·W·A, the partial-product bits of
+      integer multipliers built from LUTs (0 for XNOR-popcount);
     - thresholding: ``compare`` = PE·T·A, ``memory`` = PE·(T·A)·ceil(C/PE/64);
     - swu, maxpool: ``width`` = lanes·A bits, ``buffer`` = its line buffer as
       64-deep LUTs;
@@ -62,7 +63,8 @@ def terms(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str 
         mw = spec.mw if k == "mvau" else spec.kernel[0] * spec.kernel[1]
         return {"const": one, "mult": pe * t["mult"], "adders": pe * t["adders"], "acc": pe * t["acc"],
                 "thresholds": pe * (t["thr"] + t["cmp"]), "weights": pe * cost.lutram(depth, width) * on_chip,
-                "inbuf": cost.lutram(mw / simd, simd * spec.abits) * one}
+                "inbuf": cost.lutram(mw / simd, simd * spec.abits) * one,
+                "products": pe * simd * (0 if spec.binary_xnor else spec.wbits * spec.abits) * one}
     if k == "thresholding":
         bits = spec.thresholds * spec.abits
         return {"const": one, "compare": pe * bits * one, "memory": pe * cost.lutram(spec.channels / pe, bits) * one}
