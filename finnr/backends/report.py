@@ -97,7 +97,8 @@ def _offload_report(offloads: list, device: Device, clock: float, utilization: f
         specs = [lm.spec_of(l) for l in layers]
         macs += sum(cost.macs(s) for s in specs)
         ir_engines = [e for e in off.block.ops if isinstance(e, df.EngineOp)]
-        model = [offload.Engine(e.kind.data, e.pe.value.data, e.simd.value.data, e.wbits.value.data, e.abits.value.data)
+        model = [offload.Engine(e.kind.data, e.pe.value.data, e.simd.value.data, e.wbits.value.data, e.abits.value.data,
+                                e.obits.value.data)
                  for e in ir_engines]
         perf = offload.schedule(specs, model, device, clock_mhz=clock)
         for layer, timing in zip(layers, perf.layers):
@@ -111,7 +112,7 @@ def _offload_report(offloads: list, device: Device, clock: float, utilization: f
             for k in RESOURCES:
                 total[k] += res[k]
             engines.append({"name": e.sym_name.data, "kind": m.kind, "pe": m.pe, "simd": m.simd, "wbits": m.wbits,
-                            "abits": m.abits, **{k: round(res[k], 1) for k in RESOURCES}})
+                            "abits": m.abits, "obits": m.obits, **{k: round(res[k], 1) for k in RESOURCES}})
     cycles = sum(r["cycles"] for r in rows)
     fps = clock * 1e6 / cycles if cycles else 0.0
     util = _utilization(total, device)
@@ -160,13 +161,13 @@ def _offload_markdown(report: dict) -> list[str]:
         lines.append(f"| {r['name']}{mark} | {r['kind']} | {r['engine'] or '-'} | {r['cycles']} | {r['bound']} | {r['offchip_bytes']:.0f} |")
     lines += [
         "",
-        "| engine | kind | PE | SIMD | weight bits | input bits | LUT | FF | BRAM18 | URAM | DSP |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| engine | kind | PE | SIMD | weight bits | input bits | output bits | LUT | FF | BRAM18 | URAM | DSP |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for e in report["engines"]:
-        lines.append(f"| {e['name']} | {e['kind']} | {e['pe']} | {e['simd']} | {e['wbits']} | {e['abits']} | "
+        lines.append(f"| {e['name']} | {e['kind']} | {e['pe']} | {e['simd']} | {e['wbits']} | {e['abits']} | {e['obits'] or '-'} | "
                      f"{e['lut']:.0f} | {e['ff']:.0f} | {e['bram18']:.0f} | {e['uram']:.0f} | {e['dsp']:.0f} |")
-    return lines + _resource_footer(report, 5)
+    return lines + _resource_footer(report, 6)
 
 
 def markdown(report: dict) -> str:

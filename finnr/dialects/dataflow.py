@@ -1044,7 +1044,8 @@ class EngineOp(IRDLOperation):
     """A shared compute engine of a ``dataflow.offload``: an MVAU (or VVAU,
     ``kind``) of ``pe`` x ``simd`` lanes for weights of up to ``wbits`` and
     inputs of up to ``abits`` bits (signed when either datatype of a layer is
-    signed). The layers that name it (``engine = @sym_name``) run on it one
+    signed), with a threshold output stage for outputs of up to ``obits``
+    bits (0: no thresholds, the accumulators leave as they are). The layers that name it (``engine = @sym_name``) run on it one
     after the other."""
 
     name = "dataflow.engine"
@@ -1054,14 +1055,15 @@ class EngineOp(IRDLOperation):
     simd = prop_def(IntegerAttr)
     wbits = prop_def(IntegerAttr)
     abits = prop_def(IntegerAttr)
+    obits = prop_def(IntegerAttr, default_value=i64_attr(0))
     irdl_options = (ParsePropInAttrDict(),)
     assembly_format = "$sym_name attr-dict"
     traits = lazy_traits_def(lambda: (HasParent(OffloadOp), SymbolOpInterface()))
 
-    def __init__(self, sym_name: str, *, kind: str = "mvau", pe: int, simd: int, wbits: int, abits: int):
+    def __init__(self, sym_name: str, *, kind: str = "mvau", pe: int, simd: int, wbits: int, abits: int, obits: int = 0):
         super().__init__(properties={
             "sym_name": StringAttr(sym_name), "kind": StringAttr(kind), "pe": i64_attr(pe),
-            "simd": i64_attr(simd), "wbits": i64_attr(wbits), "abits": i64_attr(abits),
+            "simd": i64_attr(simd), "wbits": i64_attr(wbits), "abits": i64_attr(abits), "obits": i64_attr(obits),
         })
 
     def verify_(self) -> None:
@@ -1084,6 +1086,11 @@ class EngineOp(IRDLOperation):
             raise VerifyException(
                 f"{at}: its {wbits}-bit weights and {abits}-bit inputs exceed the engine's "
                 f"{_int(self.wbits)} and {_int(self.abits)} bits"
+            )
+        if op.thresholds is not None and dt.bitwidth(_elem(op.result.type)) > _int(self.obits):
+            raise VerifyException(
+                f"{at}: its {dt.bitwidth(_elem(op.result.type))}-bit thresholded outputs exceed the engine's "
+                f"{_int(self.obits)}-bit output stage"
             )
         if op.mem_mode.data != "external":
             raise VerifyException(f"{at}: weights of a shared engine are streamed from off-chip memory (mem_mode = \"external\")")

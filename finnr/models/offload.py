@@ -62,13 +62,15 @@ def _activation_bytes(spec: cost.LayerSpec) -> float:
 @dataclass(frozen=True)
 class Engine:
     """A shared compute engine: an MVAU or VVAU of PE x SIMD lanes for
-    weights of up to ``wbits`` and inputs of up to ``abits`` bits."""
+    weights of up to ``wbits`` and inputs of up to ``abits`` bits, with
+    thresholds for outputs of up to ``obits`` bits (0: none)."""
 
     kind: str
     pe: int
     simd: int
     wbits: int
     abits: int
+    obits: int = 0
 
 
 def engines_for(specs: list[cost.LayerSpec], pe: int, simd: int) -> list[Engine]:
@@ -78,16 +80,17 @@ def engines_for(specs: list[cost.LayerSpec], pe: int, simd: int) -> list[Engine]
     for kind in ("mvau", "vvau"):
         mine = [s for s in specs if s.kind == kind]
         if mine:
-            out.append(Engine(kind, pe, simd, max(s.wbits for s in mine), max(s.abits for s in mine)))
+            obits = max((s.obits for s in mine if s.thresholds), default=0)
+            out.append(Engine(kind, pe, simd, max(s.wbits for s in mine), max(s.abits for s in mine), obits))
     return out
 
 
 def engine_resources(engine: Engine) -> dict[str, float]:
     """The engine's datapath (FINN-R's MVAU cost with external weights,
-    thresholds for ``abits``-bit outputs) plus double-buffered on-chip tiles
+    thresholds for ``obits``-bit outputs when it has any) plus double-buffered on-chip tiles
     of inputs and weights."""
     spec = cost.LayerSpec("mvau", mw=engine.simd, mh=engine.pe, wbits=engine.wbits, abits=engine.abits,
-                          obits=engine.abits, thresholds=2**engine.abits - 1)
+                          obits=engine.obits or 32, thresholds=2**engine.obits - 1 if engine.obits else 0)
     res = {k: float(v) for k, v in cost.mvau_resources(spec, engine.pe, engine.simd, "block", "lut", "external").items()}
     res["bram18"] += float(2 * cost.bram18(1024, engine.simd * engine.abits)
                            + 2 * engine.pe * cost.bram18(512, engine.simd * engine.wbits))

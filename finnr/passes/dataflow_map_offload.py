@@ -77,7 +77,7 @@ class ConvertPartitionToOffload(RewritePattern):
 
 
 def _engine_op(e: Engine) -> df.EngineOp:
-    return df.EngineOp(engine_name(e.kind), kind=e.kind, pe=e.pe, simd=e.simd, wbits=e.wbits, abits=e.abits)
+    return df.EngineOp(engine_name(e.kind), kind=e.kind, pe=e.pe, simd=e.simd, wbits=e.wbits, abits=e.abits, obits=e.obits)
 
 
 class BindLayerToEngine(RewritePattern):

@@ -13,9 +13,9 @@
 // CHECK-NEXT: |---|---|---|---:|---|---:|
 // CHECK-NEXT: | MVAU_hls_0 (slowest) | mvau | mvau_engine | 6 | compute | 43 |
 // CHECK-NEXT: | Thresholding_rtl_0 | thresholding | - | {{[0-9]+}} | memory | {{[0-9]+}} |
-// CHECK:      | engine | kind | PE | SIMD | weight bits | input bits | LUT | FF | BRAM18 | URAM | DSP |
-// CHECK-NEXT: |---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
-// CHECK-NEXT: | mvau_engine | mvau | 4 | 8 | 2 | 2 |
+// CHECK:      | engine | kind | PE | SIMD | weight bits | input bits | output bits | LUT | FF | BRAM18 | URAM | DSP |
+// CHECK-NEXT: |---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+// CHECK-NEXT: | mvau_engine | mvau | 4 | 8 | 2 | 2 | - |
 // CHECK-NEXT: | **total** |
 
 // JSON: "arch": "offload",

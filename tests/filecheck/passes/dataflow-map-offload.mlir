@@ -16,8 +16,8 @@
 
 // CHECK-LABEL: func.func @mlp(
 // CHECK:         %{{.*}} = dataflow.offload "mlp" (%{{.*}} = %{{.*}} : tensor<1x8x!qnn.uint<2>>) -> (tensor<1x4x!qnn.int<8>>) {
-// FIXED-NEXT:      dataflow.engine @mvau_engine {pe = 3 : i64, simd = 5 : i64, wbits = 3 : i64, abits = 2 : i64}
-// CHOSEN-NEXT:     dataflow.engine @mvau_engine {pe = [[PE:[0-9]+]] : i64, simd = [[SIMD:[0-9]+]] : i64, wbits = 3 : i64, abits = 2 : i64}
+// FIXED-NEXT:      dataflow.engine @mvau_engine {pe = 3 : i64, simd = 5 : i64, wbits = 3 : i64, abits = 2 : i64, obits = 2 : i64}
+// CHOSEN-NEXT:     dataflow.engine @mvau_engine {pe = [[PE:[0-9]+]] : i64, simd = [[SIMD:[0-9]+]] : i64, wbits = 3 : i64, abits = 2 : i64, obits = 2 : i64}
 // CHECK-NOT:       dataflow.engine
 // FIXED-NEXT:      %[[H:[^ ]*]] = dataflow.mvau %{{[^ ]*}} {{{.*}}weight_dtype = !qnn.int<2>, {{.*}}pe = 3 : i64, simd = 5 : i64, mem_mode = "external", engine = @mvau_engine}
 // CHOSEN-NEXT:     %[[H:[^ ]*]] = dataflow.mvau %{{[^ ]*}} {{{.*}}pe = [[PE]] : i64, simd = [[SIMD]] : i64, mem_mode = "external", engine = @mvau_engine}

@@ -1325,3 +1325,15 @@ dataflow.partition (%a = %x0 : tensor<1x8x!qnn.uint<2>>) -> () {
 }
 
 // CHECK: {{^}}'dataflow.partition' layers have engines of their own; 'dataflow.mvau' names the shared engine @e (shared engines belong in a 'dataflow.offload')
+
+// -----
+
+// offload: an engine's output stage is wide enough for its thresholded layers
+%x0 = "test.op"() : () -> tensor<1x8x!qnn.uint<2>>
+dataflow.offload (%a = %x0 : tensor<1x8x!qnn.uint<2>>) -> () {
+  dataflow.engine @e {pe = 1 : i64, simd = 1 : i64, wbits = 2 : i64, abits = 2 : i64, obits = 1 : i64}
+  %y = dataflow.mvau %a {weights = dense<1> : tensor<8x4xi8>, weight_dtype = !qnn.int<2>, thresholds = dense<[[0, 2, 4]]> : tensor<1x3xi8>, mem_mode = "external", engine = @e} : (tensor<1x8x!qnn.uint<2>>) -> tensor<1x4x!qnn.uint<2>>
+  dataflow.yield
+}
+
+// CHECK: {{^}}'dataflow.mvau' on engine @e: its 2-bit thresholded outputs exceed the engine's 1-bit output stage
