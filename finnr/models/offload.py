@@ -1,8 +1,9 @@
-"""The multi-layer-offload (MO) architecture of FINN-R: one shared compute
-engine (an MVAU of PE x SIMD) runs the layers one after the other, with
-weights and activations streamed from off-chip memory.
+"""The multi-layer-offload (MO) architecture of FINN-R: a few shared
+compute engines (:class:`Engine`: one MVAU and/or VVAU of PE x SIMD, as in a
+``dataflow.offload``) run the layers one after the other, with weights and
+activations streamed from off-chip memory.
 
-Per layer and frame, the engine needs ceil(MH/PE)·ceil(MW/SIMD)·vectors
+Per layer and frame, its engine needs ceil(MH/PE)·ceil(MW/SIMD)·vectors
 cycles (dimensions padded to the engine's folding), and the memory system
 must move the layer's weights (once per batch of frames) and its input and
 output activations. A layer takes the longer of the two; layers do not
