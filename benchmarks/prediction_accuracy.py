@@ -278,7 +278,11 @@ def report(rows: list[dict], nets: list[dict], coeffs: dict, command: str) -> st
         "Accuracy = 1 - |predicted - measured| / measured. LUT (yosys) uses the `yosys` coefficient set "
         "of `finnr.models.calibration`, fitted on the layers of the training networks "
         f"({sum(r['train'] for r in rows)} layers) and shown here on the held-out networks and the shared "
-        "models; LUT (FINN-R) is the default model with FINN-R's Vivado coefficients.",
+        "models; LUT (FINN-R) is the default model with FINN-R's Vivado coefficients. The fit: per layer kind, "
+        "non-negative least squares of LUT and FF on the terms of `finnr.models.calibration.terms`, each layer "
+        "weighed by 1/measured (relative error), a term with a negative coefficient dropped and the rest refitted "
+        "(`finnr.models.calibration.fit`). Results are cached in the work directory and every layer's synthesis "
+        "in ~/.cache/finnr/synth; the synthesis column gives the first run's seconds (2 yosys jobs).",
         "",
         "## Cycles per layer (all networks)",
         "",
