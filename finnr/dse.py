@@ -13,7 +13,8 @@ points instead (shared engines, off-chip weights). Every point is costed by
 the same models as ``finnr build`` (compute layers; the FIFOs and width
 converters a build adds are left out).
 
-Outputs in DIR: ``dse.csv`` (every point), ``pareto.csv`` (the points on a
+Outputs in DIR (written beside it and moved into place when complete):
+``dse.csv`` (every point), ``pareto.csv`` (the points on a
 device's Pareto front: no other point of that device has at least the FPS
 with at most the LUTs, or at most the BRAM18), ``pareto.png`` (FPS vs LUT
 and vs BRAM18 per device, fronts drawn) and ``dse.md`` (the fastest design
@@ -22,7 +23,10 @@ per device, precision and pruning level)."""
 from __future__ import annotations
 
 import csv
+import os
+import shutil
 import sys
+import tempfile
 import time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -304,17 +308,27 @@ def run_dse(model: str, output: str, devices: list[str], precisions: list[str], 
         raise FinnrError(str(e.args[0])) from None
     load_model(model)  # a missing or broken model is an error before anything runs
     out = Path(output)
+    if out.exists() and not out.is_dir():
+        raise FinnrError(f"{out}: exists and is not a directory")
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     except OSError as e:
         raise FinnrError(f"{out}: cannot create the output directory ({e.strerror})") from None
-    bar = Progress(len(precisions) * len(sparsities), enabled=not quiet)
-    points, failed = explore(model, devs, precisions, sparsities, utilization, steps, bar.step)
-    if not points:
-        reasons = "; ".join(f"{v.precision}/{v.sparsity:g}: {v.error}" for v in failed) or "nothing fits any device"
-        raise FinnrError(f"no design could be explored ({reasons})")
-    write_csv(out / "dse.csv", points)
-    write_csv(out / "pareto.csv", [p for p in points if p.pareto_lut or p.pareto_bram18])
-    pareto_png(out / "pareto.png", points, devs)
-    (out / "dse.md").write_text(summary_markdown(model, points, failed, command))
+    try:  # written next to DIR and moved into place when complete
+        bar = Progress(len(precisions) * len(sparsities), enabled=not quiet)
+        points, failed = explore(model, devs, precisions, sparsities, utilization, steps, bar.step)
+        if not points:
+            reasons = "; ".join(f"{v.precision}/{v.sparsity:g}: {v.error}" for v in failed) or "nothing fits any device"
+            raise FinnrError(f"no design could be explored ({reasons})")
+        write_csv(tmp / "dse.csv", points)
+        write_csv(tmp / "pareto.csv", [p for p in points if p.pareto_lut or p.pareto_bram18])
+        pareto_png(tmp / "pareto.png", points, devs)
+        (tmp / "dse.md").write_text(summary_markdown(model, points, failed, command))
+        if out.exists():
+            shutil.rmtree(out)
+        os.replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
     return points

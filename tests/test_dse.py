@@ -112,3 +112,15 @@ def test_dse_user_errors(small_model, tmp_path, argv, message):
     with redirect_stderr(err):
         rc = cli.main(["dse", small_model, "-o", str(tmp_path / "o"), "--quiet", *argv])
     assert rc == 2 and message in err.getvalue() and "Traceback" not in err.getvalue()
+
+
+def test_a_failed_dse_leaves_no_output(small_model, tmp_path, monkeypatch):
+    import finnr.dse as dse
+
+    def boom(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(dse, "pareto_png", boom)
+    with pytest.raises(KeyboardInterrupt):
+        run_dse(small_model, str(tmp_path / "out"), ["pynq-z1"], ["native"], [0.0], steps=2, quiet=True)
+    assert list(tmp_path.iterdir()) == []
