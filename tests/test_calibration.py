@@ -41,17 +41,39 @@ def test_finn_r_is_the_default_and_unchanged(spec):
     assert {k: float(v) for k, v in got.items()} == {k: float(v) for k, v in want.items()}
 
 
-def test_mvau_terms_rebuild_finn_r():
-    spec = SPECS[0]
-    t = calibration.terms(spec, 2, 4)
-    want = float(cost.mvau_resources(spec, 2, 4)["lut"])
-    # 64 x 32, PE 2, SIMD 4: weights 256 deep x 8 bits per PE, which the model puts in BRAM
+def test_mvau_terms():
+    spec = SPECS[0]  # 64 x 32, W2 A2, 3 thresholds per channel
+    t = {k: float(v) for k, v in calibration.terms(spec, 2, 4).items()}
+    assert t["const"] == 1 and t["pe"] == 2
+    # integer multipliers: PE·SIMD·W·A partial-product bits, no XNOR terms
+    assert t["products"] == 2 * 4 * 2 * 2 and t["products_sq"] == 2 * 4 * 16 / 4
+    assert t["tree"] == pytest.approx(2 * 4 * (2 + 2 + 2)) and t["xnor"] == 0 and t["popcount"] == 0
+    # weight ROM: SIMD·W = 8 bits wide per PE, 64·32/(2·4) = 256 deep: 4096 bits, in LUTs
+    # (whatever memory the FINN-R model picks)
     assert float(cost.mvau_resources(spec, 2, 4)["bram18"]) > 0
-    assert 300 * t["const"] + 1.1 * (t["mult"] + t["adders"] + t["acc"] + t["thresholds"]) == pytest.approx(want)
-    # weights as 64-deep LUTs, whatever memory the model picks: 2 PEs x 8 bits x ceil(256/64)
-    assert float(t["weights"]) == 2 * 8 * 4
+    assert t["weights"] == 2 * 8 * 4 and t["weights_mux"] == 2 * 8 * 3 and t["weights_addr"] == 2 * 8 * 8
+    # ... none off chip
+    off = calibration.terms(spec, 2, 4, mem_mode="external")
+    assert sum(float(off[k]) for k in ("weights", "weights_mux", "weights_addr")) == 0
+    # more than ROM_LUT_BITS and ROM_LUT_DEPTH: block RAM, one ROM 2·8 bits wide x 2048 deep, no LUTs
+    big = LayerSpec("mvau", mw=256, mh=64, wbits=2, abits=2, obits=2, thresholds=3)
+    assert 2 * 4 * 2 * 2048 > calibration.ROM_LUT_BITS and 2048 > calibration.ROM_LUT_DEPTH
+    b = calibration.terms(big, 2, 4)
+    assert float(b["weights"]) == float(b["weights_mux"]) == float(b["weights_addr"]) == 0
+    assert float(calibration.terms(big, 8, 32)["weights"]) > 0  # 8 x 32 x 2 bits x 64 deep: LUTs
+    # 16 channels per PE: thresholds from a ROM, 3 x acc bits compared per PE
+    acc = float(cost.mvau_terms(spec, 2, 4)["acc"])
+    assert t["acc"] == 2 * acc and t["compare"] == 2 * 3 * acc and t["compare_const"] == 0
+    assert t["threshold_rom"] == 2 * 3 * acc * 1
+    # one channel per PE: constant thresholds
+    c = {k: float(v) for k, v in calibration.terms(spec, 32, 1).items()}
+    assert c["compare"] == 0 and c["threshold_rom"] == 0 and c["compare_const"] == 32 * 3 * acc
     # the input buffer: 64/4 = 16 words of 4 x 2 bits
-    assert float(t["inbuf"]) == 8
+    assert t["inbuf"] == 8
+    # XNOR-popcount: no multipliers, XNOR gates and a popcount instead
+    x = {k: float(v) for k, v in calibration.terms(SPECS[1], 2, 4).items()}
+    assert x["products"] == x["products_sq"] == x["tree"] == 0
+    assert x["xnor"] == 8 and x["popcount"] == pytest.approx(8 * 3)
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=lambda s: s.kind)
@@ -74,20 +96,27 @@ def test_fit_recovers_coefficients_and_drops_negative_terms():
     y = [10 + 3 * r["a"] - 0.01 * r["b"] for r in rows]
     c = calibration.fit(rows, y)
     assert "b" not in c and all(v >= 0 for v in c.values())
+    # exact NNLS: no non-negative combination of the terms fits better
+    def loss(c):
+        return sum(((sum(v * r[n] for n, v in c.items()) - m) / m) ** 2 for r, m in zip(rows, y))
+    for other in ({"const": 10, "a": 3}, {"a": 3.2}, {"const": 9, "a": 3.01, "b": 0.001}):
+        assert loss(c) <= loss(other) + 1e-12
+    # a single row: the smallest exact subset (the constant alone) wins the tie
+    assert calibration.fit([{"const": 1.0, "a": 4.0}], [43.0]) == {"const": pytest.approx(43.0)}
 
 
 def test_yosys_set_uses_the_fitted_coefficients(tmp_path, monkeypatch):
     path = tmp_path / "coeffs.json"
-    path.write_text(json.dumps({"kinds": {"mvau": {"lut": {"const": 10.0, "mult": 0.5, "weights": 1.0},
-                                                   "ff": {"adders": 0.25}, "layers": 3}}}))
+    path.write_text(json.dumps({"kinds": {"mvau": {"lut": {"const": 10.0, "products": 0.5, "weights": 1.0},
+                                                   "ff": {"tree": 0.25}, "layers": 3}}}))
     monkeypatch.setattr(calibration, "YOSYS_FILE", path)
     calibration.coefficient_set.cache_clear()
     try:
         spec = SPECS[0]
         t = calibration.terms(spec, 2, 4)
         r = calibration.resources(spec, 2, 4, coefficients="yosys")
-        assert float(r["lut"]) == pytest.approx(10 + 0.5 * float(t["mult"]) + float(t["weights"]))
-        assert float(r["ff"]) == pytest.approx(0.25 * float(t["adders"]))
+        assert float(r["lut"]) == pytest.approx(10 + 0.5 * float(t["products"]) + float(t["weights"]))
+        assert float(r["ff"]) == pytest.approx(0.25 * float(t["tree"]))
         assert float(r["bram18"]) == float(cost.mvau_resources(spec, 2, 4)["bram18"])
         # a kind the fit has not seen keeps FINN-R's model
         thr = SPECS[3]

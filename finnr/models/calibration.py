@@ -2,7 +2,8 @@
 
 ``finn-r`` (the default everywhere) is the cost model of
 :mod:`finnr.models.cost` with FINN-R's Vivado coefficients (300 + 1.1·...).
-``yosys`` weighs the same terms with coefficients fitted by least squares to
+``yosys`` weighs terms of its own (:func:`terms`) with coefficients fitted by
+non-negative least squares to
 finnr's own RTL layers synthesized by the pinned yosys (``finnr synth``);
 ``benchmarks/prediction_accuracy.py`` fits them on generated layers, checks
 them on held-out ones and writes ``yosys_coefficients.json`` beside this
@@ -12,12 +13,15 @@ The model of one layer kind is linear in its terms::
 
     LUT = sum_i c_i * term_i(spec, pe, simd)        (and FF alike)
 
-with the terms of :func:`terms` (``const`` is 1); FINN-R's MVAU model is
-300 + 1.1·(mult + adders + acc + thresholds) + its LUTRAM weights."""
+with the terms of :func:`terms` (``const`` is 1). FINN-R's model (300 +
+1.1·(mult + adders + acc + thresholds) + its LUTRAM weights for the MVAU)
+is :mod:`finnr.models.cost` itself, untouched by these terms."""
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 from functools import cache
 from pathlib import Path
 
@@ -29,6 +33,11 @@ from finnr.models.cost import LayerSpec
 COEFFICIENT_SETS = ("finn-r", "yosys")
 YOSYS_FILE = Path(__file__).with_name("yosys_coefficients.json")
 FITTED = ("lut", "ff")
+ROM_LUT_BITS, ROM_LUT_DEPTH = 8192, 256
+"""Where yosys's synth_xilinx put the weight ROMs of the benchmark's layers:
+in LUTs up to 8192 bits (tfc_2w2a's 4096 x 2) or up to 256 words (128 x 72,
+250 x 16), in RAMB18s from 512 x 32 up (512 x 32, 4096 x 49, 65536 x 1,
+50176 x 2)."""
 
 
 def _a(x) -> np.ndarray:
@@ -39,32 +48,66 @@ def terms(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str 
           mem_mode: str = "internal_embedded") -> dict[str, np.ndarray]:
     """The terms of a layer's resource model at (pe, simd), by kind.
 
-    - mvau, vvau: per PE the multipliers ``mult``, adder tree ``adders``,
-      accumulator ``acc`` and thresholds ``thresholds`` (thr + cmp) of
-      :func:`cost.mvau_terms`, each times PE; ``weights`` = the weight
-      memory as 64-deep LUTs (PE·SIMD·W·ceil(depth/64), whatever memory the
-      cost model picks: a synthesis tool maps small ROMs to LUTs);
-      ``inbuf`` = the input vector buffer (MW/SIMD words of SIMD·A bits) as
-      64-deep LUTs; ``products`` = PE·SIMD·W·A, the partial-product bits of
-      integer multipliers built from LUTs (0 for XNOR-popcount);
+    - mvau, vvau (finnr's RTL MVAU as yosys maps it): ``pe`` = PE (a
+      per-PE constant); ``products`` = PE·SIMD·W·A, the partial-product
+      bits of integer multipliers built from LUTs, and ``products_sq`` =
+      PE·SIMD·(W·A)²/4 for their superlinear growth; ``tree`` =
+      PE·SIMD·(W+A+log2 SIMD), the adder tree; ``xnor`` = PE·SIMD and
+      ``popcount`` = PE·SIMD·log2(2·SIMD) for XNOR-popcount (binary) layers
+      instead; ``acc`` = PE·accumulator bits; thresholds: ``compare`` =
+      PE·T·acc comparators against thresholds read from a ROM (more than one
+      channel per PE), ``compare_const`` = the same against constant
+      thresholds (one channel per PE, which synthesis folds), and
+      ``threshold_rom`` = that ROM as 64-deep LUTs; the weight ROM of each
+      PE is SIMD·W bits wide and MW·MH/(PE·SIMD) deep: ``weights`` = it as
+      64-deep LUTs (PE·SIMD·W·ceil(depth/64)), ``weights_mux`` =
+      PE·SIMD·W·(ceil(depth/64)-1), the muxes joining those LUTs, and
+      ``weights_addr`` = PE·SIMD·W·log2(depth), a ROM of constants being
+      logic of its address bits; all three 0 when the weights are off chip
+      or in block RAM: finnr's RTL keeps them in one ROM PE·SIMD·W bits
+      wide, which yosys puts in RAMB18s when it holds more than
+      :data:`ROM_LUT_BITS` bits and is deeper than :data:`ROM_LUT_DEPTH`
+      words (``ram_style`` does not reach the RTL; one training layer only
+      has its weights in block RAM, too few to fit a term for the logic
+      around the RAMB18s); ``inbuf`` = the input
+      vector buffer (MW/SIMD words of SIMD·A bits) as 64-deep LUTs;
     - thresholding: ``compare`` = PE·T·A, ``memory`` = PE·(T·A)·ceil(C/PE/64);
     - swu, maxpool: ``width`` = lanes·A bits, ``buffer`` = its line buffer as
       64-deep LUTs;
-    - fifo: ``width`` and ``buffer`` (depth x width); dwc: ``width`` = its
-      shift buffer (in + out elements); other stream layers (pad,
+    - fifo: ``width``, ``buffer`` (depth x width) and ``addr`` = ceil(log2
+      depth), the bits of its two pointers and count; dwc: ``width`` = its
+      shift buffer (in + out elements), ``in_width`` = the input it shifts
+      in (in elements) and ``count`` = the bits of its fill count; other stream layers (pad,
       label_select, duplicate, add_streams): ``width``."""
     pe, simd = _a(pe), _a(simd)
     one = 0 * pe * simd + 1.0
     k = spec.kind
     if k in ("mvau", "vvau"):
         t = cost.mvau_terms(spec, pe, simd, ram_style, res_type, mem_mode)
+        w, a = spec.wbits, spec.abits
         depth, width = cost.weight_memory(spec, pe, simd)
         on_chip = 0.0 if mem_mode == "external" else 1.0
+        in_bram = on_chip * np.where((pe * depth * width > ROM_LUT_BITS) & (depth > ROM_LUT_DEPTH), 1.0, 0.0)
+        in_luts = on_chip - in_bram
         mw = spec.mw if k == "mvau" else spec.kernel[0] * spec.kernel[1]
-        return {"const": one, "mult": pe * t["mult"], "adders": pe * t["adders"], "acc": pe * t["acc"],
-                "thresholds": pe * (t["thr"] + t["cmp"]), "weights": pe * cost.lutram(depth, width) * on_chip,
-                "inbuf": cost.lutram(mw / simd, simd * spec.abits) * one,
-                "products": pe * simd * (0 if spec.binary_xnor else spec.wbits * spec.abits) * one}
+        nch = spec.mh if k == "mvau" else spec.channels
+        lanes = pe * simd
+        xnor = 1.0 if spec.binary_xnor else 0.0
+        acc = t["acc"]
+        tmem = nch / pe
+        rom = np.where(tmem > 1, 1.0, 0.0)
+        compare = pe * spec.thresholds * acc
+        words = np.ceil(depth / 64)
+        return {"const": one, "pe": pe * one,
+                "products": (1 - xnor) * lanes * w * a * one,
+                "products_sq": (1 - xnor) * lanes * (w * a) ** 2 / 4 * one,
+                "tree": (1 - xnor) * lanes * (w + a + np.log2(simd)) * one,
+                "xnor": xnor * lanes * one, "popcount": xnor * lanes * np.log2(2 * simd) * one,
+                "acc": pe * acc * one, "compare": rom * compare, "compare_const": (1 - rom) * compare,
+                "threshold_rom": rom * pe * cost.lutram(tmem, spec.thresholds * acc),
+                "weights": in_luts * pe * width * words, "weights_mux": in_luts * pe * width * (words - 1),
+                "weights_addr": in_luts * pe * width * np.log2(np.maximum(depth, 2)),
+                "inbuf": cost.lutram(mw / simd, simd * a) * one}
     if k == "thresholding":
         bits = spec.thresholds * spec.abits
         return {"const": one, "compare": pe * bits * one, "memory": pe * cost.lutram(spec.channels / pe, bits) * one}
@@ -79,9 +122,12 @@ def terms(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str 
         return {"const": one, "width": width * one, "buffer": cost.lutram(spec.ifm[1] * spec.channels / pe, width) * one}
     if k == "fifo":
         width = spec.in_elems * spec.abits
-        return {"const": one, "width": width * one, "buffer": cost.lutram(spec.depth, width) * one}
+        return {"const": one, "width": width * one, "buffer": cost.lutram(spec.depth, width) * one,
+                "addr": max(math.ceil(math.log2(max(spec.depth, 2))), 1) * one}
     if k == "dwc":
-        return {"const": one, "width": (spec.in_elems + spec.out_elems) * spec.abits * one}
+        cap = spec.in_elems + spec.out_elems
+        return {"const": one, "width": cap * spec.abits * one, "in_width": spec.in_elems * spec.abits * one,
+                "count": math.ceil(math.log2(cap + 1)) * one}
     lanes = simd if k == "pad" else pe
     return {"const": one, "width": lanes * max(spec.abits, spec.obits) * one}
 
@@ -124,18 +170,25 @@ def resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: 
 
 
 def fit(rows: list[dict[str, float]], measured: list[float]) -> dict[str, float]:
-    """Least-squares coefficients of ``measured ≈ Σ c·row[term]``, in
-    relative error (each row weighed by 1/measured, since the accuracy that
-    counts is relative), non-negative: a term whose coefficient comes out
-    negative is dropped and the rest refitted. Terms that are zero on every
+    """Non-negative least-squares coefficients of ``measured ≈ Σ c·row[term]``
+    in relative error (each row weighed by 1/measured, since the accuracy
+    that counts is relative): the least squares over every subset of the
+    terms whose coefficients all come out non-negative, the best of them
+    (the exact NNLS optimum, which is the plain least squares on its
+    support), the smallest subset on a tie. Terms that are zero on every
     row get no coefficient."""
     names = [n for n in rows[0] if any(float(r[n]) != 0 for r in rows)]
     y = np.asarray(measured, dtype=np.float64)
     weight = 1.0 / np.maximum(y, 1.0)
-    while names:
-        x = np.array([[float(r[n]) for n in names] for r in rows]) * weight[:, None]
-        c, *_ = np.linalg.lstsq(x, y * weight, rcond=None)
-        if (c >= 0).all():
-            return {n: float(v) for n, v in zip(names, c)}
-        names.pop(int(np.argmin(c)))
-    return {}
+    x = np.array([[float(r[n]) for n in names] for r in rows]).reshape(len(rows), len(names)) * weight[:, None]
+    b = y * weight
+    best, coeffs = float(np.sum(b**2)), {}
+    for size in range(1, len(names) + 1):
+        for subset in itertools.combinations(range(len(names)), size):
+            c, *_ = np.linalg.lstsq(x[:, subset], b, rcond=None)
+            if (c < 0).any():
+                continue
+            residual = float(np.sum((x[:, subset] @ c - b) ** 2))
+            if residual < best - 1e-9 * max(best, 1e-12):
+                best, coeffs = residual, {names[i]: float(v) for i, v in zip(subset, c)}
+    return coeffs
