@@ -58,6 +58,9 @@ class Case:
     dims: tuple[int, ...] = ()
     ram_style: str = ""
     """The MVAUs' ram_style when set (else the compiler's 'auto')."""
+    max_lanes: int = 0
+    """PE x SIMD at most when set (else MAX_LANES): few lanes make deep
+    weight ROMs, which yosys puts in block RAM."""
 
     def model(self):
         from tests.qnn_networks import NetSpec, cnn, mlp
@@ -73,9 +76,11 @@ def generated_cases() -> list[Case]:
     max-pool, padding; binary, and with 2-bit activations, whose flatten
     stays on the host: two partitions); every third MLP and the second and
     fourth CNN are held out (the last two CNNs train, for more max-pool,
-    padding and width-converter layers); two training MLPs keep their
-    weights in block RAM (ram_style 'block', as the compiler picks for the
-    shared models' large layers)."""
+    padding and width-converter layers); seven training MLPs ask for block
+    RAM (ram_style 'block', as the compiler picks for the shared models'
+    large layers), five of them with few lanes (max_lanes) for deep weight
+    ROMs that yosys puts in RAMB18s (1- and 2-bit weights, 1 to 32 bits
+    wide, 1 to 16 blocks), to fit the terms of the logic around them."""
     mlps = [(1, 1), (2, 2), (3, 3), (4, 4), (2, 4), (4, 2), (1, 2), (3, 2), (2, 3)]
     widths = [(64, 32, 16, 10), (48, 24, 24, 8), (96, 32, 12, 10)]
     cases = [Case(f"mlp_w{w}a{a}", "mlp", w, a, i, i % 3 != 2, widths[(i // 3 + i) % len(widths)]) for i, (w, a) in enumerate(mlps)]
@@ -84,6 +89,11 @@ def generated_cases() -> list[Case]:
               Case("cnn_w2a2_s4", "cnn", 2, 2, 4, True, (3, 8, 6)), Case("cnn_w3a2_s5", "cnn", 3, 2, 5, True, (3, 6, 8))]
     cases += [Case("mlp_w1a1_bram", "mlp", 1, 1, 9, True, (256, 64, 64, 10), "block"),
               Case("mlp_w2a2_bram", "mlp", 2, 2, 10, True, (128, 64, 32, 10), "block")]
+    cases += [Case("mlp_w1a1_deep", "mlp", 1, 1, 11, True, (256, 128, 64, 10), "block", 2),
+              Case("mlp_w2a2_deep", "mlp", 2, 2, 12, True, (192, 96, 64, 10), "block", 4),
+              Case("mlp_w1a1_wide", "mlp", 1, 1, 13, True, (1024, 32, 32, 10), "block", 32),
+              Case("mlp_w2a2_wide", "mlp", 2, 2, 14, True, (512, 32, 16, 10), "block", 16),
+              Case("mlp_w1a1_big", "mlp", 1, 1, 15, True, (1024, 256, 16, 10), "block", 8)]
     return cases
 
 
@@ -91,9 +101,10 @@ def divisors(n: int) -> list[int]:
     return [d for d in range(1, n + 1) if n % d == 0]
 
 
-def folding(model_path: Path, seed: int, ram_style: str = "") -> dict:
+def folding(model_path: Path, seed: int, ram_style: str = "", max_lanes: int = 0) -> dict:
     """A FINN folding config for the model: every layer's PE and SIMD drawn
-    from the divisors of its dimensions (PE x SIMD <= MAX_LANES), and the
+    from the divisors of its dimensions (PE x SIMD <= max_lanes, else
+    MAX_LANES), and the
     MVAUs' ram_style when given."""
     from finnr.backends.report import dataflow_layers
     from finnr.dialects import finnr_context
@@ -106,6 +117,7 @@ def folding(model_path: Path, seed: int, ram_style: str = "") -> dict:
     FINNR_PASSES["qnn-streamline"]()().apply(ctx, module)
     FINNR_PASSES["convert-qnn-to-dataflow"]()().apply(ctx, module)
     rng = np.random.default_rng(seed)
+    lanes = max_lanes or MAX_LANES
     config: dict = {"Defaults": {}}
     layers = dataflow_layers(module)
     for name, op in zip(lm.finn_names(layers), layers):
@@ -115,9 +127,9 @@ def folding(model_path: Path, seed: int, ram_style: str = "") -> dict:
         inner = spec.mw if spec.kind == "mvau" else spec.channels
         entry = {}
         if "simd" in props:
-            entry["SIMD"] = int(rng.choice([d for d in divisors(inner) if d <= MAX_LANES]))
+            entry["SIMD"] = int(rng.choice([d for d in divisors(inner) if d <= lanes]))
         if "pe" in props:
-            entry["PE"] = int(rng.choice([d for d in divisors(outer) if d * entry.get("SIMD", 1) <= MAX_LANES]))
+            entry["PE"] = int(rng.choice([d for d in divisors(outer) if d * entry.get("SIMD", 1) <= lanes]))
         if ram_style and "ram_style" in props:
             entry["ram_style"] = ram_style
         config[name] = entry
@@ -155,7 +167,7 @@ def prepare(name: str, work: Path, jobs: int, model: Path | None = None, case: C
         model = base / "model.onnx"
         if not model.is_file():
             onnx.save(case.model(), model)
-            (base / "folding.json").write_text(json.dumps(folding(model, case.seed, case.ram_style), indent=2))
+            (base / "folding.json").write_text(json.dumps(folding(model, case.seed, case.ram_style, case.max_lanes), indent=2))
         build_args = ("--folding-config", str(base / "folding.json"))
     assert model is not None
     x = base / "input.npy"

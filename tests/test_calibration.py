@@ -60,7 +60,11 @@ def test_mvau_terms():
     assert 2 * 4 * 2 * 2048 > calibration.ROM_LUT_BITS and 2048 > calibration.ROM_LUT_DEPTH
     b = calibration.terms(big, 2, 4)
     assert float(b["weights"]) == float(b["weights_mux"]) == float(b["weights_addr"]) == 0
+    # ... the logic around its RAMB18s instead: 2048 x 16 bits = 2 x 1K x 18 blocks, 16 output bits
+    assert float(b["rom_bram"]) == 1 and float(b["rom_blocks"]) == 2 and float(b["rom_out"]) == 16
     assert float(calibration.terms(big, 8, 32)["weights"]) > 0  # 8 x 32 x 2 bits x 64 deep: LUTs
+    assert float(calibration.terms(big, 8, 32)["rom_bram"]) == 0
+    assert t["rom_bram"] == t["rom_blocks"] == t["rom_out"] == 0
     # 16 channels per PE: thresholds from a ROM, 3 x acc bits compared per PE
     acc = float(cost.mvau_terms(spec, 2, 4)["acc"])
     assert t["acc"] == 2 * acc and t["compare"] == 2 * 3 * acc and t["compare_const"] == 0

@@ -35,8 +35,9 @@ YOSYS_FILE = Path(__file__).with_name("yosys_coefficients.json")
 FITTED = ("lut", "ff")
 ROM_LUT_BITS, ROM_LUT_DEPTH = 8192, 256
 """Where yosys's synth_xilinx put the weight ROMs of the benchmark's layers:
-in LUTs up to 8192 bits (tfc_2w2a's 4096 x 2) or up to 256 words (128 x 72,
-250 x 16), in RAMB18s from 512 x 32 up (512 x 32, 4096 x 49, 65536 x 1,
+in LUTs up to 8192 bits (tfc_2w2a's 4096 x 2, 4096 x 2 of mlp_w1a1_deep) or up
+to 256 words (128 x 72, 250 x 16), in RAMB18s from 512 x 32 up (512 x 32,
+1024 x 32, 1536 x 8, 6144 x 6, 4096 x 49, 32768 x 1, 32768 x 8, 65536 x 1,
 50176 x 2)."""
 
 
@@ -67,9 +68,11 @@ def terms(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str 
       or in block RAM: finnr's RTL keeps them in one ROM PE·SIMD·W bits
       wide, which yosys puts in RAMB18s when it holds more than
       :data:`ROM_LUT_BITS` bits and is deeper than :data:`ROM_LUT_DEPTH`
-      words (``ram_style`` does not reach the RTL; one training layer only
-      has its weights in block RAM, too few to fit a term for the logic
-      around the RAMB18s); ``inbuf`` = the input
+      words (``ram_style`` does not reach the RTL); then the logic around
+      the RAMB18s instead: ``rom_bram`` = 1 (address and control of the
+      ROM), ``rom_blocks`` = its RAMB18s (:func:`cost.bram18` of depth x
+      PE·SIMD·W: the address decode and output muxes of blocks cascaded in
+      depth) and ``rom_out`` = PE·SIMD·W, its output bits; ``inbuf`` = the input
       vector buffer (MW/SIMD words of SIMD·A bits) as 64-deep LUTs;
     - thresholding: ``compare`` = PE·T·A, ``memory`` = PE·(T·A)·ceil(C/PE/64);
     - swu, maxpool: ``width`` = lanes·A bits, ``buffer`` = its line buffer as
@@ -107,6 +110,8 @@ def terms(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str 
                 "threshold_rom": rom * pe * cost.lutram(tmem, spec.thresholds * acc),
                 "weights": in_luts * pe * width * words, "weights_mux": in_luts * pe * width * (words - 1),
                 "weights_addr": in_luts * pe * width * np.log2(np.maximum(depth, 2)),
+                "rom_bram": in_bram * one, "rom_blocks": in_bram * cost.bram18(depth, pe * width),
+                "rom_out": in_bram * pe * width,
                 "inbuf": cost.lutram(mw / simd, simd * a) * one}
     if k == "thresholding":
         bits = spec.thresholds * spec.abits
