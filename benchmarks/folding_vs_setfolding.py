@@ -40,7 +40,6 @@ DEVICES = ("pynq-z1", "ultra96", "zcu104")
 
 
 def network_specs(model: Path):
-    from finnr.dialects import dataflow as df
     from finnr.dialects import finnr_context
     from finnr.frontend.onnx_import import import_model
     from finnr.models import layers as lm
@@ -49,7 +48,7 @@ def network_specs(model: Path):
     module = import_model(model)
     for p in ("qnn-streamline", "convert-qnn-to-dataflow"):
         FINNR_PASSES[p]()().apply(finnr_context(), module)
-    return [lm.spec_of(op) for op in module.walk() if lm.kind(op) and not isinstance(op, df.DWCOp | df.FIFOOp)]
+    return [lm.spec_of(op) for op in lm.compute_layers(module.walk())]
 
 
 def setfolding_best(specs, device, budget):

@@ -131,7 +131,6 @@ class _Plotter:
 
 def _choose_arch(module: ModuleOp, device, opts: BuildOptions) -> tuple[str, str]:
     """(dataflow or offload, why) for ``opts.arch``."""
-    from finnr.backends.report import dataflow_layers
     from finnr.models import layers as lm
     from finnr.models.arch import ALIASES, choose_arch
 
@@ -142,7 +141,7 @@ def _choose_arch(module: ModuleOp, device, opts: BuildOptions) -> tuple[str, str
         return arch, f"chosen by --arch {opts.arch}"
     if opts.folding_config is not None:
         return "dataflow", "a folding config was given"
-    specs = [lm.spec_of(l) for l in dataflow_layers(module) if lm.kind(l) not in ("dwc", "fifo")]
+    specs = [lm.spec_of(l) for l in lm.compute_layers(module.walk())]
     return choose_arch(specs, device, opts.utilization)
 
 

@@ -99,7 +99,6 @@ def parse_sparsities(text: str) -> list[float]:
 def compile_variant(model: str, precision: str, sparsity: float) -> Variant:
     """Import, requantize, prune, streamline and convert; the compute
     layers' cost-model specs (or the reason it failed)."""
-    from finnr.backends.report import dataflow_layers
     from finnr.dialects import finnr_context
     from finnr.frontend.onnx_import import import_model
     from finnr.models import layers as lm
@@ -118,7 +117,7 @@ def compile_variant(model: str, precision: str, sparsity: float) -> Variant:
         ctx = finnr_context()
         for name in ("qnn-streamline", "convert-qnn-to-dataflow"):
             FINNR_PASSES[name]()().apply(ctx, module)
-        specs = [lm.spec_of(op) for op in dataflow_layers(module) if lm.kind(op) not in ("dwc", "fifo")]
+        specs = [lm.spec_of(op) for op in lm.compute_layers(module.walk())]
     except FinnrError as e:
         return Variant(precision, sparsity, [], str(e).splitlines()[0])
     if not specs:
@@ -126,29 +125,15 @@ def compile_variant(model: str, precision: str, sparsity: float) -> Variant:
     return Variant(precision, sparsity, specs)
 
 
-def _size(specs) -> tuple[int, int]:
-    """Weights and weight bits of the compute layers."""
-    params = bits = 0
-    for s in specs:
-        n = 0
-        if s.kind == "mvau":
-            n = s.mw * s.mh
-        elif s.kind == "vvau":
-            n = s.channels * s.kernel[0] * s.kernel[1]
-        params += n
-        bits += n * s.wbits
-    return params, bits
-
-
 def device_points(v: Variant, device, utilization: float, steps: int) -> list[Point]:
     """The designs of one network on one device."""
-    from finnr.models import optimizer
+    from finnr.models import cost, optimizer
     from finnr.models.offload import best_offload
 
     avail = device.resources()
     budget = {r: utilization * avail[r] for r in optimizer.RESOURCES}
     uram = device.uram > 0
-    params, bits = _size(v.specs)
+    params, bits = cost.weight_totals(v.specs)
     clock = device.clock_mhz * 1e6
 
     def point(arch: str, target: float | None, fps: float, res: dict[str, float], fits: bool) -> Point:

@@ -187,15 +187,10 @@ def _apply(ctx, module, name: str, **opts) -> None:
 def weight_stats(module) -> tuple[int, int]:
     """(number of weights, their bits) over the dataflow layers."""
     from finnr.backends.report import dataflow_layers
-    from finnr.dialects import datatypes as dt
+    from finnr.models import cost
+    from finnr.models import layers as lm
 
-    params = bits = 0
-    for layer in dataflow_layers(module):
-        if "weights" in layer.properties:
-            n = math.prod(layer.properties["weights"].get_shape())
-            params += n
-            bits += n * dt.bitwidth(layer.properties["weight_dtype"])
-    return params, bits
+    return cost.weight_totals([lm.spec_of(layer) for layer in dataflow_layers(module)])
 
 
 def compile_and_measure(module, row: Row, data, work: Path) -> None:

@@ -145,13 +145,19 @@ def _resource_footer(report: dict, skip: int) -> list[str]:
     ]
 
 
+def _compute_and_fit(report: dict) -> list[str]:
+    return [
+        f"- compute: {report['tops'] * 1e3:.3f} GOp/s (2 ops per multiply-accumulate)",
+        f"- fits the device: {'yes' if report['fits'] else 'NO'} ({report['fit_rule']})",
+    ]
+
+
 def _offload_markdown(report: dict) -> list[str]:
     lines = [
         f"- throughput: **{report['fps']:.1f} FPS** (f_clk / the sum of the layers' cycles: they run one "
         f"after the other on the shared engines; off-chip memory at {report['dram_gbps']:g} GB/s)",
         f"- latency: {report['latency_cycles']} cycles ({report['latency_cycles'] / report['clock_mhz']:.1f} us)",
-        f"- compute: {report['tops'] * 1e3:.3f} GOp/s (2 ops per multiply-accumulate)",
-        f"- fits the device: {'yes' if report['fits'] else 'NO'} ({report['fit_rule']})",
+        *_compute_and_fit(report),
         "",
         "| layer | kind | engine | cycles | bound by | off-chip bytes |",
         "|---|---|---|---:|---|---:|",
@@ -181,8 +187,7 @@ def markdown(report: dict) -> str:
         f"- throughput: **{report['fps']:.1f} FPS** (f_clk / the slowest layer, {report['bottleneck']})",
         f"- latency: {report['latency_cycles']} cycles "
         f"({report['latency_cycles'] / report['clock_mhz']:.1f} us; first frame, stages overlapping)",
-        f"- compute: {report['tops'] * 1e3:.3f} GOp/s (2 ops per multiply-accumulate)",
-        f"- fits the device: {'yes' if report['fits'] else 'NO'} ({report['fit_rule']})",
+        *_compute_and_fit(report),
         "",
         "| layer | kind | PE | SIMD | cycles | LUT | FF | BRAM18 | URAM | DSP |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",

@@ -137,6 +137,20 @@ def window_cycles(spec: LayerSpec, fold) -> np.ndarray:
     return np.maximum(ih * row, oh * np.maximum(ow * kh * kw * c, sh * row) + fill * row)
 
 
+def weight_count(spec: LayerSpec) -> int:
+    """Weights of a layer: MW·MH of an MVAU, C·KH·KW of a VVAU, else 0."""
+    if spec.kind == "mvau":
+        return spec.mw * spec.mh
+    if spec.kind == "vvau":
+        return spec.channels * spec.kernel[0] * spec.kernel[1]
+    return 0
+
+
+def weight_totals(specs: list[LayerSpec]) -> tuple[int, int]:
+    """(weights, weight bits) of the layers."""
+    return sum(weight_count(s) for s in specs), sum(weight_count(s) * s.wbits for s in specs)
+
+
 def macs(spec: LayerSpec) -> int:
     """Multiply-accumulates per frame (2 operations each)."""
     if spec.kind == "mvau":
@@ -175,11 +189,7 @@ def weight_memory(spec: LayerSpec, pe, simd) -> tuple[np.ndarray, np.ndarray]:
     """(depth, width) of one PE's weight memory: MW·MH/(PE·SIMD) words of
     SIMD·W bits (PE memories side by side)."""
     pe, simd = _a(pe), _a(simd)
-    if spec.kind == "vvau":
-        n = spec.channels * spec.kernel[0] * spec.kernel[1]
-    else:
-        n = spec.mw * spec.mh
-    return n / (pe * simd), simd * spec.wbits
+    return weight_count(spec) / (pe * simd), simd * spec.wbits
 
 
 def finn_r_bram(spec: LayerSpec, pe, simd) -> np.ndarray:

@@ -48,6 +48,13 @@ def kind(op: Operation) -> str | None:
     return KIND_OF.get(type(op))
 
 
+def compute_layers(ops) -> list[Operation]:
+    """The layers among ``ops`` whose folding is chosen: every dataflow
+    layer but the FIFOs and width converters, which follow from their
+    neighbours' foldings."""
+    return [op for op in ops if kind(op) not in (None, "dwc", "fifo")]
+
+
 def _bits(t) -> int:
     return dt.bitwidth(t.get_element_type())
 

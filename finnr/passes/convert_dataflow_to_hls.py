@@ -61,6 +61,7 @@ from finnr.dialects import hls
 from finnr.interpreter.dataflow import fold_thresholds, fold_weights
 from finnr.models import layers as lm
 from finnr.names import Namer
+from finnr.passes.utils import refuse_offload
 
 TOP_ATTR = "hls.top"
 """The attribute of the host-side declaration naming the ``hls.top`` it calls."""
@@ -448,13 +449,8 @@ class ConvertDataflowToHls(ModulePass):
     name = "convert-dataflow-to-hls"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        for o in op.walk():
-            if isinstance(o, df.OffloadOp):
-                name = f' "{o.sym_name.data}"' if o.sym_name is not None else ""
-                raise FinnrError(
-                    f"convert-dataflow-to-hls: 'dataflow.offload'{name} (multi-layer offload) has no HLS lowering yet",
-                    ["lower a dataflow design (dataflow.partition) instead"],
-                )
+        refuse_offload(op, "convert-dataflow-to-hls", "has no HLS lowering yet",
+                       ["lower a dataflow design (dataflow.partition) instead"])
         partitions = [p for p in op.walk() if isinstance(p, df.PartitionOp)]
         if not partitions:
             return

@@ -62,8 +62,7 @@ class ConvertPartitionToOffload(RewritePattern):
 
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: df.PartitionOp, rewriter: PatternRewriter) -> None:
-        layers = [l for l in op.block.ops if lm.kind(l) is not None and not isinstance(l, df.FIFOOp | df.DWCOp)]
-        specs = [lm.spec_of(l) for l in layers]
+        specs = [lm.spec_of(l) for l in lm.compute_layers(op.block.ops)]
         if not any(s.kind in ("mvau", "vvau") for s in specs):
             return
         pe, simd = self.choose(specs, op)

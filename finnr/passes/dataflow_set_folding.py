@@ -43,11 +43,6 @@ from finnr.models import optimizer
 from finnr.models.folding import set_folding
 
 
-def partition_layers(module: ModuleOp) -> list[Operation]:
-    """Every dataflow layer of the module, partitions in order."""
-    return [op for op in module.walk() if lm.kind(op) is not None]
-
-
 def apply_fold(op: Operation, pe: int, simd: int) -> None:
     if "pe" in type(op).get_irdl_definition().properties:
         op.properties["pe"] = i64_attr(pe)
@@ -70,7 +65,7 @@ class DataflowSetFolding(ModulePass):
     heuristic: str = "optimizer"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        layers = [l for l in partition_layers(op) if not isinstance(l, df.DWCOp | df.FIFOOp)]
+        layers = lm.compute_layers(op.walk())
         if self.config is not None:
             from finnr.models.folding_config import apply_folding_config, read_folding_config
 

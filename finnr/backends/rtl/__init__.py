@@ -53,15 +53,11 @@ from xdsl.utils.target import Target
 
 from finnr import __version__
 from finnr.backends.rtl.design import Design, Layer, designs
-from finnr.backends.verilog import padded
+from finnr.backends.verilog import _range, padded
 from finnr.diagnostics import FinnrError
 
 LIB_DIR = Path(__file__).parent / "lib"
 MANIFEST = "manifest.json"
-
-
-def _range(width: int) -> str:
-    return f"[{width - 1}:0] "
 
 
 def _ports(in_width: int, out_width: int) -> list[str]:

@@ -30,6 +30,7 @@ from finnr.interpreter.dataflow import fold_thresholds, fold_weights
 from finnr.models import layers as lm
 from finnr.names import sanitize
 from finnr.passes.convert_dataflow_to_hls import accumulator_range, integer_thresholds
+from finnr.passes.utils import refuse_offload
 
 LIBRARY_FILES = {
     "mvau": ("finnr_mvau.v", "finnr_dot.v", "finnr_act.v", "finnr_rom.v"),
@@ -280,11 +281,7 @@ def partitions(module: ModuleOp) -> list[df.PartitionOp]:
 def designs(module: ModuleOp, fifo_depths: dict[str, int] | None = None) -> list[Design]:
     """The design of every partition of ``module``. ``fifo_depths``
     overrides the depth of FIFO layers by their ``ir_name``."""
-    for op in module.walk():
-        if isinstance(op, df.OffloadOp):
-            name = f' "{op.sym_name.data}"' if op.sym_name is not None else ""
-            raise FinnrError(f"rtl: 'dataflow.offload'{name} (multi-layer offload) has no RTL engines yet; "
-                             "generate RTL for a dataflow design (dataflow.partition)")
+    refuse_offload(module, "rtl", "has no RTL engines yet; generate RTL for a dataflow design (dataflow.partition)")
     ir_names = dict(zip(dataflow_layers(module), lm.finn_names(dataflow_layers(module))))
     names = _Names(LIBRARY_MODULES)
     result = []
