@@ -49,6 +49,8 @@ def _threshold(acc: np.ndarray, thresholds: np.ndarray | None, act_bias: int, pe
     if thresholds is None:
         return acc
     v, c = acc.shape
+    if c % pe:  # the padded lanes of a shared engine: every channel counts alike
+        pe = 1
     tmem = fold_thresholds(thresholds, c, pe)  # (PE, NF, T)
     lanes = acc.reshape(v, c // pe, pe).transpose(0, 2, 1)  # (V, PE, NF)
     count = (lanes[..., None] >= tmem[None]).sum(axis=-1)  # (V, PE, NF)
@@ -102,7 +104,7 @@ class DataflowFunctions(InterpreterFunctions):
         wmem = fold_weights(w, pe, simd).reshape(pe, ph // pe, pw // simd, simd)  # (PE, NF, SF, SIMD)
         acc = np.einsum("vfs,pnfs->vnp", x, wmem).reshape(x.shape[0], ph)[:, :mh]  # row nf*PE + p
         t = numpy_from_dense(op.thresholds) if op.thresholds is not None else None
-        return _out(op, _threshold(acc, t, op.act_bias.value.data, pe if ph == mh else 1, _elt(op.result)))
+        return _out(op, _threshold(acc, t, op.act_bias.value.data, pe, _elt(op.result)))
 
     @impl(df.VVAUOp)
     def run_vvau(self, interpreter: Interpreter, op: df.VVAUOp, args: tuple[Any, ...]):
@@ -111,8 +113,7 @@ class DataflowFunctions(InterpreterFunctions):
         x = np.rint(np.asarray(args[0], np.float64)).astype(np.int64).reshape(-1, k, c)  # window order (kh, kw, c)
         acc = np.einsum("vkc,ck->vc", x, w)
         t = numpy_from_dense(op.thresholds) if op.thresholds is not None else None
-        pe = op.pe.value.data
-        return _out(op, _threshold(acc, t, op.act_bias.value.data, pe if c % pe == 0 else 1, _elt(op.result)))
+        return _out(op, _threshold(acc, t, op.act_bias.value.data, op.pe.value.data, _elt(op.result)))
 
     @impl(df.ThresholdingOp)
     def run_thresholding(self, interpreter: Interpreter, op: df.ThresholdingOp, args: tuple[Any, ...]):
