@@ -17,7 +17,6 @@ from xdsl.dialects.builtin import (
     IntegerAttr,
     IntegerType,
     Signedness,
-    StringAttr,
     TensorType,
     f32,
     i1,
@@ -137,10 +136,6 @@ def f32_attr(value: float) -> FloatAttr:
 
 def i64_array(values: Sequence[int]) -> DenseArrayBase:
     return DenseArrayBase.from_list(i64, [int(v) for v in values])
-
-
-def str_attr(value: str) -> StringAttr:
-    return StringAttr(value)
 
 
 # --- shapes ------------------------------------------------------------------

@@ -922,10 +922,6 @@ def _int_div(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.where((a < 0) != (b < 0), -q, q)
 
 
-def _np_binary(fn):
-    return lambda im, node, attrs, vals: fn(*vals)
-
-
 _ONNX_HANDLERS: dict[str, Callable] = {
     "Identity": _identity,
     "Dropout": _identity,

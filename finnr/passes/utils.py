@@ -46,11 +46,6 @@ def element_type(value: SSAValue) -> Attribute:
     return t.get_element_type()
 
 
-def with_element_type(t: Attribute, elt: Attribute) -> TensorType:
-    assert isinstance(t, TensorType)
-    return TensorType(elt, t.get_shape())
-
-
 def evaluate(op: Operation, operands: Sequence[np.ndarray]) -> tuple[np.ndarray, ...]:
     """Run one op with the reference interpreter."""
     from xdsl.interpreter import Interpreter

@@ -33,7 +33,6 @@ from xdsl.traits import SymbolTable
 
 from finnr.backends.hls_cpp import INCLUDE_DIR, library_headers
 from finnr.diagnostics import FinnrError
-from finnr.dialects import hls
 
 HLS4ML_VERSION = "1.3.0"
 """The hls4ml release whose ap_int headers finnr is tested with."""
@@ -321,7 +320,3 @@ class Simulator:
 
         self.compile_all()
         return run_batch(self.module, batch, name, self.interpreter())
-
-
-def has_accelerators(module: ModuleOp) -> bool:
-    return any(isinstance(op, hls.TopOp) for op in module.walk())
