@@ -28,9 +28,9 @@ from onnx import numpy_helper
 from finnr import cli
 from finnr import opt as finnr_opt
 from finnr.diagnostics import FinnrError
+from finnr.examples.networks import NetSpec, mlp
+from finnr.examples.onnx_builder import GraphBuilder, f32, vinfo
 from finnr.frontend.onnx_import import import_model
-from tests.onnx_builders import GraphBuilder, f32, vinfo
-from tests.qnn_networks import NetSpec, mlp
 
 # CI runs the same 30 examples every time; FINNR_FUZZ_EXAMPLES=N FINNR_FUZZ_RANDOM=1
 # hunts with N fresh random examples.

@@ -12,8 +12,8 @@ import pytest
 
 from finnr import cli
 from finnr.diagnostics import FinnrError
-from finnr.dse import Point, Progress, mark_pareto, parse_precisions, parse_sparsities, run_dse
-from tests.qnn_networks import NetSpec, mlp
+from finnr.examples.networks import NetSpec, mlp
+from finnr.flows.dse import Point, Progress, mark_pareto, parse_precisions, parse_sparsities, run_dse
 
 
 def point(device="d", fps=1.0, lut=1.0, bram=0.0, fits=True, precision="w2a2") -> Point:
@@ -115,7 +115,7 @@ def test_dse_user_errors(small_model, tmp_path, argv, message):
 
 
 def test_a_failed_dse_leaves_no_output(small_model, tmp_path, monkeypatch):
-    import finnr.dse as dse
+    import finnr.flows.dse as dse
 
     def boom(*args, **kwargs):
         raise KeyboardInterrupt

@@ -15,13 +15,14 @@ from finnr.interpreter.func_calls import FuncFunctions
 
 from finnr.dialects import datatypes as dt
 from finnr.dialects import finnr_context, qnn
+from finnr.examples.networks import cnn, mlp
 from finnr.frontend.onnx_import import import_model
 from finnr.interpreter import entry_function, run_batch
 from finnr.interpreter.qnn import QnnFunctions, repr_dtype
 from finnr.passes import FINNR_PASSES
 from finnr.passes.qnn_streamline import QnnStreamline
-from tests.qnn_networks import cnn, mlp, net_specs
-from tests.shared_models import MODEL_NAMES, shared_model
+from finnr_testing.shared_models import MODEL_NAMES, shared_model
+from finnr_testing.strategies import net_specs
 
 PIPELINE = [p.name for p in QnnStreamline().pipeline()]
 """The passes of qnn-streamline, applied one by one below."""

@@ -10,16 +10,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from finnr.cli import print_ir
 from finnr.diagnostics import FinnrError
 from finnr.dialects import datatypes as dt
 from finnr.dialects import finnr_context, qnn
+from finnr.examples.networks import cnn, mlp
+from finnr.examples.onnx_builder import GraphBuilder, f32, vinfo
 from finnr.frontend.onnx_import import import_model
 from finnr.interpreter import entry_function, run_batch
+from finnr.ir_io import print_ir
 from finnr.passes.qnn_requantize import requantize
 from finnr.passes.qnn_streamline import QnnStreamline
-from tests.onnx_builders import GraphBuilder, f32, vinfo
-from tests.qnn_networks import cnn, mlp, net_specs
+from finnr_testing.strategies import net_specs
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -22,10 +22,11 @@ import onnx
 import pytest
 
 from finnr.backends.verilog import VerilogPrinter, padded, write_rtl
-from finnr.cli import load_ir, main
 from finnr.dialects import hls
-from tests.qnn_networks import NetSpec, cnn
-from tests.toolchains import verilator_command
+from finnr.driver.main import main
+from finnr.examples.networks import NetSpec, cnn
+from finnr.ir_io import load_ir
+from finnr_testing.toolchains import verilator_command
 
 
 VERILATOR = verilator_command()
