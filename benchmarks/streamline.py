@@ -17,8 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SHARED_MODELS  # noqa: E402
+from common import SHARED_MODELS
 
 DEFAULT = SHARED_MODELS / "cnv_1w1a.onnx"
 
@@ -30,7 +29,7 @@ def main() -> None:
     if not args.model.is_file():
         sys.exit(f"model not found: {args.model}")
 
-    from finnr.cli import print_ir
+    from finnr.ir_io import print_ir
     from finnr.dialects import finnr_context
     from finnr.frontend.onnx_import import import_model
     from finnr.interpreter import run_batch
