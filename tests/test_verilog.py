@@ -21,12 +21,12 @@ import numpy as np
 import onnx
 import pytest
 
+from finnr.backends.rtl.sim import verilator_command
 from finnr.backends.verilog import VerilogPrinter, padded, write_rtl
 from finnr.dialects import hls
 from finnr.driver.main import main
 from finnr.examples.networks import NetSpec, cnn
 from finnr.ir_io import load_ir
-from finnr_testing.toolchains import verilator_command
 
 
 VERILATOR = verilator_command()
