@@ -15,7 +15,7 @@ from xdsl.rewriter import InsertPoint, Rewriter
 
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
-from finnr.dialects import finnr_context, qnn
+from finnr.dialects import qnn
 from finnr.dialects.utils import tensor_shape
 from finnr.examples.networks import cnn, mlp
 from finnr.examples.onnx_builder import GraphBuilder, f32, vinfo
@@ -24,7 +24,6 @@ from finnr.frontend.onnx_import import import_model
 from finnr.interpreter import run_batch
 from finnr.ir_io import print_ir
 from finnr.passes.qnn_prune import layers, out_channels, prune
-from finnr.passes.qnn_streamline import QnnStreamline
 from finnr.passes.utils import make_constant
 from finnr_testing.strategies import net_specs
 
@@ -144,9 +143,9 @@ def test_pruning_commutes_with_streamlining(kind):
     model = exact_net(kind, 2, 2, 5)
     masks = _random_masks(import_model(model), np.random.default_rng(5))
     first = prune(import_model(model), masks=masks)
-    QnnStreamline().apply(finnr_context(), first)
+    pipeline.run(first, pipeline.STREAMLINE)
     second = import_model(model)
-    QnnStreamline().apply(finnr_context(), second)
+    pipeline.run(second, pipeline.STREAMLINE)
     prune(second, masks=masks)
     batch = _inputs(first, 5)
     assert np.array_equal(run_batch(first, batch)[0], run_batch(second, batch)[0])
