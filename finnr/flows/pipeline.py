@@ -10,6 +10,7 @@ options live only here. :func:`run` parses a spec with xDSL's
 from __future__ import annotations
 
 import math
+import numbers
 
 from finnr.defaults import DEFAULT_DEVICE, DEFAULT_FIFO_DEPTH, DEFAULT_HEURISTIC, DEFAULT_UTILIZATION
 from finnr.diagnostics import FinnrError
@@ -33,9 +34,10 @@ TO_DATAFLOW = f"{STREAMLINE},{DATAFLOW}"
 def _value(v: str | bool | int | float) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
-    if isinstance(v, int):
-        return str(v)
-    if isinstance(v, float):
+    if isinstance(v, numbers.Integral):
+        return str(int(v))
+    if isinstance(v, numbers.Real):
+        v = float(v)
         if math.isnan(v):
             raise FinnrError("a pass option cannot be nan")
         if math.isinf(v):  # parses back to an infinite float
