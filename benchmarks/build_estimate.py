@@ -17,8 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import REPO, SHARED_MODELS, best_of  # noqa: E402
+from common import REPO, SHARED_MODELS, best_of
 
 DEFAULT = SHARED_MODELS / "cnv_1w1a.onnx"
 
@@ -32,13 +31,13 @@ def main() -> None:
     args = ap.parse_args()
     if not args.model.is_file():
         sys.exit(f"model not found: {args.model}")
-    from finnr.build import BuildOptions, run_build
+    from finnr.flows.build import BuildOptions, run_build
 
     with tempfile.TemporaryDirectory() as d:
         out = Path(d) / "out"
         opts = BuildOptions(str(args.model), str(out), args.device, args.target_fps)
         t_lib = best_of(3, lambda: run_build(opts))
-        cmd = [sys.executable, "-m", "tools.finnr_cli", "build", str(args.model), "--device", args.device,
+        cmd = [sys.executable, "-m", "finnr", "build", str(args.model), "--device", args.device,
                "--target-fps", str(args.target_fps), "--stop-after", "estimate", "-o", str(out)]
         t_cli = best_of(3, lambda: subprocess.run(cmd, check=True, cwd=REPO, capture_output=True))
         full = [c for c in cmd if c not in ("--stop-after", "estimate")]

@@ -22,8 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SHARED_MODELS  # noqa: E402
+from common import SHARED_MODELS
 
 DEVICES = ("pynq-z1", "ultra96", "zcu104", "aws-f1")
 
@@ -32,7 +31,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--utilization", type=float, default=0.8)
     args = ap.parse_args()
-    from finnr.dse import compile_variant
+    from finnr.flows.dse import compile_variant
     from finnr.models import cost
     from finnr.models.devices import get_device
     from finnr.models.offload import best_offload

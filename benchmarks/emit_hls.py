@@ -20,8 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SHARED_MODELS, best_of  # noqa: E402
+from common import SHARED_MODELS, best_of
 
 DEFAULT = SHARED_MODELS / "cnv_1w1a.onnx"
 GOAL_S = 5.0
@@ -38,10 +37,10 @@ def main() -> None:
         sys.exit(f"model not found: {args.model}")
     from finnr.backends.hls_cpp import write_hls_project
     from finnr.backends.hls_cpp.printer import emit_cpp
-    from finnr.build import BuildOptions, run_build
-    from finnr.cli import load_ir
-    from finnr.dialects import finnr_context, hls
-    from finnr.passes import FINNR_PASSES
+    from finnr.dialects import hls
+    from finnr.flows import pipeline
+    from finnr.flows.build import BuildOptions, run_build
+    from finnr.ir_io import load_ir
 
     with tempfile.TemporaryDirectory() as d:
         out = Path(d) / "build"
@@ -52,7 +51,7 @@ def main() -> None:
         for i in range(args.repeat):
             module = estimated.clone()
             t0 = time.perf_counter()
-            FINNR_PASSES["convert-dataflow-to-hls"]()().apply(finnr_context(), module)
+            pipeline.run(module, pipeline.HLS)
             t1 = time.perf_counter()
             text = emit_cpp(module)
             t2 = time.perf_counter()

@@ -33,21 +33,18 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SHARED_MODELS  # noqa: E402
+from common import SHARED_MODELS
 
 DEVICES = ("pynq-z1", "ultra96", "zcu104")
 
 
 def network_specs(model: Path):
-    from finnr.dialects import finnr_context
+    from finnr.flows import pipeline
     from finnr.frontend.onnx_import import import_model
     from finnr.models import layers as lm
-    from finnr.passes import FINNR_PASSES
 
     module = import_model(model)
-    for p in ("qnn-streamline", "convert-qnn-to-dataflow"):
-        FINNR_PASSES[p]()().apply(finnr_context(), module)
+    pipeline.run(module, pipeline.TO_DATAFLOW)
     return [lm.spec_of(op) for op in lm.compute_layers(module.walk())]
 
 

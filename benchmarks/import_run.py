@@ -16,8 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import REPO, SHARED_MODELS, best_of  # noqa: E402
+from common import REPO, SHARED_MODELS, best_of
 
 DEFAULT = SHARED_MODELS / "cnv_1w1a.onnx"
 
@@ -30,7 +29,7 @@ def main() -> None:
     if not args.model.is_file():
         sys.exit(f"model not found: {args.model}")
 
-    from finnr.cli import print_ir
+    from finnr.ir_io import print_ir
     from finnr.frontend.onnx_import import import_model
     from finnr.interpreter import run_batch
 
@@ -46,7 +45,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as d:
         ir, xin = Path(d) / "m.mlir", Path(d) / "x.npy"
         np.save(xin, x)
-        finnr = [sys.executable, "-m", "tools.finnr_cli"]
+        finnr = [sys.executable, "-m", "finnr"]
         t_cli_import = best_of(3, lambda: subprocess.run([*finnr, "import", str(args.model), "-o", str(ir)], check=True, cwd=REPO))
         t_cli_run = best_of(3, lambda: subprocess.run([*finnr, "run", str(ir), "--input", str(xin), "-o", str(Path(d) / "y.npy")], check=True, cwd=REPO))
     print(f"model: {args.model.name}")

@@ -5,7 +5,7 @@ the yosys flow.
 
     .venv/bin/python benchmarks/prediction_accuracy.py [--work DIR] [-j N] [--markdown docs/prediction_accuracy.md]
 
-For generated networks (MLPs and small CNNs from tests/qnn_networks.py,
+For generated networks (MLPs and small CNNs from finnr.examples.networks,
 across precisions, each layer folded with a PE and SIMD drawn from the
 divisors of its dimensions) and for the shared models (../shared/models,
 skipped when absent), it builds each with `finnr build --backend rtl`,
@@ -37,10 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import REPO, SHARED_MODELS  # noqa: E402
-
-sys.path.insert(0, str(REPO))
+from common import REPO, SHARED_MODELS
 
 DEVICE = "pynq-z1"
 MAX_LANES = 32
@@ -63,7 +60,7 @@ class Case:
     weight ROMs, which yosys puts in block RAM."""
 
     def model(self):
-        from tests.qnn_networks import NetSpec, cnn, mlp
+        from finnr.examples.networks import NetSpec, cnn, mlp
 
         spec = NetSpec(self.wbits, self.abits, relu=self.abits > 1, per_channel=True, negative_bn=False, seed=self.seed)
         if self.net == "mlp":
@@ -107,15 +104,12 @@ def folding(model_path: Path, seed: int, ram_style: str = "", max_lanes: int = 0
     MAX_LANES), and the
     MVAUs' ram_style when given."""
     from finnr.backends.report import dataflow_layers
-    from finnr.dialects import finnr_context
+    from finnr.flows import pipeline
     from finnr.frontend.onnx_import import import_model
     from finnr.models import layers as lm
-    from finnr.passes import FINNR_PASSES
 
     module = import_model(str(model_path))
-    ctx = finnr_context()
-    FINNR_PASSES["qnn-streamline"]()().apply(ctx, module)
-    FINNR_PASSES["convert-qnn-to-dataflow"]()().apply(ctx, module)
+    pipeline.run(module, pipeline.TO_DATAFLOW)
     rng = np.random.default_rng(seed)
     lanes = max_lanes or MAX_LANES
     config: dict = {"Defaults": {}}
@@ -143,7 +137,7 @@ class Failed(Exception):
 def finnr(*args: str, log: Path) -> None:
     """Run a finnr command, its output into ``log``; Failed with finnr's
     message when it fails."""
-    cmd = [sys.executable, "-m", "tools.finnr_cli", *args]
+    cmd = [sys.executable, "-m", "finnr", *args]
     proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
     log.write_text(f"$ {shlex.join(cmd)}\n{proc.stdout}\n{proc.stderr}")
     if proc.returncode != 0:
@@ -217,7 +211,7 @@ def gather(network: str, d: Path, train: bool) -> tuple[list[dict], dict]:
     """Per-layer rows (cost-model terms, FINN-R and measured figures) and the
     network's cycles of one prepared build."""
     from finnr.backends.report import dataflow_layers
-    from finnr.cli import load_ir
+    from finnr.ir_io import load_ir
     from finnr.models import calibration
     from finnr.models import layers as lm
 
@@ -388,7 +382,7 @@ def main() -> None:
     args = ap.parse_args()
     from finnr.models.calibration import YOSYS_FILE
     from finnr.models.devices import get_device
-    from finnr.synth import family_of
+    from finnr.toolchains.synth import family_of
 
     rows: list[dict] = []
     nets: list[dict] = []

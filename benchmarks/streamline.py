@@ -17,8 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SHARED_MODELS  # noqa: E402
+from common import SHARED_MODELS
 
 DEFAULT = SHARED_MODELS / "cnv_1w1a.onnx"
 
@@ -30,17 +29,16 @@ def main() -> None:
     if not args.model.is_file():
         sys.exit(f"model not found: {args.model}")
 
-    from finnr.cli import print_ir
-    from finnr.dialects import finnr_context
+    from finnr.flows import pipeline
     from finnr.frontend.onnx_import import import_model
     from finnr.interpreter import run_batch
-    from finnr.passes.qnn_streamline import QnnStreamline
+    from finnr.ir_io import print_ir
 
     times = []
     for _ in range(3):
         module = import_model(args.model)
         t = time.perf_counter()
-        QnnStreamline().apply(finnr_context(), module)
+        pipeline.run(module, pipeline.STREAMLINE)
         times.append(time.perf_counter() - t)
     golden = args.model.with_name(args.model.name.replace(".onnx", ".golden.npz"))
     status = "no golden file"

@@ -15,12 +15,13 @@ import numpy as np
 import onnx
 import pytest
 
-from finnr.cli import load_ir, main
 from finnr.dialects import dataflow as df
+from finnr.driver.main import main
+from finnr.examples.networks import NetSpec, cnn, mlp
+from finnr.ir_io import load_ir
 from finnr.models import layers as lm
 from finnr.models.cost import KINDS
-from tests.qnn_networks import NetSpec, cnn, mlp
-from tests.shared_models import shared_model
+from finnr_testing.shared_models import shared_model
 
 REPORT_KEYS = {"device", "clock_mhz", "fps", "latency_cycles", "tops", "fits", "layers", "total"}
 EXTRA_KEYS = {"arch", "arch_reason", "bottleneck", "utilization", "fit_rule"}

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from finnr.cli import main
+from finnr.driver.main import main
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "tfc_w2a2.mlir"
@@ -42,7 +42,7 @@ def test_run_prints_outputs_without_output_file(tmp_path, capsys):
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tools.finnr_cli", *args], capture_output=True, text=True, cwd=REPO)
+    return subprocess.run([sys.executable, "-m", "finnr", *args], capture_output=True, text=True, cwd=REPO)
 
 
 @pytest.mark.parametrize(

@@ -23,17 +23,18 @@ from finnr.backends.hls_cpp.csim import (
     Simulator,
     run_testbench,
 )
-from finnr.cli import main
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects import datatypes as dt
 from finnr.dialects import hls
+from finnr.driver.main import main
+from finnr.examples.networks import NetSpec, cnn, mlp
+from finnr.flows import pipeline
 from finnr.frontend.onnx_import import import_model
 from finnr.interpreter import entry_function, run, run_batch
-from tests.qnn_networks import NetSpec, cnn, mlp
-from tests.shared_models import shared_model
-from tests.test_dataflow_differential import apply, random_folding
-from tests.toolchains import csim_toolchain_missing
+from finnr_testing.flow import apply, random_folding
+from finnr_testing.shared_models import shared_model
+from finnr_testing.toolchains import csim_toolchain_missing
 
 
 pytestmark = pytest.mark.skipif(csim_toolchain_missing() is not None, reason=str(csim_toolchain_missing()))
@@ -70,20 +71,20 @@ def test_random_networks_of_every_precision_match_the_interpreter(tmp_path):
     for i, (w, a, kind) in enumerate(NETWORKS):
         spec = NetSpec(wbits=w, abits=a, relu=bool(i % 2), per_channel=bool(i % 3), negative_bn=True, seed=100 + i)
         m = import_model(mlp(spec) if kind == "mlp" else cnn(spec))
-        apply(m, "qnn-streamline")
+        apply(m, pipeline.STREAMLINE)
         rng = np.random.default_rng(i)
         shape = entry_function(m).function_type.inputs.data[0].get_shape()
         x = (rng.standard_normal((3, *shape[1:])) * 1.5).astype(np.float32)
-        apply(m, "convert-qnn-to-dataflow")
+        apply(m, pipeline.DATAFLOW)
         random_folding(m, rng)
-        apply(m, "dataflow-insert-dwc", "dataflow-insert-fifo")
+        apply(m, pipeline.buffers())
         name = f"{kind}_w{w}a{a}"
         modules[name], inputs[name] = m, x
         (expected[name],) = run_batch(m, x)
     module = merge(modules)
     kinds = {op.name for op in module.walk() if isinstance(op, df.DataflowOp)}
     assert kinds >= {"dataflow.mvau", "dataflow.swu", "dataflow.maxpool", "dataflow.pad", "dataflow.dwc", "dataflow.fifo"}
-    apply(module, "convert-dataflow-to-hls")
+    apply(module, pipeline.HLS)
     write_hls_project(module, tmp_path / "hls")
     sim = Simulator(module, tmp_path / "hls")
     for name, x in inputs.items():
@@ -219,7 +220,7 @@ def test_every_kernel_kind_matches_the_interpreter(tmp_path):
     for fn in list(module.ops):
         frames = [[random_value(rng, t) for t in fn.function_type.inputs.data] for _ in range(3)]
         cases[fn.sym_name.data] = (frames, [run(module, f, fn.sym_name.data) for f in frames])
-    apply(module, "convert-dataflow-to-hls")
+    apply(module, pipeline.HLS)
     tops = [op for op in module.walk() if isinstance(op, hls.TopOp)]
     made = {op.kernel.data for op in module.walk() if isinstance(op, hls.KernelOp)}
     assert made == set(hls.KERNELS) and len(tops) == len(cases)
@@ -247,7 +248,7 @@ def test_a_read_from_an_empty_stream_aborts_with_a_message(tmp_path):
         return [add(b, df.MVAUOp(args[0], T(I(6), 1, 4), weights=rng.integers(-2, 2, (4, 4)), weight_dtype=I(2)))]
 
     module = ModuleOp([function("f", [T(U(2), 1, 4)], body)])
-    apply(module, "convert-dataflow-to-hls")
+    apply(module, pipeline.HLS)
     write_hls_project(module, tmp_path / "hls")
     sim = Simulator(module, tmp_path / "hls")
     binary, (_top, cpp_name) = sim.binary(), sim.tops["f_df"]

@@ -25,12 +25,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from onnx import numpy_helper
 
-from finnr import cli
-from finnr import opt as finnr_opt
 from finnr.diagnostics import FinnrError
+from finnr.driver.main import main
+from finnr.driver import opt as finnr_opt
+from finnr.examples.networks import NetSpec, mlp
+from finnr.examples.onnx_builder import GraphBuilder, f32, vinfo
 from finnr.frontend.onnx_import import import_model
-from tests.onnx_builders import GraphBuilder, f32, vinfo
-from tests.qnn_networks import NetSpec, mlp
+from finnr.ir_io import print_ir
 
 # CI runs the same 30 examples every time; FINNR_FUZZ_EXAMPLES=N FINNR_FUZZ_RANDOM=1
 # hunts with N fresh random examples.
@@ -46,7 +47,7 @@ def run_finnr(argv: list[str]) -> tuple[int, str]:
     err = io.StringIO()
     with redirect_stderr(err), redirect_stdout(io.StringIO()):
         try:
-            rc = cli.main(argv)
+            rc = main(argv)
         except SystemExit as e:  # argparse
             rc = e.code if isinstance(e.code, int) else 2
     return rc, err.getvalue()
@@ -259,7 +260,7 @@ def test_finnr_opt_user_errors(tmp_path, text, messages):
 
 
 def test_finnr_opt_unknown_pass(tmp_path):
-    (tmp_path / "ok.mlir").write_text(cli.print_ir(import_model(small_mlp())))
+    (tmp_path / "ok.mlir").write_text(print_ir(import_model(small_mlp())))
     rc, err = run_opt([str(tmp_path / "ok.mlir"), "-p", "no-such-pass"])
     assert rc == 2 and "Unrecognized passes: ['no-such-pass']" in err and "Traceback" not in err
 
@@ -276,14 +277,14 @@ def test_internal_error_asks_for_a_report(tmp_path, monkeypatch):
     assert "please report it" in err and "rerun with --debug" in err
     assert "Traceback" not in err
     with pytest.raises(RuntimeError, match="kaboom"):  # --debug: the exception (and its traceback) escapes
-        cli.main(["--debug", "import", path])
+        main(["--debug", "import", path])
 
 
 def test_finnr_opt_internal_error(tmp_path, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("kaboom")
 
-    (tmp_path / "ok.mlir").write_text(cli.print_ir(import_model(small_mlp())))
+    (tmp_path / "ok.mlir").write_text(print_ir(import_model(small_mlp())))
     monkeypatch.setattr(finnr_opt.FinnrOptMain, "apply_passes", boom)
     rc, err = run_opt([str(tmp_path / "ok.mlir")])
     assert rc == 1 and "please report it" in err and "Traceback" not in err
@@ -377,7 +378,7 @@ def test_fuzz_qonnx_graphs(model):
         assert str(e)
 
 
-_QNN_TEXT = cli.print_ir(import_model(small_mlp()))
+_QNN_TEXT = print_ir(import_model(small_mlp()))
 _TYPES = ["f32", "f64", "i32", "i1", "index", "tensor<1x6xf32>", "tensor<?xf32>", "tensor<f32>", "i64"]
 
 

@@ -10,10 +10,10 @@ from contextlib import redirect_stderr
 import onnx
 import pytest
 
-from finnr import cli
 from finnr.diagnostics import FinnrError
-from finnr.dse import Point, Progress, mark_pareto, parse_precisions, parse_sparsities, run_dse
-from tests.qnn_networks import NetSpec, mlp
+from finnr.driver.main import main
+from finnr.examples.networks import NetSpec, mlp
+from finnr.flows.dse import Point, Progress, mark_pareto, parse_precisions, parse_sparsities, run_dse
 
 
 def point(device="d", fps=1.0, lut=1.0, bram=0.0, fits=True, precision="w2a2") -> Point:
@@ -63,7 +63,7 @@ def read_csv(path):
 def test_dse_explores_precisions_sparsities_and_devices(small_model, tmp_path):
     err = io.StringIO()
     with redirect_stderr(err):
-        rc = cli.main(["dse", small_model, "--devices", "pynq-z1,zcu104", "--precisions", "w1a1,w4a4,native",
+        rc = main(["dse", small_model, "--devices", "pynq-z1,zcu104", "--precisions", "w1a1,w4a4,native",
                        "--sparsity", "0,0.5", "--steps", "5", "-o", str(tmp_path / "out")])
     assert rc == 0
     assert err.getvalue().count("finnr dse [") == 6  # one progress line per compiled variant
@@ -110,12 +110,12 @@ def test_dse_falls_back_to_offload_when_nothing_fits(tmp_path):
 def test_dse_user_errors(small_model, tmp_path, argv, message):
     err = io.StringIO()
     with redirect_stderr(err):
-        rc = cli.main(["dse", small_model, "-o", str(tmp_path / "o"), "--quiet", *argv])
+        rc = main(["dse", small_model, "-o", str(tmp_path / "o"), "--quiet", *argv])
     assert rc == 2 and message in err.getvalue() and "Traceback" not in err.getvalue()
 
 
 def test_a_failed_dse_leaves_no_output(small_model, tmp_path, monkeypatch):
-    import finnr.dse as dse
+    import finnr.flows.dse as dse
 
     def boom(*args, **kwargs):
         raise KeyboardInterrupt

@@ -13,8 +13,8 @@ from xdsl.ir import Operation
 from xdsl.parser import Parser
 from xdsl.utils.exceptions import VerifyException
 
-from finnr.dialects import finnr_context
 from finnr.dialects import datatypes as dt
+from finnr.dialects import finnr_context
 from finnr.dialects.hls import (
     KERNELS,
     Hls,

@@ -28,9 +28,10 @@ import onnx
 import pytest
 
 from finnr.backends import hls_cpp
-from finnr.cli import main
-from tests.qnn_networks import NetSpec, cnn, mlp
-from tests.toolchains import csim_toolchain_missing, verilator_command
+from finnr.backends.rtl.sim import verilator_command
+from finnr.driver.main import main
+from finnr.examples.networks import NetSpec, cnn, mlp
+from finnr_testing.toolchains import csim_toolchain_missing
 
 
 pytestmark = pytest.mark.skipif(csim_toolchain_missing() is not None, reason=str(csim_toolchain_missing()))

@@ -13,7 +13,8 @@ from onnx import TensorProto
 
 pytest.importorskip("onnxruntime")
 
-from tests.onnx_builders import GraphBuilder, assert_close, f32, random_input, run_finnr, run_ort, vinfo  # noqa: E402
+from finnr.examples.onnx_builder import GraphBuilder, f32, vinfo  # noqa: E402
+from finnr_testing.onnx_run import assert_close, random_input, run_finnr, run_ort  # noqa: E402
 
 from finnr.frontend.onnx_import import import_model  # noqa: E402
 

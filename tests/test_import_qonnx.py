@@ -19,21 +19,23 @@ from onnx import TensorProto, helper
 pytest.importorskip("onnxruntime")
 pytest.importorskip("qonnx.core.onnx_exec")
 
-from tests.onnx_builders import (  # noqa: E402
+from finnr.examples.onnx_builder import (  # noqa: E402
     BREVITAS_DOMAIN,
     CUSTOM_DOMAINS,
     QONNX_DOMAIN,
     ROUNDING_MODES,
     GraphBuilder,
+    f32,
+    tensor,
+    vinfo,
+)
+from finnr_testing.onnx_run import (  # noqa: E402
     assert_close,
     compare_with_qonnx,
-    f32,
     random_input,
     run_finnr,
     run_ort,
     run_qonnx,
-    tensor,
-    vinfo,
 )
 
 from finnr.diagnostics import FinnrError  # noqa: E402
@@ -51,7 +53,7 @@ REPO = Path(__file__).resolve().parents[1]
 def finnr_command() -> list[str]:
     """The installed ``finnr`` script next to this Python, else the module."""
     script = Path(sys.executable).parent / "finnr"
-    return [str(script)] if script.is_file() else [sys.executable, "-m", "tools.finnr_cli"]
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "finnr"]
 
 
 # FINNR_EXAMPLES=<n> multiplies the example budget for a long soak run
@@ -694,7 +696,7 @@ def test_domains_give_identical_results(domain):
 
 
 def test_cli_import_then_run(tmp_path):
-    from finnr.cli import main
+    from finnr.driver.main import main
 
     rng = np.random.default_rng(6)
     b = GraphBuilder(domain=BREVITAS_DOMAIN)

@@ -11,38 +11,37 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from finnr import cli
-from finnr.build import BuildOptions, run_build
 from finnr.backends.report import build_report, markdown
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects import datatypes as dt
+from finnr.driver.main import main
+from finnr.examples.networks import NetSpec, cnn, mlp
+from finnr.flows import pipeline
+from finnr.flows.build import BuildOptions, run_build
 from finnr.frontend.onnx_import import import_model
 from finnr.interpreter import entry_function, run_batch
+from finnr.ir_io import load_ir
 from finnr.models import cost
 from finnr.models.arch import choose_arch
 from finnr.models.devices import get_device
 from finnr.models.offload import Engine, best_offload, engine_resources, schedule
-from tests.qnn_networks import NetSpec, cnn, mlp, net_specs
-from tests.shared_models import MODEL_NAMES, shared_model
-from tests.test_dataflow_differential import apply, random_folding
+from finnr_testing.flow import apply, random_folding
+from finnr_testing.shared_models import MODEL_NAMES, shared_model
+from finnr_testing.strategies import net_specs
 
 
 def dataflow_module(model, rng: np.random.Generator):
     module = import_model(model)
-    apply(module, "qnn-streamline", "convert-qnn-to-dataflow")
+    apply(module, pipeline.TO_DATAFLOW)
     random_folding(module, rng)
-    apply(module, "dataflow-insert-dwc", "dataflow-insert-fifo")
+    apply(module, pipeline.buffers())
     return module
 
 
 def offload(module, **options):
-    from finnr.dialects import finnr_context
-    from finnr.passes import FINNR_PASSES
-
     mo = module.clone()
-    FINNR_PASSES["dataflow-map-offload"]()(**options).apply(finnr_context(), mo)
-    mo.verify()
+    apply(mo, pipeline.spec("dataflow-map-offload", **options))
     return mo
 
 
@@ -184,14 +183,14 @@ def test_build_arch_auto_picks_offload_for_a_network_too_big(tmp_path):
 
 
 def test_build_arch_mo_runs_the_same_as_dataflow(tmp_path):
-    rc = cli.main(["build", "--arch", "mo", "--target-fps", "1000", "-o", str(tmp_path / "mo"), "--quiet"])
+    rc = main(["build", "--arch", "mo", "--target-fps", "1000", "-o", str(tmp_path / "mo"), "--quiet"])
     assert rc == 0
     rep = json.loads((tmp_path / "mo" / "report.json").read_text())
     assert rep["arch"] == "offload" and rep["arch_reason"] == "chosen by --arch mo"
     assert not (tmp_path / "mo" / "hls").exists() and not (tmp_path / "mo" / "folding_config.json").exists()
     x = np.load(tmp_path / "mo" / "example_input.npy")
-    (dataflow,) = run_batch(cli.load_ir(tmp_path / "mo" / "02-streamlined.mlir"), x)
-    (mo,) = run_batch(cli.load_ir(tmp_path / "mo" / "05-estimated.mlir"), x)
+    (dataflow,) = run_batch(load_ir(tmp_path / "mo" / "02-streamlined.mlir"), x)
+    (mo,) = run_batch(load_ir(tmp_path / "mo" / "05-estimated.mlir"), x)
     np.testing.assert_array_equal(mo, dataflow)
 
 
@@ -206,4 +205,4 @@ def test_build_rejects_an_unknown_arch_and_a_config_with_mo(tmp_path):
 def test_hls_lowering_refuses_offload():
     module = offload(dataflow_module(mlp(NetSpec(2, 2, True, False, False, 0)), np.random.default_rng(0)), pe=2, simd=2)
     with pytest.raises(FinnrError, match="multi-layer offload.* has no HLS lowering yet"):
-        apply(module, "convert-dataflow-to-hls")
+        apply(module, pipeline.HLS)

@@ -14,14 +14,15 @@ from xdsl.interpreter import Interpreter
 from finnr.interpreter.func_calls import FuncFunctions
 
 from finnr.dialects import datatypes as dt
-from finnr.dialects import finnr_context, qnn
+from finnr.dialects import qnn
+from finnr.examples.networks import cnn, mlp
+from finnr.flows import pipeline
 from finnr.frontend.onnx_import import import_model
 from finnr.interpreter import entry_function, run_batch
 from finnr.interpreter.qnn import QnnFunctions, repr_dtype
-from finnr.passes import FINNR_PASSES
 from finnr.passes.qnn_streamline import QnnStreamline
-from tests.qnn_networks import cnn, mlp, net_specs
-from tests.shared_models import MODEL_NAMES, shared_model
+from finnr_testing.shared_models import MODEL_NAMES, shared_model
+from finnr_testing.strategies import net_specs
 
 PIPELINE = [p.name for p in QnnStreamline().pipeline()]
 """The passes of qnn-streamline, applied one by one below."""
@@ -53,7 +54,7 @@ def run_checked(module: ModuleOp, batch: np.ndarray) -> np.ndarray:
 
 
 def apply_pass(module: ModuleOp, name: str) -> None:
-    FINNR_PASSES[name]()().apply(finnr_context(), module)
+    pipeline.run(module, name)
     module.verify()
 
 

@@ -13,19 +13,19 @@ from hypothesis import strategies as st
 from xdsl.dialects.builtin import ModuleOp
 from xdsl.rewriter import InsertPoint, Rewriter
 
-from finnr.cli import print_ir
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
-from finnr.dialects import finnr_context, qnn
+from finnr.dialects import qnn
 from finnr.dialects.utils import tensor_shape
+from finnr.examples.networks import cnn, mlp
+from finnr.examples.onnx_builder import GraphBuilder, f32, vinfo
+from finnr.flows import pipeline
 from finnr.frontend.onnx_import import import_model
 from finnr.interpreter import run_batch
-from finnr.passes.convert_qnn_to_dataflow import ConvertQnnToDataflow
+from finnr.ir_io import print_ir
 from finnr.passes.qnn_prune import layers, out_channels, prune
-from finnr.passes.qnn_streamline import QnnStreamline
 from finnr.passes.utils import make_constant
-from tests.onnx_builders import GraphBuilder, f32, vinfo
-from tests.qnn_networks import cnn, mlp, net_specs
+from finnr_testing.strategies import net_specs
 
 
 def _weight(b: GraphBuilder, rng, shape, wbits: int) -> str:
@@ -143,9 +143,9 @@ def test_pruning_commutes_with_streamlining(kind):
     model = exact_net(kind, 2, 2, 5)
     masks = _random_masks(import_model(model), np.random.default_rng(5))
     first = prune(import_model(model), masks=masks)
-    QnnStreamline().apply(finnr_context(), first)
+    pipeline.run(first, pipeline.STREAMLINE)
     second = import_model(model)
-    QnnStreamline().apply(finnr_context(), second)
+    pipeline.run(second, pipeline.STREAMLINE)
     prune(second, masks=masks)
     batch = _inputs(first, 5)
     assert np.array_equal(run_batch(first, batch)[0], run_batch(second, batch)[0])
@@ -153,9 +153,7 @@ def test_pruning_commutes_with_streamlining(kind):
 
 def test_magnitude_pruning_shrinks_the_dataflow_layers():
     module = prune(import_model(exact_net("mlp", 2, 2, 3)), sparsity=0.5, align=4)
-    ctx = finnr_context()
-    QnnStreamline().apply(ctx, module)
-    ConvertQnnToDataflow().apply(ctx, module)
+    pipeline.run(module, pipeline.TO_DATAFLOW)
     mvaus = [op for op in module.walk() if isinstance(op, df.MVAUOp)]
     assert [(m.mw, m.mh) for m in mvaus] == [(10, 8), (8, 4), (4, 4)]  # 12 -> 6 -> 8, 8 -> 4
 

@@ -10,16 +10,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from finnr.cli import print_ir
 from finnr.diagnostics import FinnrError
 from finnr.dialects import datatypes as dt
-from finnr.dialects import finnr_context, qnn
+from finnr.dialects import qnn
+from finnr.examples.networks import cnn, mlp
+from finnr.examples.onnx_builder import GraphBuilder, f32, vinfo
+from finnr.flows import pipeline
 from finnr.frontend.onnx_import import import_model
 from finnr.interpreter import entry_function, run_batch
+from finnr.ir_io import print_ir
 from finnr.passes.qnn_requantize import requantize
-from finnr.passes.qnn_streamline import QnnStreamline
-from tests.onnx_builders import GraphBuilder, f32, vinfo
-from tests.qnn_networks import cnn, mlp, net_specs
+from finnr_testing.strategies import net_specs
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -107,7 +108,7 @@ def test_requantized_mlp_streamlines_to_new_widths():
     module = requantize(import_model(_model(_params())), weight_bits=4, act_bits=3)
     x = (np.random.default_rng(8).standard_normal((16, WIDTHS[0])) * 2).astype(np.float32)
     (before,) = run_batch(module, x)
-    QnnStreamline().apply(finnr_context(), module)
+    pipeline.run(module, pipeline.STREAMLINE)
     (after,) = run_batch(module, x)
     np.testing.assert_allclose(after, before, rtol=1e-6, atol=1e-6)
     ops = list(entry_function(module).body.walk())
@@ -119,6 +120,6 @@ def test_requantized_mlp_streamlines_to_new_widths():
 
 def test_requantize_refuses_streamlined_weights():
     module = import_model(_model(_params()))
-    QnnStreamline().apply(finnr_context(), module)
+    pipeline.run(module, pipeline.STREAMLINE)
     with pytest.raises(FinnrError, match="the weights of 'qnn.matmul' .* have no quantizer"):
         requantize(module, weight_bits=4)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from finnr.cli import main
+from finnr.driver.main import main
 from finnr.models.devices import get_device
 from finnr.models.roofline import attainable, compute_roof, luts_per_op, memory_roof, parse_precision
 

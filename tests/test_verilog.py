@@ -21,11 +21,12 @@ import numpy as np
 import onnx
 import pytest
 
+from finnr.backends.rtl.sim import verilator_command
 from finnr.backends.verilog import VerilogPrinter, padded, write_rtl
-from finnr.cli import load_ir, main
 from finnr.dialects import hls
-from tests.qnn_networks import NetSpec, cnn
-from tests.toolchains import verilator_command
+from finnr.driver.main import main
+from finnr.examples.networks import NetSpec, cnn
+from finnr.ir_io import load_ir
 
 
 VERILATOR = verilator_command()

@@ -13,6 +13,7 @@ from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 from xdsl.rewriter import InsertPoint
 
+from finnr.defaults import DEFAULT_FIFO_DEPTH
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.models import layers as lm
@@ -42,7 +43,7 @@ class DataflowInsertFIFO(ModulePass):
 
     name = "dataflow-insert-fifo"
 
-    depth: int = 2
+    depth: int = DEFAULT_FIFO_DEPTH
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
         if self.depth < 1:

@@ -40,6 +40,7 @@ from xdsl.pattern_rewriter import (
     op_type_rewrite_pattern,
 )
 
+from finnr.defaults import DEFAULT_DEVICE, DEFAULT_UTILIZATION
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects.utils import i64_attr
@@ -106,8 +107,8 @@ class DataflowMapOffload(ModulePass):
 
     name = "dataflow-map-offload"
 
-    device: str = "pynq-z1"
-    utilization: int | float = 0.8
+    device: str = DEFAULT_DEVICE
+    utilization: int | float = DEFAULT_UTILIZATION
     pe: int | None = None
     simd: int | None = None
     batch: int = 1

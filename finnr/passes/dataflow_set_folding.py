@@ -34,6 +34,7 @@ from xdsl.dialects.builtin import ModuleOp, StringAttr
 from xdsl.ir import Operation
 from xdsl.passes import ModulePass
 
+from finnr.defaults import DEFAULT_DEVICE, DEFAULT_HEURISTIC, DEFAULT_UTILIZATION
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects.utils import i64_attr
@@ -57,12 +58,12 @@ class DataflowSetFolding(ModulePass):
     name = "dataflow-set-folding"
 
     target_fps: int | float | None = None
-    device: str = "pynq-z1"
+    device: str = DEFAULT_DEVICE
     clock_mhz: int | float | None = None
     config: str | None = None
     maximize: bool = False
-    utilization: int | float = 0.8
-    heuristic: str = "optimizer"
+    utilization: int | float = DEFAULT_UTILIZATION
+    heuristic: str = DEFAULT_HEURISTIC
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
         layers = lm.compute_layers(op.walk())

@@ -1,4 +1,4 @@
-"""``finnr build``: the end-to-end flow, stage by stage, into an output
+"""The end-to-end flow of ``finnr build``, stage by stage, into an output
 directory that appears only when the build succeeded.
 
 Stages: import (01-qnn.mlir) -> streamline (02-streamlined.mlir) -> dataflow
@@ -26,7 +26,10 @@ from pathlib import Path
 
 from xdsl.dialects.builtin import ModuleOp
 
+from finnr.defaults import (DEFAULT_ARCH, DEFAULT_BACKEND, DEFAULT_DEVICE, DEFAULT_FIFO_DEPTH, DEFAULT_HEURISTIC,
+                            DEFAULT_PRECISIONS, DEFAULT_UTILIZATION)
 from finnr.diagnostics import FinnrError
+from finnr.flows import pipeline
 
 STAGES = ("import", "streamline", "dataflow", "folding", "estimate", "hls")
 BACKENDS = ("hls", "rtl")
@@ -39,32 +42,28 @@ class BuildOptions:
     model: str | None
     """The .onnx model; None builds the bundled example (finnr.examples)."""
     output: str
-    device: str = "pynq-z1"
+    device: str = DEFAULT_DEVICE
     target_fps: float | None = None
     folding_config: str | None = None
     stop_after: str = "estimate"
-    fifo_depth: int = 2
+    fifo_depth: int = DEFAULT_FIFO_DEPTH
     fifo_depths: str | None = None
     """A FINN hardware config of FIFO depths (``fifo_depths.json`` of
     ``finnr rtlsim --size-fifos``), applied by ``dataflow-set-fifo-depths``."""
     maximize: bool = False
-    utilization: float = 0.8
-    heuristic: str = "optimizer"
-    arch: str = "auto"
+    utilization: float = DEFAULT_UTILIZATION
+    heuristic: str = DEFAULT_HEURISTIC
+    arch: str = DEFAULT_ARCH
     """dataflow (df), multi-layer offload (mo) or auto: dataflow when it fits."""
-    backend: str = "hls"
+    backend: str = DEFAULT_BACKEND
     """``hls``: Vitis HLS C++ (hls/) and its Verilog wrapper (rtl/); ``rtl``:
     finnr's own RTL (rtl/ with manifest.json, :mod:`finnr.backends.rtl`)."""
 
 
 def _write_ir(d: Path, name: str, module: ModuleOp) -> None:
-    from finnr.cli import print_ir
+    from finnr.ir_io import print_ir
 
     (d / name).write_text(print_ir(module))
-
-
-PRECISIONS = ("w1a1", "w2a2", "w4a4", "w8a8")
-"""The precisions drawn on a build's roofline."""
 
 
 def _draw_plots(tmp: Path, report: dict, device, points) -> None:
@@ -72,7 +71,7 @@ def _draw_plots(tmp: Path, report: dict, device, points) -> None:
     from finnr.models.roofline import parse_precision
 
     resources_png(tmp / "resources.png", report)
-    roofline_png(tmp / "roofline.png", device, [parse_precision(p) for p in PRECISIONS], points)
+    roofline_png(tmp / "roofline.png", device, [parse_precision(p) for p in DEFAULT_PRECISIONS], points)
 
 
 def _plot_worker(conn) -> None:
@@ -159,7 +158,6 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
     from finnr.frontend.onnx_import import import_model
     from finnr.models.devices import get_device
     from finnr.models.folding_config import folding_config
-    from finnr.passes import FINNR_PASSES
 
     if opts.backend not in BACKENDS:
         raise FinnrError(f"unknown backend '{opts.backend}' (backends: {', '.join(BACKENDS)})")
@@ -190,10 +188,8 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
         raise FinnrError(f"{out}: cannot create the output directory ({e.strerror})") from None
     ctx = finnr_context()
 
-    def apply(*names: str, **opts_by_pass) -> None:
-        for n in names:
-            cls = FINNR_PASSES[n]()
-            cls(**opts_by_pass.get(n, {})).apply(ctx, module)
+    def apply(spec: str) -> None:
+        pipeline.run(module, spec, ctx)
         module.verify()
 
     report = None
@@ -215,11 +211,11 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
         _write_ir(tmp, "01-qnn.mlir", module)
         if opts.stop_after != "import":
             progress("streamline")
-            apply("qnn-streamline")
+            apply(pipeline.STREAMLINE)
             _write_ir(tmp, "02-streamlined.mlir", module)
         if STAGES.index(opts.stop_after) >= STAGES.index("dataflow"):
             progress("dataflow")
-            apply("convert-qnn-to-dataflow")
+            apply(pipeline.DATAFLOW)
             if not dataflow_layers(module):
                 raise FinnrError("nothing in this model maps to hardware layers after streamlining")
             _write_ir(tmp, "03-dataflow.mlir", module)
@@ -229,37 +225,30 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 if arch == "offload":
-                    mapping: dict = {"device": device.name, "utilization": opts.utilization}
-                    if opts.target_fps is not None and not opts.maximize:
-                        mapping["target_fps"] = opts.target_fps
-                    apply("dataflow-map-offload", **{"dataflow-map-offload": mapping})
+                    apply(pipeline.offload(device=device.name, utilization=opts.utilization,
+                                           target_fps=None if opts.maximize else opts.target_fps))
                 else:
-                    folding: dict = {"device": device.name, "utilization": opts.utilization, "heuristic": opts.heuristic}
-                    if opts.folding_config is not None:
-                        folding = {"config": str(opts.folding_config)}
-                    elif opts.maximize:
-                        folding["maximize"] = True
-                    else:
-                        folding["target_fps"] = opts.target_fps
-                    apply("dataflow-set-folding", **{"dataflow-set-folding": folding})
+                    apply(pipeline.folding(
+                        device=device.name, utilization=opts.utilization, heuristic=opts.heuristic,
+                        target_fps=opts.target_fps, maximize=opts.maximize,
+                        config=None if opts.folding_config is None else str(opts.folding_config)))
             for w in caught:
                 warn(str(w.message))
             if arch == "dataflow":
                 layers = [l for l in dataflow_layers(module)]
                 (tmp / "folding_config.json").write_text(json.dumps(folding_config(layers), indent=2) + "\n")
-                apply("dataflow-insert-dwc", "dataflow-insert-fifo", **{"dataflow-insert-fifo": {"depth": opts.fifo_depth}})
-                if opts.fifo_depths is not None:
-                    apply("dataflow-set-fifo-depths", **{"dataflow-set-fifo-depths": {"config": str(opts.fifo_depths)}})
+                apply(pipeline.buffers(depth=opts.fifo_depth,
+                                       depths=None if opts.fifo_depths is None else str(opts.fifo_depths)))
             _write_ir(tmp, "04-folded.mlir", module)
         if STAGES.index(opts.stop_after) >= STAGES.index("estimate"):
             progress("estimate")
-            apply("dataflow-estimate")
+            apply(pipeline.ESTIMATE)
             _write_ir(tmp, "05-estimated.mlir", module)
             report = build_report(module, device, utilization=opts.utilization if opts.maximize else None)
             report["arch_reason"] = arch_reason
             (tmp / "report.json").write_text(json.dumps(report, indent=2) + "\n")
             (tmp / "report.md").write_text(markdown(report))
-            from finnr.roofline_command import design_point
+            from finnr.flows.roofline import design_point
 
             plotter.send((tmp, report, device, [design_point(module, report, Path(model).stem)]))
         if opts.stop_after == "hls" and arch == "offload":
@@ -274,7 +263,7 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
             from finnr.backends.hls_cpp import write_hls_project
 
             progress("hls")
-            apply("convert-dataflow-to-hls")
+            apply(pipeline.HLS)
             _write_ir(tmp, "06-hls.mlir", module)
             write_hls_project(module, tmp / "hls", part=device.part, clock_mhz=device.clock_mhz)
             from finnr.backends.verilog import write_rtl

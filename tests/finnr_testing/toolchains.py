@@ -1,10 +1,9 @@
-"""Which external tools the tests can use: the C-simulation toolchain (a
-C++ compiler and the ap_int headers) and Verilator."""
+"""Whether the tests can C-simulate: a C++ compiler and the ap_int headers
+(Verilator: ``finnr.backends.rtl.sim.verilator_command``)."""
 
 from __future__ import annotations
 
 from finnr.backends.hls_cpp.csim import ap_types_dir, find_compiler
-from finnr.backends.rtl.sim import verilator_command  # noqa: F401  (re-exported for the tests)
 from finnr.diagnostics import FinnrError
 
 

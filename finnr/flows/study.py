@@ -31,17 +31,23 @@ from pathlib import Path
 
 import numpy as np
 
+from finnr.defaults import DEFAULT_DEVICE, DEFAULT_UTILIZATION
 from finnr.diagnostics import FinnrError
+from finnr.flows import pipeline
 
 PRECISIONS = ((1, 1), (2, 2), (4, 4), (8, 8))
 SPARSITIES = (0.25, 0.5, 0.75)
 REQUANTIZED = ((4, 4), (2, 2))
 """Precisions the w8a8 network is requantized to by finnr (no retraining)."""
 HIDDEN = (64, 64)
-DEVICE = "pynq-z1"
+DEVICE = DEFAULT_DEVICE
 TARGET_FPS = 100_000
 """The throughput at which LUT and BRAM are compared (the folding is the
-cheapest reaching it); FPS is the fastest folding within 80% of the device."""
+cheapest reaching it); FPS is the fastest folding within DEFAULT_UTILIZATION
+of the device."""
+EPOCHS = 30
+FINETUNE_EPOCHS = 10
+SEED = 0
 
 
 @dataclass
@@ -178,12 +184,6 @@ def export(model, path: Path) -> None:
 # --- compiling and measuring with finnr ---------------------------------------------
 
 
-def _apply(ctx, module, name: str, **opts) -> None:
-    from finnr.passes import FINNR_PASSES
-
-    FINNR_PASSES[name]()(**opts).apply(ctx, module)
-
-
 def weight_stats(module) -> tuple[int, int]:
     """(number of weights, their bits) over the dataflow layers."""
     from finnr.backends.report import dataflow_layers
@@ -204,20 +204,17 @@ def compile_and_measure(module, row: Row, data, work: Path) -> None:
 
     device = get_device(DEVICE)
     ctx = finnr_context()
-    _apply(ctx, module, "qnn-streamline")
-    _apply(ctx, module, "convert-qnn-to-dataflow")
+    pipeline.run(module, pipeline.TO_DATAFLOW, ctx)
     fastest = module.clone()
-    for m, folding in ((fastest, {"maximize": True}), (module, {"target_fps": TARGET_FPS})):
-        _apply(ctx, m, "dataflow-set-folding", device=DEVICE, **folding)
-        _apply(ctx, m, "dataflow-insert-dwc")
-        _apply(ctx, m, "dataflow-insert-fifo")
-        _apply(ctx, m, "dataflow-estimate")
-    best = build_report(fastest, device, utilization=0.8)
+    for m, folding in ((fastest, pipeline.folding(device=DEVICE, maximize=True)),
+                       (module, pipeline.folding(device=DEVICE, target_fps=TARGET_FPS))):
+        pipeline.run(m, f"{folding},{pipeline.buffers()},{pipeline.ESTIMATE}", ctx)
+    best = build_report(fastest, device, utilization=DEFAULT_UTILIZATION)
     report = build_report(module, device)
     row.max_fps, row.lut_at_max = best["fps"], best["total"]["lut"]
     row.lut, row.bram18 = report["total"]["lut"], report["total"]["bram18"]
     row.params, row.weight_bits = weight_stats(module)
-    _apply(ctx, module, "convert-dataflow-to-hls")
+    pipeline.run(module, pipeline.HLS, ctx)
     hls = work / row.name / "hls"
     write_hls_project(module, hls, part=device.part, clock_mhz=device.clock_mhz)
     _, x_test, _, y_test = data
@@ -228,7 +225,7 @@ def compile_and_measure(module, row: Row, data, work: Path) -> None:
 # --- the study ----------------------------------------------------------------------
 
 
-def run_study(output: Path, epochs: int = 30, finetune_epochs: int = 10, seed: int = 0,
+def run_study(output: Path, epochs: int = EPOCHS, finetune_epochs: int = FINETUNE_EPOCHS, seed: int = SEED,
               work: Path | None = None, progress=print) -> list[Row]:
     """Train, prune, requantize, compile and measure; write study.md,
     study.json and study.png into ``output``."""
@@ -293,7 +290,8 @@ COMMAND = "`make study` (which runs `finnr study -o docs`)"
 def markdown_table(rows: list[Row]) -> str:
     lines = [
         "| network | how | accuracy (C-sim) | accuracy (PyTorch) | weights | weight bits | "
-        f"LUT @ {TARGET_FPS // 1000}k FPS | BRAM18 @ {TARGET_FPS // 1000}k FPS | max FPS (80% of {DEVICE}) |",
+        f"LUT @ {TARGET_FPS // 1000}k FPS | BRAM18 @ {TARGET_FPS // 1000}k FPS | "
+        f"max FPS ({DEFAULT_UTILIZATION:.0%} of {DEVICE}) |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
@@ -334,7 +332,7 @@ Requantized networks are the trained w8a8 network with its weights and
 activations narrowed by `qnn-requantize` (keeping each quantizer's largest
 magnitude), without retraining. LUT and BRAM18 are finnr's estimates for the
 cheapest folding reaching {TARGET_FPS:,} frames per second; max FPS is the
-fastest folding within 80% of the device.
+fastest folding within {DEFAULT_UTILIZATION:.0%} of the device.
 
 {markdown_table(rows)}
 ![accuracy against LUTs and weight memory](study.png)

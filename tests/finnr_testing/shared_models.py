@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SHARED_MODELS = Path(os.environ.get("FINNR_SHARED_MODELS", REPO.parent / "shared" / "models"))
 MODEL_NAMES = ("tfc_2w2a", "sfc_1w1a", "cnv_1w1a")
 

@@ -1,16 +1,18 @@
 """``finnr study``: the accuracy-cost study of quantized and pruned MLPs on
-handwritten digits (see :mod:`finnr.study`)."""
+handwritten digits (see :mod:`finnr.flows.study`)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from finnr.flows.study import EPOCHS, FINETUNE_EPOCHS, SEED
 
-def cmd_study(args: argparse.Namespace) -> int:
+
+def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from finnr.study import run_study
+    from finnr.flows.study import run_study
 
     run_study(Path(args.output), epochs=args.epochs, finetune_epochs=args.finetune_epochs, seed=args.seed,
               work=None if args.work is None else Path(args.work),
@@ -29,8 +31,9 @@ def add_parser(sub) -> None:
         "study.json into the output directory. Needs the study extra (make study).",
     )
     p.add_argument("-o", "--output", default="docs", help="where to write study.md, study.png, study.json (default docs)")
-    p.add_argument("--epochs", type=int, default=30, help="training epochs per precision (default 30)")
-    p.add_argument("--finetune-epochs", type=int, default=10, help="fine-tuning epochs after pruning (default 10)")
-    p.add_argument("--seed", type=int, default=0, help="seed of the data split and the training (default 0)")
+    p.add_argument("--epochs", type=int, default=EPOCHS, help=f"training epochs per precision (default {EPOCHS})")
+    p.add_argument("--finetune-epochs", type=int, default=FINETUNE_EPOCHS,
+                   help=f"fine-tuning epochs after pruning (default {FINETUNE_EPOCHS})")
+    p.add_argument("--seed", type=int, default=SEED, help=f"seed of the data split and the training (default {SEED})")
     p.add_argument("--work", help="keep the exported models and HLS projects here (default: a temporary directory)")
-    p.set_defaults(fn=cmd_study)
+    p.set_defaults(fn=run)

@@ -1,4 +1,4 @@
-"""``finnr dse``: design-space exploration over precision, pruning, device
+"""Design-space exploration (``finnr dse``) over precision, pruning, device
 and parallelism, without synthesis.
 
 For every precision (``qnn-requantize`` of the imported model's weight and
@@ -32,9 +32,13 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Callable
 
+from finnr.defaults import DEFAULT_UTILIZATION
 from finnr.diagnostics import FinnrError
+from finnr.flows import pipeline
 
 NATIVE = "native"
+STEPS = 12
+"""Target frame rates per device and network (the default)."""
 
 
 @dataclass
@@ -99,11 +103,9 @@ def parse_sparsities(text: str) -> list[float]:
 def compile_variant(model: str, precision: str, sparsity: float) -> Variant:
     """Import, requantize, prune, streamline and convert; the compute
     layers' cost-model specs (or the reason it failed)."""
-    from finnr.dialects import finnr_context
     from finnr.frontend.onnx_import import import_model
     from finnr.models import layers as lm
     from finnr.models.roofline import parse_precision
-    from finnr.passes import FINNR_PASSES
     from finnr.passes.qnn_prune import prune
     from finnr.passes.qnn_requantize import requantize
 
@@ -114,9 +116,7 @@ def compile_variant(model: str, precision: str, sparsity: float) -> Variant:
             requantize(module, weight_bits=wbits, act_bits=abits)
         if sparsity > 0:
             prune(module, sparsity=sparsity)
-        ctx = finnr_context()
-        for name in ("qnn-streamline", "convert-qnn-to-dataflow"):
-            FINNR_PASSES[name]()().apply(ctx, module)
+        pipeline.run(module, pipeline.TO_DATAFLOW)
         specs = [lm.spec_of(op) for op in lm.compute_layers(module.walk())]
     except FinnrError as e:
         return Variant(precision, sparsity, [], str(e).splitlines()[0])
@@ -201,8 +201,8 @@ class Progress:
         self.stream.flush()
 
 
-def explore(model: str, devices: list, precisions: list[str], sparsities: list[float], utilization: float = 0.8,
-            steps: int = 12, progress: Callable[[str], None] = lambda label: None) -> tuple[list[Point], list[Variant]]:
+def explore(model: str, devices: list, precisions: list[str], sparsities: list[float],
+            utilization: float = DEFAULT_UTILIZATION, steps: int = STEPS, progress: Callable[[str], None] = lambda label: None) -> tuple[list[Point], list[Variant]]:
     points, failed = [], []
     for precision in precisions:
         for sparsity in sparsities:
@@ -279,7 +279,8 @@ def summary_markdown(model: str, points: list[Point], failed: list[Variant], com
 
 
 def run_dse(model: str, output: str, devices: list[str], precisions: list[str], sparsities: list[float],
-            utilization: float = 0.8, steps: int = 12, quiet: bool = False, command: str = "") -> list[Point]:
+            utilization: float = DEFAULT_UTILIZATION, steps: int = STEPS, quiet: bool = False,
+            command: str = "") -> list[Point]:
     from finnr.frontend.onnx_import import load_model
     from finnr.models.devices import get_device
 

@@ -48,8 +48,8 @@ def _compare(level: str, against: str, got: np.ndarray, ref: np.ndarray, exact: 
 def verify_build(build_dir: str | Path) -> list[Check]:
     """Run the checks on a build directory; the C-simulation only where the
     build has HLS code and a C++ compiler is there."""
-    from finnr.cli import load_ir
     from finnr.interpreter import run_batch
+    from finnr.ir_io import load_ir
 
     d = Path(build_dir)
     qnn = load_ir(d / "01-qnn.mlir")

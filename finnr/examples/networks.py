@@ -1,6 +1,6 @@
-"""Random BNN-PYNQ-style QONNX networks for differential tests of the qnn
-passes: MLPs and small conv nets with quantized or bipolar weights, batch
-norms (some with negative scales) and quantized, relu-quantized or bipolar
+"""Random BNN-PYNQ-style QONNX networks (the tests' and benchmarks'): MLPs
+and small conv nets with quantized or bipolar weights, batch norms (some
+with negative scales) and quantized, relu-quantized or bipolar
 activations, built with onnx.helper as Brevitas would export them."""
 
 from __future__ import annotations
@@ -9,9 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import onnx
-from hypothesis import strategies as st
 
-from tests.onnx_builders import GraphBuilder, f32, vinfo
+from finnr.examples.onnx_builder import GraphBuilder, f32, vinfo
 
 
 @dataclass(frozen=True)
@@ -96,15 +95,3 @@ def cnn(spec: NetSpec, channels: tuple[int, ...] = (2, 4, 6), size: int = 8, cla
     w = _weight(b, rng, (classes, channels[-1] * h * h), spec)
     y = b.node("MatMul", [x, b.node("Transpose", [w], perm=[1, 0])])
     return b.model([vinfo("x", [1, channels[0], size, size])], [y])
-
-
-net_specs = st.builds(
-    NetSpec,
-    wbits=st.sampled_from([1, 2, 4]),
-    abits=st.sampled_from([1, 2, 3]),
-    relu=st.booleans(),
-    per_channel=st.booleans(),
-    negative_bn=st.booleans(),
-    seed=st.integers(0, 2**16),
-)
-"""Hypothesis strategy of network descriptions."""

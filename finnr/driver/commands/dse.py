@@ -1,4 +1,4 @@
-"""``finnr dse``: the command line of :mod:`finnr.dse`."""
+"""``finnr dse``: the command line of :mod:`finnr.flows.dse`."""
 
 from __future__ import annotations
 
@@ -6,12 +6,11 @@ import argparse
 import shlex
 import sys
 
-from finnr.build import PRECISIONS
+from finnr.defaults import DEFAULT_DEVICE, DEFAULT_PRECISIONS, DEFAULT_UTILIZATION
+from finnr.flows.dse import STEPS, parse_precisions, parse_sparsities, run_dse
 
 
-def cmd_dse(args: argparse.Namespace) -> int:
-    from finnr.dse import parse_precisions, parse_sparsities, run_dse
-
+def run(args: argparse.Namespace) -> int:
     command = "finnr dse " + " ".join(shlex.quote(a) for a in sys.argv[2:]) if len(sys.argv) > 2 else "finnr dse"
     points = run_dse(
         args.model, args.output, [d for d in args.devices.split(",") if d.strip()], parse_precisions(args.precisions),
@@ -35,11 +34,13 @@ def add_parser(sub) -> None:
     )
     p.add_argument("model", help="the QONNX model (.onnx)")
     p.add_argument("-o", "--output", required=True, help="output directory")
-    p.add_argument("--devices", default="pynq-z1", help="comma-separated devices (default: pynq-z1; see `finnr devices`)")
-    p.add_argument("--precisions", default=",".join(PRECISIONS),
-                   help=f"comma-separated wNaM precisions or 'native' (default: {','.join(PRECISIONS)})")
+    p.add_argument("--devices", default=DEFAULT_DEVICE,
+                   help=f"comma-separated devices (default: {DEFAULT_DEVICE}; see `finnr devices`)")
+    p.add_argument("--precisions", default=",".join(DEFAULT_PRECISIONS),
+                   help=f"comma-separated wNaM precisions or 'native' (default: {','.join(DEFAULT_PRECISIONS)})")
     p.add_argument("--sparsity", default="0", help="comma-separated pruning levels in [0, 1) (default: 0)")
-    p.add_argument("--utilization", type=float, default=0.8, help="resource budget per device (default: 0.8)")
-    p.add_argument("--steps", type=int, default=12, help="target frame rates per device and network (default: 12)")
+    p.add_argument("--utilization", type=float, default=DEFAULT_UTILIZATION,
+                   help=f"resource budget per device (default: {DEFAULT_UTILIZATION})")
+    p.add_argument("--steps", type=int, default=STEPS, help=f"target frame rates per device and network (default: {STEPS})")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
-    p.set_defaults(fn=cmd_dse)
+    p.set_defaults(fn=run)

@@ -12,9 +12,8 @@ import json
 import sys
 from pathlib import Path
 
-import numpy as np
-
 from finnr.diagnostics import FinnrError
+from finnr.driver.arrays import load_batch, save_or_print
 
 IR = "05-estimated.mlir"
 """The folded, estimated IR that ``finnr build`` writes; rtlsim regenerates
@@ -31,7 +30,7 @@ def load_build(d: Path):
     (one design per partition, in the manifest's order)."""
     from finnr.backends.rtl import MANIFEST
     from finnr.backends.rtl.design import designs
-    from finnr.cli import load_ir
+    from finnr.ir_io import load_ir
 
     if not d.is_dir():
         raise FinnrError(f"{d}: not a directory (give the output directory of `finnr build --backend rtl`)")
@@ -67,15 +66,12 @@ def print_report(report: dict) -> None:
         print(f"  (build with them: finnr build ... --fifo-depths {FIFO_DEPTHS})")
 
 
-def cmd_rtlsim(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     from finnr.backends.rtl.sim import RtlSimulator, combine, run_simulated, size_fifos
 
     d = Path(args.dir)
     module, designs, manifest = load_build(d)
-    try:
-        x = np.load(args.input, allow_pickle=False)
-    except (OSError, ValueError) as e:
-        raise FinnrError(f"{args.input}: not a readable .npy file ({e})") from None
+    x = load_batch(args.input)
 
     def progress(message: str) -> None:
         print(f"finnr rtlsim: {message}", file=sys.stderr, flush=True)
@@ -90,9 +86,7 @@ def cmd_rtlsim(args: argparse.Namespace) -> int:
     if args.size_fifos:
         depths = {name: {"depth": depth} for name, depth in report["fifo_sizing"]["depths"].items()}
         (d / FIFO_DEPTHS).write_text(json.dumps(depths, indent=2) + "\n")
-    from finnr.cli import _save_or_print
-
-    _save_or_print(outputs, args.output)
+    save_or_print(outputs, args.output)
     (d / "rtlsim.json").write_text(json.dumps(report, indent=2) + "\n")
     print_report(report)
     print(f"wrote {d / 'rtlsim.json'}")
@@ -118,4 +112,4 @@ def add_parser(sub) -> None:
                    help="also size the FIFOs: simulate with deep FIFOs, take each FIFO's peak occupancy as its "
                    "depth, check the throughput, and report the depths in rtlsim.json (fifo_sizing) and in "
                    f"DIR/{FIFO_DEPTHS} (for `finnr build --fifo-depths`)")
-    p.set_defaults(fn=cmd_rtlsim)
+    p.set_defaults(fn=run)

@@ -8,17 +8,18 @@ import json
 import sys
 from pathlib import Path
 
+from finnr.defaults import DEFAULT_DEVICE
 from finnr.diagnostics import FinnrError
 
 
 def _device_name(d: Path, given: str | None) -> str:
-    """--device, else the device of the build's report.json, else pynq-z1."""
+    """--device, else the device of the build's report.json, else the default device."""
     if given:
         return given
     try:
         return json.loads((d / "report.json").read_text())["device"]
     except (OSError, ValueError, KeyError, TypeError):
-        return "pynq-z1"
+        return DEFAULT_DEVICE
 
 
 def _estimates(d: Path) -> dict[str, float]:
@@ -29,9 +30,9 @@ def _estimates(d: Path) -> dict[str, float]:
         return {}
 
 
-def cmd_synth(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     from finnr.models.devices import get_device
-    from finnr.synth import family_of, load_manifest, synthesize, table
+    from finnr.toolchains.synth import family_of, load_manifest, synthesize, table
 
     d = Path(args.dir)
     load_manifest(d)
@@ -72,4 +73,4 @@ def add_parser(sub) -> None:
     p.add_argument("--dsp", action="store_true", help="let yosys map multipliers to DSP slices (default: LUTs, "
                    "as the cost model assumes for res_type lut/auto)")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
-    p.set_defaults(fn=cmd_synth)
+    p.set_defaults(fn=run)

@@ -4,7 +4,11 @@ itself (no download), as Brevitas would export it to QONNX.
 ``tfc_w2a2_example()`` is a TFC-style MLP for 8x8 images (64-32-32-10):
 2-bit quantized input, 2-bit weights with per-output-channel scales, batch
 norms, 2-bit activations after a relu, and a float output scale. Its
-weights are random but fixed (seeded), so every build of it is the same."""
+weights are random but fixed (seeded), so every build of it is the same.
+
+The generated networks of the tests and benchmarks are here too:
+:mod:`finnr.examples.networks` (random BNN-PYNQ-style MLPs and CNNs) on
+:mod:`finnr.examples.onnx_builder`."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
-QONNX_DOMAIN = "qonnx.custom_op.general"
+from finnr.examples.onnx_builder import QONNX_DOMAIN
 
 
 def tfc_w2a2_example(seed: int = 0, widths: tuple[int, ...] = (64, 32, 32, 10)) -> onnx.ModelProto:

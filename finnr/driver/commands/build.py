@@ -1,0 +1,101 @@
+"""``finnr build``: the command line of :mod:`finnr.flows.build` (and of
+``--verify``, :mod:`finnr.flows.verify`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from finnr.defaults import (DEFAULT_ARCH, DEFAULT_BACKEND, DEFAULT_DEVICE, DEFAULT_FIFO_DEPTH, DEFAULT_HEURISTIC,
+                            DEFAULT_UTILIZATION)
+from finnr.flows.build import BACKENDS, STAGES
+
+
+def run(args: argparse.Namespace) -> int:
+    from finnr.flows.build import BuildOptions, run_build
+
+    opts = BuildOptions(
+        model=args.model, output=args.output, device=args.device, target_fps=args.target_fps,
+        folding_config=args.folding_config, stop_after=args.stop_after, maximize=args.maximize,
+        utilization=args.utilization, heuristic=args.heuristic, backend=args.backend, arch=args.arch,
+        fifo_depths=args.fifo_depths,
+    )
+    stages = list(STAGES[: STAGES.index(args.stop_after) + 1])
+
+    def progress(stage: str) -> None:
+        if not args.quiet and not args.json:
+            shown = "rtl" if stage == "hls" and args.backend == "rtl" else stage
+            print(f"finnr build [{stages.index(stage) + 1}/{len(stages)}] {shown}", file=sys.stderr, flush=True)
+
+    report = run_build(opts, progress=progress)
+    status = 0
+    if args.verify:
+        from finnr.flows.verify import table, verify_build
+
+        checks = verify_build(args.output)
+        if not args.json:
+            print(table(checks))
+        status = 0 if all(c.passed for c in checks) else 1
+    if args.json:
+        import json
+
+        out = {"output": args.output, "report": report}
+        if args.verify:
+            out["verify"] = [vars(c) for c in checks]
+        print(json.dumps(out, indent=2, default=str))
+    elif report is not None and not args.quiet:
+        print(
+            f"{report['device']} ({report['arch']}): {report['fps']:.1f} FPS, latency {report['latency_cycles']} cycles, "
+            f"LUT {report['total']['lut']:.0f} ({100 * report['utilization']['lut']:.1f}%), "
+            f"BRAM18 {report['total']['bram18']:.0f}, fits: {'yes' if report['fits'] else 'no'}"
+        )
+    if not args.json and not args.quiet:
+        print(f"results in {args.output}/")
+    if status:
+        print("finnr build: verification FAILED (a bug in finnr; please report it)", file=sys.stderr)
+    return status
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "build",
+        help="compile a model into a folded dataflow accelerator with an estimate report",
+        description="Import, streamline, convert to dataflow layers, fold (the cheapest folding for "
+        "--target-fps, the fastest that fits for --maximize, or a FINN folding config), estimate "
+        "and generate the HLS C++. Writes each "
+        "stage's IR, report.json, report.md, folding_config.json, resources.png, roofline.png, "
+        "hls/ (Vitis HLS C++, kernel headers, testbench, Tcl scripts; see `finnr csim`) and rtl/ "
+        "(the Verilog top level) into the output directory.",
+    )
+    p.add_argument("model", nargs="?", help="the .onnx model (default: finnr's bundled example, a small "
+                   "2-bit MLP that it generates and writes to DIR/example.onnx with DIR/example_input.npy)")
+    p.add_argument("-o", "--output", required=True, help="output directory (replaced when the build succeeds)")
+    p.add_argument("--device", default=DEFAULT_DEVICE,
+                   help=f"target device (see `finnr devices`; default {DEFAULT_DEVICE})")
+    fold = p.add_mutually_exclusive_group()
+    fold.add_argument("--target-fps", type=float, help="frames per second to reach with the least resources")
+    fold.add_argument("--maximize", action="store_true", help="the highest FPS that fits --utilization of the device")
+    fold.add_argument("--folding-config", help="a folding config in FINN's JSON format")
+    p.add_argument("--utilization", type=float, default=DEFAULT_UTILIZATION,
+                   help=f"share of LUT/BRAM18/URAM/DSP the design may use (default {DEFAULT_UTILIZATION})")
+    p.add_argument("--fifo-depths", metavar="FILE",
+                   help="FIFO depths in FINN's hardware-config format (FIFO name -> {\"depth\": N}), e.g. the "
+                   "fifo_depths.json that `finnr rtlsim --size-fifos` writes; other FIFOs keep depth "
+                   f"{DEFAULT_FIFO_DEPTH}")
+    p.add_argument("--verify", action="store_true",
+                   help="run every level on the same inputs (the example's, or random frames) against the "
+                   "imported model, and the C-simulation against the dataflow level; print a table")
+    p.add_argument("--quiet", action="store_true", help="print nothing but errors (and --verify's table)")
+    p.add_argument("--json", action="store_true", help="print the report (and checks) as JSON on stdout")
+    p.add_argument("--heuristic", choices=("optimizer", "setfolding"), default=DEFAULT_HEURISTIC,
+                   help="folding search for --target-fps: finnr's optimizer (default) or FINN's SetFolding")
+    p.add_argument("--stop-after", choices=STAGES, default=STAGES[-1],
+                   help=f"last stage to run (default: {STAGES[-1]})")
+    p.add_argument("--arch", choices=("auto", "df", "mo", "dataflow", "offload"), default=DEFAULT_ARCH,
+                   help="architecture: df (dataflow, one engine per layer), mo (multi-layer offload: shared "
+                   "engines, weights in off-chip memory) or auto (default: dataflow when it fits the device at "
+                   "its smallest folding, else mo; report.md says why)")
+    p.add_argument("--backend", choices=BACKENDS, default=DEFAULT_BACKEND,
+                   help="what the last stage writes: hls (default: HLS C++ in hls/ and its Verilog wrapper in "
+                   "rtl/) or rtl (finnr's own RTL in rtl/ with rtl/manifest.json; see `finnr rtlsim`)")
+    p.set_defaults(fn=run)

@@ -1,0 +1,54 @@
+"""``finnr roofline``: compute roofs per precision and, with a model, where
+its fastest dataflow design on the device lands (:mod:`finnr.flows.roofline`)."""
+
+from __future__ import annotations
+
+import argparse
+
+from finnr.defaults import DEFAULT_PRECISIONS, DEFAULT_UTILIZATION
+from finnr.diagnostics import FinnrError
+
+
+def run(args: argparse.Namespace) -> int:
+    from finnr.backends.plots import roofline_png
+    from finnr.flows.roofline import compile_point
+    from finnr.models.devices import get_device
+    from finnr.models.roofline import compute_roof, parse_precision
+
+    try:
+        device = get_device(args.device)
+    except KeyError as e:
+        raise FinnrError(str(e.args[0])) from None
+    try:
+        precisions = [parse_precision(p) for p in args.precisions.split(",") if p.strip()]
+    except ValueError as e:
+        raise FinnrError(str(e)) from None
+    print(f"{device.name}: {device.lut:,} LUT, {device.dsp:,} DSP at {device.clock_mhz:g} MHz, {device.dram_gbps:g} GB/s")
+    print(f"{'precision':<10}{'compute roof (TOp/s)':>22}{'ridge (ops/byte)':>18}")
+    for w, a in precisions:
+        roof = compute_roof(device, w, a)
+        print(f"{f'w{w}a{a}':<10}{roof / 1e12:>22.3f}{roof / (device.dram_gbps * 1e9):>18.1f}")
+    points = []
+    if args.model:
+        p = compile_point(args.model, device)
+        points.append(p)
+        print(f"model {p.name}: {p.ops_per_second / 1e12:.3f} TOp/s at {p.intensity:,.0f} ops/byte")
+    roofline_png(args.output, device, precisions, points)
+    print(f"wrote {args.output}")
+    return 0
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "roofline",
+        help="roofline of a device per precision, with a compiled model on it",
+        description="Compute roofs from the LUT cost per operation (FINN-R) and the DSPs, the memory "
+        "roof from the off-chip bandwidth, and (with --model) the fastest dataflow design of the "
+        f"model that fits {100 * DEFAULT_UTILIZATION:.0f}%% of the device; print a table and write a PNG.",
+    )
+    p.add_argument("--device", required=True)
+    p.add_argument("--precisions", default=",".join(DEFAULT_PRECISIONS),
+                   help=f"comma-separated wNaM (default {','.join(DEFAULT_PRECISIONS)})")
+    p.add_argument("--model", help="an .onnx model to place on the roofline")
+    p.add_argument("-o", "--output", default="roofline.png", help="the PNG to write (default roofline.png)")
+    p.set_defaults(fn=run)

@@ -1,0 +1,32 @@
+"""``finnr run``: a model or IR file executed by the reference interpreter."""
+
+from __future__ import annotations
+
+import argparse
+
+from finnr.driver.arrays import load_batch, save_or_print
+
+
+def run(args: argparse.Namespace) -> int:
+    from finnr.interpreter import run_batch
+    from finnr.ir_io import load_model_or_ir
+
+    module = load_model_or_ir(args.model)
+    x = load_batch(args.input)
+    save_or_print(run_batch(module, x, args.func), args.output)
+    return 0
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "run",
+        help="execute a model or IR file with the reference interpreter",
+        description="Run the reference interpreter on IR of any finnr dialect, or on an "
+        "ONNX model (imported first). The input holds a batch (N, ...); each sample "
+        "runs through the model and the outputs are stacked.",
+    )
+    p.add_argument("model", help="an .onnx file or an IR (.mlir) file")
+    p.add_argument("--input", required=True, help="a .npy file with the input batch")
+    p.add_argument("-o", "--output", help="save the output as .npy (several outputs: .npz)")
+    p.add_argument("--func", help="the function to run (default: the only one)")
+    p.set_defaults(fn=run)

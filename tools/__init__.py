@@ -1,1 +1,0 @@
-"""Thin command-line entry points; the code lives in the finnr package."""
