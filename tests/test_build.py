@@ -18,7 +18,8 @@ import pytest
 from finnr.cli import load_ir, main
 from finnr.dialects import dataflow as df
 from finnr.models import layers as lm
-from finnr.models.cost import KINDS
+from finnr.interop.finn import OP_TYPE
+from finnr.models.registry import KINDS, model_named
 from tests.qnn_networks import NetSpec, cnn, mlp
 from tests.shared_models import shared_model
 
@@ -112,7 +113,7 @@ def test_layers_in_dataflow_order(builds, name):
     seen: dict[str, int] = {}
     for row in report["layers"]:
         kind = row["kind"]
-        assert row["name"] == f"{lm.FINN_OP_TYPE[kind]}_{seen.get(kind, 0)}"
+        assert row["name"] == f"{OP_TYPE[model_named(kind).op]}_{seen.get(kind, 0)}"
         seen[kind] = seen.get(kind, 0) + 1
     # an MLP is MVAUs in a row, a FIFO on every connection
     if name == "mlp":

@@ -140,13 +140,7 @@ def terms(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str 
 def finn_r_resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str = "lut",
                      mem_mode: str = "internal_embedded") -> dict[str, np.ndarray]:
     """The default model (FINN-R's coefficients) of any layer kind."""
-    if spec.kind in ("mvau", "vvau"):
-        return cost.mvau_resources(spec, pe, simd, ram_style, res_type, mem_mode)
-    if spec.kind == "thresholding":
-        return cost.thresholding_resources(spec, pe)
-    if spec.kind == "swu":
-        return cost.swu_resources(spec, simd)
-    return cost.stream_resources(spec, pe, simd)
+    return cost.resources(spec, pe, simd, ram_style, res_type, mem_mode)
 
 
 @cache
