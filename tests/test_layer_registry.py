@@ -9,10 +9,12 @@ from xdsl.irdl import irdl_op_definition
 
 from finnr.dialects import dataflow as df
 from finnr.interop import finn
+from finnr.models import calibration
 from finnr.models.registry import MODELS, KINDS, WeightedModel, layer_op_classes, missing_entries, model_named, model_of
 
 REGISTRIES = {
     "cost model (finnr.models.registry.MODELS)": MODELS,
+    "yosys LUT terms (finnr.models.calibration.TERMS)": calibration.TERMS,
     "FINN op type (finnr.interop.finn.OP_TYPE)": finn.OP_TYPE,
 }
 """Registry name -> the op classes it covers."""

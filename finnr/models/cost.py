@@ -26,6 +26,7 @@ from finnr.dialects import dataflow as df
 from finnr.dialects import datatypes as dt
 from finnr.models.registry import LayerModel, WeightedModel, layer_model, model_named
 
+
 @dataclass(frozen=True)
 class LayerSpec:
     """The shape and precisions of one dataflow layer.
@@ -287,9 +288,10 @@ def resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: 
 
 
 def stream_resources(spec: LayerSpec, pe=1, simd=1) -> dict[str, np.ndarray]:
-    """Small streaming layers (maxpool, pad, label_select, dwc, fifo,
-    duplicate, add_streams): LUTs and FFs proportional to the stream width,
-    FIFOs deeper than 64 words of width > 0 in BRAM."""
+    """:func:`resources` of the small streaming layers (maxpool, pad,
+    label_select, dwc, fifo, duplicate, add_streams): LUTs and FFs
+    proportional to the stream width, FIFOs deeper than 64 words of width
+    > 0 in BRAM."""
     return resources(spec, pe, simd)
 
 

@@ -90,7 +90,7 @@ def engine_resources(engine: Engine) -> dict[str, float]:
     """The engine's datapath (FINN-R's MVAU cost with external weights,
     thresholds for ``obits``-bit outputs when it has any) plus double-buffered on-chip tiles
     of inputs and weights."""
-    spec = cost.LayerSpec("mvau", mw=engine.simd, mh=engine.pe, wbits=engine.wbits, abits=engine.abits,
+    spec = cost.LayerSpec(cost.MVAUModel.kind, mw=engine.simd, mh=engine.pe, wbits=engine.wbits, abits=engine.abits,
                           obits=engine.obits or 32, thresholds=2**engine.obits - 1 if engine.obits else 0)
     res = {k: float(v) for k, v in cost.mvau_resources(spec, engine.pe, engine.simd, "block", "lut", "external").items()}
     res["bram18"] += float(2 * cost.bram18(1024, engine.simd * engine.abits)
