@@ -14,6 +14,7 @@ from xdsl.ir import Operation
 from finnr.models import cost
 from finnr.models.registry import MODELS, model_of
 
+
 def kind(op: Operation) -> str | None:
     """The layer kind of ``op`` (its model's short name), None when it is
     not a dataflow layer."""
@@ -28,14 +29,14 @@ def is_layer(op: Operation) -> bool:
 
 def dataflow_layers(module: Operation) -> list[Operation]:
     """The dataflow layers in ``module``, in walk order."""
-    return [op for op in module.walk() if type(op) in MODELS]
+    return [op for op in module.walk() if is_layer(op)]
 
 
 def compute_layers(ops) -> list[Operation]:
     """The layers among ``ops`` whose folding is chosen: every dataflow
     layer but the FIFOs and width converters, which follow from their
     neighbours' foldings."""
-    return [op for op in ops if type(op) in MODELS and MODELS[type(op)].compute]
+    return [op for op in ops if is_layer(op) and model_of(op).compute]
 
 
 def _int_prop(op: Operation, name: str, default: int = 1) -> int:
@@ -55,7 +56,7 @@ def folding(op: Operation) -> tuple[int, int]:
 
 def spec_of(op: Operation) -> cost.LayerSpec:
     """The cost-model description of a dataflow layer."""
-    if type(op) not in MODELS:
+    if not is_layer(op):
         raise ValueError(f"{op.name} is not a dataflow layer")
     return model_of(op).spec(op)
 

@@ -5,8 +5,10 @@ A :class:`LayerModel` subclass per op class, registered with
 ``@layer_model(df.MVAUOp)``, holds every per-kind fact of the models: the
 :class:`~finnr.models.cost.LayerSpec` read from an op, the dimensions PE
 and SIMD fold, cycles, resources, stream widths, first-output delay,
-weights and multiply-accumulates. The entries are in
-:mod:`finnr.models.cost`. ``LayerModel.kind`` is the layer's short name
+weights and multiply-accumulates, the optimizer's choices, FINN's
+SetFolding step and the off-chip traffic of a multi-layer offload. The
+entries are in :mod:`finnr.models.cost` (importing :mod:`finnr.models`
+registers them). ``LayerModel.kind`` is the layer's short name
 (``"mvau"``: ``LayerSpec.kind`` and the ``kind`` of report.json), defined
 by its entry only.
 
@@ -29,9 +31,10 @@ MAX_STREAM_BITS = 8192
 
 
 class LayerModel:
-    """The cost-model facts of one layer kind. Every method takes the
-    layer's ``LayerSpec``; ``pe``/``simd`` are numbers or numpy arrays
-    (the results then broadcast over them)."""
+    """The cost-model facts of one layer kind. The methods take the
+    layer's ``LayerSpec`` (which :meth:`spec` reads from an op);
+    ``pe``/``simd`` are numbers or numpy arrays (the results then broadcast
+    over them)."""
 
     op: ClassVar[type[Operation]]
     """The dataflow op class (set by :func:`layer_model`)."""
