@@ -51,7 +51,8 @@ def network_specs(model: Path):
 def setfolding_best(specs, device, budget):
     from finnr.models import cost
     from finnr.models.folding import set_folding
-    from finnr.models.optimizer import RESOURCES, layer_resources
+    from finnr.models.cost import resources as layer_resources
+    from finnr.models.optimizer import RESOURCES
 
     best = None
     for fps in np.geomspace(1, 1e7, 120):

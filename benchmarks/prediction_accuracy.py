@@ -103,8 +103,9 @@ def folding(model_path: Path, seed: int, ram_style: str = "", max_lanes: int = 0
     from the divisors of its dimensions (PE x SIMD <= max_lanes, else
     MAX_LANES), and the
     MVAUs' ram_style when given."""
-    from finnr.backends.report import dataflow_layers
     from finnr.flows import pipeline
+    from finnr.interop.finn import finn_names
+    from finnr.models.layers import dataflow_layers
     from finnr.frontend.onnx_import import import_model
     from finnr.models import layers as lm
 
@@ -114,7 +115,7 @@ def folding(model_path: Path, seed: int, ram_style: str = "", max_lanes: int = 0
     lanes = max_lanes or MAX_LANES
     config: dict = {"Defaults": {}}
     layers = dataflow_layers(module)
-    for name, op in zip(lm.finn_names(layers), layers):
+    for name, op in zip(finn_names(layers), layers):
         spec = lm.spec_of(op)
         props = type(op).get_irdl_definition().properties
         outer = spec.mh if spec.kind == "mvau" else spec.channels
@@ -210,14 +211,15 @@ def _rtlsim_layers(rtlsim: dict) -> dict[str, dict]:
 def gather(network: str, d: Path, train: bool) -> tuple[list[dict], dict]:
     """Per-layer rows (cost-model terms, FINN-R and measured figures) and the
     network's cycles of one prepared build."""
-    from finnr.backends.report import dataflow_layers
+    from finnr.interop.finn import finn_names
     from finnr.ir_io import load_ir
+    from finnr.models.layers import dataflow_layers
     from finnr.models import calibration
     from finnr.models import layers as lm
 
     ir = d / "05-estimated.mlir"
     layers = dataflow_layers(load_ir(ir))
-    ops = dict(zip(lm.finn_names(layers), layers))
+    ops = dict(zip(finn_names(layers), layers))
     report = {r["name"]: r for r in json.loads((d / "report.json").read_text())["layers"]}
     manifest = json.loads((d / "rtl" / "manifest.json").read_text())
     synth = {r["name"]: r for r in json.loads((d / "synth.json").read_text())["layers"]}

@@ -20,7 +20,8 @@ from finnr.driver.main import main
 from finnr.examples.networks import NetSpec, cnn, mlp
 from finnr.ir_io import load_ir
 from finnr.models import layers as lm
-from finnr.models.cost import KINDS
+from finnr.interop.finn import OP_TYPE
+from finnr.models.registry import KINDS, model_named
 from finnr_testing.shared_models import shared_model
 
 REPORT_KEYS = {"device", "clock_mhz", "fps", "latency_cycles", "tops", "fits", "layers", "total"}
@@ -113,7 +114,7 @@ def test_layers_in_dataflow_order(builds, name):
     seen: dict[str, int] = {}
     for row in report["layers"]:
         kind = row["kind"]
-        assert row["name"] == f"{lm.FINN_OP_TYPE[kind]}_{seen.get(kind, 0)}"
+        assert row["name"] == f"{OP_TYPE[model_named(kind).op]}_{seen.get(kind, 0)}"
         seen[kind] = seen.get(kind, 0) + 1
     # an MLP is MVAUs in a row, a FIFO on every connection
     if name == "mlp":

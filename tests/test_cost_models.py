@@ -15,12 +15,13 @@ from xdsl.parser import Parser
 
 from finnr.diagnostics import FinnrError
 from finnr.dialects import finnr_context
+from finnr.dialects import dataflow as df
 from finnr.models import cost
 from finnr.models import layers as lm
 from finnr.models.cost import LayerSpec
 from finnr.models.devices import DEVICES, get_device
 from finnr.models.folding import Fold, divisors, set_folding, set_folding_layer
-from finnr.models.folding_config import apply_folding_config, finn_kind, folding_config
+from finnr.interop.finn import OP_TYPE, apply_folding_config, finn_names, finn_op_class, folding_config
 
 
 def c(spec: LayerSpec, pe=1, simd=1) -> float:
@@ -512,7 +513,7 @@ def test_folding_config_round_trip():
         (thr, {"PE": 4}),
         (mvau1, {"PE": 2, "SIMD": 4, "ram_style": "block"}),
     ]:
-        apply_folding_config([op], {f"{lm.FINN_OP_TYPE[lm.kind(op)]}_0": settings})
+        apply_folding_config([op], {f"{OP_TYPE[type(op)]}_0": settings})
     config = folding_config(layers)
     assert list(config) == ["Defaults", "ConvolutionInputGenerator_rtl_0", "MVAU_hls_0",
                             "StreamingMaxPool_hls_0", "Thresholding_rtl_0", "MVAU_hls_1"]
@@ -566,17 +567,17 @@ def test_folding_config_errors():
 @pytest.mark.parametrize(
     ("name", "kind"),
     [
-        ("MVAU_hls_3", "mvau"), ("MVAU_rtl_0", "mvau"), ("MatrixVectorActivation_1", "mvau"),
-        ("VVAU_hls_0", "vvau"), ("ConvolutionInputGenerator_rtl_12", "swu"),
-        ("Thresholding_Batch_0", "thresholding"), ("StreamingMaxPool_Batch_1", "maxpool"),
-        ("FMPadding_rtl_0", "pad"), ("LabelSelect_hls_0", "label_select"),
-        ("StreamingFIFO_rtl_7", "fifo"), ("StreamingDataWidthConverter_hls_2", "dwc"),
-        ("AddStreams_hls_0", "add_streams"), ("DuplicateStreams_hls_0", "duplicate"),
+        ("MVAU_hls_3", df.MVAUOp), ("MVAU_rtl_0", df.MVAUOp), ("MatrixVectorActivation_1", df.MVAUOp),
+        ("VVAU_hls_0", df.VVAUOp), ("ConvolutionInputGenerator_rtl_12", df.SWUOp),
+        ("Thresholding_Batch_0", df.ThresholdingOp), ("StreamingMaxPool_Batch_1", df.MaxPoolOp),
+        ("FMPadding_rtl_0", df.PadOp), ("LabelSelect_hls_0", df.LabelSelectOp),
+        ("StreamingFIFO_rtl_7", df.FIFOOp), ("StreamingDataWidthConverter_hls_2", df.DWCOp),
+        ("AddStreams_hls_0", df.AddStreamsOp), ("DuplicateStreams_hls_0", df.DuplicateOp),
         ("Reshape_0", None), ("Defaults", None), ("MVAU hls 0", None),
     ],
 )
-def test_finn_kind(name, kind):
-    assert finn_kind(name) == kind
+def test_finn_op_class(name, kind):
+    assert finn_op_class(name) is kind
 
 
 # --- devices -----------------------------------------------------------------------
@@ -671,6 +672,6 @@ def test_spec_of_reads_the_ir():
         18, 4, 16, 2, 2, 2, 3, False)
     s = lm.spec_of(mvau1)
     assert (s.mw, s.mh, s.vectors, s.thresholds, s.acc_bits) == (4, 2, 4, 0, 8)
-    assert lm.finn_names([swu, mvau0, maxpool, thr, mvau1]) == [
+    assert finn_names([swu, mvau0, maxpool, thr, mvau1]) == [
         "ConvolutionInputGenerator_rtl_0", "MVAU_hls_0", "StreamingMaxPool_hls_0", "Thresholding_rtl_0",
         "MVAU_hls_1"]

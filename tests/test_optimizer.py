@@ -14,7 +14,8 @@ from finnr.models.cost import LayerSpec
 from finnr.models.devices import get_device
 from finnr.models.folding import set_folding
 from finnr.models.offload import best_offload, offload_performance
-from finnr.models.optimizer import RESOURCES, candidates, layer_resources, maximize, minimize
+from finnr.models.cost import resources as layer_resources
+from finnr.models.optimizer import RESOURCES, candidates, maximize, minimize
 
 NET = [
     LayerSpec("mvau", mw=32, mh=16, vectors=4, wbits=2, abits=2, obits=2, thresholds=3),

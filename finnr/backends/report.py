@@ -14,6 +14,7 @@ from xdsl.utils.target import Target
 
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
+from finnr.interop.finn import finn_names
 from finnr.models import cost, offload
 from finnr.models import layers as lm
 from finnr.models.devices import Device, get_device
@@ -23,10 +24,6 @@ FORMATS = ("markdown", "json")
 LUT_FIT = 0.7
 """A design fits when its LUTs stay within 70% of the device (FINN-R's 2018
 rule) and every other resource within 100%."""
-
-
-def dataflow_layers(module: ModuleOp) -> list:
-    return [op for op in module.walk() if lm.kind(op) is not None]
 
 
 def _fit(util: dict[str, float], utilization: float | None) -> tuple[bool, str]:
@@ -45,7 +42,7 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
     """The report dictionary (the schema of ``report.json``): dataflow
     accelerators (``arch`` "dataflow", every layer its own engine) or
     multi-layer-offload ones (``arch`` "offload", with ``engines``)."""
-    layers = dataflow_layers(module)
+    layers = lm.dataflow_layers(module)
     clock = clock_mhz if clock_mhz is not None else device.clock_mhz
     offloads = [op for op in module.walk() if isinstance(op, df.OffloadOp)]
     if offloads:
@@ -55,7 +52,7 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
     perf = lm.performance(layers, clock)
     rows = []
     total = dict.fromkeys(RESOURCES, 0.0)
-    for name, op, cyc in zip(lm.finn_names(layers), layers, perf.cycles):
+    for name, op, cyc in zip(finn_names(layers), layers, perf.cycles):
         pe, simd = lm.folding(op)
         res = lm.layer_resources(op)
         for k in RESOURCES:
@@ -91,9 +88,9 @@ def _offload_report(offloads: list, device: Device, clock: float, utilization: f
     rows, engines = [], []
     total = dict.fromkeys(RESOURCES, 0.0)
     macs = 0
-    names = iter(lm.finn_names([l for off in offloads for l in off.block.ops if lm.kind(l) is not None]))
+    names = iter(finn_names([l for off in offloads for l in lm.dataflow_layers(off)]))
     for off in offloads:
-        layers = [l for l in off.block.ops if lm.kind(l) is not None]
+        layers = lm.dataflow_layers(off)
         specs = [lm.spec_of(l) for l in layers]
         macs += sum(cost.macs(s) for s in specs)
         ir_engines = [e for e in off.block.ops if isinstance(e, df.EngineOp)]

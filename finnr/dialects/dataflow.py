@@ -104,9 +104,6 @@ or URAM."""
 RES_TYPES = ("auto", "lut", "dsp")
 """Resource used for the multiply-accumulate of an MVAU/VVAU."""
 
-ENGINE_KINDS = ("mvau", "vvau")
-"""What a shared engine of a ``dataflow.offload`` can be."""
-
 
 # --- shared checks -----------------------------------------------------------
 
@@ -447,6 +444,11 @@ class VVAUOp(WeightedOp):
             )
         self.check_folding("C", c, "KH*KW", kh * kw)
         return c
+
+
+ENGINE_OPS: dict[str, type[WeightedOp]] = {"mvau": MVAUOp, "vvau": VVAUOp}
+"""What a shared engine of a ``dataflow.offload`` can be (its ``kind``),
+and the layers it runs."""
 
 
 @irdl_op_definition
@@ -1067,14 +1069,14 @@ class EngineOp(IRDLOperation):
         })
 
     def verify_(self) -> None:
-        _check_enum(self, "kind", self.kind, ENGINE_KINDS)
+        _check_enum(self, "kind", self.kind, tuple(ENGINE_OPS))
         for what in ("pe", "simd", "wbits", "abits"):
             _check_positive(self, what, _int(getattr(self, what)))
 
     def check_layer(self, op: WeightedOp) -> None:
         """Raise unless ``op`` can run on this engine."""
         at = f"'{op.name}' on engine @{self.sym_name.data}"
-        if op.name != f"dataflow.{self.kind.data}":
+        if type(op) is not ENGINE_OPS.get(self.kind.data):
             raise VerifyException(f"{at}: a {self.kind.data} engine cannot run it")
         if (_int(op.pe), _int(op.simd)) != (_int(self.pe), _int(self.simd)):
             raise VerifyException(

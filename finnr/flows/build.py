@@ -153,11 +153,12 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
     estimate). ``warn`` receives the warnings of the flow (folding-config
     entries that match no layer), one message each, instead of Python's
     warning printer."""
-    from finnr.backends.report import build_report, dataflow_layers, markdown
+    from finnr.backends.report import build_report, markdown
+    from finnr.models.layers import dataflow_layers
     from finnr.dialects import finnr_context
     from finnr.frontend.onnx_import import import_model
     from finnr.models.devices import get_device
-    from finnr.models.folding_config import folding_config
+    from finnr.interop.finn import folding_config
 
     if opts.backend not in BACKENDS:
         raise FinnrError(f"unknown backend '{opts.backend}' (backends: {', '.join(BACKENDS)})")

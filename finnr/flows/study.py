@@ -186,7 +186,7 @@ def export(model, path: Path) -> None:
 
 def weight_stats(module) -> tuple[int, int]:
     """(number of weights, their bits) over the dataflow layers."""
-    from finnr.backends.report import dataflow_layers
+    from finnr.models.layers import dataflow_layers
     from finnr.models import cost
     from finnr.models import layers as lm
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 from finnr.models import cost, optimizer
 from finnr.models.devices import Device
 
-ARCHS = ("dataflow", "offload")
 ALIASES = {"df": "dataflow", "dataflow": "dataflow", "mo": "offload", "offload": "offload", "auto": "auto"}
 
 

@@ -22,11 +22,14 @@ from __future__ import annotations
 import itertools
 import json
 import math
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 import numpy as np
+from xdsl.ir import Operation
 
+from finnr.dialects import dataflow as df
 from finnr.models import cost
 from finnr.models.cost import LayerSpec
 
@@ -84,69 +87,103 @@ def terms(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str 
       label_select, duplicate, add_streams): ``width``."""
     pe, simd = _a(pe), _a(simd)
     one = 0 * pe * simd + 1.0
-    k = spec.kind
-    if k in ("mvau", "vvau"):
-        t = cost.mvau_terms(spec, pe, simd, ram_style, res_type, mem_mode)
-        w, a = spec.wbits, spec.abits
-        depth, width = cost.weight_memory(spec, pe, simd)
-        on_chip = 0.0 if mem_mode == "external" else 1.0
-        in_bram = on_chip * np.where((pe * depth * width > ROM_LUT_BITS) & (depth > ROM_LUT_DEPTH), 1.0, 0.0)
-        in_luts = on_chip - in_bram
-        mw = spec.mw if k == "mvau" else spec.kernel[0] * spec.kernel[1]
-        nch = spec.mh if k == "mvau" else spec.channels
-        lanes = pe * simd
-        xnor = 1.0 if spec.binary_xnor else 0.0
-        acc = t["acc"]
-        tmem = nch / pe
-        rom = np.where(tmem > 1, 1.0, 0.0)
-        compare = pe * spec.thresholds * acc
-        words = np.ceil(depth / 64)
-        return {"const": one, "pe": pe * one,
-                "products": (1 - xnor) * lanes * w * a * one,
-                "products_sq": (1 - xnor) * lanes * (w * a) ** 2 / 4 * one,
-                "tree": (1 - xnor) * lanes * (w + a + np.log2(simd)) * one,
-                "xnor": xnor * lanes * one, "popcount": xnor * lanes * np.log2(2 * simd) * one,
-                "acc": pe * acc * one, "compare": rom * compare, "compare_const": (1 - rom) * compare,
-                "threshold_rom": rom * pe * cost.lutram(tmem, spec.thresholds * acc),
-                "weights": in_luts * pe * width * words, "weights_mux": in_luts * pe * width * (words - 1),
-                "weights_addr": in_luts * pe * width * np.log2(np.maximum(depth, 2)),
-                "rom_bram": in_bram * one, "rom_blocks": in_bram * cost.bram18(depth, pe * width),
-                "rom_out": in_bram * pe * width,
-                "inbuf": cost.lutram(mw / simd, simd * a) * one}
-    if k == "thresholding":
-        bits = spec.thresholds * spec.abits
-        return {"const": one, "compare": pe * bits * one, "memory": pe * cost.lutram(spec.channels / pe, bits) * one}
-    if k == "swu":
-        width = simd * spec.abits
-        kh, sh, dh = spec.kernel[0], spec.stride[0], spec.dilation[0]
-        lines = dh * (kh - 1) + 1 + sh
-        return {"const": one, "width": width * one,
-                "buffer": cost.lutram(lines * spec.ifm[1] * spec.channels / simd, width) * one}
-    if k == "maxpool":
-        width = pe * spec.abits
-        return {"const": one, "width": width * one, "buffer": cost.lutram(spec.ifm[1] * spec.channels / pe, width) * one}
-    if k == "fifo":
-        width = spec.in_elems * spec.abits
-        return {"const": one, "width": width * one, "buffer": cost.lutram(spec.depth, width) * one,
-                "addr": max(math.ceil(math.log2(max(spec.depth, 2))), 1) * one}
-    if k == "dwc":
-        cap = spec.in_elems + spec.out_elems
-        return {"const": one, "width": cap * spec.abits * one, "in_width": spec.in_elems * spec.abits * one,
-                "count": math.ceil(math.log2(cap + 1)) * one}
-    lanes = simd if k == "pad" else pe
-    return {"const": one, "width": lanes * max(spec.abits, spec.obits) * one}
+    return TERMS[cost.model_for(spec).op](spec, pe, simd, one, ram_style, res_type, mem_mode)
+
+
+TERMS: dict[type[Operation], Callable[..., dict[str, np.ndarray]]] = {}
+"""The registry of :func:`terms`: dataflow op class -> the terms of its
+layers, ``(spec, pe, simd, one, ram_style, res_type, mem_mode)`` with
+``one`` = 1 broadcast over the folding."""
+
+
+def _terms_of(*op_classes: type[Operation]):
+    def register(fn):
+        for cls in op_classes:
+            TERMS[cls] = fn
+        return fn
+
+    return register
+
+
+@_terms_of(df.MVAUOp, df.VVAUOp)
+def _weighted_terms(spec, pe, simd, one, ram_style, res_type, mem_mode):
+    t = cost.mvau_terms(spec, pe, simd, ram_style, res_type, mem_mode)
+    w, a = spec.wbits, spec.abits
+    depth, width = cost.weight_memory(spec, pe, simd)
+    on_chip = 0.0 if mem_mode == "external" else 1.0
+    in_bram = on_chip * np.where((pe * depth * width > ROM_LUT_BITS) & (depth > ROM_LUT_DEPTH), 1.0, 0.0)
+    in_luts = on_chip - in_bram
+    nch, mw = cost.model_for(spec).folded_dims(spec)
+    lanes = pe * simd
+    xnor = 1.0 if spec.binary_xnor else 0.0
+    acc = t["acc"]
+    tmem = nch / pe
+    rom = np.where(tmem > 1, 1.0, 0.0)
+    compare = pe * spec.thresholds * acc
+    words = np.ceil(depth / 64)
+    return {"const": one, "pe": pe * one,
+            "products": (1 - xnor) * lanes * w * a * one,
+            "products_sq": (1 - xnor) * lanes * (w * a) ** 2 / 4 * one,
+            "tree": (1 - xnor) * lanes * (w + a + np.log2(simd)) * one,
+            "xnor": xnor * lanes * one, "popcount": xnor * lanes * np.log2(2 * simd) * one,
+            "acc": pe * acc * one, "compare": rom * compare, "compare_const": (1 - rom) * compare,
+            "threshold_rom": rom * pe * cost.lutram(tmem, spec.thresholds * acc),
+            "weights": in_luts * pe * width * words, "weights_mux": in_luts * pe * width * (words - 1),
+            "weights_addr": in_luts * pe * width * np.log2(np.maximum(depth, 2)),
+            "rom_bram": in_bram * one, "rom_blocks": in_bram * cost.bram18(depth, pe * width),
+            "rom_out": in_bram * pe * width,
+            "inbuf": cost.lutram(mw / simd, simd * a) * one}
+
+
+@_terms_of(df.ThresholdingOp)
+def _thresholding_terms(spec, pe, simd, one, ram_style, res_type, mem_mode):
+    bits = spec.thresholds * spec.abits
+    return {"const": one, "compare": pe * bits * one, "memory": pe * cost.lutram(spec.channels / pe, bits) * one}
+
+
+@_terms_of(df.SWUOp)
+def _swu_terms(spec, pe, simd, one, ram_style, res_type, mem_mode):
+    width = simd * spec.abits
+    kh, sh, dh = spec.kernel[0], spec.stride[0], spec.dilation[0]
+    lines = dh * (kh - 1) + 1 + sh
+    return {"const": one, "width": width * one,
+            "buffer": cost.lutram(lines * spec.ifm[1] * spec.channels / simd, width) * one}
+
+
+@_terms_of(df.MaxPoolOp)
+def _maxpool_terms(spec, pe, simd, one, ram_style, res_type, mem_mode):
+    width = pe * spec.abits
+    return {"const": one, "width": width * one, "buffer": cost.lutram(spec.ifm[1] * spec.channels / pe, width) * one}
+
+
+@_terms_of(df.FIFOOp)
+def _fifo_terms(spec, pe, simd, one, ram_style, res_type, mem_mode):
+    width = spec.in_elems * spec.abits
+    return {"const": one, "width": width * one, "buffer": cost.lutram(spec.depth, width) * one,
+            "addr": max(math.ceil(math.log2(max(spec.depth, 2))), 1) * one}
+
+
+@_terms_of(df.DWCOp)
+def _dwc_terms(spec, pe, simd, one, ram_style, res_type, mem_mode):
+    cap = spec.in_elems + spec.out_elems
+    return {"const": one, "width": cap * spec.abits * one, "in_width": spec.in_elems * spec.abits * one,
+            "count": math.ceil(math.log2(cap + 1)) * one}
+
+
+@_terms_of(df.PadOp)
+def _simd_stream_terms(spec, pe, simd, one, ram_style, res_type, mem_mode):
+    return {"const": one, "width": simd * max(spec.abits, spec.obits) * one}
+
+
+@_terms_of(df.LabelSelectOp, df.DuplicateOp, df.AddStreamsOp)
+def _pe_stream_terms(spec, pe, simd, one, ram_style, res_type, mem_mode):
+    return {"const": one, "width": pe * max(spec.abits, spec.obits) * one}
 
 
 def finn_r_resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str = "lut",
                      mem_mode: str = "internal_embedded") -> dict[str, np.ndarray]:
     """The default model (FINN-R's coefficients) of any layer kind."""
-    if spec.kind in ("mvau", "vvau"):
-        return cost.mvau_resources(spec, pe, simd, ram_style, res_type, mem_mode)
-    if spec.kind == "thresholding":
-        return cost.thresholding_resources(spec, pe)
-    if spec.kind == "swu":
-        return cost.swu_resources(spec, simd)
-    return cost.stream_resources(spec, pe, simd)
+    return cost.resources(spec, pe, simd, ram_style, res_type, mem_mode)
 
 
 @cache

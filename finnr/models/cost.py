@@ -1,6 +1,8 @@
-"""Performance and resource models of the dataflow layers: pure functions,
-vectorized over foldings so that the design-space exploration can evaluate
-many configurations at once.
+"""Performance and resource models of the dataflow layers, vectorized over
+foldings so that the design-space exploration can evaluate many
+configurations at once, and the layer-model registry entries
+(:mod:`finnr.models.registry`): one :class:`LayerModel` per dataflow op
+class, which holds every per-kind fact.
 
 Every function takes a :class:`LayerSpec` (the layer's shape and
 precisions, independent of the IR) and the folding as numbers or numpy
@@ -13,12 +15,16 @@ by RAMB18 aspect ratio, URAM, DSPs)."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass, field
 
 import numpy as np
+from xdsl.ir import Operation
 
-KINDS = ("mvau", "vvau", "swu", "thresholding", "maxpool", "pad", "label_select", "dwc", "fifo", "duplicate", "add_streams")
+from finnr.dialects import dataflow as df
+from finnr.dialects import datatypes as dt
+from finnr.models.registry import LayerModel, WeightedModel, layer_model, model_named
 
 
 @dataclass(frozen=True)
@@ -60,15 +66,17 @@ class LayerSpec:
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self):
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown layer kind '{self.kind}'")
+        model_named(self.kind)  # unknown kinds raise
 
 
 def replace_spec(spec: LayerSpec, **changes) -> LayerSpec:
     """A copy of ``spec`` with some fields changed."""
-    import dataclasses
-
     return dataclasses.replace(spec, **changes)
+
+
+def model_for(spec: LayerSpec) -> LayerModel:
+    """The registry entry of the spec's layer kind."""
+    return model_named(spec.kind)
 
 
 def _a(x) -> np.ndarray:
@@ -103,27 +111,7 @@ def cycles(spec: LayerSpec, pe=1, simd=1) -> np.ndarray:
       beat while the next vector streams in)
     - dwc: elements / min(in, out) beats; fifo: elements / beat
     """
-    pe, simd = _a(pe), _a(simd)
-    k = spec.kind
-    if k == "mvau":
-        return (spec.mh / pe) * (spec.mw / simd) * spec.vectors
-    if k == "vvau":
-        kk = spec.kernel[0] * spec.kernel[1]
-        return (spec.channels / pe) * (kk / simd) * spec.ofm[0] * spec.ofm[1]
-    if k in ("thresholding", "duplicate", "add_streams"):
-        return (spec.channels / pe) * spec.vectors + 0 * simd
-    if k == "swu":
-        return window_cycles(spec, simd) + 0 * pe
-    if k == "maxpool":
-        return window_cycles(spec, pe) + 0 * simd
-    if k == "pad":
-        return (spec.channels / simd) * spec.ofm[0] * spec.ofm[1] + 0 * pe
-    if k == "label_select":
-        return np.maximum(spec.channels / pe, spec.extra.get("k", 1)) * spec.vectors + 0 * simd
-    elements = spec.channels * spec.vectors
-    if k == "dwc":
-        return elements / min(spec.in_elems, spec.out_elems) + 0 * pe * simd
-    return elements / spec.in_elems + 0 * pe * simd  # fifo
+    return model_for(spec).cycles(spec, _a(pe), _a(simd))
 
 
 def window_cycles(spec: LayerSpec, fold) -> np.ndarray:
@@ -139,11 +127,7 @@ def window_cycles(spec: LayerSpec, fold) -> np.ndarray:
 
 def weight_count(spec: LayerSpec) -> int:
     """Weights of a layer: MW·MH of an MVAU, C·KH·KW of a VVAU, else 0."""
-    if spec.kind == "mvau":
-        return spec.mw * spec.mh
-    if spec.kind == "vvau":
-        return spec.channels * spec.kernel[0] * spec.kernel[1]
-    return 0
+    return model_for(spec).weight_count(spec)
 
 
 def weight_totals(specs: list[LayerSpec]) -> tuple[int, int]:
@@ -153,11 +137,7 @@ def weight_totals(specs: list[LayerSpec]) -> tuple[int, int]:
 
 def macs(spec: LayerSpec) -> int:
     """Multiply-accumulates per frame (2 operations each)."""
-    if spec.kind == "mvau":
-        return spec.mw * spec.mh * spec.vectors
-    if spec.kind == "vvau":
-        return spec.channels * spec.kernel[0] * spec.kernel[1] * spec.ofm[0] * spec.ofm[1]
-    return 0
+    return model_for(spec).macs(spec)
 
 
 # --- memories ----------------------------------------------------------------
@@ -232,10 +212,9 @@ def mvau_terms(spec: LayerSpec, pe, simd, ram_style: str = "auto", res_type: str
     else:
         mult = simd * (2 * math.ceil((w + a) / 6) - 1) * (w + a) if res_type != "dsp" else 0 * simd
         adders = (w + a) * (2 * simd - 1)
-    mw = spec.mw if spec.kind == "mvau" else spec.kernel[0] * spec.kernel[1]
+    nch, mw = model_for(spec).folded_dims(spec)
     alpha = math.log2(max(mw, 1)) + w + a - 1 - int(spec.signed_input)
     acc = min(spec.acc_bits, math.ceil(alpha + math.log2(1 + 2**-alpha) + 1))
-    nch = spec.mh if spec.kind == "mvau" else spec.channels
     levels = spec.thresholds
     tmem = nch / pe
     thr = levels * acc * np.ceil(tmem / 64) if levels else 0 * pe
@@ -300,30 +279,360 @@ def swu_resources(spec: LayerSpec, simd) -> dict[str, np.ndarray]:
     return {"lut": lut, "ff": 2 * width + 100 + 0 * lut, "bram18": bram, "uram": 0 * simd, "dsp": 0 * simd}
 
 
+def resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str = "lut",
+              mem_mode: str = "internal_embedded") -> dict[str, np.ndarray]:
+    """LUT, FF, BRAM18, URAM and DSP of any layer at (pe, simd); the
+    memory style, multiplier type and weight location matter to the MVAU
+    and VVAU only."""
+    return model_for(spec).resources(spec, pe, simd, ram_style, res_type, mem_mode)
+
+
 def stream_resources(spec: LayerSpec, pe=1, simd=1) -> dict[str, np.ndarray]:
-    """Small streaming layers (maxpool, pad, label_select, dwc, fifo,
-    duplicate, add_streams): LUTs and FFs proportional to the stream width,
-    FIFOs deeper than 64 words of width > 0 in BRAM."""
-    pe, simd = _a(pe), _a(simd)
-    k = spec.kind
-    if k == "fifo":
+    """:func:`resources` of the small streaming layers (maxpool, pad,
+    label_select, dwc, fifo, duplicate, add_streams): LUTs and FFs
+    proportional to the stream width, FIFOs deeper than 64 words of width
+    > 0 in BRAM."""
+    return resources(spec, pe, simd)
+
+
+def _stream_lanes(lut, width, lanes) -> dict[str, np.ndarray]:
+    return {"lut": _a(lut), "ff": _a(2 * width + 20), "bram18": 0 * lanes, "uram": 0 * lanes, "dsp": 0 * lanes}
+
+
+# --- the layer models (registry entries) -----------------------------------------------
+
+
+def _bits(t) -> int:
+    return dt.bitwidth(t.get_element_type())
+
+
+def _vectors(shape) -> int:
+    """Vectors of a stream: the product of the dimensions between the
+    first and the last."""
+    return math.prod(shape[1:-1]) if len(shape) > 2 else 1
+
+
+def _spec(model: LayerModel, op: Operation, **fields) -> LayerSpec:
+    """The spec of ``op`` with its input and output bits."""
+    return LayerSpec(model.kind, abits=_bits(op.operands[0].type), obits=_bits(op.results[0].type), **fields)
+
+
+def _pair(attr) -> tuple[int, int]:
+    return tuple(attr.get_values())  # type: ignore[return-value]
+
+
+def _weighted_fields(op: df.WeightedOp) -> dict:
+    """The fields an MVAU and a VVAU read alike: weights, thresholds,
+    signedness, XNOR, accumulator."""
+    x, y = op.input.type, op.result.type
+    binary = isinstance(op.weight_dtype, dt.BipolarType) and isinstance(x.get_element_type(), dt.BipolarType)
+    return {
+        "wbits": dt.bitwidth(op.weight_dtype),
+        "thresholds": 0 if op.thresholds is None else op.thresholds.get_shape()[1],
+        "signed_input": dt.value_range(x.get_element_type())[0] < 0,
+        "binary_xnor": binary,
+        "acc_bits": _bits(y) if op.thresholds is None else 32,
+    }
+
+
+class _Weighted(WeightedModel):
+    def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
+        return mvau_resources(spec, pe, simd, ram_style, res_type, mem_mode)
+
+    def macs(self, spec) -> int:
+        return self.weight_count(spec) * self.vectors(spec)
+
+
+@layer_model(df.MVAUOp)
+class MVAUModel(_Weighted):
+    """(MH/PE)·(MW/SIMD)·vectors cycles; streams SIMD in, PE out."""
+
+    kind = "mvau"
+
+    def spec(self, op):
+        xs, ys = op.in_shape, op.out_shape
+        return _spec(self, op, mw=xs[-1], mh=ys[-1], vectors=_vectors(xs), **_weighted_fields(op))
+
+    def folded_dims(self, spec):
+        return spec.mh, spec.mw
+
+    def cycles(self, spec, pe, simd):
+        return (spec.mh / pe) * (spec.mw / simd) * spec.vectors
+
+    def stream_widths(self, spec, pe, simd):
+        return simd, pe
+
+    def weight_count(self, spec) -> int:
+        return spec.mw * spec.mh
+
+    def activation_bytes(self, spec) -> float:
+        return spec.vectors * (spec.mw * spec.abits + spec.mh * spec.obits) / 8
+
+    def set_folding(self, search) -> None:
+        """SIMD first, through the divisors of MW, capped by SIMD·W bits;
+        then PE through the divisors of MH."""
+        pe_dim, simd_dim = self.folded_dims(search.spec)
+        if not search.raise_to_target("simd", simd_dim, lane_bits=search.spec.wbits):
+            search.raise_to_target("pe", pe_dim)
+
+
+@layer_model(df.VVAUOp)
+class VVAUModel(_Weighted):
+    """(C/PE)·(KH·KW/SIMD)·OH·OW cycles; streams SIMD·PE in, PE out."""
+
+    kind = "vvau"
+
+    def spec(self, op):
+        ys = op.out_shape
+        return _spec(self, op, channels=ys[-1], kernel=_pair(op.kernel), ofm=(ys[1], ys[2]), vectors=ys[1] * ys[2],
+                     **_weighted_fields(op))
+
+    def folded_dims(self, spec):
+        return spec.channels, spec.kernel[0] * spec.kernel[1]
+
+    def cycles(self, spec, pe, simd):
+        kk = spec.kernel[0] * spec.kernel[1]
+        return (spec.channels / pe) * (kk / simd) * spec.ofm[0] * spec.ofm[1]
+
+    def stream_widths(self, spec, pe, simd):
+        return simd * pe, pe
+
+    def vectors(self, spec) -> int:
+        return spec.ofm[0] * spec.ofm[1]
+
+    def weight_count(self, spec) -> int:
+        return spec.channels * spec.kernel[0] * spec.kernel[1]
+
+    def macs(self, spec) -> int:
+        return spec.channels * spec.kernel[0] * spec.kernel[1] * spec.ofm[0] * spec.ofm[1]
+
+    def set_folding(self, search) -> None:
+        """PE (channels) first; SIMD (window positions) only once PE is at
+        its maximum and the cycles still exceed the target."""
+        pe_dim, simd_dim = self.folded_dims(search.spec)
+        search.raise_to_target("pe", pe_dim)
+        if search.fold.pe == pe_dim and search.cycles() > search.target:
+            search.raise_to_target("simd", simd_dim)
+
+
+class _PerChannel(LayerModel):
+    """A layer folded over its channels by PE, C/PE cycles per vector."""
+
+    def folded_dims(self, spec):
+        return spec.channels, None
+
+    def cycles(self, spec, pe, simd):
+        return (spec.channels / pe) * spec.vectors + 0 * simd
+
+    def spec(self, op):
+        xs = op.operands[0].type.get_shape()
+        return _spec(self, op, channels=xs[-1], vectors=_vectors(xs))
+
+
+@layer_model(df.ThresholdingOp)
+class ThresholdingModel(_PerChannel):
+    kind = "thresholding"
+
+    def spec(self, op):
+        return dataclasses.replace(super().spec(op), thresholds=op.thresholds.get_shape()[1])
+
+    def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
+        return thresholding_resources(spec, pe)
+
+    def bounded_input_lanes(self, pe, simd):
+        return pe
+
+
+class _Window(LayerModel):
+    """A line-buffer window engine (swu, maxpool); see :func:`window_cycles`."""
+
+    def spec(self, op):
+        xs, ys = op.in_shape, op.out_shape
+        return _spec(self, op, channels=xs[-1], kernel=_pair(op.kernel), stride=_pair(op.stride), ifm=(xs[1], xs[2]),
+                     ofm=(ys[1], ys[2]), **self.window_fields(op))
+
+    def window_fields(self, op) -> dict:
+        return {}
+
+    def first_output_cycles(self, spec, total):
+        """The lines of the first window (DIL·(KH-1)+1) are buffered first."""
+        rows = spec.dilation[0] * (spec.kernel[0] - 1) + 1
+        return total * min(1.0, rows / max(1, spec.ifm[0]))
+
+    def activation_bytes(self, spec) -> float:
+        return spec.channels * spec.ifm[0] * spec.ifm[1] * (spec.abits + spec.obits) / 8
+
+
+@layer_model(df.SWUOp)
+class SWUModel(_Window):
+    """SIMD channels per beat, in and out."""
+
+    kind = "swu"
+
+    def window_fields(self, op) -> dict:
+        return {"dilation": _pair(op.dilation)}
+
+    def folded_dims(self, spec):
+        return None, spec.channels
+
+    def cycles(self, spec, pe, simd):
+        return window_cycles(spec, simd) + 0 * pe
+
+    def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
+        return swu_resources(spec, simd)
+
+    def stream_widths(self, spec, pe, simd):
+        return simd, simd
+
+
+@layer_model(df.MaxPoolOp)
+class MaxPoolModel(_Window):
+    """PE channels per beat; one line of partial maxima in LUTRAM."""
+
+    kind = "maxpool"
+
+    def folded_dims(self, spec):
+        return spec.channels, None
+
+    def cycles(self, spec, pe, simd):
+        return window_cycles(spec, pe) + 0 * simd
+
+    def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
+        pe = _a(pe)
+        width = pe * spec.abits
+        buf = spec.ifm[1] * spec.channels / pe  # one line of partial maxima
+        return _stream_lanes(100 + pe * spec.abits * 2 + lutram(buf, width), width, pe)
+
+    def bounded_input_lanes(self, pe, simd):
+        return pe
+
+    def set_folding(self, search) -> None:
+        """All channels at once (PE = C), as FINN's StreamingMaxPool: not folded."""
+        search.fold.pe = search.spec.channels
+
+
+@layer_model(df.PadOp)
+class PadModel(LayerModel):
+    """(C/SIMD)·OH·OW cycles."""
+
+    kind = "pad"
+
+    def spec(self, op):
+        xs, ys = op.in_shape, op.out_shape
+        return _spec(self, op, channels=xs[-1], ifm=(xs[1], xs[2]), ofm=(ys[1], ys[2]))
+
+    def folded_dims(self, spec):
+        return None, spec.channels
+
+    def cycles(self, spec, pe, simd):
+        return (spec.channels / simd) * spec.ofm[0] * spec.ofm[1] + 0 * pe
+
+    def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
+        simd = _a(simd)
+        width = simd * spec.abits
+        return _stream_lanes(50 + width, width, simd)
+
+    def stream_widths(self, spec, pe, simd):
+        return simd, simd
+
+    def activation_bytes(self, spec) -> float:
+        return spec.channels * spec.ifm[0] * spec.ifm[1] * (spec.abits + spec.obits) / 8
+
+
+@layer_model(df.LabelSelectOp)
+class LabelSelectModel(_PerChannel):
+    """max(L/PE, K)·vectors cycles: the K indices leave one per beat while
+    the next vector streams in; the first output needs the whole frame."""
+
+    kind = "label_select"
+
+    def spec(self, op):
+        return dataclasses.replace(super().spec(op), extra={"k": op.k.value.data})
+
+    def cycles(self, spec, pe, simd):
+        return np.maximum(spec.channels / pe, spec.extra.get("k", 1)) * spec.vectors + 0 * simd
+
+    def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
+        pe = _a(pe)
+        lut = 100 + pe * (spec.abits + math.ceil(math.log2(max(spec.channels, 2)))) * 2
+        return _stream_lanes(lut, pe * spec.abits, pe)
+
+    def stream_widths(self, spec, pe, simd):
+        return pe, 1
+
+    def first_output_cycles(self, spec, total):
+        return total
+
+    def bounded_input_lanes(self, pe, simd):
+        return pe
+
+
+class _Buffer(LayerModel):
+    """A stream buffer between layers (width converter, FIFO): its
+    folding follows from its neighbours' (``in_elems``/``out_elems``)."""
+
+    compute = False
+
+    def stream_widths(self, spec, pe, simd):
+        return spec.in_elems, spec.out_elems
+
+
+@layer_model(df.DWCOp)
+class DWCModel(_Buffer):
+    """elements / min(in, out) cycles."""
+
+    kind = "dwc"
+
+    def spec(self, op):
+        xs = op.in_shape
+        return _spec(self, op, channels=xs[-1], vectors=_vectors(xs), in_elems=op.in_elems.value.data,
+                     out_elems=op.out_elems.value.data)
+
+    def cycles(self, spec, pe, simd):
+        return spec.channels * spec.vectors / min(spec.in_elems, spec.out_elems) + 0 * pe * simd
+
+    def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
+        width = max(spec.in_elems, spec.out_elems) * spec.abits
+        return {"lut": _a(width * 2 + 50), "ff": _a(width * 2), "bram18": _a(0), "uram": _a(0), "dsp": _a(0)}
+
+
+@layer_model(df.FIFOOp)
+class FIFOModel(_Buffer):
+    """elements / beat cycles; deeper than 64 words in BRAM."""
+
+    kind = "fifo"
+
+    def spec(self, op):
+        xs = op.in_shape
+        elems = op.elems.value.data
+        return _spec(self, op, channels=xs[-1], vectors=_vectors(xs), depth=op.depth.value.data, in_elems=elems,
+                     out_elems=elems)
+
+    def cycles(self, spec, pe, simd):
+        return spec.channels * spec.vectors / spec.in_elems + 0 * pe * simd
+
+    def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
         width = spec.in_elems * spec.abits
         deep = spec.depth > 64
         bram = bram18(spec.depth, width) if deep else 0
         lut = 20 + (0 if deep else lutram(spec.depth, width))
         return {"lut": _a(lut), "ff": _a(2 * width + 20), "bram18": _a(bram), "uram": _a(0), "dsp": _a(0)}
-    if k == "dwc":
-        width = max(spec.in_elems, spec.out_elems) * spec.abits
-        return {"lut": _a(width * 2 + 50), "ff": _a(width * 2), "bram18": _a(0), "uram": _a(0), "dsp": _a(0)}
-    lanes = simd if k == "pad" else pe
-    width = lanes * spec.abits
-    if k == "maxpool":
-        buf = spec.ifm[1] * spec.channels / lanes  # one line of partial maxima
-        lut = 100 + lanes * spec.abits * 2 + lutram(buf, width)
-    elif k == "label_select":
-        lut = 100 + lanes * (spec.abits + math.ceil(math.log2(max(spec.channels, 2)))) * 2
-    elif k == "add_streams":
-        lut = 50 + lanes * spec.obits
-    else:
-        lut = 50 + width
-    return {"lut": _a(lut), "ff": _a(2 * width + 20), "bram18": 0 * lanes, "uram": 0 * lanes, "dsp": 0 * lanes}
+
+
+@layer_model(df.DuplicateOp)
+class DuplicateModel(_PerChannel):
+    kind = "duplicate"
+
+    def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
+        pe = _a(pe)
+        width = pe * spec.abits
+        return _stream_lanes(50 + width, width, pe)
+
+
+@layer_model(df.AddStreamsOp)
+class AddStreamsModel(_PerChannel):
+    kind = "add_streams"
+
+    def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
+        pe = _a(pe)
+        return _stream_lanes(50 + pe * spec.obits, pe * spec.abits, pe)

@@ -1,5 +1,5 @@
-"""Folding choices as pure functions: FINN's SetFolding heuristic (the
-baseline), and reading/writing FINN's folding-config JSON."""
+"""FINN's SetFolding heuristic (the baseline of the optimizer) as pure
+functions."""
 
 from __future__ import annotations
 
@@ -22,22 +22,36 @@ class Fold:
     simd: int = 1
 
 
-def _folded_dims(spec: cost.LayerSpec) -> tuple[int | None, int | None]:
-    """(dimension PE divides, dimension SIMD divides) of a layer kind."""
-    k = spec.kind
-    if k == "mvau":
-        return spec.mh, spec.mw
-    if k == "vvau":
-        return spec.channels, spec.kernel[0] * spec.kernel[1]
-    if k in ("swu", "pad"):
-        return None, spec.channels
-    if k in ("thresholding", "maxpool", "label_select", "duplicate", "add_streams"):
-        return spec.channels, None
-    return None, None
+class FoldSearch:
+    """SetFolding's state for one layer: its ``fold``, the ``target``
+    cycles, and the step every layer model's ``set_folding`` uses."""
+
+    def __init__(self, spec: cost.LayerSpec, target: float):
+        self.spec, self.target, self.fold = spec, target, Fold()
+
+    def cycles(self) -> float:
+        return float(cost.cycles(self.spec, self.fold.pe, self.fold.simd))
+
+    def raise_to_target(self, attr: str, dim: int, lane_bits: int | None = None) -> bool:
+        """Raise ``fold.<attr>`` through the divisors of ``dim`` until the
+        cycles drop below the target (True) or the divisors run out
+        (False). With ``lane_bits``, a value whose lanes exceed
+        :data:`MAX_SIMD_WEIGHT_BITS` bits without meeting the target is
+        reverted and ends the search."""
+        for v in divisors(dim):
+            prev = getattr(self.fold, attr)
+            setattr(self.fold, attr, v)
+            if self.cycles() < self.target:
+                return True
+            if lane_bits is not None and v * lane_bits > MAX_SIMD_WEIGHT_BITS:
+                setattr(self.fold, attr, prev)
+                return False
+        return False
 
 
 def set_folding_layer(spec: cost.LayerSpec, target_cycles: float) -> Fold:
-    """FINN's SetFolding for one layer (``SetFolding.apply`` in FINN):
+    """FINN's SetFolding for one layer (``SetFolding.apply`` in FINN), as
+    its layer model's ``set_folding`` does it:
 
     - an MVAU raises SIMD through the divisors of MW until its cycles drop
       below the target; a SIMD that makes SIMD·W exceed 36 bits without
@@ -48,42 +62,9 @@ def set_folding_layer(spec: cost.LayerSpec, target_cycles: float) -> Fold:
     - a max-pool processes all channels at once (PE = C), as FINN's
       StreamingMaxPool does: SetFolding does not fold it;
     - other layers raise their one parallelism (PE or SIMD) the same way."""
-    pe_dim, simd_dim = _folded_dims(spec)
-    fold = Fold()
-
-    def cyc() -> float:
-        return float(cost.cycles(spec, fold.pe, fold.simd))
-
-    def raise_to_target(attr: str, dim: int) -> bool:
-        for v in divisors(dim):
-            setattr(fold, attr, v)
-            if cyc() < target_cycles:
-                return True
-        return False
-
-    if spec.kind == "mvau":
-        for s in divisors(simd_dim):
-            prev, fold.simd = fold.simd, s
-            if cyc() < target_cycles:
-                return fold
-            if s * spec.wbits > MAX_SIMD_WEIGHT_BITS:
-                fold.simd = prev
-                break
-        raise_to_target("pe", pe_dim)
-        return fold
-    if spec.kind == "maxpool":
-        fold.pe = spec.channels
-        return fold
-    if spec.kind == "vvau":
-        raise_to_target("pe", pe_dim)
-        if fold.pe == pe_dim and cyc() > target_cycles:
-            raise_to_target("simd", simd_dim)
-        return fold
-    if simd_dim is not None:
-        raise_to_target("simd", simd_dim)
-    elif pe_dim is not None:
-        raise_to_target("pe", pe_dim)
-    return fold
+    search = FoldSearch(spec, target_cycles)
+    cost.model_for(spec).set_folding(search)
+    return search.fold
 
 
 def set_folding(specs: list[cost.LayerSpec], target_cycles: float) -> list[Fold]:

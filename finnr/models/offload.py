@@ -9,15 +9,16 @@ must move the layer's weights (once per batch of frames) and its input and
 output activations. A layer takes the longer of the two; layers do not
 overlap, so the frame time is their sum. Non-matrix layers (sliding windows,
 pooling, thresholds) are folded into the engine's address generation and
-output stage and cost only their activation traffic."""
+output stage and cost only their activation traffic. The per-kind facts
+(engine cycles, weights, activation bytes) come from the layer models."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from finnr.models import cost
 from finnr.models.devices import Device
+from finnr.models.registry import MODELS, WeightedModel
 
 
 @dataclass
@@ -53,13 +54,6 @@ class OffloadPerformance:
         return self.clock_mhz * 1e6 / self.cycles if self.cycles else 0.0
 
 
-def _activation_bytes(spec: cost.LayerSpec) -> float:
-    if spec.kind == "mvau":
-        return spec.vectors * (spec.mw * spec.abits + spec.mh * spec.obits) / 8
-    elements = spec.channels * max(1, spec.vectors) if spec.kind not in ("swu", "maxpool", "pad") else spec.channels * spec.ifm[0] * spec.ifm[1]
-    return elements * (spec.abits + spec.obits) / 8
-
-
 @dataclass(frozen=True)
 class Engine:
     """A shared compute engine: an MVAU or VVAU of PE x SIMD lanes for
@@ -74,15 +68,21 @@ class Engine:
     obits: int = 0
 
 
+def weighted_models() -> list[WeightedModel]:
+    """The layer models of the kinds that run on shared engines (MVAU,
+    VVAU), in registry order."""
+    return [m for m in MODELS.values() if isinstance(m, WeightedModel)]
+
+
 def engines_for(specs: list[cost.LayerSpec], pe: int, simd: int) -> list[Engine]:
     """One engine per kind of weighted layer (MVAU, VVAU) present, each wide
     enough for the widest weights and inputs of its layers."""
     out = []
-    for kind in ("mvau", "vvau"):
-        mine = [s for s in specs if s.kind == kind]
+    for model in weighted_models():
+        mine = [s for s in specs if cost.model_for(s) is model]
         if mine:
             obits = max((s.obits for s in mine if s.thresholds), default=0)
-            out.append(Engine(kind, pe, simd, max(s.wbits for s in mine), max(s.abits for s in mine), obits))
+            out.append(Engine(model.kind, pe, simd, max(s.wbits for s in mine), max(s.abits for s in mine), obits))
     return out
 
 
@@ -90,7 +90,7 @@ def engine_resources(engine: Engine) -> dict[str, float]:
     """The engine's datapath (FINN-R's MVAU cost with external weights,
     thresholds for ``obits``-bit outputs when it has any) plus double-buffered on-chip tiles
     of inputs and weights."""
-    spec = cost.LayerSpec("mvau", mw=engine.simd, mh=engine.pe, wbits=engine.wbits, abits=engine.abits,
+    spec = cost.LayerSpec(cost.MVAUModel.kind, mw=engine.simd, mh=engine.pe, wbits=engine.wbits, abits=engine.abits,
                           obits=engine.obits or 32, thresholds=2**engine.obits - 1 if engine.obits else 0)
     res = {k: float(v) for k, v in cost.mvau_resources(spec, engine.pe, engine.simd, "block", "lut", "external").items()}
     res["bram18"] += float(2 * cost.bram18(1024, engine.simd * engine.abits)
@@ -114,21 +114,17 @@ def schedule(specs: list[cost.LayerSpec], engines: list[Engine], device: Device,
     by_kind = {e.kind: e for e in engines}
     layers = []
     for s in specs:
-        if s.kind in ("dwc", "fifo"):
+        model = cost.model_for(s)
+        if not model.compute:
             continue
-        moved = _activation_bytes(s)
+        moved = model.activation_bytes(s)
         compute = 0.0
-        if s.kind in ("mvau", "vvau"):
+        if isinstance(model, WeightedModel):
             e = by_kind.get(s.kind)
             if e is None:
                 raise ValueError(f"no {s.kind} engine for a {s.kind} layer")
-            if s.kind == "mvau":
-                compute = math.ceil(s.mh / e.pe) * math.ceil(s.mw / e.simd) * s.vectors
-                moved += s.mw * s.mh * s.wbits / 8 / batch
-            else:
-                kk = s.kernel[0] * s.kernel[1]
-                compute = math.ceil(s.channels / e.pe) * math.ceil(kk / e.simd) * s.ofm[0] * s.ofm[1]
-                moved += s.channels * kk * s.wbits / 8 / batch
+            compute = model.engine_cycles(s, e.pe, e.simd)
+            moved += model.weight_count(s) * s.wbits / 8 / batch
         layers.append(OffloadLayer(s.kind, compute, moved / bytes_per_cycle, moved))
     resources = dict.fromkeys(("lut", "ff", "bram18", "uram", "dsp"), 0.0)
     for engine in engines:

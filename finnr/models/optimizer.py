@@ -29,11 +29,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from finnr.models import cost
-from finnr.models.folding import _folded_dims, divisors
+from finnr.models.folding import divisors
 
 RESOURCES = ("lut", "bram18", "uram", "dsp")
-MAX_STREAM_BITS = 8192
-"""No layer reads or writes a stream wider than this (AXI-Stream limit)."""
 
 WEIGHTINGS = tuple(
     {"lut": 1.0, "bram18": b, "uram": u, "dsp": d}
@@ -61,36 +59,19 @@ class Candidates:
         return len(self.cycles)
 
 
-def layer_resources(spec: cost.LayerSpec, pe, simd, ram_style: str = "auto", res_type: str = "lut") -> dict[str, np.ndarray]:
-    """LUT/FF/BRAM18/URAM/DSP of any layer kind, vectorized over pe/simd."""
-    if spec.kind in ("mvau", "vvau"):
-        return cost.mvau_resources(spec, pe, simd, ram_style, res_type)
-    if spec.kind == "thresholding":
-        return cost.thresholding_resources(spec, pe)
-    if spec.kind == "swu":
-        return cost.swu_resources(spec, simd)
-    return cost.stream_resources(spec, pe, simd)
-
-
 def candidates(spec: cost.LayerSpec, uram: bool = True) -> Candidates:
     """Enumerate (PE, SIMD[, memory style, multiplier type]) of a layer."""
-    pe_dim, simd_dim = _folded_dims(spec)
+    model = cost.model_for(spec)
+    pe_dim, simd_dim = model.folded_dims(spec)
     pes = divisors(pe_dim) if pe_dim else [1]
     simds = divisors(simd_dim) if simd_dim else [1]
     pe, simd = (a.ravel() for a in np.meshgrid(pes, simds, indexing="ij"))
-    in_bits = simd * spec.abits if spec.kind not in ("thresholding", "maxpool", "label_select") else pe * spec.abits
-    ok = in_bits <= MAX_STREAM_BITS
-    if spec.kind in ("mvau", "vvau"):
-        ok &= pe * spec.obits <= MAX_STREAM_BITS
+    ok = model.stream_bits_ok(spec, pe, simd)
     pe, simd = pe[ok], simd[ok]
-    styles: list[tuple[str, str]] = [("auto", "lut")]
-    if spec.kind in ("mvau", "vvau"):
-        mems = ["distributed", "block"] + (["ultra"] if uram else [])
-        mults = ["lut"] if spec.binary_xnor else ["lut", "dsp"]
-        styles = [(m, r) for m in mems for r in mults]
+    styles = model.memory_choices(spec, uram)
     parts = []
     for style, rtype in styles:
-        res = layer_resources(spec, pe, simd, style, rtype)
+        res = cost.resources(spec, pe, simd, style, rtype)
         parts.append((style, rtype, {k: np.broadcast_to(np.asarray(res[k], np.float64), pe.shape) for k in ("lut", "ff", "bram18", "uram", "dsp")}))
     n = len(pe)
     cyc = np.broadcast_to(np.asarray(cost.cycles(spec, pe, simd), np.float64), pe.shape)

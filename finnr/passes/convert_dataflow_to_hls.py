@@ -59,6 +59,7 @@ from finnr.dialects import dataflow as df
 from finnr.dialects import datatypes as dt
 from finnr.dialects import hls
 from finnr.interpreter.dataflow import fold_thresholds, fold_weights
+from finnr.interop.finn import finn_names
 from finnr.models import layers as lm
 from finnr.names import Namer
 from finnr.passes.utils import refuse_offload
@@ -455,7 +456,7 @@ class ConvertDataflowToHls(ModulePass):
         if not partitions:
             return
         layers = [l for l in op.walk() if lm.kind(l) is not None]
-        layer_names = dict(zip(layers, lm.finn_names(layers)))
+        layer_names = dict(zip(layers, finn_names(layers)))
         symbols = Namer(_symbols(op))
         for i, p in enumerate(partitions):
             base = p.sym_name.data if p.sym_name is not None else f"dataflow_{i}"

@@ -34,6 +34,5 @@ class DataflowEstimate(ModulePass):
     name = "dataflow-estimate"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        for layer in op.walk():
-            if lm.kind(layer) is not None:
-                layer.attributes["cost"] = cost_attr(layer)
+        for layer in lm.dataflow_layers(op):
+            layer.attributes["cost"] = cost_attr(layer)

@@ -25,11 +25,11 @@ class InsertFIFO(RewritePattern):
         self.depth = depth
 
     def match_and_rewrite(self, op, rewriter: PatternRewriter, /):
-        if lm.kind(op) is None or isinstance(op, df.FIFOOp):
+        if not lm.is_layer(op) or isinstance(op, df.FIFOOp):
             return
         for i, v in enumerate(op.operands):
             producer = v.owner
-            if lm.kind(producer) is None or isinstance(producer, df.FIFOOp):
+            if not lm.is_layer(producer) or isinstance(producer, df.FIFOOp):
                 continue
             fifo = df.FIFOOp(v, depth=self.depth, elems=lm.stream_widths(producer)[1])
             rewriter.insert(fifo, InsertPoint.before(op))

@@ -44,10 +44,11 @@ from finnr.defaults import DEFAULT_DEVICE, DEFAULT_UTILIZATION
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects.utils import i64_attr
+from finnr.models import cost, optimizer
 from finnr.models import layers as lm
-from finnr.models import optimizer
 from finnr.models.devices import Device, get_device
 from finnr.models.offload import Engine, best_offload, engines_for
+from finnr.models.registry import WeightedModel
 
 
 def engine_name(kind: str) -> str:
@@ -64,7 +65,7 @@ class ConvertPartitionToOffload(RewritePattern):
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: df.PartitionOp, rewriter: PatternRewriter) -> None:
         specs = [lm.spec_of(l) for l in lm.compute_layers(op.block.ops)]
-        if not any(s.kind in ("mvau", "vvau") for s in specs):
+        if not any(isinstance(cost.model_for(s), WeightedModel) for s in specs):
             return
         pe, simd = self.choose(specs, op)
         body = op.detach_region(op.body)
@@ -84,8 +85,8 @@ class BindLayerToEngine(RewritePattern):
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter) -> None:
         if not isinstance(op, df.WeightedOp) or op.engine is not None or not isinstance(op.parent_op(), df.OffloadOp):
             return
-        kind = lm.kind(op)
-        engine = next((e for e in op.parent_block().ops if isinstance(e, df.EngineOp) and e.kind.data == kind), None)
+        engine = next((e for e in op.parent_block().ops
+                       if isinstance(e, df.EngineOp) and df.ENGINE_OPS.get(e.kind.data) is type(op)), None)
         if engine is None:
             return
         op.properties["engine"] = SymbolRefAttr(engine.sym_name.data)

@@ -38,10 +38,12 @@ from finnr.defaults import DEFAULT_DEVICE, DEFAULT_HEURISTIC, DEFAULT_UTILIZATIO
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects.utils import i64_attr
+from finnr.interop.finn import apply_folding_config, finn_names, read_folding_config
+from finnr.models import cost, optimizer
 from finnr.models import layers as lm
 from finnr.models.devices import get_device
-from finnr.models import optimizer
 from finnr.models.folding import set_folding
+from finnr.models.registry import model_of
 
 
 def apply_fold(op: Operation, pe: int, simd: int) -> None:
@@ -68,8 +70,6 @@ class DataflowSetFolding(ModulePass):
     def apply(self, ctx: Context, op: ModuleOp) -> None:
         layers = lm.compute_layers(op.walk())
         if self.config is not None:
-            from finnr.models.folding_config import apply_folding_config, read_folding_config
-
             apply_folding_config(layers, read_folding_config(self.config))
             return
         if self.heuristic not in ("optimizer", "setfolding"):
@@ -86,7 +86,7 @@ class DataflowSetFolding(ModulePass):
             raise FinnrError(str(e.args[0])) from None
         clock = self.clock_mhz if self.clock_mhz is not None else device.clock_mhz
         specs = [lm.spec_of(l) for l in layers]
-        names = lm.finn_names(layers)
+        names = finn_names(layers)
         budget = {r: self.utilization * device.resources()[r] for r in optimizer.RESOURCES}
         if self.maximize:
             # The width converters and FIFOs between layers depend on the
@@ -141,22 +141,21 @@ def interconnect_resources(layers: list[Operation]) -> dict[str, float]:
     """LUT/BRAM18/URAM/DSP of the width converters and FIFOs (depth 2) that
     ``dataflow-insert-dwc`` and ``dataflow-insert-fifo`` will put between
     the layers at their current folding."""
-    from finnr.models import cost
-
+    fifo, dwc = model_of(df.FIFOOp).kind, model_of(df.DWCOp).kind
     total = dict.fromkeys(optimizer.RESOURCES, 0.0)
     for op in layers:
         for v in op.operands:
             producer = v.owner
-            if lm.kind(producer) is None:
+            if not lm.is_layer(producer):
                 continue
             out_w, in_w = lm.stream_widths(producer)[1], lm.stream_widths(op)[0]
             spec = lm.spec_of(producer)
             shape = v.type.get_shape()
-            base = cost.LayerSpec("fifo", channels=shape[-1], vectors=max(1, int(np.prod(shape[1:-1]))), abits=spec.obits, obits=spec.obits)
-            parts = [cost.stream_resources(cost.replace_spec(base, kind="fifo", in_elems=out_w, out_elems=out_w, depth=2))]
+            base = cost.LayerSpec(fifo, channels=shape[-1], vectors=max(1, int(np.prod(shape[1:-1]))), abits=spec.obits, obits=spec.obits)
+            parts = [cost.resources(cost.replace_spec(base, in_elems=out_w, out_elems=out_w, depth=2))]
             if out_w != in_w:
-                parts.append(cost.stream_resources(cost.replace_spec(base, kind="dwc", in_elems=out_w, out_elems=in_w)))
-                parts.append(cost.stream_resources(cost.replace_spec(base, kind="fifo", in_elems=in_w, out_elems=in_w, depth=2)))
+                parts.append(cost.resources(cost.replace_spec(base, kind=dwc, in_elems=out_w, out_elems=in_w)))
+                parts.append(cost.resources(cost.replace_spec(base, in_elems=in_w, out_elems=in_w, depth=2)))
             for res in parts:
                 for r in total:
                     total[r] += float(res[r])

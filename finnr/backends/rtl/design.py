@@ -21,13 +21,14 @@ from xdsl.dialects.builtin import ModuleOp, TensorType
 from xdsl.ir import Attribute, Block, Operation, SSAValue
 
 from finnr.backends.hls_cpp.printer import encode
-from finnr.backends.report import dataflow_layers
 from finnr.backends.verilog import _Names
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects import datatypes as dt
 from finnr.interpreter.dataflow import fold_thresholds, fold_weights
+from finnr.interop.finn import finn_names
 from finnr.models import layers as lm
+from finnr.models.layers import dataflow_layers
 from finnr.names import sanitize
 from finnr.passes.convert_dataflow_to_hls import accumulator_range, integer_thresholds
 from finnr.passes.utils import refuse_offload
@@ -282,7 +283,7 @@ def designs(module: ModuleOp, fifo_depths: dict[str, int] | None = None) -> list
     """The design of every partition of ``module``. ``fifo_depths``
     overrides the depth of FIFO layers by their ``ir_name``."""
     refuse_offload(module, "rtl", "has no RTL engines yet; generate RTL for a dataflow design (dataflow.partition)")
-    ir_names = dict(zip(dataflow_layers(module), lm.finn_names(dataflow_layers(module))))
+    ir_names = dict(zip(dataflow_layers(module), finn_names(dataflow_layers(module))))
     names = _Names(LIBRARY_MODULES)
     result = []
     for part in partitions(module):

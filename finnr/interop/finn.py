@@ -1,18 +1,20 @@
-"""FINN's folding-config JSON, both ways.
+"""FINN interop: FINN's node names of finnr's layers and FINN's
+folding-config JSON, both ways. The FINN op type of each layer is keyed by
+its dataflow op class (:data:`OP_TYPE`).
 
 A FINN folding config maps node names to attributes::
 
     {"Defaults": {}, "MVAU_hls_0": {"PE": 4, "SIMD": 8, "ram_style": "auto",
      "mem_mode": "internal_decoupled", "resType": "lut"}, ...}
 
-finnr writes its layers under FINN's names (kind + index per kind, as FINN's
-GiveUniqueNodeNames does) and reads a file by matching entries to layers of
-the same kind in order, so a file written by FINN (``MVAU_hls_2``,
-``ConvolutionInputGenerator_rtl_0``, ...) applies too. Entries without a
-counterpart (FINN's reshape or elementwise nodes, a non-empty ``Defaults``,
-which finnr does not apply) are reported as warnings; the empty ``Defaults``
-finnr writes itself is accepted silently, so a config round-trips without
-warnings."""
+finnr writes its layers under FINN's names (op type + index per op type, as
+FINN's GiveUniqueNodeNames does) and reads a file by matching entries to
+layers of the same op class in order, so a file written by FINN
+(``MVAU_hls_2``, ``ConvolutionInputGenerator_rtl_0``, ...) applies too.
+Entries without a counterpart (FINN's reshape or elementwise nodes, a
+non-empty ``Defaults``, which finnr does not apply) are reported as
+warnings; the empty ``Defaults`` finnr writes itself is accepted silently,
+so a config round-trips without warnings."""
 
 from __future__ import annotations
 
@@ -25,27 +27,59 @@ from xdsl.dialects.builtin import StringAttr
 from xdsl.ir import Operation
 
 from finnr.diagnostics import FinnrError
+from finnr.dialects import dataflow as df
 from finnr.dialects.utils import i64_attr
 from finnr.models import layers as lm
 
-_FINN_KIND = {
-    "MVAU": "mvau", "MatrixVectorActivation": "mvau", "VVAU": "vvau", "VectorVectorActivation": "vvau",
-    "ConvolutionInputGenerator": "swu", "Thresholding": "thresholding", "StreamingMaxPool": "maxpool",
-    "FMPadding": "pad", "LabelSelect": "label_select", "StreamingDataWidthConverter": "dwc",
-    "StreamingFIFO": "fifo", "DuplicateStreams": "duplicate", "AddStreams": "add_streams",
+OP_TYPE: dict[type[Operation], str] = {
+    df.MVAUOp: "MVAU_hls",
+    df.VVAUOp: "VVAU_hls",
+    df.SWUOp: "ConvolutionInputGenerator_rtl",
+    df.ThresholdingOp: "Thresholding_rtl",
+    df.MaxPoolOp: "StreamingMaxPool_hls",
+    df.PadOp: "FMPadding_rtl",
+    df.LabelSelectOp: "LabelSelect_hls",
+    df.DWCOp: "StreamingDataWidthConverter_hls",
+    df.FIFOOp: "StreamingFIFO_rtl",
+    df.DuplicateOp: "DuplicateStreams_hls",
+    df.AddStreamsOp: "AddStreams_hls",
 }
+"""The FINN op type (node name prefix) finnr writes for each layer."""
+
+_FINN_OP_CLASS: dict[str, type[Operation]] = {
+    "MVAU": df.MVAUOp, "MatrixVectorActivation": df.MVAUOp, "VVAU": df.VVAUOp,
+    "VectorVectorActivation": df.VVAUOp, "ConvolutionInputGenerator": df.SWUOp,
+    "Thresholding": df.ThresholdingOp, "StreamingMaxPool": df.MaxPoolOp, "FMPadding": df.PadOp,
+    "LabelSelect": df.LabelSelectOp, "StreamingDataWidthConverter": df.DWCOp, "StreamingFIFO": df.FIFOOp,
+    "DuplicateStreams": df.DuplicateOp, "AddStreams": df.AddStreamsOp,
+}
+"""FINN op type (without ``_hls``/``_rtl``/``_Batch``, old names too) ->
+the op class of finnr's layer."""
 _NAME = re.compile(r"^([A-Za-z]+?)(?:_Batch)?(?:_(?:hls|rtl))?(?:_(\d+))?$")
 
 
-def finn_kind(name: str) -> str | None:
+def finn_op_class(name: str) -> type[Operation] | None:
+    """The op class of the layer a FINN node name (``MVAU_hls_3``,
+    ``Thresholding_Batch_0``) stands for; None for other nodes."""
     m = _NAME.match(name)
-    return _FINN_KIND.get(m.group(1)) if m else None
+    return _FINN_OP_CLASS.get(m.group(1)) if m else None
+
+
+def finn_names(layers: list[Operation]) -> list[str]:
+    """FINN's node names for the layers, in order (``MVAU_hls_0``, ...)."""
+    counters: dict[str, int] = {}
+    names = []
+    for op in layers:
+        t = OP_TYPE[type(op)]
+        names.append(f"{t}_{counters.get(t, 0)}")
+        counters[t] = counters.get(t, 0) + 1
+    return names
 
 
 def folding_config(layers: list[Operation]) -> dict:
     """The folding of ``layers`` as a FINN folding config."""
     out: dict = {"Defaults": {}}
-    for name, op in zip(lm.finn_names(layers), layers):
+    for name, op in zip(finn_names(layers), layers):
         pe, simd = lm.folding(op)
         props = type(op).get_irdl_definition().properties
         entry: dict = {}
@@ -84,21 +118,21 @@ def _index(name: str) -> int:
 def apply_folding_config(layers: list[Operation], config: dict) -> list[str]:
     """Set the layers' folding from a FINN folding config; returns the
     warnings (entries with no counterpart), which it also emits."""
-    by_kind: dict[str, list[Operation]] = {}
+    by_class: dict[type[Operation], list[Operation]] = {}
     for op in layers:
-        by_kind.setdefault(lm.kind(op), []).append(op)
-    entries: dict[str, list[tuple[str, dict]]] = {}
+        by_class.setdefault(type(op), []).append(op)
+    entries: dict[type[Operation], list[tuple[str, dict]]] = {}
     unmatched = []
     for name, attrs in config.items():
         if name == "Defaults" and attrs == {}:
             continue  # FINN's (and finnr's own) empty defaults: nothing to apply
-        k = finn_kind(name)
-        if k is None or not isinstance(attrs, dict):
+        cls = finn_op_class(name)
+        if cls is None or not isinstance(attrs, dict):
             unmatched.append(name)
             continue
-        entries.setdefault(k, []).append((name, attrs))
-    for k, items in entries.items():
-        ops = by_kind.get(k, [])
+        entries.setdefault(cls, []).append((name, attrs))
+    for cls, items in entries.items():
+        ops = by_class.get(cls, [])
         for i, (name, attrs) in enumerate(sorted(items, key=lambda it: _index(it[0]))):
             if i >= len(ops):
                 unmatched.append(name)
