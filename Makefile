@@ -43,9 +43,10 @@ demo: $(STAMP) $(AP_TYPES_STAMP)
 	@$(BIN)/python -c "import numpy as np; a, b = np.load('build/demo/run.npy'), np.load('build/demo/csim.npy'); print('interpreter vs C-simulation: max difference', float(abs(a - b).max()), '| argmax', a.argmax(1), b.argmax(1))"
 	@echo "finnr demo: results in build/demo/ (report.md, hls/, 01-qnn.mlir ... 06-hls.mlir)"
 
-# pytest and lit both run; the target fails if either fails.
+# ruff, pytest and lit all run; the target fails if any fails.
 test: $(TEST_STAMP)
 	@rc=0; \
+	$(BIN)/ruff check finnr tests benchmarks || rc=1; \
 	$(BIN)/python -m pytest -q tests || rc=1; \
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/lit -sv tests/filecheck || rc=1; \
 	exit $$rc
