@@ -13,9 +13,9 @@ symbols):
 - A ``dataflow.fifo`` disappears into the depth of the stream it sits on
   (the sum of the depths of a chain of FIFOs; streams without one keep the
   default depth 2).
-- Weights become a PE x WMEM x SIMD ROM (:func:`fold_weights`, storage from
+- Weights become a PE x WMEM x SIMD ROM (:func:`finnr.hw.fold_weights`, storage from
   the layer's ``ram_style``); thresholds a PE x TMEM x T ROM
-  (:func:`fold_thresholds`) of integers: a threshold ``t`` is compared with
+  (:func:`finnr.hw.threshold_memory`) of integers: a threshold ``t`` is compared with
   an integer, so it is stored as ``ceil(t)``, clipped to the accumulator's
   range (plus one), and the accumulator and threshold datatypes (``TA``,
   ``TT``) are the narrowest holding every partial sum and threshold.
@@ -54,11 +54,11 @@ from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.rewriter import InsertPoint, Rewriter
 
+from finnr import hw
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects import datatypes as dt
 from finnr.dialects import hls
-from finnr.interpreter.dataflow import fold_thresholds, fold_weights
 from finnr.models import layers as lm
 from finnr.names import Namer
 from finnr.passes.utils import refuse_offload
@@ -101,33 +101,10 @@ def _check_type(op: Operation, what: str, t: Attribute) -> None:
         )
 
 
-def accumulator_range(w: np.ndarray, in_type: Attribute) -> tuple[int, int]:
-    """The smallest and largest value any partial sum of ``x @ w`` can take
-    (``w`` an (MW, MH) integer matrix, ``x`` a vector of ``in_type``): per
-    column the sum of the per-term minima/maxima (each term's range holds
-    0, so every partial sum lies in between)."""
-    lo, hi = (int(v) for v in dt.value_range(in_type))
-    w = np.asarray(w, dtype=np.int64)
-    if w.size == 0:
-        return 0, 0
-    a, b = w * lo, w * hi
-    col_lo = np.minimum(a, b).sum(axis=0)
-    col_hi = np.maximum(a, b).sum(axis=0)
-    return min(0, int(col_lo.min())), max(0, int(col_hi.max()))
-
-
-def integer_thresholds(t: np.ndarray, lo: int, hi: int) -> np.ndarray:
-    """Thresholds compared with integers in [lo, hi]: ``x >= t`` iff
-    ``x >= ceil(t)``; below ``lo`` every x passes (clip to lo), above ``hi``
-    none does (clip to hi + 1)."""
-    c = np.ceil(np.asarray(t, dtype=np.float64))
-    return np.clip(c, lo, hi + 1).astype(np.int64)
-
-
-def _threshold_rom(namer_name: str, t: np.ndarray, channels: int, pe: int, lo: int, hi: int):
-    folded = fold_thresholds(integer_thresholds(t, lo, hi), channels, pe)
+def _threshold_rom(name: str, t: np.ndarray, channels: int, pe: int, lo: int, hi: int):
+    folded = hw.threshold_memory(t, channels, pe, lo, hi)
     tt = dt.smallest_integer_type(int(folded.min()), int(folded.max()))
-    return hls.RomOp(namer_name, folded, tt), tt, int(folded.shape[-1])
+    return hls.RomOp(name, folded, tt), tt, int(folded.shape[-1])
 
 
 _STORAGE = {"auto": "auto", "block": "block", "distributed": "distributed", "ultra": "ultra"}
@@ -150,9 +127,9 @@ def layer_kernel(op: Operation, instance: str) -> tuple[str, dict, list[hls.RomO
         else:
             matrix = w.T  # (K, C): the window positions are the inputs
             dims = {"C": w.shape[0], "K": w.shape[1]}
-        lo, hi = accumulator_range(matrix, ti)
+        lo, hi = hw.accumulator_range(matrix, ti)
         ta = dt.smallest_integer_type(lo, hi)
-        roms = [hls.RomOp(f"{instance}_weights", fold_weights(matrix, pe, simd), tw,
+        roms = [hls.RomOp(f"{instance}_weights", hw.fold_weights(matrix, pe, simd), tw,
                           storage=_STORAGE[op.ram_style.data])]
         t = op.threshold_matrix()
         if t is not None:

@@ -21,6 +21,7 @@ from finnr import __version__
 from finnr.diagnostics import FinnrError
 from finnr.dialects import datatypes as dt
 from finnr.dialects import hls
+from finnr.hw import pack_rom
 from finnr.names import Namer
 
 KERNEL_PARAMS: dict[str, tuple[str, ...]] = {
@@ -134,45 +135,6 @@ def cpp_type(t: Attribute, where: str) -> str:
 def stream_type(t: Attribute) -> str:
     assert isinstance(t, hls.StreamType)
     return f"hls::stream<ap_uint<{t.width}> >"
-
-
-def encode(values: np.ndarray, t: Attribute) -> np.ndarray:
-    """The bit patterns (as uint64) of integer values of datatype ``t``."""
-    v = np.asarray(values).astype(np.int64)
-    if isinstance(t, dt.BipolarType):
-        return (v > 0).astype(np.uint64)
-    bits = dt.bitwidth(t)
-    return (v & ((1 << bits) - 1)).astype(np.uint64)
-
-
-def limb_layout(word_bits: int) -> tuple[int, int]:
-    """(limbs, bits per limb) of a ROM word: the fewest limbs of <= 64 bits,
-    all of the same width."""
-    limbs = max(1, math.ceil(word_bits / 64))
-    return limbs, math.ceil(word_bits / limbs)
-
-
-def pack_rom(values: np.ndarray, t: Attribute) -> tuple[np.ndarray, int]:
-    """A ROM (A, B, K) of elements of ``t`` as (A, B, L) limbs (uint64) of
-    LW bits: the K elements of a word packed element 0 first, from the
-    least significant bit; returns (limbs, LW)."""
-    a, b, k = values.shape
-    eb = dt.bitwidth(t)
-    codes = encode(values, t)
-    limbs, lw = limb_layout(k * eb)
-    if limbs == 1:
-        word = np.zeros((a, b), dtype=np.uint64)
-        for i in range(k):
-            word |= codes[:, :, i] << np.uint64(i * eb)
-        return word.reshape(a, b, 1), lw
-    shifts = np.arange(eb, dtype=np.uint64)
-    bits = ((codes[..., None] >> shifts) & np.uint64(1)).reshape(a, b, k * eb)
-    pad = limbs * lw - k * eb
-    if pad:
-        bits = np.concatenate([bits, np.zeros((a, b, pad), dtype=np.uint64)], axis=-1)
-    bits = bits.reshape(a, b, limbs, lw)
-    weights = np.left_shift(np.uint64(1), np.arange(lw, dtype=np.uint64))
-    return (bits * weights).sum(axis=-1, dtype=np.uint64), lw
 
 
 def _hex_lines(flat: np.ndarray, per_line: int = 16, indent: str = "    ") -> str:

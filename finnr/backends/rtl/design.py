@@ -20,16 +20,14 @@ import numpy as np
 from xdsl.dialects.builtin import ModuleOp, TensorType
 from xdsl.ir import Attribute, Block, Operation, SSAValue
 
-from finnr.backends.hls_cpp.printer import encode
 from finnr.backends.report import dataflow_layers
 from finnr.backends.verilog import _Names
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects import datatypes as dt
-from finnr.interpreter.dataflow import fold_thresholds, fold_weights
+from finnr.hw import accumulator_range, encode, fold_thresholds, fold_weights, integer_thresholds
 from finnr.models import layers as lm
 from finnr.names import sanitize
-from finnr.passes.convert_dataflow_to_hls import accumulator_range, integer_thresholds
 from finnr.passes.utils import refuse_offload
 
 LIBRARY_FILES = {
