@@ -368,3 +368,20 @@ def test_finnr_context_uses_finnr_hls_not_xdsls():
     assert {op.name for op in Hls.operations} == {
         "hls.top", "hls.stream", "hls.rom", "hls.kernel", "hls.yield",
     }
+
+
+# --- the lowering from dataflow layers -------------------------------------------
+
+
+def test_every_dataflow_layer_lowers_to_a_library_kernel():
+    """convert-dataflow-to-hls has a kernel for every dataflow layer class
+    (but dataflow.fifo, which becomes a stream depth), and the lookup of an
+    unregistered class names the op."""
+    from finnr.diagnostics import FinnrError
+    from finnr.dialects import dataflow as df
+    from finnr.models import layers as lm
+    from finnr.passes.convert_dataflow_to_hls import KERNEL_LOWERINGS, layer_kernel
+
+    assert set(KERNEL_LOWERINGS) == set(lm.KIND_OF) - {df.FIFOOp}
+    with pytest.raises(FinnrError, match="convert-dataflow-to-hls: no HLS kernel for 'dataflow.fifo'"):
+        layer_kernel(df.FIFOOp(StreamOp(StreamType(U8, 1)).result), "f")
