@@ -221,7 +221,11 @@ def test_multi_port_top():
 def test_stream_depth_must_be_positive():
     def body(top):
         s = StreamOp(StreamType(U8, 1), depth=0)
-        return [s, KernelOp("fifo", "a", top.inputs, [s], params=FIFO_U8), KernelOp("fifo", "b", [s], top.outputs, params=FIFO_U8)]
+        return [
+            s,
+            KernelOp("fifo", "a", top.inputs, [s], params=FIFO_U8),
+            KernelOp("fifo", "b", [s], top.outputs, params=FIFO_U8),
+        ]
 
     with raises("'hls.stream' depth must be >= 1, got 0"):
         make_top(body, inputs=[StreamType(U8, 1)], outputs=[StreamType(U8, 1)]).verify()
@@ -281,14 +285,19 @@ def test_kernel_verifier(kernel_args, message):
     "kernel_args, message",
     [
         ({"params": {"ELEMS": 1}}, "'hls.kernel' instance 'f' (fifo) lacks template parameter(s) BEATS, T"),
-        ({"params": FIFO_U8 | {"DEPTH": 4}}, "'hls.kernel' instance 'f' (fifo) has no template parameter(s) DEPTH; fifo takes ELEMS, BEATS, T"),
+        ({"params": FIFO_U8 | {"DEPTH": 4}},
+         "'hls.kernel' instance 'f' (fifo) has no template parameter(s) DEPTH; fifo takes ELEMS, BEATS, T"),
         ({"params": FIFO_U8 | {"T": 8}}, "'hls.kernel' instance 'f' (fifo) parameter T must be a datatype"),
         ({"params": FIFO_U8 | {"BEATS": U8}}, "'hls.kernel' instance 'f' (fifo) parameter BEATS must be an integer"),
-        ({"params": FIFO_U8 | {"T": f32}}, "'hls.kernel' instance 'f' (fifo) parameter T has datatype f32; the HLS kernels handle integer datatypes only"),
+        ({"params": FIFO_U8 | {"T": f32}},
+         "'hls.kernel' instance 'f' (fifo) parameter T has datatype f32; "
+         "the HLS kernels handle integer datatypes only"),
         ({"kernel": "add_streams", "params": schema_params("add_streams")},
-         "'hls.kernel' instance 'f' (add_streams) takes 2 input stream(s), 1..1 output stream(s) and 0..0 ROM(s), got 1, 1 and 0"),
+         "'hls.kernel' instance 'f' (add_streams) takes 2 input stream(s), 1..1 output stream(s) and 0..0 ROM(s), "
+         "got 1, 1 and 0"),
         ({"kernel": "thresholding", "params": schema_params("thresholding")},
-         "'hls.kernel' instance 'f' (thresholding) takes 1 input stream(s), 1..1 output stream(s) and 1..1 ROM(s), got 1, 1 and 0"),
+         "'hls.kernel' instance 'f' (thresholding) takes 1 input stream(s), 1..1 output stream(s) and 1..1 ROM(s), "
+         "got 1, 1 and 0"),
     ],
 )
 def test_kernel_schema(kernel_args, message):
@@ -302,7 +311,8 @@ def test_kernel_roms_have_rank_3():
         rom = RomOp("w", np.zeros((2, 3), np.int8), U8)
         return [rom, KernelOp("thresholding", "k", top.inputs, top.outputs, [rom], schema_params("thresholding"))]
 
-    with raises("'hls.kernel' instance 'k' (thresholding) ROM #0 must have rank 3 (lanes, depth, word), got shape [2, 3]"):
+    message = "'hls.kernel' instance 'k' (thresholding) ROM #0 must have rank 3 (lanes, depth, word), got shape [2, 3]"
+    with raises(message):
         make_top(body).verify()
 
 
@@ -349,7 +359,11 @@ def test_top_channel_rules_name_the_stream():
 def test_top_rejects_duplicate_instances():
     def body(top):
         s = StreamOp(StreamType(U8, 1))
-        return [s, KernelOp("fifo", "k", top.inputs, [s], params=FIFO_U8), KernelOp("fifo", "k", [s], top.outputs, params=FIFO_U8)]
+        return [
+            s,
+            KernelOp("fifo", "k", top.inputs, [s], params=FIFO_U8),
+            KernelOp("fifo", "k", [s], top.outputs, params=FIFO_U8),
+        ]
 
     t = StreamType(U8, 1)
     with raises("'hls.top' kernel instance \"k\" is not unique"):

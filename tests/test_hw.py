@@ -79,7 +79,9 @@ def test_encode_bipolar_signed_unsigned():
     assert hw.encode(np.array([-1.0]), I3).dtype == np.uint64
 
 
-@pytest.mark.parametrize(("bits", "layout"), [(1, (1, 1)), (64, (1, 64)), (65, (2, 33)), (128, (2, 64)), (130, (3, 44))])
+@pytest.mark.parametrize(
+    ("bits", "layout"), [(1, (1, 1)), (64, (1, 64)), (65, (2, 33)), (128, (2, 64)), (130, (3, 44))]
+)
 def test_limb_layout(bits, layout):
     assert hw.limb_layout(bits) == layout
 

@@ -86,6 +86,7 @@ from xdsl.utils.exceptions import VerifyException
 from finnr.dialects import datatypes as dt
 from finnr.dialects.utils import bool_attr, check_dense_payload, dense_from_numpy, i64_attr, numpy_from_dense
 
+
 @dataclass(frozen=True)
 class KernelSchema:
     """What ``hls.kernel`` may pass to one C++ template of finnr's header
