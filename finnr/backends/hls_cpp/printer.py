@@ -159,6 +159,8 @@ class CppPrinter:
         return _Scope(set(RESERVED) | self.global_names)
 
     def template_args(self, op: hls.KernelOp) -> str:
+        """The template arguments in the order of the kernel's schema
+        (``hls.KERNELS``); verified IR has every one of them."""
         args = []
         for key in hls.KERNELS[op.kernel.data].params:
             value = op.params.data[key]
