@@ -127,7 +127,7 @@ def thresholds(rng, rows: int, steps: int, lo: float, hi: float) -> np.ndarray:
 def layer_functions(rng) -> list[func.FuncOp]:
     fns = []
 
-    def vvau_pad(b, args):  # pad (value -3) -> depthwise SWU -> VVAU with thresholds; auto DWC 2 -> 6
+    def vvau_pad(b, args):  # pad (value -3) -> depthwise SWU -> VVAU with thresholds; inserted DWC 2 -> 6
         (x,) = args
         p = add(b, df.PadOp(x, pads=[1, 2, 0, 1], value=-3, simd=2))
         s = add(b, df.SWUOp(p, kernel=[3, 2], stride=[1, 2], simd=2, depthwise=True))
@@ -150,7 +150,7 @@ def layer_functions(rng) -> list[func.FuncOp]:
 
     fns.append(function("vvau_bipolar", [T(BIP, 1, 4, 4, 3), T(U(3), 1, 5, 5, 2)], vvau_bipolar))
 
-    def thresholding(b, args):  # thresholds beyond the input range, shared row, bipolar output, auto DWC 3 -> 2
+    def thresholding(b, args):  # thresholds beyond the input range, shared row, bipolar output, inserted DWC 3 -> 2
         (x,) = args
         t = thresholds(rng, 6, 3, -20, 20)
         t[0] = [-100.0, 0.5, 100.0]
@@ -168,7 +168,7 @@ def layer_functions(rng) -> list[func.FuncOp]:
 
     fns.append(function("labels", [T(U(2), 1, 12), T(I(5), 1, 2, 10)], labels))
 
-    def residual(b, args):  # duplicate, FIFO, MVAU, add_streams; auto forks of a port and of a layer; port copy
+    def residual(b, args):  # duplicate, FIFO, MVAU, add_streams; inserted forks of a port and of a layer; port copy
         x, y = args
         d0, d1 = add(b, df.DuplicateOp(x, 2, pe=2))
         m = add(b, df.MVAUOp(d0, T(I(8), 1, 8), weights=rng.integers(-2, 2, (8, 8)), weight_dtype=I(2), pe=2, simd=4))

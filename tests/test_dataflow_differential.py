@@ -54,13 +54,3 @@ def test_dataflow_equals_golden_on_shared_models(name):
     np.testing.assert_allclose(got, golden["output"][:3], rtol=1e-5, atol=1e-6)
     kinds = {lm.kind(op) for op in module.walk() if lm.kind(op)}
     assert "mvau" in kinds
-
-
-def test_folded_weight_layout_matches_finn_order():
-    from finnr.interpreter.dataflow import fold_weights
-
-    w = np.arange(4 * 6).reshape(4, 6)  # MW=4, MH=6
-    mem = fold_weights(w, pe=2, simd=2)  # (PE, (MH/PE)*(MW/SIMD), SIMD)
-    assert mem.shape == (2, 6, 2)
-    # lane 1, word (nf=1, sf=0) holds inputs 0..1 of output row nf*PE + 1 = 3
-    np.testing.assert_array_equal(mem[1, 2], w[0:2, 3])

@@ -30,6 +30,15 @@ U2, U8 = dt.UIntType(2), dt.UIntType(8)
 I2, I16 = dt.IntType(2), dt.IntType(16)
 
 
+def schema_params(kernel: str, t=U8) -> dict:
+    """Parameters a kernel's schema accepts: every datatype ``t``, every integer 1."""
+    schema = KERNELS[kernel]
+    return {p: t if p in schema.datatypes else 1 for p in schema.params}
+
+
+FIFO_U8 = schema_params("fifo")
+
+
 def raises(message: str):
     """Expect a VerifyException whose text contains ``message`` verbatim."""
     return pytest.raises(VerifyException, match=re.escape(message))
@@ -55,12 +64,14 @@ def two_layer_top() -> TopOp:
         act = StreamOp(StreamType(U2, 4), depth=8, name="layer0_out")
         k0 = KernelOp(
             "mvau", "layer0", ins=top.inputs, outs=[act], roms=[w0, t0],
-            params={"MW": 16, "MH": 8, "SIMD": 8, "PE": 4, "TI": U8, "TW": I2, "TO": U2},
+            params={"MW": 16, "MH": 8, "SIMD": 8, "PE": 4, "VECS": 1, "TI": U8, "TW": I2, "TO": U2, "TA": I16,
+                    "NT": 3, "TT": I16, "ACT_BIAS": 0},
         )
         w1 = RomOp("w1", rng.integers(-1, 2, (2, 4, 4)), dt.TernaryType())
         k1 = KernelOp(
             "mvau", "layer1", ins=[act], outs=top.outputs, roms=[w1],
-            params={"MW": 8, "MH": 4, "SIMD": 4, "PE": 2, "binary": False},
+            params={"MW": 8, "MH": 4, "SIMD": 4, "PE": 2, "VECS": 1, "TI": U2, "TW": dt.TernaryType(), "TO": U2,
+                    "TA": I16, "NT": False, "TT": I16, "ACT_BIAS": 0},
         )
         return [w0, t0, act, k0, w1, k1]
 
@@ -69,7 +80,7 @@ def two_layer_top() -> TopOp:
 
 def fifo_top(**kernel_args) -> TopOp:
     """One kernel from the input port to the output port."""
-    args = {"kernel": "fifo", "instance": "f"} | kernel_args
+    args = {"kernel": "fifo", "instance": "f", "params": FIFO_U8} | kernel_args
     return make_top(
         lambda top: [KernelOp(args["kernel"], args["instance"], top.inputs, top.outputs, params=args.get("params"))],
         inputs=[StreamType(U8, 1)],
@@ -145,7 +156,7 @@ def test_kernel_builder_converts_python_params():
     assert k0.param("MW") == IntegerAttr(16, i64)
     assert k0.int_param("PE") == 4
     assert k0.param("TW") == I2
-    assert k1.param("binary") == IntegerAttr(0, i1)
+    assert k1.param("NT") == IntegerAttr(0, i1)
     assert [r.owner.rom_name.data for r in k0.roms] == ["w0", "t0"]
     assert len(k0.ins) == len(k0.outs) == 1 and len(k1.roms) == 1
 
@@ -155,7 +166,7 @@ def test_rom_builder_keeps_values_and_layout():
     top = make_top(
         lambda top: [
             rom := RomOp("w", values, dt.IntType(4), storage="distributed"),
-            KernelOp("mvau", "k", top.inputs, top.outputs, [rom]),
+            KernelOp("mvau", "k", top.inputs, top.outputs, [rom], schema_params("mvau", dt.IntType(4))),
         ]
     )
     top.verify()
@@ -171,13 +182,22 @@ def test_builders_use_defaults():
     assert s.depth.value.data == 2 and s.stream_name is None
     r = RomOp("w", np.zeros((2,), np.int8), U2)
     assert r.storage.data == "auto"
-    k = fifo_top().body_block.first_op
-    assert isinstance(k, KernelOp) and k.params.data == {}
+    k = KernelOp("fifo", "k", [], [])
+    assert k.params.data == {}
+    assert "params" not in str(k)  # an empty dictionary is elided (no kernel verifies without params)
 
 
 @pytest.mark.parametrize("kernel", KERNELS)
 def test_every_library_kernel_is_accepted(kernel):
-    fifo_top(kernel=kernel).verify()
+    """With the fewest streams and ROMs its schema allows, and every parameter."""
+    schema = KERNELS[kernel]
+
+    def body(top):
+        roms = [RomOp(f"r{i}", np.zeros((1, 1, 1), np.int8), U8) for i in range(schema.roms[0])]
+        return [*roms, KernelOp(kernel, "k", top.inputs, top.outputs, roms, schema_params(kernel))]
+
+    t = StreamType(U8, 1)
+    make_top(body, inputs=[t] * schema.inputs, outputs=[t] * schema.outputs[0]).verify()
 
 
 def test_multi_port_top():
@@ -185,8 +205,8 @@ def test_multi_port_top():
         s = StreamOp(StreamType(dt.IntType(5), 2), depth=32)
         return [
             s,
-            KernelOp("add_streams", "join", top.inputs, [s]),
-            KernelOp("duplicate", "fork", [s], top.outputs),
+            KernelOp("add_streams", "join", top.inputs, [s], params=schema_params("add_streams", dt.IntType(4))),
+            KernelOp("duplicate", "fork", [s], top.outputs, params=schema_params("duplicate", dt.IntType(5))),
         ]
 
     t = StreamType(dt.IntType(4), 2)
@@ -201,7 +221,11 @@ def test_multi_port_top():
 def test_stream_depth_must_be_positive():
     def body(top):
         s = StreamOp(StreamType(U8, 1), depth=0)
-        return [s, KernelOp("fifo", "a", top.inputs, [s]), KernelOp("fifo", "b", [s], top.outputs)]
+        return [
+            s,
+            KernelOp("fifo", "a", top.inputs, [s], params=FIFO_U8),
+            KernelOp("fifo", "b", [s], top.outputs, params=FIFO_U8),
+        ]
 
     with raises("'hls.stream' depth must be >= 1, got 0"):
         make_top(body, inputs=[StreamType(U8, 1)], outputs=[StreamType(U8, 1)]).verify()
@@ -234,7 +258,8 @@ def test_fixed_point_rom_accepts_its_grid_only():
     ok = RomOp("w", np.array([-8.0, 7.9375, 0.0625], np.float32), fx)
     bad = RomOp("w", np.array([0.03125], np.float32), fx)
     for rom, fails in ((ok, False), (bad, True)):
-        top = make_top(lambda top: [rom, KernelOp("mvau", "k", top.inputs, top.outputs, [rom])])
+        top = make_top(lambda top: [rom, KernelOp("fifo", "k", top.inputs, top.outputs, params=FIFO_U8)],
+                       inputs=[StreamType(U8, 1)], outputs=[StreamType(U8, 1)])
         if fails:
             with raises("'hls.rom' values must lie in !qnn.fixed<8, 4>"):
                 top.verify()
@@ -254,6 +279,47 @@ def test_fixed_point_rom_accepts_its_grid_only():
 def test_kernel_verifier(kernel_args, message):
     with raises(message):
         fifo_top(**kernel_args).verify()
+
+
+@pytest.mark.parametrize(
+    "kernel_args, message",
+    [
+        ({"params": {"ELEMS": 1}}, "'hls.kernel' instance 'f' (fifo) lacks template parameter(s) BEATS, T"),
+        ({"params": FIFO_U8 | {"DEPTH": 4}},
+         "'hls.kernel' instance 'f' (fifo) has no template parameter(s) DEPTH; fifo takes ELEMS, BEATS, T"),
+        ({"params": FIFO_U8 | {"T": 8}}, "'hls.kernel' instance 'f' (fifo) parameter T must be a datatype"),
+        ({"params": FIFO_U8 | {"BEATS": U8}}, "'hls.kernel' instance 'f' (fifo) parameter BEATS must be an integer"),
+        ({"params": FIFO_U8 | {"T": f32}},
+         "'hls.kernel' instance 'f' (fifo) parameter T has datatype f32; "
+         "the HLS kernels handle integer datatypes only"),
+        ({"kernel": "add_streams", "params": schema_params("add_streams")},
+         "'hls.kernel' instance 'f' (add_streams) takes 2 input stream(s), 1..1 output stream(s) and 0..0 ROM(s), "
+         "got 1, 1 and 0"),
+        ({"kernel": "thresholding", "params": schema_params("thresholding")},
+         "'hls.kernel' instance 'f' (thresholding) takes 1 input stream(s), 1..1 output stream(s) and 1..1 ROM(s), "
+         "got 1, 1 and 0"),
+    ],
+)
+def test_kernel_schema(kernel_args, message):
+    """What the C++ printer cannot print does not verify: the kernel's schema in the dialect."""
+    with raises(message):
+        fifo_top(**kernel_args).verify()
+
+
+def test_kernel_roms_have_rank_3():
+    def body(top):
+        rom = RomOp("w", np.zeros((2, 3), np.int8), U8)
+        return [rom, KernelOp("thresholding", "k", top.inputs, top.outputs, [rom], schema_params("thresholding"))]
+
+    message = "'hls.kernel' instance 'k' (thresholding) ROM #0 must have rank 3 (lanes, depth, word), got shape [2, 3]"
+    with raises(message):
+        make_top(body).verify()
+
+
+def test_schema_lists_datatypes_among_its_params():
+    for name, schema in KERNELS.items():
+        assert schema.datatypes <= set(schema.params), name
+        assert all(p.startswith("T") for p in schema.datatypes), name
 
 
 def test_kernel_needs_input_and_output_streams():
@@ -278,9 +344,9 @@ def test_top_channel_rules_name_the_stream():
         s = StreamOp(StreamType(U8, 1), name="conv0_out")
         return [
             s,
-            KernelOp("fifo", "a", top.inputs, [s]),
-            KernelOp("fifo", "b", [s], [top.outputs[0]]),
-            KernelOp("fifo", "c", [s], [top.outputs[1]]),
+            KernelOp("fifo", "a", top.inputs, [s], params=FIFO_U8),
+            KernelOp("fifo", "b", [s], [top.outputs[0]], params=FIFO_U8),
+            KernelOp("fifo", "c", [s], [top.outputs[1]], params=FIFO_U8),
         ]
 
     t = StreamType(U8, 1)
@@ -293,7 +359,11 @@ def test_top_channel_rules_name_the_stream():
 def test_top_rejects_duplicate_instances():
     def body(top):
         s = StreamOp(StreamType(U8, 1))
-        return [s, KernelOp("fifo", "k", top.inputs, [s]), KernelOp("fifo", "k", [s], top.outputs)]
+        return [
+            s,
+            KernelOp("fifo", "k", top.inputs, [s], params=FIFO_U8),
+            KernelOp("fifo", "k", [s], top.outputs, params=FIFO_U8),
+        ]
 
     t = StreamType(U8, 1)
     with raises("'hls.top' kernel instance \"k\" is not unique"):
@@ -312,3 +382,20 @@ def test_finnr_context_uses_finnr_hls_not_xdsls():
     assert {op.name for op in Hls.operations} == {
         "hls.top", "hls.stream", "hls.rom", "hls.kernel", "hls.yield",
     }
+
+
+# --- the lowering from dataflow layers -------------------------------------------
+
+
+def test_every_dataflow_layer_lowers_to_a_library_kernel():
+    """convert-dataflow-to-hls has a kernel for every dataflow layer class
+    (but dataflow.fifo, which becomes a stream depth), and the lookup of an
+    unregistered class names the op."""
+    from finnr.diagnostics import FinnrError
+    from finnr.dialects import dataflow as df
+    from finnr.models import layers as lm
+    from finnr.passes.convert_dataflow_to_hls import KERNEL_LOWERINGS, layer_kernel
+
+    assert set(KERNEL_LOWERINGS) == set(lm.KIND_OF) - {df.FIFOOp}
+    with pytest.raises(FinnrError, match="convert-dataflow-to-hls: no HLS kernel for 'dataflow.fifo'"):
+        layer_kernel(df.FIFOOp(StreamOp(StreamType(U8, 1)).result), "f")

@@ -8,7 +8,8 @@ holds
 * ``hls.rom``: a constant weight/threshold array with a storage style;
 * ``hls.kernel``: one call of a templated kernel of finnr's header library,
   with its template parameters, the streams it reads and writes and the ROMs
-  it uses;
+  it uses, checked against the kernel's schema (:data:`KERNELS`), so that
+  verified IR is what the printer can print;
 * ``hls.yield``: the terminator.
 
 Every beat of a stream carries ``N`` elements of a finnr datatype:
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from xdsl.dialects.builtin import (
@@ -84,20 +86,47 @@ from xdsl.utils.exceptions import VerifyException
 from finnr.dialects import datatypes as dt
 from finnr.dialects.utils import bool_attr, check_dense_payload, dense_from_numpy, i64_attr, numpy_from_dense
 
-KERNELS = (
-    "mvau",
-    "vvau",
-    "swu",
-    "thresholding",
-    "maxpool",
-    "pad",
-    "label_select",
-    "dwc",
-    "fifo",
-    "duplicate",
-    "add_streams",
-)
-"""The kernels of finnr's HLS header library that ``hls.kernel`` can call."""
+
+@dataclass(frozen=True)
+class KernelSchema:
+    """What ``hls.kernel`` may pass to one C++ template of finnr's header
+    library: its template parameters in order (``datatypes`` name the ones
+    that are finnr datatypes, the others are integers), the number of input
+    streams, and the (min, max) numbers of output streams and of ROMs
+    (every ROM of rank 3: lanes, depth, word)."""
+
+    params: tuple[str, ...]
+    datatypes: frozenset[str]
+    inputs: int = 1
+    outputs: tuple[int, int] = (1, 1)
+    roms: tuple[int, int] = (0, 0)
+
+    def __post_init__(self):
+        assert self.datatypes <= set(self.params), self.datatypes - set(self.params)
+
+
+def _schema(params: str, datatypes: str, **arity) -> KernelSchema:
+    return KernelSchema(tuple(params.split()), frozenset(datatypes.split()), **arity)
+
+
+KERNELS: dict[str, KernelSchema] = {
+    "mvau": _schema("MW MH SIMD PE VECS TI TW TO TA NT TT ACT_BIAS", "TI TW TO TA TT", roms=(1, 2)),
+    "vvau": _schema("C K SIMD PE VECS TI TW TO TA NT TT ACT_BIAS", "TI TW TO TA TT", roms=(1, 2)),
+    "swu": _schema("N H W C KH KW SH SW DH DW OH OW SIMD T", "T"),
+    "thresholding": _schema("C PE VECS TI TO NT TT ACT_BIAS", "TI TO TT", roms=(1, 1)),
+    "maxpool": _schema("N H W C KH KW SH SW OH OW PE T", "T"),
+    "pad": _schema("N H W C TOP LEFT BOTTOM RIGHT SIMD T VALUE", "T"),
+    "label_select": _schema("L K PE VECS TI TO", "TI TO"),
+    "dwc": _schema("IN OUT TOTAL T", "T"),
+    "fifo": _schema("ELEMS BEATS T", "T"),
+    "duplicate": _schema("ELEMS BEATS T", "T", outputs=(1, 64)),
+    "add_streams": _schema("PE BEATS TA TB TO", "TA TB TO", inputs=2),
+}
+"""The kernels of finnr's HLS header library that ``hls.kernel`` can call,
+by template name, with the schema of their instances."""
+
+LIBRARY_DATATYPES = (dt.IntType, dt.UIntType, dt.BipolarType, dt.BinaryType, dt.TernaryType)
+"""The datatypes the header library's kernels take (integers only)."""
 
 ROM_STORAGES = ("auto", "block", "distributed", "ultra")
 """Storage styles of ``hls.rom`` (``#pragma HLS BIND_STORAGE``): let the tool
@@ -472,7 +501,8 @@ class KernelOp(HlsOp):
     """One call of a kernel of finnr's header library: ``kernel`` names the
     template, ``instance`` the call, ``params`` its template parameters
     (integers, booleans and finnr datatypes). It reads the streams ``ins``,
-    writes the streams ``outs`` and uses the ROMs ``roms``::
+    writes the streams ``outs`` and uses the ROMs ``roms``; the verifier
+    checks all of them against the kernel's :class:`KernelSchema`::
 
         hls.kernel "mvau" "layer0" ins(%a : !hls.stream<..>) outs(%b : !hls.stream<..>)
             roms(%w, %t : tensor<..>, tensor<..>) params {MW = 784 : i64, TW = !qnn.int<2>}
@@ -553,6 +583,50 @@ class KernelOp(HlsOp):
                 raise VerifyException(
                     f"'hls.kernel' parameter '{key}' must be an integer, a boolean or "
                     f"a finnr datatype, got {value}"
+                )
+        self._verify_schema(KERNELS[self.kernel.data])
+
+    def _verify_schema(self, schema: KernelSchema) -> None:
+        kind, inst = self.kernel.data, self.instance.data
+        what = f"'hls.kernel' instance '{inst}' ({kind})"
+        params = self.params.data
+        missing = [p for p in schema.params if p not in params]
+        if missing:
+            raise VerifyException(f"{what} lacks template parameter(s) {', '.join(missing)}")
+        unknown = [p for p in params if p not in schema.params]
+        if unknown:
+            raise VerifyException(
+                f"{what} has no template parameter(s) {', '.join(unknown)}; "
+                f"{kind} takes {', '.join(schema.params)}"
+            )
+        for key in schema.params:
+            value = params[key]
+            if key in schema.datatypes:
+                if isinstance(value, IntegerAttr):
+                    raise VerifyException(f"{what} parameter {key} must be a datatype")
+                if not isinstance(value, LIBRARY_DATATYPES):
+                    raise VerifyException(
+                        f"{what} parameter {key} has datatype {value}; the HLS kernels "
+                        "handle integer datatypes only"
+                    )
+            elif not isinstance(value, IntegerAttr):
+                raise VerifyException(f"{what} parameter {key} must be an integer")
+        (lo_out, hi_out), (lo_rom, hi_rom) = schema.outputs, schema.roms
+        if (
+            len(self.ins) != schema.inputs
+            or not lo_out <= len(self.outs) <= hi_out
+            or not lo_rom <= len(self.roms) <= hi_rom
+        ):
+            raise VerifyException(
+                f"{what} takes {schema.inputs} input stream(s), "
+                f"{lo_out}..{hi_out} output stream(s) and {lo_rom}..{hi_rom} ROM(s), got "
+                f"{len(self.ins)}, {len(self.outs)} and {len(self.roms)}"
+            )
+        for i, rom in enumerate(self.roms):
+            shape = list(rom.type.get_shape())
+            if len(shape) != 3:
+                raise VerifyException(
+                    f"{what} ROM #{i} must have rank 3 (lanes, depth, word), got shape {shape}"
                 )
 
 

@@ -24,8 +24,9 @@ DATAFLOW = "convert-qnn-to-dataflow"
 ESTIMATE = "dataflow-estimate"
 """The ``estimate`` stage: costs and cycles on every layer."""
 
-HLS = "convert-dataflow-to-hls"
-"""The ``hls`` stage (HLS backend): dataflow layers to HLS kernels."""
+HLS = "dataflow-insert-duplicate,dataflow-insert-dwc,convert-dataflow-to-hls"
+"""The ``hls`` stage (HLS backend): forks and width converters made explicit
+(no-ops on a chain), then dataflow layers to HLS kernels."""
 
 TO_DATAFLOW = f"{STREAMLINE},{DATAFLOW}"
 """Imported qnn IR to unfolded dataflow layers."""

@@ -2,7 +2,7 @@
 its hardware engine folds it.
 
 An MVAU/VVAU multiplies PE x SIMD tiles of its weight memory (the layout the
-HLS kernels use, :func:`fold_weights`) and accumulates them over the SIMD
+HLS kernels use, :func:`finnr.hw.fold_weights`) and accumulates them over the SIMD
 folds in exact integer arithmetic; thresholds compare per PE lane. Values
 are the same representation as in the qnn interpreter (float64 arrays of
 exact integers), so both levels can be compared bit for bit."""
@@ -24,23 +24,9 @@ from xdsl.interpreter import (
 from finnr.dialects import dataflow as df
 from finnr.dialects import datatypes as dt
 from finnr.dialects.utils import numpy_from_dense
+from finnr.hw import fold_thresholds, fold_weights
 from finnr.interpreter import numeric
 from finnr.interpreter.qnn import repr_dtype
-
-
-def fold_weights(weights: np.ndarray, pe: int, simd: int) -> np.ndarray:
-    """A (MW, MH) weight matrix as the (PE, WMEM, SIMD) memory of an MVAU:
-    PE lane p holds output rows p, p + PE, ...; word (nf, sf) of a lane holds
-    the SIMD inputs sf*SIMD .. of output row nf*PE + p (finn-hlslib order)."""
-    mw, mh = weights.shape
-    w = np.asarray(weights).T.reshape(mh // pe, pe, mw // simd, simd)  # (NF, PE, SF, SIMD)
-    return np.ascontiguousarray(w.transpose(1, 0, 2, 3).reshape(pe, (mh // pe) * (mw // simd), simd))
-
-
-def fold_thresholds(thresholds: np.ndarray, channels: int, pe: int) -> np.ndarray:
-    """Thresholds (C or 1, T) as the (PE, C/PE, T) memory of PE lanes."""
-    t = np.broadcast_to(np.asarray(thresholds), (channels, np.shape(thresholds)[1]))
-    return np.ascontiguousarray(t.reshape(channels // pe, pe, -1).transpose(1, 0, 2))
 
 
 def _threshold(acc: np.ndarray, thresholds: np.ndarray | None, act_bias: int, pe: int, out_type) -> np.ndarray:

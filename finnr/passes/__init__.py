@@ -23,6 +23,7 @@ _PASS_MODULES = {
     "convert-qnn-to-dataflow": ("convert_qnn_to_dataflow", "ConvertQnnToDataflow"),
     "dataflow-set-folding": ("dataflow_set_folding", "DataflowSetFolding"),
     "dataflow-map-offload": ("dataflow_map_offload", "DataflowMapOffload"),
+    "dataflow-insert-duplicate": ("dataflow_insert_duplicate", "DataflowInsertDuplicate"),
     "dataflow-insert-dwc": ("dataflow_insert_dwc", "DataflowInsertDWC"),
     "dataflow-insert-fifo": ("dataflow_insert_fifo", "DataflowInsertFIFO"),
     "dataflow-set-fifo-depths": ("dataflow_set_fifo_depths", "DataflowSetFIFODepths"),

@@ -13,17 +13,20 @@ symbols):
 - A ``dataflow.fifo`` disappears into the depth of the stream it sits on
   (the sum of the depths of a chain of FIFOs; streams without one keep the
   default depth 2).
-- Weights become a PE x WMEM x SIMD ROM (:func:`fold_weights`, storage from
-  the layer's ``ram_style``); thresholds a PE x TMEM x T ROM
-  (:func:`fold_thresholds`) of integers: a threshold ``t`` is compared with
-  an integer, so it is stored as ``ceil(t)``, clipped to the accumulator's
-  range (plus one), and the accumulator and threshold datatypes (``TA``,
-  ``TT``) are the narrowest holding every partial sum and threshold.
-- Where a value feeds several consumers (layers or output ports) a
-  ``duplicate`` kernel forks it; where a producer writes a different number
-  of elements per beat than its consumer reads, a ``dwc`` kernel converts
-  (``dataflow-insert-dwc`` normally made that explicit already); an input
-  port yielded as it is gets a ``fifo`` copy kernel.
+- Weights become a PE x WMEM x SIMD ROM (:func:`finnr.hw.fold_weights`,
+  storage from the layer's ``ram_style``); thresholds a PE x TMEM x T ROM
+  (:func:`finnr.hw.threshold_memory`) of integers: a threshold ``t`` is
+  compared with an integer, so it is stored as ``ceil(t)``, clipped to the
+  accumulator's range (plus one), and the accumulator and threshold
+  datatypes (``TA``, ``TT``) are the narrowest holding every partial sum and
+  threshold.
+- Every layer, ``dataflow.duplicate`` and ``dataflow.dwc`` included,
+  becomes the kernel its class registers (:func:`kernel_lowering`). Every
+  stream has one reader, as wide as its writer: values read several times
+  or at another width are refused, naming the pass that makes the fork or
+  the converter explicit (``dataflow-insert-duplicate``,
+  ``dataflow-insert-dwc``). An input port yielded as it is gets a ``fifo``
+  copy kernel.
 - The partition itself is replaced, in the host function, by a
   ``func.call`` of the external declaration
   ``func.func private @P_accel(...) attributes {hls.top = @P}``: the host
@@ -38,6 +41,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -54,11 +58,11 @@ from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.rewriter import InsertPoint, Rewriter
 
+from finnr import hw
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects import datatypes as dt
 from finnr.dialects import hls
-from finnr.interpreter.dataflow import fold_thresholds, fold_weights
 from finnr.interop.finn import finn_names
 from finnr.models import layers as lm
 from finnr.names import Namer
@@ -102,132 +106,154 @@ def _check_type(op: Operation, what: str, t: Attribute) -> None:
         )
 
 
-def accumulator_range(w: np.ndarray, in_type: Attribute) -> tuple[int, int]:
-    """The smallest and largest value any partial sum of ``x @ w`` can take
-    (``w`` an (MW, MH) integer matrix, ``x`` a vector of ``in_type``): per
-    column the sum of the per-term minima/maxima (each term's range holds
-    0, so every partial sum lies in between)."""
-    lo, hi = (int(v) for v in dt.value_range(in_type))
-    w = np.asarray(w, dtype=np.int64)
-    if w.size == 0:
-        return 0, 0
-    a, b = w * lo, w * hi
-    col_lo = np.minimum(a, b).sum(axis=0)
-    col_hi = np.maximum(a, b).sum(axis=0)
-    return min(0, int(col_lo.min())), max(0, int(col_hi.max()))
-
-
-def integer_thresholds(t: np.ndarray, lo: int, hi: int) -> np.ndarray:
-    """Thresholds compared with integers in [lo, hi]: ``x >= t`` iff
-    ``x >= ceil(t)``; below ``lo`` every x passes (clip to lo), above ``hi``
-    none does (clip to hi + 1)."""
-    c = np.ceil(np.asarray(t, dtype=np.float64))
-    return np.clip(c, lo, hi + 1).astype(np.int64)
-
-
-def _threshold_rom(namer_name: str, t: np.ndarray, channels: int, pe: int, lo: int, hi: int):
-    folded = fold_thresholds(integer_thresholds(t, lo, hi), channels, pe)
+def _threshold_rom(name: str, t: np.ndarray, channels: int, pe: int, lo: int, hi: int):
+    folded = hw.threshold_memory(t, channels, pe, lo, hi)
     tt = dt.smallest_integer_type(int(folded.min()), int(folded.max()))
-    return hls.RomOp(namer_name, folded, tt), tt, int(folded.shape[-1])
+    return hls.RomOp(name, folded, tt), tt, int(folded.shape[-1])
 
 
-_STORAGE = {"auto": "auto", "block": "block", "distributed": "distributed", "ultra": "ultra"}
+KernelLowering = Callable[[Operation, str], tuple[str, dict, list[hls.RomOp]]]
+"""``(op, instance) -> (kernel name, template parameters, ROMs)``."""
+
+KERNEL_LOWERINGS: dict[type[Operation], KernelLowering] = {}
+"""The HLS kernel of every dataflow layer class (``dataflow.fifo`` has none:
+it becomes the depth of the stream it sits on)."""
+
+
+def kernel_lowering(*op_classes: type[Operation]) -> Callable[[KernelLowering], KernelLowering]:
+    """Register the HLS kernel of the dataflow layer classes ``op_classes``."""
+
+    def register(fn: KernelLowering) -> KernelLowering:
+        for cls in op_classes:
+            KERNEL_LOWERINGS[cls] = fn
+        return fn
+
+    return register
 
 
 def layer_kernel(op: Operation, instance: str) -> tuple[str, dict, list[hls.RomOp]]:
     """(kernel name, template parameters, ROMs) of a dataflow layer."""
+    lowering = KERNEL_LOWERINGS.get(type(op))
+    if lowering is None:
+        raise FinnrError(f"convert-dataflow-to-hls: no HLS kernel for '{op.name}'")
     for i, v in enumerate(op.operands):
         _check_type(op, f"operand #{i}", _elt(v))
     for i, v in enumerate(op.results):
         _check_type(op, f"result #{i}", _elt(v))
-    if isinstance(op, df.MVAUOp | df.VVAUOp):
-        pe, simd = _int(op.pe), _int(op.simd)
-        w = np.asarray(op.weight_matrix(), dtype=np.int64)
-        ti, tw, to = _elt(op.input), op.weight_dtype, _elt(op.result)
-        vecs = math.prod(_shape(op.input)[:-1])
-        if isinstance(op, df.MVAUOp):
-            matrix = w  # (MW, MH)
-            dims = {"MW": w.shape[0], "MH": w.shape[1]}
-        else:
-            matrix = w.T  # (K, C): the window positions are the inputs
-            dims = {"C": w.shape[0], "K": w.shape[1]}
-        lo, hi = accumulator_range(matrix, ti)
-        ta = dt.smallest_integer_type(lo, hi)
-        roms = [hls.RomOp(f"{instance}_weights", fold_weights(matrix, pe, simd), tw,
-                          storage=_STORAGE[op.ram_style.data])]
-        t = op.threshold_matrix()
-        if t is not None:
-            rom, tt, nt = _threshold_rom(f"{instance}_thresholds", t, matrix.shape[1], pe, lo, hi)
-            roms.append(rom)
-        else:
-            tt, nt = ta, 0
-        params = {
-            **dims, "SIMD": simd, "PE": pe, "VECS": vecs, "TI": ti, "TW": tw, "TO": to, "TA": ta,
-            "NT": nt, "TT": tt, "ACT_BIAS": _int(op.act_bias),
-        }
-        return lm.kind(op), params, roms
-    if isinstance(op, df.ThresholdingOp):
-        pe = _int(op.pe)
-        ti, to = _elt(op.input), _elt(op.result)
-        c = _shape(op.input)[-1]
-        lo, hi = (int(v) for v in dt.value_range(ti))
-        rom, tt, nt = _threshold_rom(f"{instance}_thresholds", op.threshold_matrix(), c, pe, lo, hi)
-        params = {
-            "C": c, "PE": pe, "VECS": math.prod(_shape(op.input)[:-1]), "TI": ti, "TO": to,
-            "NT": nt, "TT": tt, "ACT_BIAS": _int(op.act_bias),
-        }
-        return "thresholding", params, [rom]
-    if isinstance(op, df.SWUOp):
-        n, h, w_, c = _shape(op.input)
-        (kh, kw), (sh, sw), (dh, dw) = op.window()
-        _, oh, ow, _ = _shape(op.result)
-        params = {
-            "N": n, "H": h, "W": w_, "C": c, "KH": kh, "KW": kw, "SH": sh, "SW": sw, "DH": dh, "DW": dw,
-            "OH": oh, "OW": ow, "SIMD": _int(op.simd), "T": _elt(op.input),
-        }
-        return "swu", params, []
-    if isinstance(op, df.MaxPoolOp):
-        n, h, w_, c = _shape(op.input)
-        (kh, kw), (sh, sw), _ = op.window()
-        _, oh, ow, _ = _shape(op.result)
-        params = {
-            "N": n, "H": h, "W": w_, "C": c, "KH": kh, "KW": kw, "SH": sh, "SW": sw,
-            "OH": oh, "OW": ow, "PE": _int(op.pe), "T": _elt(op.input),
-        }
-        return "maxpool", params, []
-    if isinstance(op, df.PadOp):
-        n, h, w_, c = _shape(op.input)
-        top, left, bottom, right = (int(p) for p in op.pads.get_values())
-        params = {
-            "N": n, "H": h, "W": w_, "C": c, "TOP": top, "LEFT": left, "BOTTOM": bottom,
-            "RIGHT": right, "SIMD": _int(op.simd), "T": _elt(op.input), "VALUE": int(op.value.value.data),
-        }
-        return "pad", params, []
-    if isinstance(op, df.LabelSelectOp):
-        x = _shape(op.input)
-        params = {
-            "L": x[-1], "K": _int(op.k), "PE": _int(op.pe), "VECS": math.prod(x[:-1]),
-            "TI": _elt(op.input), "TO": _elt(op.result),
-        }
-        return "label_select", params, []
-    if isinstance(op, df.DWCOp):
-        params = {
-            "IN": _int(op.in_elems), "OUT": _int(op.out_elems), "TOTAL": math.prod(_shape(op.input)),
-            "T": _elt(op.input),
-        }
-        return "dwc", params, []
-    if isinstance(op, df.DuplicateOp):
-        pe = _int(op.pe)
-        params = {"ELEMS": pe, "BEATS": math.prod(_shape(op.input)) // pe, "T": _elt(op.input)}
-        return "duplicate", params, []
-    if isinstance(op, df.AddStreamsOp):
-        pe = _int(op.pe)
-        params = {
-            "PE": pe, "BEATS": math.prod(_shape(op.lhs)) // pe, "TA": _elt(op.lhs), "TB": _elt(op.rhs),
-            "TO": _elt(op.result),
-        }
-        return "add_streams", params, []
-    raise FinnrError(f"convert-dataflow-to-hls: no HLS kernel for '{op.name}'")  # pragma: no cover
+    return lowering(op, instance)
+
+
+@kernel_lowering(df.MVAUOp, df.VVAUOp)
+def _weighted(op: df.MVAUOp | df.VVAUOp, instance: str):
+    pe, simd = _int(op.pe), _int(op.simd)
+    w = np.asarray(op.weight_matrix(), dtype=np.int64)
+    ti, tw, to = _elt(op.input), op.weight_dtype, _elt(op.result)
+    vecs = math.prod(_shape(op.input)[:-1])
+    if isinstance(op, df.MVAUOp):
+        kernel, matrix = "mvau", w  # (MW, MH)
+        dims = {"MW": w.shape[0], "MH": w.shape[1]}
+    else:
+        kernel, matrix = "vvau", w.T  # (K, C): the window positions are the inputs
+        dims = {"C": w.shape[0], "K": w.shape[1]}
+    lo, hi = hw.accumulator_range(matrix, ti)
+    ta = dt.smallest_integer_type(lo, hi)
+    roms = [hls.RomOp(f"{instance}_weights", hw.fold_weights(matrix, pe, simd), tw, storage=op.ram_style.data)]
+    t = op.threshold_matrix()
+    if t is not None:
+        rom, tt, nt = _threshold_rom(f"{instance}_thresholds", t, matrix.shape[1], pe, lo, hi)
+        roms.append(rom)
+    else:
+        tt, nt = ta, 0
+    params = {
+        **dims, "SIMD": simd, "PE": pe, "VECS": vecs, "TI": ti, "TW": tw, "TO": to, "TA": ta,
+        "NT": nt, "TT": tt, "ACT_BIAS": _int(op.act_bias),
+    }
+    return kernel, params, roms
+
+
+@kernel_lowering(df.ThresholdingOp)
+def _thresholding(op: df.ThresholdingOp, instance: str):
+    pe = _int(op.pe)
+    ti, to = _elt(op.input), _elt(op.result)
+    c = _shape(op.input)[-1]
+    lo, hi = (int(v) for v in dt.value_range(ti))
+    rom, tt, nt = _threshold_rom(f"{instance}_thresholds", op.threshold_matrix(), c, pe, lo, hi)
+    params = {
+        "C": c, "PE": pe, "VECS": math.prod(_shape(op.input)[:-1]), "TI": ti, "TO": to,
+        "NT": nt, "TT": tt, "ACT_BIAS": _int(op.act_bias),
+    }
+    return "thresholding", params, [rom]
+
+
+@kernel_lowering(df.SWUOp)
+def _swu(op: df.SWUOp, instance: str):
+    n, h, w_, c = _shape(op.input)
+    (kh, kw), (sh, sw), (dh, dw) = op.window()
+    _, oh, ow, _ = _shape(op.result)
+    params = {
+        "N": n, "H": h, "W": w_, "C": c, "KH": kh, "KW": kw, "SH": sh, "SW": sw, "DH": dh, "DW": dw,
+        "OH": oh, "OW": ow, "SIMD": _int(op.simd), "T": _elt(op.input),
+    }
+    return "swu", params, []
+
+
+@kernel_lowering(df.MaxPoolOp)
+def _maxpool(op: df.MaxPoolOp, instance: str):
+    n, h, w_, c = _shape(op.input)
+    (kh, kw), (sh, sw), _ = op.window()
+    _, oh, ow, _ = _shape(op.result)
+    params = {
+        "N": n, "H": h, "W": w_, "C": c, "KH": kh, "KW": kw, "SH": sh, "SW": sw,
+        "OH": oh, "OW": ow, "PE": _int(op.pe), "T": _elt(op.input),
+    }
+    return "maxpool", params, []
+
+
+@kernel_lowering(df.PadOp)
+def _pad(op: df.PadOp, instance: str):
+    n, h, w_, c = _shape(op.input)
+    top, left, bottom, right = (int(p) for p in op.pads.get_values())
+    params = {
+        "N": n, "H": h, "W": w_, "C": c, "TOP": top, "LEFT": left, "BOTTOM": bottom,
+        "RIGHT": right, "SIMD": _int(op.simd), "T": _elt(op.input), "VALUE": int(op.value.value.data),
+    }
+    return "pad", params, []
+
+
+@kernel_lowering(df.LabelSelectOp)
+def _label_select(op: df.LabelSelectOp, instance: str):
+    x = _shape(op.input)
+    params = {
+        "L": x[-1], "K": _int(op.k), "PE": _int(op.pe), "VECS": math.prod(x[:-1]),
+        "TI": _elt(op.input), "TO": _elt(op.result),
+    }
+    return "label_select", params, []
+
+
+@kernel_lowering(df.DWCOp)
+def _dwc(op: df.DWCOp, instance: str):
+    params = {
+        "IN": _int(op.in_elems), "OUT": _int(op.out_elems), "TOTAL": math.prod(_shape(op.input)),
+        "T": _elt(op.input),
+    }
+    return "dwc", params, []
+
+
+@kernel_lowering(df.DuplicateOp)
+def _duplicate(op: df.DuplicateOp, instance: str):
+    pe = _int(op.pe)
+    params = {"ELEMS": pe, "BEATS": math.prod(_shape(op.input)) // pe, "T": _elt(op.input)}
+    return "duplicate", params, []
+
+
+@kernel_lowering(df.AddStreamsOp)
+def _add_streams(op: df.AddStreamsOp, instance: str):
+    pe = _int(op.pe)
+    params = {
+        "PE": pe, "BEATS": math.prod(_shape(op.lhs)) // pe, "TA": _elt(op.lhs), "TB": _elt(op.rhs),
+        "TO": _elt(op.result),
+    }
+    return "add_streams", params, []
 
 
 # --- one partition -----------------------------------------------------------
@@ -310,74 +336,44 @@ class _TopBuilder:
     def kernel(self, kind: str, instance: str, ins, outs, roms=(), params=None) -> hls.KernelOp:
         return hls.KernelOp(kind, self.names(instance, "k"), ins, outs, roms, params or {})
 
+    def describe(self, v: SSAValue) -> str:
+        return f"input #{v.index}" if isinstance(v.owner, Block) else f"result #{v.index} of '{v.owner.name}'"
+
     def plan(self, v: SSAValue, width: int, head: SSAValue | None, name: str) -> tuple[SSAValue, list[Operation]]:
-        """Route channel ``v`` (``width`` elements per beat) to its
-        consumers. ``head`` is the input port when ``v`` enters the
-        partition; otherwise the stream the producer is to write is chosen
-        here. Returns it and the kernels to emit right after the producer
-        (fork, width converters, port copy)."""
+        """Route channel ``v`` (``width`` elements per beat) to its one
+        reader. ``head`` is the input port when ``v`` enters the partition;
+        otherwise the stream the producer is to write is chosen here.
+        Returns it and the kernels to emit right after the producer (the
+        copy of an input port that is an output port as it is)."""
         v = self.resolve(v)
         elt = _elt(v)
-        total = math.prod(_shape(v))
         cons = self.consumers[v]
+        where = f"convert-dataflow-to-hls: partition '{self.name}': the {self.describe(v)}"
         if not cons:
-            what = f"input #{v.index}" if isinstance(v.owner, Block) else f"result #{v.index} of '{v.owner.name}'"
+            raise FinnrError(f"{where} is never read (a stream needs a consumer)")
+        if len(cons) > 1:
             raise FinnrError(
-                f"convert-dataflow-to-hls: partition '{self.name}': the {what} is never read "
-                "(a stream needs a consumer)"
+                f"{where} has {len(cons)} readers; a stream has one (run dataflow-insert-duplicate first)"
             )
-
-        def target(c) -> SSAValue | None:
-            return self.top.outputs[c.index] if isinstance(c, _PortUse) else None
-
-        def dwc(src: SSAValue, c, after: list[Operation]) -> SSAValue:
-            """A width converter from ``src`` to consumer ``c``; returns its output."""
-            cw = self.consumer_width(c)
-            dst = target(c)
-            if dst is None:
-                dst = self.new_stream(elt, cw, DEFAULT_DEPTH, f"{name}_dwc")
-                self.edge[c] = dst
-            params = {"IN": width, "OUT": cw, "TOTAL": total, "T": elt}
-            after.append(self.kernel("dwc", f"{name}_dwc", [src], [dst], params=params))
-            return dst
-
-        after: list[Operation] = []
-        if len(cons) == 1:
-            (c,) = cons
-            dst = target(c)
-            if self.consumer_width(c) != width:
-                src = head if head is not None else self.new_stream(elt, width, self.depth(v), f"{name}_out")
-                dwc(src, c, after)
-                return src, after
-            if head is None:
-                if dst is not None:
-                    return dst, after
-                s = self.new_stream(elt, width, self.depth(v), f"{name}_out")
-                self.edge[c] = s
-                return s, after
-            if dst is None:
-                self.edge[c] = head
-                return head, after
-            params = {"ELEMS": width, "BEATS": total // width, "T": elt}
-            after.append(self.kernel("fifo", f"{name}_copy", [head], [dst], params=params))
-            return head, after
-        src = head if head is not None else self.new_stream(elt, width, self.depth(v), f"{name}_out")
-        outs: list[SSAValue] = []
-        converters: list[Operation] = []
-        for k, c in enumerate(cons):
-            if self.consumer_width(c) == width:
-                dst = target(c)
-                if dst is None:
-                    dst = self.new_stream(elt, width, DEFAULT_DEPTH, f"{name}_fork{k}")
-                    self.edge[c] = dst
-                outs.append(dst)
-            else:
-                mid = self.new_stream(elt, width, DEFAULT_DEPTH, f"{name}_fork{k}")
-                outs.append(mid)
-                dwc(mid, c, converters)
-        params = {"ELEMS": width, "BEATS": total // width, "T": elt}
-        after.append(self.kernel("duplicate", f"{name}_fork", [src], outs, params=params))
-        return src, after + converters
+        (c,) = cons
+        if self.consumer_width(c) != width:
+            reader = "an output port" if isinstance(c, _PortUse) else f"'{c[0].name}'"
+            raise FinnrError(
+                f"{where} carries {width} element(s) per beat but {reader} reads "
+                f"{self.consumer_width(c)} (run dataflow-insert-dwc first)"
+            )
+        dst = self.top.outputs[c.index] if isinstance(c, _PortUse) else None
+        if head is None:
+            if dst is not None:
+                return dst, []
+            s = self.new_stream(elt, width, self.depth(v), f"{name}_out")
+            self.edge[c] = s
+            return s, []
+        if dst is None:
+            self.edge[c] = head
+            return head, []
+        params = {"ELEMS": width, "BEATS": math.prod(_shape(v)) // width, "T": elt}
+        return head, [self.kernel("fifo", f"{name}_copy", [head], [dst], params=params)]
 
     def build(self) -> hls.TopOp:
         ins = [hls.StreamType(_elt(a), self.producer_width(a)) for a in self.block.args]

@@ -2,7 +2,9 @@
 stream carries a different number of elements per beat than its consumer
 reads (e.g. an MVAU with PE 4 feeding one with SIMD 8). Layers whose widths
 agree are left alone, so the pass is idempotent; run it after the folding
-is set."""
+is set and after ``dataflow-insert-duplicate`` (whose forks pass a stream on
+at its producer's width, so a reader of another width needs a converter
+after the fork)."""
 
 from __future__ import annotations
 

@@ -21,40 +21,8 @@ from finnr import __version__
 from finnr.diagnostics import FinnrError
 from finnr.dialects import datatypes as dt
 from finnr.dialects import hls
+from finnr.hw import pack_rom
 from finnr.names import Namer
-
-KERNEL_PARAMS: dict[str, tuple[str, ...]] = {
-    "mvau": ("MW", "MH", "SIMD", "PE", "VECS", "TI", "TW", "TO", "TA", "NT", "TT", "ACT_BIAS"),
-    "vvau": ("C", "K", "SIMD", "PE", "VECS", "TI", "TW", "TO", "TA", "NT", "TT", "ACT_BIAS"),
-    "swu": ("N", "H", "W", "C", "KH", "KW", "SH", "SW", "DH", "DW", "OH", "OW", "SIMD", "T"),
-    "thresholding": ("C", "PE", "VECS", "TI", "TO", "NT", "TT", "ACT_BIAS"),
-    "maxpool": ("N", "H", "W", "C", "KH", "KW", "SH", "SW", "OH", "OW", "PE", "T"),
-    "pad": ("N", "H", "W", "C", "TOP", "LEFT", "BOTTOM", "RIGHT", "SIMD", "T", "VALUE"),
-    "label_select": ("L", "K", "PE", "VECS", "TI", "TO"),
-    "dwc": ("IN", "OUT", "TOTAL", "T"),
-    "fifo": ("ELEMS", "BEATS", "T"),
-    "duplicate": ("ELEMS", "BEATS", "T"),
-    "add_streams": ("PE", "BEATS", "TA", "TB", "TO"),
-}
-"""The template parameters of every kernel of the header library, in order."""
-
-TYPE_PARAMS = frozenset({"T", "TI", "TW", "TO", "TA", "TT", "TB"})
-"""The template parameters that are datatypes (the others are integers)."""
-
-KERNEL_ARITY: dict[str, tuple[int, tuple[int, int], tuple[int, int]]] = {
-    # kernel: (inputs, (min, max) outputs, (min, max) ROMs)
-    "mvau": (1, (1, 1), (1, 2)),
-    "vvau": (1, (1, 1), (1, 2)),
-    "swu": (1, (1, 1), (0, 0)),
-    "thresholding": (1, (1, 1), (1, 1)),
-    "maxpool": (1, (1, 1), (0, 0)),
-    "pad": (1, (1, 1), (0, 0)),
-    "label_select": (1, (1, 1), (0, 0)),
-    "dwc": (1, (1, 1), (0, 0)),
-    "fifo": (1, (1, 1), (0, 0)),
-    "duplicate": (1, (1, 64), (0, 0)),
-    "add_streams": (2, (1, 1), (0, 0)),
-}
 
 _CPP_KEYWORDS = """
 alignas alignof and and_eq asm atomic_cancel atomic_commit atomic_noexcept auto bitand bitor bool
@@ -136,45 +104,6 @@ def stream_type(t: Attribute) -> str:
     return f"hls::stream<ap_uint<{t.width}> >"
 
 
-def encode(values: np.ndarray, t: Attribute) -> np.ndarray:
-    """The bit patterns (as uint64) of integer values of datatype ``t``."""
-    v = np.asarray(values).astype(np.int64)
-    if isinstance(t, dt.BipolarType):
-        return (v > 0).astype(np.uint64)
-    bits = dt.bitwidth(t)
-    return (v & ((1 << bits) - 1)).astype(np.uint64)
-
-
-def limb_layout(word_bits: int) -> tuple[int, int]:
-    """(limbs, bits per limb) of a ROM word: the fewest limbs of <= 64 bits,
-    all of the same width."""
-    limbs = max(1, math.ceil(word_bits / 64))
-    return limbs, math.ceil(word_bits / limbs)
-
-
-def pack_rom(values: np.ndarray, t: Attribute) -> tuple[np.ndarray, int]:
-    """A ROM (A, B, K) of elements of ``t`` as (A, B, L) limbs (uint64) of
-    LW bits: the K elements of a word packed element 0 first, from the
-    least significant bit; returns (limbs, LW)."""
-    a, b, k = values.shape
-    eb = dt.bitwidth(t)
-    codes = encode(values, t)
-    limbs, lw = limb_layout(k * eb)
-    if limbs == 1:
-        word = np.zeros((a, b), dtype=np.uint64)
-        for i in range(k):
-            word |= codes[:, :, i] << np.uint64(i * eb)
-        return word.reshape(a, b, 1), lw
-    shifts = np.arange(eb, dtype=np.uint64)
-    bits = ((codes[..., None] >> shifts) & np.uint64(1)).reshape(a, b, k * eb)
-    pad = limbs * lw - k * eb
-    if pad:
-        bits = np.concatenate([bits, np.zeros((a, b, pad), dtype=np.uint64)], axis=-1)
-    bits = bits.reshape(a, b, limbs, lw)
-    weights = np.left_shift(np.uint64(1), np.arange(lw, dtype=np.uint64))
-    return (bits * weights).sum(axis=-1, dtype=np.uint64), lw
-
-
 def _hex_lines(flat: np.ndarray, per_line: int = 16, indent: str = "    ") -> str:
     text = [hex(v) for v in flat.tolist()]
     return ",\n".join(indent + ", ".join(text[i : i + per_line]) for i in range(0, len(text), per_line))
@@ -229,39 +158,11 @@ class CppPrinter:
     def scope(self) -> _Scope:
         return _Scope(set(RESERVED) | self.global_names)
 
-    # -- checks --
-
-    def check_kernel(self, op: hls.KernelOp) -> None:
-        kind, inst = op.kernel.data, op.instance.data
-        missing = [p for p in KERNEL_PARAMS[kind] if p not in op.params.data]
-        if missing:
-            raise FinnrError(
-                f"hls-cpp: kernel '{inst}' ({kind}) lacks template parameter(s) {', '.join(missing)}"
-            )
-        for key in KERNEL_PARAMS[kind]:
-            is_type = key in TYPE_PARAMS
-            if is_type == isinstance(op.params.data[key], IntegerAttr):
-                raise FinnrError(
-                    f"hls-cpp: kernel '{inst}' ({kind}) parameter {key} must be "
-                    + ("a datatype" if is_type else "an integer")
-                )
-        n_in, (lo_out, hi_out), (lo_rom, hi_rom) = KERNEL_ARITY[kind]
-        if len(op.ins) != n_in or not lo_out <= len(op.outs) <= hi_out or not lo_rom <= len(op.roms) <= hi_rom:
-            raise FinnrError(
-                f"hls-cpp: kernel '{inst}' ({kind}) takes {n_in} input stream(s), "
-                f"{lo_out}..{hi_out} output stream(s) and {lo_rom}..{hi_rom} ROM(s), got "
-                f"{len(op.ins)}, {len(op.outs)} and {len(op.roms)}"
-            )
-        for i, rom in enumerate(op.roms):
-            if len(_rom_of(rom).value.get_shape()) != 3:
-                raise FinnrError(
-                    f"hls-cpp: kernel '{inst}' ROM #{i} must have rank 3 (lanes, depth, word), "
-                    f"got shape {list(_rom_of(rom).value.get_shape())}"
-                )
-
     def template_args(self, op: hls.KernelOp) -> str:
+        """The template arguments in the order of the kernel's schema
+        (``hls.KERNELS``); verified IR has every one of them."""
         args = []
-        for key in KERNEL_PARAMS[op.kernel.data]:
+        for key in hls.KERNELS[op.kernel.data].params:
             value = op.params.data[key]
             if isinstance(value, IntegerAttr):
                 args.append(str(value.value.data))
@@ -301,7 +202,6 @@ class CppPrinter:
     # -- text --
 
     def kernel_function(self, op: hls.KernelOp) -> str:
-        self.check_kernel(op)
         scope = self.scope()
         fname = self.kernel_names[op]
         params = []

@@ -20,17 +20,15 @@ import numpy as np
 from xdsl.dialects.builtin import ModuleOp, TensorType
 from xdsl.ir import Attribute, Block, Operation, SSAValue
 
-from finnr.backends.hls_cpp.printer import encode
 from finnr.backends.verilog import _Names
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects import datatypes as dt
-from finnr.interpreter.dataflow import fold_thresholds, fold_weights
+from finnr.hw import accumulator_range, encode, fold_thresholds, fold_weights, integer_thresholds, kind_code, signed_bits
 from finnr.interop.finn import finn_names
 from finnr.models import layers as lm
 from finnr.models.layers import dataflow_layers
 from finnr.names import sanitize
-from finnr.passes.convert_dataflow_to_hls import accumulator_range, integer_thresholds
 from finnr.passes.utils import refuse_offload
 
 LIBRARY_FILES = {
@@ -50,23 +48,6 @@ LIBRARY_MODULES = frozenset(
     ["finnr_mvau", "finnr_dot", "finnr_act", "finnr_rom", "finnr_thresholding", "finnr_window",
      "finnr_pad", "finnr_label_select", "finnr_dwc", "finnr_fifo"]
 )
-
-KIND_UNSIGNED, KIND_SIGNED, KIND_BIPOLAR = 0, 1, 2
-
-
-def kind_code(t: Attribute) -> int:
-    """The library's element kind: 0 unsigned, 1 signed, 2 bipolar."""
-    if isinstance(t, dt.BipolarType):
-        return KIND_BIPOLAR
-    return KIND_SIGNED if dt.value_range(t)[0] < 0 else KIND_UNSIGNED
-
-
-def signed_bits(lo: int, hi: int) -> int:
-    """Bits of the narrowest two's complement type holding [lo, hi] (>= 2)."""
-    n = 2
-    while lo < -(1 << (n - 1)) or hi > (1 << (n - 1)) - 1:
-        n += 1
-    return n
 
 
 def hex_words(codes: np.ndarray, bits: int) -> list[str]:

@@ -37,11 +37,11 @@ from xdsl.dialects.builtin import ModuleOp
 from xdsl.interpreter import Interpreter, InterpreterFunctions, impl, register_impls
 
 from finnr.backends.hls_cpp.csim import _cache_root, _digest
-from finnr.backends.hls_cpp.printer import encode
-from finnr.backends.rtl.design import KIND_BIPOLAR, KIND_SIGNED, Design, kind_code
+from finnr.backends.rtl.design import Design
 from finnr.backends.verilog import padded
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
+from finnr.hw import KIND_BIPOLAR, KIND_SIGNED, encode, kind_code
 from finnr.models import layers as lm
 
 HARNESS = Path(__file__).parent / "sim_main.cpp"

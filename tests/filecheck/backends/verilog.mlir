@@ -48,6 +48,7 @@
 hls.top @acc(%x : !hls.stream<!qnn.int<3>, 4>) -> (%y : !hls.stream<!qnn.int<9>, 2>) {
   %mid = hls.stream {depth = 5 : i64, name = "mid"} : !hls.stream<!qnn.int<3>, 2>
   hls.kernel "dwc" "conv" ins(%x : !hls.stream<!qnn.int<3>, 4>) outs(%mid : !hls.stream<!qnn.int<3>, 2>) params {IN = 4 : i64, OUT = 2 : i64, TOTAL = 4 : i64, T = !qnn.int<3>}
-  hls.kernel "thresholding" "thr" ins(%mid : !hls.stream<!qnn.int<3>, 2>) outs(%y : !hls.stream<!qnn.int<9>, 2>) params {C = 2 : i64}
+  %t = hls.rom "t" dense<0> : tensor<2x1x1xi8> -> tensor<2x1x1x!qnn.int<3>>
+  hls.kernel "thresholding" "thr" ins(%mid : !hls.stream<!qnn.int<3>, 2>) outs(%y : !hls.stream<!qnn.int<9>, 2>) roms(%t : tensor<2x1x1x!qnn.int<3>>) params {C = 2 : i64, PE = 2 : i64, VECS = 1 : i64, TI = !qnn.int<3>, TO = !qnn.int<9>, NT = 1 : i64, TT = !qnn.int<3>, ACT_BIAS = 0 : i64}
   hls.yield
 }

@@ -6,7 +6,7 @@
 // its index, its SSA name and its human name.
 
 hls.top @fanout_ok(%in0 : !hls.stream<!qnn.int<4>, 2>) -> (%out0 : !hls.stream<!qnn.int<4>, 2>, %out1 : !hls.stream<!qnn.int<4>, 2>) {
-  hls.kernel "duplicate" "dup" ins(%in0 : !hls.stream<!qnn.int<4>, 2>) outs(%out0, %out1 : !hls.stream<!qnn.int<4>, 2>, !hls.stream<!qnn.int<4>, 2>)
+  hls.kernel "duplicate" "dup" ins(%in0 : !hls.stream<!qnn.int<4>, 2>) outs(%out0, %out1 : !hls.stream<!qnn.int<4>, 2>, !hls.stream<!qnn.int<4>, 2>) params {ELEMS = 2 : i64, BEATS = 1 : i64, T = !qnn.int<4>}
   hls.yield
 }
 // CHECK: hls.top @fanout_ok
@@ -14,8 +14,8 @@ hls.top @fanout_ok(%in0 : !hls.stream<!qnn.int<4>, 2>) -> (%out0 : !hls.stream<!
 // -----
 
 hls.top @fanout_bad(%in0 : !hls.stream<!qnn.int<4>, 2>) -> (%out0 : !hls.stream<!qnn.int<4>, 2>, %out1 : !hls.stream<!qnn.int<4>, 2>) {
-  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<4>, 2>) outs(%out0 : !hls.stream<!qnn.int<4>, 2>)
-  hls.kernel "fifo" "b" ins(%in0 : !hls.stream<!qnn.int<4>, 2>) outs(%out1 : !hls.stream<!qnn.int<4>, 2>)
+  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<4>, 2>) outs(%out0 : !hls.stream<!qnn.int<4>, 2>) params {ELEMS = 2 : i64, BEATS = 1 : i64, T = !qnn.int<4>}
+  hls.kernel "fifo" "b" ins(%in0 : !hls.stream<!qnn.int<4>, 2>) outs(%out1 : !hls.stream<!qnn.int<4>, 2>) params {ELEMS = 2 : i64, BEATS = 1 : i64, T = !qnn.int<4>}
   hls.yield
 }
 // CHECK: 'hls.top' input port #0 (%in0) must be read by exactly one kernel, got 2
@@ -23,7 +23,7 @@ hls.top @fanout_bad(%in0 : !hls.stream<!qnn.int<4>, 2>) -> (%out0 : !hls.stream<
 // -----
 
 hls.top @second_output_unwritten(%in0 : !hls.stream<!qnn.int<4>, 2>) -> (%out0 : !hls.stream<!qnn.int<4>, 2>, %result : !hls.stream<!qnn.int<4>, 2>) {
-  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<4>, 2>) outs(%out0 : !hls.stream<!qnn.int<4>, 2>)
+  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<4>, 2>) outs(%out0 : !hls.stream<!qnn.int<4>, 2>) params {ELEMS = 2 : i64, BEATS = 1 : i64, T = !qnn.int<4>}
   hls.yield
 }
 // CHECK: 'hls.top' output port #1 (%result) must be written by exactly one kernel, got 0
@@ -32,7 +32,7 @@ hls.top @second_output_unwritten(%in0 : !hls.stream<!qnn.int<4>, 2>) -> (%out0 :
 
 hls.top @dangling_channel(%in0 : !hls.stream<!qnn.int<4>, 2>) -> (%out0 : !hls.stream<!qnn.int<4>, 2>) {
   %s = hls.stream {name = "conv0_out"} : !hls.stream<!qnn.int<4>, 2>
-  hls.kernel "duplicate" "dup" ins(%in0 : !hls.stream<!qnn.int<4>, 2>) outs(%out0, %s : !hls.stream<!qnn.int<4>, 2>, !hls.stream<!qnn.int<4>, 2>)
+  hls.kernel "duplicate" "dup" ins(%in0 : !hls.stream<!qnn.int<4>, 2>) outs(%out0, %s : !hls.stream<!qnn.int<4>, 2>, !hls.stream<!qnn.int<4>, 2>) params {ELEMS = 2 : i64, BEATS = 1 : i64, T = !qnn.int<4>}
   hls.yield
 }
 // CHECK: 'hls.top' stream "conv0_out" (%s) must be read by exactly one kernel, got 0
@@ -41,9 +41,9 @@ hls.top @dangling_channel(%in0 : !hls.stream<!qnn.int<4>, 2>) -> (%out0 : !hls.s
 
 hls.top @two_writers(%in0 : !hls.stream<!qnn.int<4>, 2>, %in1 : !hls.stream<!qnn.int<4>, 2>) -> (%out0 : !hls.stream<!qnn.int<4>, 2>) {
   %merged = hls.stream : !hls.stream<!qnn.int<4>, 2>
-  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<4>, 2>) outs(%merged : !hls.stream<!qnn.int<4>, 2>)
-  hls.kernel "fifo" "b" ins(%in1 : !hls.stream<!qnn.int<4>, 2>) outs(%merged : !hls.stream<!qnn.int<4>, 2>)
-  hls.kernel "fifo" "c" ins(%merged : !hls.stream<!qnn.int<4>, 2>) outs(%out0 : !hls.stream<!qnn.int<4>, 2>)
+  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<4>, 2>) outs(%merged : !hls.stream<!qnn.int<4>, 2>) params {ELEMS = 2 : i64, BEATS = 1 : i64, T = !qnn.int<4>}
+  hls.kernel "fifo" "b" ins(%in1 : !hls.stream<!qnn.int<4>, 2>) outs(%merged : !hls.stream<!qnn.int<4>, 2>) params {ELEMS = 2 : i64, BEATS = 1 : i64, T = !qnn.int<4>}
+  hls.kernel "fifo" "c" ins(%merged : !hls.stream<!qnn.int<4>, 2>) outs(%out0 : !hls.stream<!qnn.int<4>, 2>) params {ELEMS = 2 : i64, BEATS = 1 : i64, T = !qnn.int<4>}
   hls.yield
 }
 // CHECK: 'hls.top' stream %merged must be written by exactly one kernel, got 2
@@ -55,8 +55,8 @@ hls.top @two_writers(%in0 : !hls.stream<!qnn.int<4>, 2>, %in1 : !hls.stream<!qnn
 ^bb0(%0 : !hls.stream<!qnn.int<4>, 2>, %1 : !hls.stream<!qnn.int<4>, 2>):
   %2 = "hls.stream"() : () -> !hls.stream<!qnn.int<4>, 2>
   %3 = "hls.stream"() : () -> !hls.stream<!qnn.int<4>, 2>
-  "hls.kernel"(%0, %2) <{kernel = "fifo", instance = "a", operandSegmentSizes = array<i32: 1, 1, 0>}> : (!hls.stream<!qnn.int<4>, 2>, !hls.stream<!qnn.int<4>, 2>) -> ()
-  "hls.kernel"(%2, %1) <{kernel = "fifo", instance = "b", operandSegmentSizes = array<i32: 1, 1, 0>}> : (!hls.stream<!qnn.int<4>, 2>, !hls.stream<!qnn.int<4>, 2>) -> ()
+  "hls.kernel"(%0, %2) <{kernel = "fifo", instance = "a", params = {ELEMS = 2 : i64, BEATS = 1 : i64, T = !qnn.int<4>}, operandSegmentSizes = array<i32: 1, 1, 0>}> : (!hls.stream<!qnn.int<4>, 2>, !hls.stream<!qnn.int<4>, 2>) -> ()
+  "hls.kernel"(%2, %1) <{kernel = "fifo", instance = "b", params = {ELEMS = 2 : i64, BEATS = 1 : i64, T = !qnn.int<4>}, operandSegmentSizes = array<i32: 1, 1, 0>}> : (!hls.stream<!qnn.int<4>, 2>, !hls.stream<!qnn.int<4>, 2>) -> ()
   "hls.yield"() : () -> ()
 }) : () -> ()
 // CHECK: 'hls.top' stream #1 must be read by exactly one kernel, got 0

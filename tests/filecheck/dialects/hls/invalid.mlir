@@ -47,7 +47,7 @@ hls.top @not_a_stream(%in0 : tensor<4xi8>) -> (%out0 : !hls.stream<!qnn.int<2>, 
 
 hls.top @foreign_op(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
   %c = arith.constant 0 : i32
-  hls.kernel "fifo" "f" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>)
+  hls.kernel "fifo" "f" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
   hls.yield
 }
 // CHECK: 'hls.top' body may only hold hls.stream, hls.rom, hls.kernel and hls.yield ops, got 'arith.constant'
@@ -56,10 +56,10 @@ hls.top @foreign_op(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<
 
 hls.top @outer(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
   hls.top @inner(%a : !hls.stream<!qnn.int<2>, 1>) -> (%b : !hls.stream<!qnn.int<2>, 1>) {
-    hls.kernel "fifo" "f" ins(%a : !hls.stream<!qnn.int<2>, 1>) outs(%b : !hls.stream<!qnn.int<2>, 1>)
+    hls.kernel "fifo" "f" ins(%a : !hls.stream<!qnn.int<2>, 1>) outs(%b : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
     hls.yield
   }
-  hls.kernel "fifo" "f" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>)
+  hls.kernel "fifo" "f" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
   hls.yield
 }
 // CHECK: 'hls.top' body may only hold hls.stream, hls.rom, hls.kernel and hls.yield ops, got 'hls.top'
@@ -73,16 +73,16 @@ hls.top @no_yield(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!q
 // -----
 
 hls.top @no_yield_after_kernel(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
-  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>)
+  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
 }
 // CHECK: Operation hls.kernel terminates block in single-block region but is not a terminator
 
 // -----
 
 hls.top @input_written(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
-  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>)
+  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
   %s = hls.stream : !hls.stream<!qnn.int<2>, 1>
-  hls.kernel "fifo" "b" ins(%s : !hls.stream<!qnn.int<2>, 1>) outs(%in0 : !hls.stream<!qnn.int<2>, 1>)
+  hls.kernel "fifo" "b" ins(%s : !hls.stream<!qnn.int<2>, 1>) outs(%in0 : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
   hls.yield
 }
 // CHECK: 'hls.top' input port #0 (%in0) is written by 1 kernel(s); input ports are read-only
@@ -91,8 +91,8 @@ hls.top @input_written(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stre
 
 hls.top @output_read(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
   %s = hls.stream : !hls.stream<!qnn.int<2>, 1>
-  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>)
-  hls.kernel "fifo" "b" ins(%out0 : !hls.stream<!qnn.int<2>, 1>) outs(%s : !hls.stream<!qnn.int<2>, 1>)
+  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
+  hls.kernel "fifo" "b" ins(%out0 : !hls.stream<!qnn.int<2>, 1>) outs(%s : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
   hls.yield
 }
 // CHECK: 'hls.top' output port #0 (%out0) is read by 1 kernel(s); output ports are write-only
@@ -100,7 +100,7 @@ hls.top @output_read(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream
 // -----
 
 hls.top @input_unread(%in0 : !hls.stream<!qnn.int<2>, 1>, %in1 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
-  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>)
+  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
   hls.yield
 }
 // CHECK: 'hls.top' input port #1 (%in1) must be read by exactly one kernel, got 0
@@ -108,8 +108,8 @@ hls.top @input_unread(%in0 : !hls.stream<!qnn.int<2>, 1>, %in1 : !hls.stream<!qn
 // -----
 
 hls.top @output_written_twice(%in0 : !hls.stream<!qnn.int<2>, 1>, %in1 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
-  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>)
-  hls.kernel "fifo" "b" ins(%in1 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>)
+  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
+  hls.kernel "fifo" "b" ins(%in1 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
   hls.yield
 }
 // CHECK: 'hls.top' output port #0 (%out0) must be written by exactly one kernel, got 2
@@ -118,9 +118,9 @@ hls.top @output_written_twice(%in0 : !hls.stream<!qnn.int<2>, 1>, %in1 : !hls.st
 
 hls.top @stream_read_twice(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>, %out1 : !hls.stream<!qnn.int<2>, 1>) {
   %s = hls.stream {name = "fanout"} : !hls.stream<!qnn.int<2>, 1>
-  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%s : !hls.stream<!qnn.int<2>, 1>)
-  hls.kernel "fifo" "b" ins(%s : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>)
-  hls.kernel "fifo" "c" ins(%s : !hls.stream<!qnn.int<2>, 1>) outs(%out1 : !hls.stream<!qnn.int<2>, 1>)
+  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%s : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
+  hls.kernel "fifo" "b" ins(%s : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
+  hls.kernel "fifo" "c" ins(%s : !hls.stream<!qnn.int<2>, 1>) outs(%out1 : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
   hls.yield
 }
 // CHECK: 'hls.top' stream "fanout" (%s) must be read by exactly one kernel, got 2
@@ -129,7 +129,7 @@ hls.top @stream_read_twice(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.
 
 hls.top @stream_unwritten(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
   %s = hls.stream : !hls.stream<!qnn.int<2>, 1>
-  hls.kernel "add_streams" "a" ins(%in0, %s : !hls.stream<!qnn.int<2>, 1>, !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>)
+  hls.kernel "add_streams" "a" ins(%in0, %s : !hls.stream<!qnn.int<2>, 1>, !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) params {PE = 1 : i64, BEATS = 1 : i64, TA = !qnn.int<2>, TB = !qnn.int<2>, TO = !qnn.int<2>}
   hls.yield
 }
 // CHECK: 'hls.top' stream %s must be written by exactly one kernel, got 0
@@ -138,8 +138,8 @@ hls.top @stream_unwritten(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.s
 
 hls.top @duplicate_instance(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
   %s = hls.stream : !hls.stream<!qnn.int<2>, 1>
-  hls.kernel "fifo" "layer" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%s : !hls.stream<!qnn.int<2>, 1>)
-  hls.kernel "fifo" "layer" ins(%s : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>)
+  hls.kernel "fifo" "layer" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%s : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
+  hls.kernel "fifo" "layer" ins(%s : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
   hls.yield
 }
 // CHECK: 'hls.top' kernel instance "layer" is not unique
@@ -147,9 +147,9 @@ hls.top @duplicate_instance(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls
 // -----
 
 hls.top @duplicate_rom(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
-  %a = hls.rom "w" dense<1> : tensor<2xi8> -> tensor<2x!qnn.int<2>>
-  %b = hls.rom "w" dense<0> : tensor<2xi8> -> tensor<2x!qnn.int<2>>
-  hls.kernel "mvau" "layer" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) roms(%a, %b : tensor<2x!qnn.int<2>>, tensor<2x!qnn.int<2>>)
+  %a = hls.rom "w" dense<1> : tensor<1x1x2xi8> -> tensor<1x1x2x!qnn.int<2>>
+  %b = hls.rom "w" dense<0> : tensor<1x1x1xi8> -> tensor<1x1x1x!qnn.int<2>>
+  hls.kernel "mvau" "layer" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) roms(%a, %b : tensor<1x1x2x!qnn.int<2>>, tensor<1x1x1x!qnn.int<2>>) params {MW = 2 : i64, MH = 1 : i64, SIMD = 2 : i64, PE = 1 : i64, VECS = 1 : i64, TI = !qnn.int<2>, TW = !qnn.int<2>, TO = !qnn.int<2>, TA = !qnn.int<4>, NT = 1 : i64, TT = !qnn.int<2>, ACT_BIAS = 0 : i64}
   hls.yield
 }
 // CHECK: 'hls.top' rom name "w" is not unique
@@ -160,8 +160,8 @@ hls.top @duplicate_rom(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stre
 
 hls.top @bad_depth(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
   %s = hls.stream {depth = 0 : i64} : !hls.stream<!qnn.int<2>, 1>
-  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%s : !hls.stream<!qnn.int<2>, 1>)
-  hls.kernel "fifo" "b" ins(%s : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>)
+  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%s : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
+  hls.kernel "fifo" "b" ins(%s : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
   hls.yield
 }
 // CHECK: 'hls.stream' depth must be >= 1, got 0
@@ -254,7 +254,7 @@ hls.top @unknown_kernel(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.str
 // -----
 
 hls.top @empty_instance(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
-  hls.kernel "fifo" "" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>)
+  hls.kernel "fifo" "" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
   hls.yield
 }
 // CHECK: 'hls.kernel' instance name must not be empty
@@ -262,7 +262,7 @@ hls.top @empty_instance(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.str
 // -----
 
 hls.top @no_ins(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
-  hls.kernel "fifo" "a" outs(%out0 : !hls.stream<!qnn.int<2>, 1>)
+  hls.kernel "fifo" "a" outs(%out0 : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
   hls.yield
 }
 // CHECK: 'hls.kernel' needs at least one input stream
@@ -270,7 +270,7 @@ hls.top @no_ins(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn
 // -----
 
 hls.top @no_outs(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
-  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<2>, 1>)
+  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
   hls.yield
 }
 // CHECK: 'hls.kernel' needs at least one output stream
@@ -301,11 +301,98 @@ hls.top @bad_param(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!
 }
 // CHECK: 'hls.kernel' parameter 'scale' must be an integer, a boolean or a finnr datatype, got 5.000000e-01 : f32
 
+// The kernel's schema (hls.KERNELS): every template parameter of the
+// kernel, no other, datatypes where the template takes a type (integer
+// datatypes only), integers elsewhere, its numbers of streams and ROMs, ROMs
+// of rank 3. What verifies is what the C++ printer can print.
+
+// -----
+
+hls.top @missing_params(%in0 : !hls.stream<!qnn.uint<2>, 1>) -> (%out0 : !hls.stream<!qnn.uint<2>, 2>) {
+  hls.kernel "dwc" "k" ins(%in0 : !hls.stream<!qnn.uint<2>, 1>) outs(%out0 : !hls.stream<!qnn.uint<2>, 2>) params {IN = 1 : i64, OUT = 2 : i64}
+  hls.yield
+}
+// CHECK: 'hls.kernel' instance 'k' (dwc) lacks template parameter(s) TOTAL, T
+
+// -----
+
+hls.top @unknown_param(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
+  hls.kernel "fifo" "k" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>, DEPTH = 3 : i64}
+  hls.yield
+}
+// CHECK: 'hls.kernel' instance 'k' (fifo) has no template parameter(s) DEPTH; fifo takes ELEMS, BEATS, T
+
+// -----
+
+hls.top @type_param_integer(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
+  hls.kernel "fifo" "k" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = 2 : i64}
+  hls.yield
+}
+// CHECK: 'hls.kernel' instance 'k' (fifo) parameter T must be a datatype
+
+// -----
+
+hls.top @integer_param_type(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
+  hls.kernel "fifo" "k" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = !qnn.int<2>, BEATS = 1 : i64, T = !qnn.int<2>}
+  hls.yield
+}
+// CHECK: 'hls.kernel' instance 'k' (fifo) parameter ELEMS must be an integer
+
+// -----
+
+hls.top @float_datatype(%in0 : !hls.stream<f32, 1>) -> (%out0 : !hls.stream<f32, 1>) {
+  hls.kernel "fifo" "k" ins(%in0 : !hls.stream<f32, 1>) outs(%out0 : !hls.stream<f32, 1>) params {ELEMS = 1 : i64, BEATS = 2 : i64, T = f32}
+  hls.yield
+}
+// CHECK: 'hls.kernel' instance 'k' (fifo) parameter T has datatype f32; the HLS kernels handle integer datatypes only
+
+// -----
+
+hls.top @fixed_datatype(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
+  hls.kernel "fifo" "k" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.fixed<8, 4>}
+  hls.yield
+}
+// CHECK: 'hls.kernel' instance 'k' (fifo) parameter T has datatype !qnn.fixed<8, 4>; the HLS kernels handle integer datatypes only
+
+// -----
+
+hls.top @join_one_input(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
+  hls.kernel "add_streams" "k" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) params {PE = 1 : i64, BEATS = 1 : i64, TA = !qnn.int<2>, TB = !qnn.int<2>, TO = !qnn.int<2>}
+  hls.yield
+}
+// CHECK: 'hls.kernel' instance 'k' (add_streams) takes 2 input stream(s), 1..1 output stream(s) and 0..0 ROM(s), got 1, 1 and 0
+
+// -----
+
+hls.top @fifo_with_rom(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
+  %w = hls.rom "w" dense<1> : tensor<1x1x1xi8> -> tensor<1x1x1x!qnn.int<2>>
+  hls.kernel "fifo" "k" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) roms(%w : tensor<1x1x1x!qnn.int<2>>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
+  hls.yield
+}
+// CHECK: 'hls.kernel' instance 'k' (fifo) takes 1 input stream(s), 1..1 output stream(s) and 0..0 ROM(s), got 1, 1 and 1
+
+// -----
+
+hls.top @mvau_without_weights(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
+  hls.kernel "mvau" "k" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) params {MW = 2 : i64, MH = 1 : i64, SIMD = 2 : i64, PE = 1 : i64, VECS = 1 : i64, TI = !qnn.int<2>, TW = !qnn.int<2>, TO = !qnn.int<2>, TA = !qnn.int<4>, NT = 0 : i64, TT = !qnn.int<4>, ACT_BIAS = 0 : i64}
+  hls.yield
+}
+// CHECK: 'hls.kernel' instance 'k' (mvau) takes 1 input stream(s), 1..1 output stream(s) and 1..2 ROM(s), got 1, 1 and 0
+
+// -----
+
+hls.top @rom_rank(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
+  %w = hls.rom "w" dense<1> : tensor<1x2xi8> -> tensor<1x2x!qnn.int<2>>
+  hls.kernel "mvau" "k" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) roms(%w : tensor<1x2x!qnn.int<2>>) params {MW = 2 : i64, MH = 1 : i64, SIMD = 2 : i64, PE = 1 : i64, VECS = 1 : i64, TI = !qnn.int<2>, TW = !qnn.int<2>, TO = !qnn.int<2>, TA = !qnn.int<4>, NT = 0 : i64, TT = !qnn.int<4>, ACT_BIAS = 0 : i64}
+  hls.yield
+}
+// CHECK: 'hls.kernel' instance 'k' (mvau) ROM #0 must have rank 3 (lanes, depth, word), got shape [1, 2]
+
 // -----
 
 %s = "test.op"() : () -> !hls.stream<!qnn.int<2>, 1>
 %t = "test.op"() : () -> !hls.stream<!qnn.int<2>, 1>
-hls.kernel "fifo" "a" ins(%s : !hls.stream<!qnn.int<2>, 1>) outs(%t : !hls.stream<!qnn.int<2>, 1>)
+hls.kernel "fifo" "a" ins(%s : !hls.stream<!qnn.int<2>, 1>) outs(%t : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
 // CHECK: 'hls.kernel' expects parent op 'hls.top'
 
 // --- hls.yield ---------------------------------------------------------------
@@ -319,6 +406,6 @@ hls.yield
 
 hls.top @yield_not_last(%in0 : !hls.stream<!qnn.int<2>, 1>) -> (%out0 : !hls.stream<!qnn.int<2>, 1>) {
   hls.yield
-  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>)
+  hls.kernel "fifo" "a" ins(%in0 : !hls.stream<!qnn.int<2>, 1>) outs(%out0 : !hls.stream<!qnn.int<2>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<2>}
 }
 // CHECK: 'hls.yield' must be the last operation in its parent block

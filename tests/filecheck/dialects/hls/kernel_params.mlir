@@ -3,13 +3,15 @@
 // Template parameters of hls.kernel: integers of any width, booleans and
 // finnr datatypes (the T* parameters of the header library) are accepted and
 // keep their order; anything else (floats, strings, arrays, builtin integer
-// types) is refused, naming the parameter.
+// types) is refused, naming the parameter. (Which parameters a kernel takes
+// is its schema: invalid.mlir.)
 
 hls.top @params(%in0 : !hls.stream<!qnn.int<4>, 1>) -> (%out0 : !hls.stream<!qnn.int<4>, 1>) {
-  hls.kernel "mvau" "k" ins(%in0 : !hls.stream<!qnn.int<4>, 1>) outs(%out0 : !hls.stream<!qnn.int<4>, 1>) params {MW = 784 : i64, MH = 64 : i32, Small = -3 : i8, Idx = 7 : index, Binary = true, Signed = false, T0 = !qnn.int<4>, T1 = !qnn.uint<3>, T2 = !qnn.bipolar, T3 = !qnn.binary, T4 = !qnn.ternary, T5 = !qnn.fixed<8, 3>, T6 = f32}
+  %w = hls.rom "w" dense<1> : tensor<1x1x1xi8> -> tensor<1x1x1x!qnn.bipolar>
+  hls.kernel "mvau" "k" ins(%in0 : !hls.stream<!qnn.int<4>, 1>) outs(%out0 : !hls.stream<!qnn.int<4>, 1>) roms(%w : tensor<1x1x1x!qnn.bipolar>) params {MW = 784 : i64, MH = 64 : i32, SIMD = 7 : index, VECS = true, PE = 1 : i64, TI = !qnn.int<4>, TW = !qnn.bipolar, TO = !qnn.binary, TA = !qnn.ternary, NT = false, TT = !qnn.uint<3>, ACT_BIAS = -3 : i8}
   hls.yield
 }
-// CHECK: hls.kernel "mvau" "k" ins(%in0 : !hls.stream<!qnn.int<4>, 1>) outs(%out0 : !hls.stream<!qnn.int<4>, 1>) params {MW = 784 : i64, MH = 64 : i32, Small = -3 : i8, Idx = 7 : index, Binary = true, Signed = false, T0 = !qnn.int<4>, T1 = !qnn.uint<3>, T2 = !qnn.bipolar, T3 = !qnn.binary, T4 = !qnn.ternary, T5 = !qnn.fixed<8, 3>, T6 = f32}
+// CHECK: hls.kernel "mvau" "k" ins(%in0 : !hls.stream<!qnn.int<4>, 1>) outs(%out0 : !hls.stream<!qnn.int<4>, 1>) roms(%w : tensor<1x1x1x!qnn.bipolar>) params {MW = 784 : i64, MH = 64 : i32, SIMD = 7 : index, VECS = true, PE = 1 : i64, TI = !qnn.int<4>, TW = !qnn.bipolar, TO = !qnn.binary, TA = !qnn.ternary, NT = false, TT = !qnn.uint<3>, ACT_BIAS = -3 : i8}
 
 // -----
 

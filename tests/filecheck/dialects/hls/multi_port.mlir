@@ -9,15 +9,15 @@
 
 hls.top @two_by_two(%a : !hls.stream<!qnn.int<4>, 2>, %b : !hls.stream<!qnn.int<4>, 2>) -> (%x : !hls.stream<!qnn.int<5>, 2>, %y : !hls.stream<!qnn.int<5>, 2>) {
   %sum = hls.stream {depth = 32 : i64} : !hls.stream<!qnn.int<5>, 2>
-  hls.kernel "add_streams" "join" ins(%a, %b : !hls.stream<!qnn.int<4>, 2>, !hls.stream<!qnn.int<4>, 2>) outs(%sum : !hls.stream<!qnn.int<5>, 2>) params {NumChannels = 16 : i64, PE = 2 : i64, NumReps = 1 : i64}
-  hls.kernel "duplicate" "fork" ins(%sum : !hls.stream<!qnn.int<5>, 2>) outs(%x, %y : !hls.stream<!qnn.int<5>, 2>, !hls.stream<!qnn.int<5>, 2>) params {NumOutputs = 2 : i64}
+  hls.kernel "add_streams" "join" ins(%a, %b : !hls.stream<!qnn.int<4>, 2>, !hls.stream<!qnn.int<4>, 2>) outs(%sum : !hls.stream<!qnn.int<5>, 2>) params {PE = 2 : i64, BEATS = 8 : i64, TA = !qnn.int<4>, TB = !qnn.int<4>, TO = !qnn.int<5>}
+  hls.kernel "duplicate" "fork" ins(%sum : !hls.stream<!qnn.int<5>, 2>) outs(%x, %y : !hls.stream<!qnn.int<5>, 2>, !hls.stream<!qnn.int<5>, 2>) params {ELEMS = 2 : i64, BEATS = 8 : i64, T = !qnn.int<5>}
   hls.yield
 }
 
 // CHECK:      hls.top @two_by_two(%[[A:[^ ]+]] : !hls.stream<!qnn.int<4>, 2>, %[[B:[^ ]+]] : !hls.stream<!qnn.int<4>, 2>) -> (%[[X:[^ ]+]] : !hls.stream<!qnn.int<5>, 2>, %[[Y:[^ ]+]] : !hls.stream<!qnn.int<5>, 2>) {
 // CHECK-NEXT:   %[[SUM:[^ ]+]] = hls.stream {depth = 32 : i64} : !hls.stream<!qnn.int<5>, 2>
-// CHECK-NEXT:   hls.kernel "add_streams" "join" ins(%[[A]], %[[B]] : !hls.stream<!qnn.int<4>, 2>, !hls.stream<!qnn.int<4>, 2>) outs(%[[SUM]] : !hls.stream<!qnn.int<5>, 2>) params {NumChannels = 16 : i64, PE = 2 : i64, NumReps = 1 : i64}
-// CHECK-NEXT:   hls.kernel "duplicate" "fork" ins(%[[SUM]] : !hls.stream<!qnn.int<5>, 2>) outs(%[[X]], %[[Y]] : !hls.stream<!qnn.int<5>, 2>, !hls.stream<!qnn.int<5>, 2>) params {NumOutputs = 2 : i64}
+// CHECK-NEXT:   hls.kernel "add_streams" "join" ins(%[[A]], %[[B]] : !hls.stream<!qnn.int<4>, 2>, !hls.stream<!qnn.int<4>, 2>) outs(%[[SUM]] : !hls.stream<!qnn.int<5>, 2>) params {PE = 2 : i64, BEATS = 8 : i64, TA = !qnn.int<4>, TB = !qnn.int<4>, TO = !qnn.int<5>}
+// CHECK-NEXT:   hls.kernel "duplicate" "fork" ins(%[[SUM]] : !hls.stream<!qnn.int<5>, 2>) outs(%[[X]], %[[Y]] : !hls.stream<!qnn.int<5>, 2>, !hls.stream<!qnn.int<5>, 2>) params {ELEMS = 2 : i64, BEATS = 8 : i64, T = !qnn.int<5>}
 // CHECK-NEXT:   hls.yield
 // CHECK-NEXT: }
 

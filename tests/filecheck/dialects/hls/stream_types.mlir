@@ -10,10 +10,10 @@
 hls.top @types(%bip : !hls.stream<!qnn.bipolar, 64>, %fx : !hls.stream<!qnn.fixed<16, 6>, 4>) -> (%bin : !hls.stream<!qnn.binary, 32>, %flt : !hls.stream<f32, 1>) {
   %ter = hls.stream : !hls.stream<!qnn.ternary, 16>
   %i32 = hls.stream : !hls.stream<!qnn.int<32>, 1>
-  hls.kernel "thresholding" "a" ins(%bip : !hls.stream<!qnn.bipolar, 64>) outs(%ter : !hls.stream<!qnn.ternary, 16>)
-  hls.kernel "dwc" "b" ins(%ter : !hls.stream<!qnn.ternary, 16>) outs(%bin : !hls.stream<!qnn.binary, 32>)
-  hls.kernel "fifo" "c" ins(%fx : !hls.stream<!qnn.fixed<16, 6>, 4>) outs(%i32 : !hls.stream<!qnn.int<32>, 1>)
-  hls.kernel "fifo" "d" ins(%i32 : !hls.stream<!qnn.int<32>, 1>) outs(%flt : !hls.stream<f32, 1>)
+  hls.kernel "dwc" "a" ins(%bip : !hls.stream<!qnn.bipolar, 64>) outs(%ter : !hls.stream<!qnn.ternary, 16>) params {IN = 64 : i64, OUT = 16 : i64, TOTAL = 64 : i64, T = !qnn.bipolar}
+  hls.kernel "dwc" "b" ins(%ter : !hls.stream<!qnn.ternary, 16>) outs(%bin : !hls.stream<!qnn.binary, 32>) params {IN = 16 : i64, OUT = 32 : i64, TOTAL = 32 : i64, T = !qnn.ternary}
+  hls.kernel "fifo" "c" ins(%fx : !hls.stream<!qnn.fixed<16, 6>, 4>) outs(%i32 : !hls.stream<!qnn.int<32>, 1>) params {ELEMS = 1 : i64, BEATS = 4 : i64, T = !qnn.int<32>}
+  hls.kernel "fifo" "d" ins(%i32 : !hls.stream<!qnn.int<32>, 1>) outs(%flt : !hls.stream<f32, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.int<32>}
   hls.yield
 }
 %wide = "test.op"() : () -> !hls.stream<!qnn.uint<1>, 4096>

@@ -7,11 +7,11 @@
 // custom form and in the attribute dictionary in the generic form.
 
 hls.top @part0(%in0 : !hls.stream<!qnn.uint<8>, 1>) -> (%out0 : !hls.stream<!qnn.uint<8>, 1>) attributes {finnr.device = "pynq-z1", finnr.clock_ns = 10 : i64} {
-  hls.kernel "fifo" "f" ins(%in0 : !hls.stream<!qnn.uint<8>, 1>) outs(%out0 : !hls.stream<!qnn.uint<8>, 1>)
+  hls.kernel "fifo" "f" ins(%in0 : !hls.stream<!qnn.uint<8>, 1>) outs(%out0 : !hls.stream<!qnn.uint<8>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.uint<8>}
   hls.yield
 }
 hls.top @part1(%in0 : !hls.stream<!qnn.uint<8>, 1>) -> (%out0 : !hls.stream<!qnn.uint<8>, 1>) {
-  hls.kernel "fifo" "f" ins(%in0 : !hls.stream<!qnn.uint<8>, 1>) outs(%out0 : !hls.stream<!qnn.uint<8>, 1>)
+  hls.kernel "fifo" "f" ins(%in0 : !hls.stream<!qnn.uint<8>, 1>) outs(%out0 : !hls.stream<!qnn.uint<8>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.uint<8>}
   hls.yield
 }
 
@@ -26,11 +26,11 @@ hls.top @part1(%in0 : !hls.stream<!qnn.uint<8>, 1>) -> (%out0 : !hls.stream<!qnn
 // -----
 
 hls.top @same(%in0 : !hls.stream<!qnn.uint<8>, 1>) -> (%out0 : !hls.stream<!qnn.uint<8>, 1>) {
-  hls.kernel "fifo" "f" ins(%in0 : !hls.stream<!qnn.uint<8>, 1>) outs(%out0 : !hls.stream<!qnn.uint<8>, 1>)
+  hls.kernel "fifo" "f" ins(%in0 : !hls.stream<!qnn.uint<8>, 1>) outs(%out0 : !hls.stream<!qnn.uint<8>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.uint<8>}
   hls.yield
 }
 hls.top @same(%in0 : !hls.stream<!qnn.uint<8>, 1>) -> (%out0 : !hls.stream<!qnn.uint<8>, 1>) {
-  hls.kernel "fifo" "f" ins(%in0 : !hls.stream<!qnn.uint<8>, 1>) outs(%out0 : !hls.stream<!qnn.uint<8>, 1>)
+  hls.kernel "fifo" "f" ins(%in0 : !hls.stream<!qnn.uint<8>, 1>) outs(%out0 : !hls.stream<!qnn.uint<8>, 1>) params {ELEMS = 1 : i64, BEATS = 1 : i64, T = !qnn.uint<8>}
   hls.yield
 }
 // CHECK: Redefinition of symbol "same"
