@@ -246,28 +246,52 @@ def legalize(module: ModuleOp) -> None:
         _legalize_rtl(module, parts)
 
 
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
+def _counts(op: Operation) -> dict[str, int | None]:
+    """The name attributes ``op`` needs, with the length of the arrays
+    (None for a single name)."""
+    if isinstance(op, hls.TopOp):
+        n = len(op.body_block.args)
+        return {"finnr.cpp_name": None, "finnr.cpp_ports": n, "finnr.cpp_tb_ports": n, "finnr.cpp_runner": None,
+                "finnr.verilog_name": None, "finnr.verilog_fifo": None, "finnr.verilog_ports": n}
+    if isinstance(op, hls.KernelOp):
+        return {"finnr.cpp_name": None, "finnr.cpp_ports": len(op.ins) + len(op.outs),
+                "finnr.cpp_roms": len(op.roms), "finnr.verilog_inst": None}
+    if isinstance(op, hls.StreamOp):
+        return {"finnr.cpp_name": None, "finnr.verilog_wires": 2, "finnr.verilog_inst": None}
+    if isinstance(op, df.PartitionOp):
+        yield_op = op.yield_op()
+        outs = len(yield_op.arguments) if yield_op is not None else 0
+        return {"finnr.verilog_name": None, "finnr.verilog_ports": len(op.block.args) + outs,
+                "finnr.verilog_wires": len(op.block.args)}
+    if isinstance(op.parent_op(), df.PartitionOp) and _rtl_layer(op):
+        return {"finnr.verilog_name": None, "finnr.verilog_inst": None, "finnr.verilog_wire": None}
+    return {}
+
+
+def _legal(attr: Attribute | None, count: int | None) -> bool:
+    if count is None:
+        return isinstance(attr, StringAttr) and _IDENTIFIER.fullmatch(attr.data) is not None
+    return (isinstance(attr, ArrayAttr) and len(attr.data) == count
+            and all(_legal(a, None) for a in attr.data))
+
+
 def _missing(module: ModuleOp) -> bool:
-    """Whether an op the backends print lacks its names."""
+    """Whether a name the backends print is missing (or is not an
+    identifier, or an array of the wrong length)."""
     for op in module.walk():
-        if isinstance(op, hls.TopOp):
-            if "finnr.cpp_project" not in module.attributes or "finnr.verilog_ports" not in op.attributes:
-                return True
-        elif isinstance(op, hls.KernelOp):
-            if "finnr.verilog_inst" not in op.attributes:
-                return True
-        elif isinstance(op, hls.StreamOp):
-            if "finnr.verilog_inst" not in op.attributes:
-                return True
-        elif isinstance(op, df.PartitionOp):
-            if "finnr.verilog_wires" not in op.attributes:
-                return True
-            if any(_rtl_layer(o) and "finnr.verilog_wire" not in o.attributes for o in op.block.ops):
-                return True
+        if isinstance(op, hls.TopOp) and not _legal(module.attributes.get("finnr.cpp_project"), None):
+            return True
+        if not all(_legal(op.attributes.get(k), n) for k, n in _counts(op).items()):
+            return True
     return False
 
 
 def ensure_legal(module: ModuleOp) -> None:
-    """Run :func:`legalize` unless every name is already there."""
+    """Run :func:`legalize` unless every name is already there (as the
+    pass or a user wrote it)."""
     if _missing(module):
         legalize(module)
 
