@@ -7,7 +7,9 @@
   :mod:`finnr.passes.legalize_names`) writes every C++ and Verilog name the
   backends print into the IR as discardable attributes, which the printers
   only read. The backends run it themselves (:func:`ensure_legal`) on a
-  module that lacks them.
+  module that lacks them (a name that is not an identifier, or an array of
+  the wrong length, counts as missing); names a module carries are printed
+  as they are.
 
 The attributes (all strings or arrays of strings):
 
@@ -185,7 +187,7 @@ LIBRARY_MODULES = frozenset(
 """The modules of the RTL engine library (``finnr/backends/rtl/lib``)."""
 
 
-class VerilogNames:
+class _VerilogNames:
     """Unique Verilog identifiers of one module: single names and bundles
     (a sanitized base with fixed suffixes), never a keyword."""
 
@@ -345,7 +347,7 @@ def _legalize_hls(module: ModuleOp, tops: list[hls.TopOp]) -> None:
             _set(op, "finnr.cpp_roms", roms)
 
     # the Verilog wrapper: its module and its FIFO module never take a core's name
-    glob_v = VerilogNames({*global_names, *_FIXED})
+    glob_v = _VerilogNames({*global_names, *_FIXED})
     modules: set[str] = set()
     for top in tops:
         base = top_names[top]
@@ -361,7 +363,7 @@ def _legalize_hls(module: ModuleOp, tops: list[hls.TopOp]) -> None:
         bundles = [f"s_axis_{p}" for p in ports[top][:n_in]] + [f"m_axis_{p}" for p in ports[top][n_in:]]
         _set(top, "finnr.verilog_ports", bundles)
         reserved = {*_FIXED, *(f"{b}_{s}" for b in bundles for s in _AXIS)}
-        names = VerilogNames(reserved | global_names | modules)
+        names = _VerilogNames(reserved | global_names | modules)
         for op in streams[top]:
             cname = name_of(op, "finnr.cpp_name")
             pb = names.bundle(f"{cname[:32]}_w", fallback="s")
@@ -381,7 +383,7 @@ def _rtl_layer(op: Operation) -> bool:
 def _legalize_rtl(module: ModuleOp, parts: list[df.PartitionOp]) -> None:
     layers = [op for op in module.walk() if lm.kind(op) is not None]
     ir_names = dict(zip(layers, lm.finn_names(layers)))
-    names = VerilogNames(LIBRARY_MODULES)  # module names, unique across the partitions
+    names = _VerilogNames(LIBRARY_MODULES)  # module names, unique across the partitions
     for part in parts:
         pname = sanitize(part.sym_name.data if part.sym_name is not None else "dataflow", "dataflow")
         _set(part, "finnr.verilog_name", names(f"{pname}_top", "top"))
@@ -390,12 +392,12 @@ def _legalize_rtl(module: ModuleOp, parts: list[df.PartitionOp]) -> None:
         for op in ops:
             _set(op, "finnr.verilog_name", names(f"{pname}_{ir_names[op]}", "layer"))
         # the top's ports first, so that no internal name takes theirs
-        ports = VerilogNames(_FIXED)
+        ports = _VerilogNames(_FIXED)
         bundles = ["s_axis_" + ports(v.name_hint or f"in{v.index}", "in") for v in part.block.args]
         outs = yield_op.arguments if yield_op is not None else ()
         bundles += ["m_axis_" + ports(f"out{j}", "out") for j in range(len(outs))]
         _set(part, "finnr.verilog_ports", bundles)
-        local = VerilogNames({*_FIXED, *(f"{b}_{s}" for b in bundles for s in _AXIS)})
+        local = _VerilogNames({*_FIXED, *(f"{b}_{s}" for b in bundles for s in _AXIS)})
         _set(part, "finnr.verilog_wires",
              [local.bundle(v.name_hint or f"in{v.index}", fallback="s") for v in part.block.args])
         layer_names = {op: sanitize(ir_names[op], "layer") for op in ops}
