@@ -153,6 +153,38 @@ def test_errors_name_the_problem():
         write_rtl_project(ModuleOp([]), "unused", 100.0)
 
 
+def test_engines_are_keyed_by_op_class():
+    from finnr.backends.rtl import LIB_DIR
+    from finnr.backends.rtl.design import ENGINES, engine
+    from finnr.names import LIBRARY_MODULES
+
+    files = {f for e in ENGINES.values() for f in e.files}
+    assert files == {p.name for p in LIB_DIR.glob("*.v")}
+    assert {f[:-2] for f in files} == LIBRARY_MODULES  # the names legalize-names reserves
+    assert engine(df.MVAUOp.__new__(df.MVAUOp)).module == "finnr_mvau"
+    assert engine(df.MaxPoolOp.__new__(df.MaxPoolOp)).files == engine(df.SWUOp.__new__(df.SWUOp)).files
+    module = chain_module()
+    fifo = next(op for op in module.walk() if isinstance(op, df.FIFOOp))
+    with pytest.raises(FinnrError, match=r"no RTL engine for 'dataflow.duplicate' \(duplicate\) yet; "
+                                         r"the RTL backend covers dataflow.dwc, "):
+        engine(df.DuplicateOp(fifo.result, 2))
+
+
+def test_names_come_from_the_ir():
+    """designs() runs legalize-names once; the printed names are the IR's
+    attributes."""
+    module = chain_module()
+    text = emit_rtl(module)
+    part = next(op for op in module.walk() if isinstance(op, df.PartitionOp))
+    layer = next(op for op in part.block.ops if isinstance(op, df.FIFOOp))
+    inst = layer.attributes["finnr.verilog_inst"].data
+    assert f" {inst} (" in text and emit_rtl(module) == text
+    from xdsl.dialects.builtin import StringAttr
+
+    layer.attributes["finnr.verilog_inst"] = StringAttr("my_fifo")
+    assert emit_rtl(module) == text.replace(f" {inst} (", " my_fifo (")
+
+
 def test_build_backend_rtl_and_rtlsim_errors(tmp_path, capsys):
     out = tmp_path / "b"
     assert main(["build", "--backend", "rtl", "--target-fps", "100000", "-o", str(out), "--quiet"]) == 0

@@ -25,11 +25,11 @@ straight to the cores that read or write them. Width conversion is a kernel
 of its own (``dwc``) in the hls IR, so both ends of a channel always have the
 same width and no converter is needed between cores.
 
-Every identifier comes from :mod:`finnr.names`: module and core names are the
-C++ printer's (so they match the synthesized cores), the others are given by
-a :class:`~finnr.names.Namer` that reserves the Verilog and SystemVerilog
-keywords; the AXI-Stream port names are sanitized names with fixed
-prefixes and suffixes.
+Every identifier is one that the ``legalize-names`` pass wrote into the IR
+(:mod:`finnr.names`; the printer runs it on a module that lacks them): core
+names and their ports are those of the C++ functions (so they match the
+synthesized cores), the wrapper's own names never take a Verilog or
+SystemVerilog keyword; port signals are those names with fixed suffixes.
 """
 
 from __future__ import annotations
@@ -45,37 +45,8 @@ from xdsl.utils.target import Target
 from finnr import __version__
 from finnr.diagnostics import FinnrError
 from finnr.dialects import hls
-from finnr.names import Namer
+from finnr.names import VERILOG_KEYWORDS, name_of, names_of
 
-VERILOG_KEYWORDS = frozenset(
-    """
-always and assign automatic begin buf bufif0 bufif1 case casex casez cell cmos config deassign
-default defparam design disable edge else end endcase endconfig endfunction endgenerate endmodule
-endprimitive endspecify endtable endtask event for force forever fork function generate genvar
-highz0 highz1 if ifnone incdir include initial inout input instance integer join large liblist
-library localparam macromodule medium module nand negedge nmos nor noshowcancelled not notif0
-notif1 or output parameter pmos posedge primitive pull0 pull1 pulldown pullup
-pulsestyle_onevent pulsestyle_ondetect rcmos real realtime reg release repeat rnmos rpmos rtran
-rtranif0 rtranif1 scalared showcancelled signed small specify specparam strong0 strong1 supply0
-supply1 table task time tran tranif0 tranif1 tri tri0 tri1 triand trior trireg unsigned use
-uwire vectored wait wand weak0 weak1 while wire wor xnor xor
-alias always_comb always_ff always_latch assert assume before bind bins binsof bit break byte
-chandle checker class clocking const constraint context continue cover covergroup coverpoint
-cross dist do endchecker endclass endclocking endgroup endinterface endpackage endprogram
-endproperty endsequence enum eventually expect export extends extern final first_match foreach
-forkjoin global iff ignore_bins illegal_bins implements implies import inside int interconnect
-interface intersect join_any join_none let local logic longint matches modport nettype new
-nexttime null package packed priority program property protected pure rand randc randcase
-randsequence ref reject_on restrict return s_always s_eventually s_nexttime s_until
-s_until_with sequence shortint shortreal soft solve static string strong struct super sync_accept_on
-sync_reject_on tagged this throughout timeprecision timeunit type typedef union unique unique0
-until until_with untyped var virtual void wait_order weak wildcard with within accept_on
-""".split()
-)
-"""Verilog-2005 and SystemVerilog-2017 keywords (Verilator parses ``.v``
-files as SystemVerilog by default)."""
-
-_FIXED = frozenset({"ap_clk", "ap_rst_n"})
 _AXIS = ("tdata", "tvalid", "tready")
 
 
@@ -86,32 +57,6 @@ def padded(width: int) -> int:
 
 def _range(width: int) -> str:
     return f"[{width - 1}:0] "
-
-
-class _Names:
-    """Unique Verilog identifiers of one module: single names and bundles
-    (a sanitized base with fixed suffixes), never a keyword."""
-
-    def __init__(self, reserved=()):
-        self.used = {r.lower() for r in (*VERILOG_KEYWORDS, *reserved)}
-        self.namer = Namer(self.used)
-
-    def __call__(self, hint: str, fallback: str = "v") -> str:
-        while True:
-            n = self.namer(hint, fallback)
-            if n.lower() not in self.used:
-                self.used.add(n.lower())
-                return n
-
-    def bundle(self, hint: str, suffixes=_AXIS, fallback: str = "v") -> str:
-        """A base ``b`` such that ``b_<suffix>`` are all new names."""
-        while True:
-            b = self.namer(hint[:36], fallback)
-            names = [f"{b}_{s}".lower() for s in suffixes]
-            if b.lower() not in self.used and not any(n in self.used for n in names):
-                self.used.update(names)
-                self.used.add(b.lower())
-                return b
 
 
 @dataclass
@@ -134,7 +79,7 @@ class VerilogPrinter:
     def __init__(self, module: ModuleOp):
         from finnr.backends.hls_cpp.printer import CppPrinter
 
-        cpp = self.cpp = CppPrinter(module)
+        cpp = self.cpp = CppPrinter(module)  # runs legalize-names when the names are missing
         self.tops = cpp.tops
         self.top_names = cpp.top_names
         self.kernel_names = cpp.kernel_names
@@ -143,78 +88,55 @@ class VerilogPrinter:
                 raise FinnrError(
                     f"verilog: the HLS function '{name}' is a Verilog keyword; rename the layer"
                 )
-        # module names of the wrappers and their FIFOs, never a core's name
-        glob = _Names({*cpp.global_names, *_FIXED})
-        self.wrapper_names: dict[hls.TopOp, str] = {}
-        self.fifo_names: dict[hls.TopOp, str] = {}
-        for top in self.tops:
-            base = self.top_names[top]
-            wanted = f"{base}_top"  # sanitized name + fixed suffix, unless that is taken
-            self.wrapper_names[top] = wanted if wanted.lower() not in glob.used else glob(wanted)
-            glob.used.add(self.wrapper_names[top].lower())
-            self.fifo_names[top] = glob(f"{base}_axis_fifo")
+        self.wrapper_names = {top: name_of(top, "finnr.verilog_name") for top in self.tops}
+        self.fifo_names = {top: name_of(top, "finnr.verilog_fifo") for top in self.tops}
 
     # -- names of the cores' ports --
 
     def core_ports(self, op: hls.KernelOp) -> tuple[list[_Port], list[_Port]]:
         """The AXI-Stream ports of the core of ``op``, named as in its C++
         function (``in0``..., ``out0``...)."""
-        scope = self.cpp.scope()
-        ins = [_Port(scope(f"in{i}", "in"), v.type.width) for i, v in enumerate(op.ins)]
-        outs = [_Port(scope(f"out{i}", "out"), v.type.width) for i, v in enumerate(op.outs)]
+        names = names_of(op, "finnr.cpp_ports")
+        n_in = len(op.ins)
+        ins = [_Port(n, v.type.width) for n, v in zip(names[:n_in], op.ins)]
+        outs = [_Port(n, v.type.width) for n, v in zip(names[n_in:], op.outs)]
         return ins, outs
 
     def top_ports(self, top: hls.TopOp) -> dict[SSAValue, str]:
         """The port names of the C++ top function."""
-        scope = self.cpp.scope()
-        names = {}
-        for i, v in enumerate(top.inputs):
-            names[v] = scope(v.name_hint or f"in{i}", "in")
-        for i, v in enumerate(top.outputs):
-            names[v] = scope(v.name_hint or f"out{i}", "out")
-        return names
+        return dict(zip((*top.inputs, *top.outputs), names_of(top, "finnr.cpp_ports")))
 
     # -- the wrapper --
 
     def wrapper(self, top: hls.TopOp) -> str:
         name = self.wrapper_names[top]
         fifo = self.fifo_names[top]
-        ports = self.top_ports(top)
+        bundles = dict(zip((*top.inputs, *top.outputs), names_of(top, "finnr.verilog_ports")))
         # channel -> (tdata, tvalid, tready) signal names, producer and consumer side
         prod: dict[SSAValue, tuple[str, str, str]] = {}
         cons: dict[SSAValue, tuple[str, str, str]] = {}
-        reserved = {*_FIXED}
         decl = ["  input  wire ap_clk,", "  input  wire ap_rst_n,"]
         for v in top.inputs:
-            b = f"s_axis_{ports[v]}"
+            b = bundles[v]
             cons[v] = (f"{b}_tdata", f"{b}_tvalid", f"{b}_tready")
-            reserved.update(cons[v])
             w = padded(v.type.width)
             decl += [f"  input  wire {_range(w)}{b}_tdata,", f"  input  wire {b}_tvalid,",
                      f"  output wire {b}_tready,"]
         for v in top.outputs:
-            b = f"m_axis_{ports[v]}"
+            b = bundles[v]
             prod[v] = (f"{b}_tdata", f"{b}_tvalid", f"{b}_tready")
-            reserved.update(prod[v])
             w = padded(v.type.width)
             decl += [f"  output wire {_range(w)}{b}_tdata,", f"  output wire {b}_tvalid,",
                      f"  input  wire {b}_tready,"]
         decl[-1] = decl[-1].rstrip(",")
-        names = _Names(reserved | self.cpp.global_names | set(self.wrapper_names.values())
-                       | set(self.fifo_names.values()))
         kernels = [op for op in top.body_block.ops if isinstance(op, hls.KernelOp)]
         streams = [op for op in top.body_block.ops if isinstance(op, hls.StreamOp)]
-        scope = self.cpp.scope()
-        for p in ports.values():
-            scope(p)
         body: list[str] = []
         fifos: list[str] = []
         for i, op in enumerate(streams):
-            hint = op.stream_name.data if op.stream_name is not None else (op.result.name_hint or "s")
-            cname = scope(hint, "s")  # the C++ stream's name, for the comment
+            cname = name_of(op, "finnr.cpp_name")  # the C++ stream's name, for the comment
             w = padded(op.result.type.width)
-            pb = names.bundle(f"{cname[:32]}_w", fallback="s")
-            cb = names.bundle(f"{cname[:32]}_r", fallback="s")
+            pb, cb = names_of(op, "finnr.verilog_wires")
             prod[op.result] = tuple(f"{pb}_{s}" for s in _AXIS)
             cons[op.result] = tuple(f"{cb}_{s}" for s in _AXIS)
             depth = op.depth.value.data
@@ -223,7 +145,7 @@ class VerilogPrinter:
                 body.append(f"  wire {_range(w)}{b}_tdata;")
                 body.append(f"  wire {b}_tvalid;")
                 body.append(f"  wire {b}_tready;")
-            inst = names(f"fifo_{cname}", "fifo")
+            inst = name_of(op, "finnr.verilog_inst")
             aw = max(1, (depth - 1).bit_length())
             fifos += [
                 f"  {fifo} #(.WIDTH({w}), .DEPTH({depth}), .AW({aw})) {inst} (",
@@ -235,7 +157,7 @@ class VerilogPrinter:
         cores: list[str] = []
         for op in kernels:
             core = self.kernel_names[op]
-            inst = names(f"u_{core}", "u")
+            inst = name_of(op, "finnr.verilog_inst")
             ins, outs = self.core_ports(op)
             conns = ["    .ap_clk(ap_clk)", "    .ap_rst_n(ap_rst_n)"]
             for p, v in zip(ins, op.ins):
@@ -338,13 +260,11 @@ endmodule
         the input beats, each resized (truncated or zero-extended) to that
         output's width, and takes the next beats once every output has been
         accepted. With one input and one output it is a registered
-        pass-through; ``duplicate`` copies, ``add_streams`` joins."""
+        pass-through; ``duplicate`` copies, ``add_streams`` joins. Its
+        signals are the legalized port names with fixed suffixes
+        (``in0_have``, ``out0_q``, ``unused_in0``) and ``fire``."""
         core = self.kernel_names[op]
         ins, outs = self.core_ports(op)
-        reserved = set(_FIXED)
-        for p in (*ins, *outs):
-            reserved.update(f"{p.name}_{s}" for s in ("TDATA", "TVALID", "TREADY"))
-        names = _Names(reserved)
         decl = ["  input  wire ap_clk,", "  input  wire ap_rst_n,"]
         for p in ins:
             decl += [f"  input  wire {_range(p.tdata_width)}{p.name}_TDATA,", f"  input  wire {p.name}_TVALID,",
@@ -361,21 +281,19 @@ endmodule
         have, held = [], []
         for p in ins:
             keep = min(p.width, widest_out)
-            h = names(f"{p.name}_have")
-            q = names(f"{p.name}_q")
+            h, q = f"{p.name}_have", f"{p.name}_q"
             have.append(h)
             held.append((q, keep))
             body += [f"  reg {h};", f"  reg {_range(keep)}{q};", f"  assign {p.name}_TREADY = !{h};"]
             if keep < p.tdata_width:
-                u = names(f"unused_{p.name}")
+                u = f"unused_{p.name}"
                 body.append(f"  wire {u} = &{{1'b0, {p.name}_TDATA[{p.tdata_width - 1}:{keep}], 1'b0}};")
             seq_reset.append(f"      {h} <= 1'b0;")
             seq.append(f"      if ({p.name}_TVALID && !{h}) {h} <= 1'b1;")
             data_seq.append(f"    if ({p.name}_TVALID && !{h}) {q} <= {p.name}_TDATA[{keep - 1}:0];")
         pend, results = [], []
         for p in outs:
-            k = names(f"{p.name}_pending")
-            r = names(f"{p.name}_q")
+            k, r = f"{p.name}_pending", f"{p.name}_q"
             pend.append(k)
             results.append(r)
             body += [f"  reg {k};", f"  reg {_range(p.width)}{r};", f"  assign {p.name}_TVALID = {k};"]
@@ -384,7 +302,7 @@ endmodule
             else:
                 body.append(f"  assign {p.name}_TDATA = {r};")
             seq_reset.append(f"      {k} <= 1'b0;")
-        fire = names("fire")
+        fire = "fire"
         body.append(f"  wire {fire} = {' && '.join(have)} && !({' || '.join(pend)});")
         for h in have:
             seq.append(f"      if ({fire}) {h} <= 1'b0;")
@@ -446,11 +364,6 @@ def _resize(expr: str, width: int, to: int) -> str:
     if to < width:
         return f"{expr}[{to - 1}:0]"
     return f"{{{{{to - width}{{1'b0}}}}, {expr}}}"
-
-
-def emit_verilog(module: ModuleOp) -> str:
-    """The AXI-Stream wrapper of every hls.top of ``module``."""
-    return VerilogPrinter(module).verilog()
 
 
 def write_rtl(module: ModuleOp, directory) -> list:

@@ -29,6 +29,7 @@ _PASS_MODULES = {
     "dataflow-set-fifo-depths": ("dataflow_set_fifo_depths", "DataflowSetFIFODepths"),
     "dataflow-estimate": ("dataflow_estimate", "DataflowEstimate"),
     "convert-dataflow-to-hls": ("convert_dataflow_to_hls", "ConvertDataflowToHls"),
+    "legalize-names": ("legalize_names", "LegalizeNames"),
 }
 
 

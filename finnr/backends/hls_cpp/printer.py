@@ -2,16 +2,16 @@
 with its ROMs, and one ``#pragma HLS DATAFLOW`` top function per
 ``hls.top``), the C-simulation testbench and the Vitis HLS Tcl scripts.
 
-The printer only reads the hls IR. Every identifier it writes comes from
-:class:`finnr.names.Namer` (never straight from the IR): top and instance
-functions are global names, ports, streams and ROMs are local to the
-function that declares them, and none of them can be a C++ keyword, a macro
-of the ap_int headers or a name of the kernel library."""
+The printer only reads the hls IR. Every identifier it writes is one that
+the ``legalize-names`` pass wrote into the IR (:mod:`finnr.names`; the
+printer runs it on a module that lacks them): top and instance functions
+are global names, ports, streams and ROMs are local to the function that
+declares them, and none of them can be a C++ keyword, a macro of the ap_int
+headers or a name of the kernel library."""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
 import numpy as np
 from xdsl.dialects.builtin import IntegerAttr, ModuleOp
@@ -22,58 +22,7 @@ from finnr.diagnostics import FinnrError
 from finnr.dialects import datatypes as dt
 from finnr.dialects import hls
 from finnr.hw import pack_rom
-from finnr.names import Namer
-
-_CPP_KEYWORDS = """
-alignas alignof and and_eq asm atomic_cancel atomic_commit atomic_noexcept auto bitand bitor bool
-break case catch char char8_t char16_t char32_t class compl concept const consteval constexpr
-constinit const_cast continue co_await co_return co_yield decltype default delete do double
-dynamic_cast else enum explicit export extern false float for friend goto if inline int long
-mutable namespace new noexcept not not_eq nullptr operator or or_eq private protected public
-reflexpr register reinterpret_cast requires return short signed sizeof static static_assert
-static_cast struct switch synchronized template this thread_local throw true try typedef typeid
-typename union unsigned using virtual void volatile wchar_t while xor xor_eq override final
-import module restrict
-""".split()
-
-_LIBRARY_NAMES = """
-main std hls finnr ap_int ap_uint ap_fixed ap_ufixed ap_range_ref ap_bit_ref ap_private ap_int_base
-ap_fixed_base ap_bigint ap_biguint stream size_t int8_t int16_t int32_t int64_t uint8_t uint16_t
-uint32_t uint64_t printf fprintf sprintf puts abort exit malloc free memcpy memset strtoull strtol
-atoi stderr stdout stdin errno assert isdigit isxdigit NULL EOF argc argv frames Int UInt Bipolar
-Binary Ternary
-""".split()
-
-_AP_MACROS = """
-AF_ASSIGN_OP_WITH_AP_INT AF_ASSIGN_OP_WITH_INT AF_ASSIGN_OP_WITH_INT_SF AF_BIN_OP_WITH_AP_INT
-AF_BIN_OP_WITH_INT AF_BIN_OP_WITH_INT_SF AF_REF_REL_OPS_WITH_INT AF_REF_REL_OP_WITH_AP_INT
-AF_REF_REL_OP_WITH_INT AF_REL_OP_WITH_AP_INT AF_REL_OP_WITH_INT ALL_AF_OP_WITH_INT
-ALL_OP_ASSIGN_WITH_INT ALL_OP_BIN_WITH_INT ALL_OP_REL_WITH_INT ALL_OP_SHIFT_WITH_INT
-ALL_OP_WITH_FLOAT APFX_IEEE_DOUBLE_E_MAX APFX_IEEE_DOUBLE_E_MIN AP_ABS AP_ASSERT
-AP_FIXED_ENABLE_CPP_FENV AP_INT_MAX_W AP_MAX AP_MIN AP_RND AP_RND_CONV AP_RND_INF AP_RND_MIN_INF
-AP_RND_ZERO AP_SAT AP_SAT_SYM AP_SAT_ZERO AP_TRN AP_TRN_ZERO AP_WEAK AP_WRAP AP_WRAP_SM
-ASSIGN_CTYPE_TO_AF_RANGE ASSIGN_OP_FROM_INT ASSIGN_WITH_CTYPE ASSIGN_WITH_CTYPE_FP BIAS
-BIT_WIDTH_UPPER_LIMIT CONCAT_OP_WITH_INT CONCAT_SHIFT_WITH_INT CTOR CTOR_FROM_INT DEF_IS_INTEGRAL
-DOUBLE_BIAS DOUBLE_CMP_AF DOUBLE_EXP DOUBLE_MAN FLOAT_BIAS FLOAT_EXP FLOAT_MAN HALF_BIAS HALF_EXP
-HALF_MAN INLINE LLVM_SUPPORT_MATHEXTRAS_H MAX_MODE OPS_MIX_FLOAT OPS_MIX_INT OP_ASSIGN_AF
-OP_ASSIGN_AP OP_ASSIGN_AP_2 OP_ASSIGN_AP_CHK OP_ASSIGN_LSHIFT_INT OP_ASSIGN_MIX_BIT
-OP_ASSIGN_MIX_INT OP_ASSIGN_MIX_RANGE OP_ASSIGN_RSHIFT_INT OP_ASSIGN_WITH_BIT
-OP_ASSIGN_WITH_CONCAT OP_ASSIGN_WITH_INT OP_ASSIGN_WITH_RANGE OP_BIN_AF OP_BIN_AP OP_BIN_AP2
-OP_BIN_LOGIC_AP OP_BIN_LOGIC_ASSIGN_AP OP_BIN_MIX_BIT OP_BIN_MIX_FLOAT OP_BIN_MIX_INT
-OP_BIN_MIX_PTR OP_BIN_MIX_RANGE OP_BIN_SHIFT_INT OP_BIN_WITH_BIT OP_BIN_WITH_CONCAT
-OP_BIN_WITH_FLOAT OP_BIN_WITH_INT OP_BIN_WITH_PTR OP_BIN_WITH_RANGE OP_CMP_AF OP_LEFT_SHIFT_CTYPE
-OP_REL_MIX_BIT OP_REL_MIX_INT OP_REL_MIX_RANGE OP_REL_WITH_BIT OP_REL_WITH_CONCAT
-OP_REL_WITH_DOUBLE_OR_FLOAT OP_REL_WITH_INT OP_REL_WITH_RANGE OP_RIGHT_SHIFT_CTYPE REF_BIN_MIX_INT
-REF_BIN_OP REF_BIN_OP_MIX_INT REF_BIN_OP_WITH_INT REF_BIN_OP_WITH_INT_ARITH
-REF_BIN_OP_WITH_INT_BITS REF_REL_MIX_INT REF_REL_OP_MIX_INT REF_REL_OP_WITH_INT REF_REL_WITH_INT_1
-REF_REL_WITH_INT_2 SC_BIN SC_DEC SC_HEX SC_OCT SC_RND SC_RND_CONV SC_RND_INF SC_RND_MIN_INF
-SC_RND_ZERO SC_SAT SC_SAT_SYM SC_SAT_ZERO SC_TRN SC_TRN_ZERO SC_WRAP SC_WRAP_SM SYN_CONCAT_REF_BIN_OP
-X_HLS_MATH_H X_HLS_STREAM_SIM_H X_HLS_UTILS_H FINNR_HLS_STREAM_SIM_H FINNR_TYPES_H FINNR_MAC_H
-FINNR_MVAU_H FINNR_WINDOW_H FINNR_ELEMENTWISE_H FINNR_KERNELS_H FINNR_TESTBENCH_H
-""".split()
-
-RESERVED = frozenset(_CPP_KEYWORDS + _LIBRARY_NAMES + _AP_MACROS)
-"""Names a generated identifier must never take."""
+from finnr.names import ensure_legal, name_of, names_of
 
 MAX_AP_WIDTH = 32768
 """The widest ap_uint the ap_int headers allow (AP_INT_MAX_W)."""
@@ -112,20 +61,6 @@ def _hex_lines(flat: np.ndarray, per_line: int = 16, indent: str = "    ") -> st
 # --- the module --------------------------------------------------------------
 
 
-@dataclass
-class _Scope:
-    """Names of one C++ scope, on top of the global ones."""
-
-    reserved: set[str]
-    namer: Namer = field(init=False)
-
-    def __post_init__(self):
-        self.namer = Namer(self.reserved)
-
-    def __call__(self, name: str, fallback: str = "v") -> str:
-        return self.namer(name, fallback)
-
-
 def _rom_of(v: SSAValue) -> hls.RomOp:
     owner = v.owner
     assert isinstance(owner, hls.RomOp)
@@ -139,24 +74,13 @@ class CppPrinter:
         self.tops = [op for op in module.walk() if isinstance(op, hls.TopOp)]
         if not self.tops:
             raise FinnrError("hls-cpp: the module has no hls.top (run convert-dataflow-to-hls first)")
-        used: set[str] = set(RESERVED)
-        glob = Namer(used)
-        self.global_names: set[str] = set()
-
-        def global_name(name: str, fallback: str) -> str:
-            n = glob(name, fallback)
-            self.global_names.add(n)
-            return n
-
-        self.top_names = {top: global_name(top.sym_name.data, "top") for top in self.tops}
-        self.kernel_names: dict[hls.KernelOp, str] = {}
-        for top in self.tops:
-            for op in top.body_block.ops:
-                if isinstance(op, hls.KernelOp):
-                    self.kernel_names[op] = global_name(op.instance.data, "kernel")
-
-    def scope(self) -> _Scope:
-        return _Scope(set(RESERVED) | self.global_names)
+        ensure_legal(module)
+        self.module = module
+        self.top_names = {top: name_of(top, "finnr.cpp_name") for top in self.tops}
+        self.kernel_names: dict[hls.KernelOp, str] = {
+            op: name_of(op, "finnr.cpp_name")
+            for top in self.tops for op in top.body_block.ops if isinstance(op, hls.KernelOp)
+        }
 
     def template_args(self, op: hls.KernelOp) -> str:
         """The template arguments in the order of the kernel's schema
@@ -202,21 +126,10 @@ class CppPrinter:
     # -- text --
 
     def kernel_function(self, op: hls.KernelOp) -> str:
-        scope = self.scope()
         fname = self.kernel_names[op]
-        params = []
-        args = []
-        ports = []
-        for i, v in enumerate(op.ins):
-            n = scope(f"in{i}", "in")
-            params.append(f"{stream_type(v.type)} &{n}")
-            args.append(n)
-            ports.append(n)
-        for i, v in enumerate(op.outs):
-            n = scope(f"out{i}", "out")
-            params.append(f"{stream_type(v.type)} &{n}")
-            args.append(n)
-            ports.append(n)
+        ports = names_of(op, "finnr.cpp_ports")
+        params = [f"{stream_type(v.type)} &{n}" for v, n in zip((*op.ins, *op.outs), ports)]
+        args = list(ports)
         lines = [
             f"// kernel {op.kernel.data}: {fname}",
             f"void {fname}({', '.join(params)}) {{",
@@ -225,9 +138,8 @@ class CppPrinter:
             lines.append(f"#pragma HLS INTERFACE axis port={n}")
         lines.append("#pragma HLS INTERFACE ap_ctrl_none port=return")
         lines.append("#pragma HLS INLINE off")
-        for v in op.roms:
+        for v, n in zip(op.roms, names_of(op, "finnr.cpp_roms")):
             rom = _rom_of(v)
-            n = scope(rom.rom_name.data, "rom")
             args.append(n)
             lines.extend(self.rom_declaration(rom, n))
         kind = op.kernel.data
@@ -257,15 +169,8 @@ class CppPrinter:
         return lines
 
     def top_function(self, top: hls.TopOp) -> str:
-        scope = self.scope()
-        names: dict[SSAValue, str] = {}
-        params = []
-        for i, v in enumerate(top.inputs):
-            names[v] = scope(v.name_hint or f"in{i}", "in")
-            params.append(f"{stream_type(v.type)} &{names[v]}")
-        for i, v in enumerate(top.outputs):
-            names[v] = scope(v.name_hint or f"out{i}", "out")
-            params.append(f"{stream_type(v.type)} &{names[v]}")
+        names: dict[SSAValue, str] = dict(zip((*top.inputs, *top.outputs), names_of(top, "finnr.cpp_ports")))
+        params = [f"{stream_type(v.type)} &{n}" for v, n in names.items()]
         fname = self.top_names[top]
         kernels = sum(isinstance(o, hls.KernelOp) for o in top.body_block.ops)
         lines = [
@@ -278,9 +183,7 @@ class CppPrinter:
         lines.append("#pragma HLS DATAFLOW")
         for op in top.body_block.ops:
             if isinstance(op, hls.StreamOp):
-                hint = op.stream_name.data if op.stream_name is not None else (op.result.name_hint or "s")
-                n = scope(hint, "s")
-                names[op.result] = n
+                n = names[op.result] = name_of(op, "finnr.cpp_name")
                 lines.append(f"  {stream_type(op.result.type)} {n}(\"{n}\");")
                 lines.append(f"#pragma HLS STREAM variable={n} depth={op.depth.value.data}")
         for op in top.body_block.ops:
@@ -323,9 +226,7 @@ class CppPrinter:
     def project_name(self) -> str:
         """The base name of the project's files: the top's name, or
         ``accelerators`` when the module has several tops."""
-        if len(self.tops) == 1:
-            return self.top_names[self.tops[0]]
-        return "accelerators" if "accelerators" not in self.global_names else "accelerators_all"
+        return name_of(self.module, "finnr.cpp_project")
 
     def testbench(self) -> str:
         """The C-simulation main of every top: TOP FRAMES, then one binary
@@ -347,14 +248,12 @@ class CppPrinter:
             '#include "finnr/testbench.h"',
             "",
         ]
-        runners = {}
+        runners = {top: name_of(top, "finnr.cpp_runner") for top in self.tops}
         for top in self.tops:
             lines.append(self.prototype(top))
         lines.append("")
         for top in self.tops:
-            runner = self.scope()(f"run_{self.top_names[top]}", "run")
-            runners[top] = runner
-            lines.extend(self.top_runner(top, runner))
+            lines.extend(self.top_runner(top, runners[top]))
             lines.append("")
         lines += [
             "int main(int argc, char **argv) {",
@@ -369,9 +268,8 @@ class CppPrinter:
         return "\n".join(lines)
 
     def top_runner(self, top: hls.TopOp, runner: str) -> list[str]:
-        scope = self.scope()
         ports = [*top.inputs, *top.outputs]
-        names = [scope(v.name_hint or f"p{i}", "p") for i, v in enumerate(ports)]
+        names = names_of(top, "finnr.cpp_tb_ports")
         n_in = len(top.inputs)
         fname = self.top_names[top]
         usage = " ".join([f"IN{i}.bin" for i in range(n_in)] + [f"OUT{j}.bin" for j in range(len(top.outputs))])

@@ -35,8 +35,10 @@ Every engine runs at one fold per cycle (II=1) with stall-all pipelines, so
 its cycles per frame are the cost model's (:mod:`finnr.models.cost`), and
 exposes a ``busy`` signal (a cycle of work) that ``finnr rtlsim`` counts.
 
-Every identifier comes from :mod:`finnr.names` (a Namer that reserves the
-Verilog/SystemVerilog keywords and the library's module names).
+Every identifier is one that the ``legalize-names`` pass wrote into the IR
+(:mod:`finnr.names`: never a Verilog/SystemVerilog keyword or a library
+module's name); :func:`~finnr.backends.rtl.design.designs` runs it on a
+module that lacks them.
 """
 
 from __future__ import annotations

@@ -4,6 +4,10 @@ datatypes, accumulator and threshold widths), its ROM contents, and the
 streams between the layers. Reads the folded dataflow IR, never changes it;
 :mod:`finnr.backends.rtl` prints it.
 
+Each dataflow op class binds to its engine through :func:`rtl_engine`;
+every name comes from the ``legalize-names`` pass (:mod:`finnr.names`),
+which :func:`designs` runs on a module that lacks the names.
+
 Element encodings follow the HLS backend (``encode``): element ``i`` of a
 beat sits in bits ``[i*B +: B]``, integers in two's complement, bipolar as
 one bit (0 = -1). Thresholds are compared with integers, so they are
@@ -14,13 +18,13 @@ stored as integers exactly as ``convert-dataflow-to-hls`` stores them
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 from xdsl.dialects.builtin import ModuleOp, TensorType
 from xdsl.ir import Attribute, Block, Operation, SSAValue
 
-from finnr.backends.verilog import _Names
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects import datatypes as dt
@@ -28,26 +32,8 @@ from finnr.hw import accumulator_range, encode, fold_thresholds, fold_weights, i
 from finnr.interop.finn import finn_names
 from finnr.models import layers as lm
 from finnr.models.layers import dataflow_layers
-from finnr.names import sanitize
+from finnr.names import ensure_legal, name_of, names_of
 from finnr.passes.utils import refuse_offload
-
-LIBRARY_FILES = {
-    "mvau": ("finnr_mvau.v", "finnr_dot.v", "finnr_act.v", "finnr_rom.v"),
-    "thresholding": ("finnr_thresholding.v", "finnr_act.v", "finnr_rom.v"),
-    "swu": ("finnr_window.v",),
-    "maxpool": ("finnr_window.v",),
-    "pad": ("finnr_pad.v",),
-    "label_select": ("finnr_label_select.v",),
-    "dwc": ("finnr_dwc.v",),
-    "fifo": ("finnr_fifo.v",),
-}
-"""The library files (``finnr/backends/rtl/lib``) each layer kind needs; the
-first holds the engine."""
-
-LIBRARY_MODULES = frozenset(
-    ["finnr_mvau", "finnr_dot", "finnr_act", "finnr_rom", "finnr_thresholding", "finnr_window",
-     "finnr_pad", "finnr_label_select", "finnr_dwc", "finnr_fifo"]
-)
 
 
 def hex_words(codes: np.ndarray, bits: int) -> list[str]:
@@ -74,6 +60,51 @@ class Rom:
     words: list[str]
 
 
+Params = Callable[[Operation, str], tuple[dict[str, int], list[Rom]]]
+
+
+@dataclass(frozen=True)
+class Engine:
+    """How a dataflow op class becomes RTL: the library files it needs
+    (``finnr/backends/rtl/lib``; the first holds the engine) and its
+    parameters and ROMs (ROM files named after the layer's module)."""
+
+    files: tuple[str, ...]
+    params: Params
+
+    @property
+    def module(self) -> str:
+        """The engine's module (``finnr_mvau``)."""
+        return self.files[0][:-2]
+
+
+ENGINES: dict[type[Operation], Engine] = {}
+"""The engine of every dataflow op class the RTL backend covers."""
+
+
+def rtl_engine(*classes: type[Operation], files: tuple[str, ...]) -> Callable[[Params], Params]:
+    """Register the decorated parameter function, with the library
+    ``files``, as the engine of the op ``classes``."""
+
+    def register(params: Params) -> Params:
+        for cls in classes:
+            ENGINES[cls] = Engine(files, params)
+        return params
+
+    return register
+
+
+def engine(op: Operation) -> Engine:
+    """The engine of ``op``'s class; a diagnostic when it has none."""
+    found = ENGINES.get(type(op))
+    if found is None:
+        raise FinnrError(
+            f"rtl: no RTL engine for '{op.name}' ({lm.kind(op)}) yet; the RTL backend covers "
+            f"{', '.join(sorted(cls.name for cls in ENGINES))}"
+        )
+    return found
+
+
 @dataclass
 class Layer:
     """One layer instance: its engine with every parameter bound."""
@@ -93,11 +124,11 @@ class Layer:
 
     @property
     def engine(self) -> str:
-        return LIBRARY_FILES[self.kind][0][:-2]
+        return engine(self.op).module
 
     @property
     def files(self) -> tuple[str, ...]:
-        return LIBRARY_FILES[self.kind]
+        return engine(self.op).files
 
     @property
     def in_width(self) -> int:
@@ -179,59 +210,82 @@ def _check_integer(op: Operation, what: str, t: Attribute) -> None:
 def layer_params(op: Operation, module: str) -> tuple[dict[str, int], list[Rom]]:
     """The engine parameters and ROMs of a layer (ROM files named after
     ``module``)."""
-    kind = lm.kind(op)
+    return engine(op).params(op, module)
+
+
+@rtl_engine(df.MVAUOp, files=("finnr_mvau.v", "finnr_dot.v", "finnr_act.v", "finnr_rom.v"))
+def _mvau(op: df.MVAUOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     x, y = _elt(op.operands[0]), _elt(op.results[0])
-    if isinstance(op, df.MVAUOp):
-        pe, simd = _int(op.pe), _int(op.simd)
-        w = np.asarray(op.weight_matrix(), dtype=np.int64)
-        lo, hi = accumulator_range(w, x)
-        params = {
-            "MW": op.mw, "MH": op.mh, "SIMD": simd, "PE": pe, "IN_BITS": dt.bitwidth(x), "IN_KIND": kind_code(x),
-            "W_BITS": dt.bitwidth(op.weight_dtype), "W_KIND": kind_code(op.weight_dtype),
-            "ACC_BITS": signed_bits(lo, hi), "NT": 0, "T_BITS": 2, "OUT_BITS": dt.bitwidth(y),
-            "ACT_BIAS": _int(op.act_bias),
-        }
-        roms = [_weight_rom(module, w, op.weight_dtype, pe, simd)]
-        t = op.threshold_matrix()
-        if t is not None:
-            rom, params["NT"], params["T_BITS"] = _threshold_rom(module, t, op.mh, pe, lo, hi)
-            roms.append(rom)
-        return params, roms
-    if isinstance(op, df.ThresholdingOp):
-        pe = _int(op.pe)
-        c = _shape(op.input)[-1]
-        lo, hi = (int(v) for v in dt.value_range(x))
-        rom, nt, tbits = _threshold_rom(module, op.threshold_matrix(), c, pe, lo, hi)
-        params = {"C": c, "PE": pe, "IN_BITS": dt.bitwidth(x), "IN_KIND": kind_code(x), "NT": nt, "T_BITS": tbits,
-                  "OUT_BITS": dt.bitwidth(y), "ACT_BIAS": _int(op.act_bias)}
-        return params, [rom]
-    if isinstance(op, df.SWUOp | df.MaxPoolOp):
-        _, h, w_, c = _shape(op.input)
-        _, oh, ow, _ = _shape(op.result)
-        (kh, kw), (sh, sw), (dh, dw) = op.window()
-        pool = isinstance(op, df.MaxPoolOp)
-        params = {"H": h, "W": w_, "C": c, "SIMD": _int(op.pe if pool else op.simd), "KH": kh, "KW": kw,
-                  "SH": sh, "SW": sw, "DH": dh, "DW": dw, "OH": oh, "OW": ow, "BITS": dt.bitwidth(x),
-                  "KIND": kind_code(x), "POOL": int(pool)}
-        return params, []
-    if isinstance(op, df.PadOp):
-        _, h, w_, c = _shape(op.input)
-        top, left, bottom, right = (int(p) for p in op.pads.get_values())
-        value = int(encode(np.array([op.value.value.data]), x)[0])
-        params = {"H": h, "W": w_, "C": c, "SIMD": _int(op.simd), "TOP": top, "LEFT": left, "BOTTOM": bottom,
-                  "RIGHT": right, "BITS": dt.bitwidth(x), "VALUE": value}
-        return params, []
-    if isinstance(op, df.LabelSelectOp):
-        return {"L": _shape(op.input)[-1], "K": _int(op.k), "PE": _int(op.pe), "IN_BITS": dt.bitwidth(x),
-                "IN_KIND": kind_code(x), "OUT_BITS": dt.bitwidth(y)}, []
-    if isinstance(op, df.DWCOp):
-        return {"BITS": dt.bitwidth(x), "IN": _int(op.in_elems), "OUT": _int(op.out_elems)}, []
-    if isinstance(op, df.FIFOOp):
-        return {"WIDTH": _int(op.elems) * dt.bitwidth(x), "DEPTH": max(2, _int(op.depth))}, []
-    raise FinnrError(
-        f"rtl: no RTL engine for '{op.name}' ({kind}) yet; the RTL backend covers "
-        f"{', '.join(sorted(LIBRARY_FILES))}"
-    )
+    pe, simd = _int(op.pe), _int(op.simd)
+    w = np.asarray(op.weight_matrix(), dtype=np.int64)
+    lo, hi = accumulator_range(w, x)
+    params = {
+        "MW": op.mw, "MH": op.mh, "SIMD": simd, "PE": pe, "IN_BITS": dt.bitwidth(x), "IN_KIND": kind_code(x),
+        "W_BITS": dt.bitwidth(op.weight_dtype), "W_KIND": kind_code(op.weight_dtype),
+        "ACC_BITS": signed_bits(lo, hi), "NT": 0, "T_BITS": 2, "OUT_BITS": dt.bitwidth(y),
+        "ACT_BIAS": _int(op.act_bias),
+    }
+    roms = [_weight_rom(module, w, op.weight_dtype, pe, simd)]
+    t = op.threshold_matrix()
+    if t is not None:
+        rom, params["NT"], params["T_BITS"] = _threshold_rom(module, t, op.mh, pe, lo, hi)
+        roms.append(rom)
+    return params, roms
+
+
+@rtl_engine(df.ThresholdingOp, files=("finnr_thresholding.v", "finnr_act.v", "finnr_rom.v"))
+def _thresholding(op: df.ThresholdingOp, module: str) -> tuple[dict[str, int], list[Rom]]:
+    x, y = _elt(op.operands[0]), _elt(op.results[0])
+    pe = _int(op.pe)
+    c = _shape(op.input)[-1]
+    lo, hi = (int(v) for v in dt.value_range(x))
+    rom, nt, tbits = _threshold_rom(module, op.threshold_matrix(), c, pe, lo, hi)
+    params = {"C": c, "PE": pe, "IN_BITS": dt.bitwidth(x), "IN_KIND": kind_code(x), "NT": nt, "T_BITS": tbits,
+              "OUT_BITS": dt.bitwidth(y), "ACT_BIAS": _int(op.act_bias)}
+    return params, [rom]
+
+
+@rtl_engine(df.SWUOp, df.MaxPoolOp, files=("finnr_window.v",))
+def _window(op: df.SWUOp | df.MaxPoolOp, module: str) -> tuple[dict[str, int], list[Rom]]:
+    x = _elt(op.operands[0])
+    _, h, w_, c = _shape(op.input)
+    _, oh, ow, _ = _shape(op.result)
+    (kh, kw), (sh, sw), (dh, dw) = op.window()
+    pool = isinstance(op, df.MaxPoolOp)
+    params = {"H": h, "W": w_, "C": c, "SIMD": _int(op.pe if pool else op.simd), "KH": kh, "KW": kw,
+              "SH": sh, "SW": sw, "DH": dh, "DW": dw, "OH": oh, "OW": ow, "BITS": dt.bitwidth(x),
+              "KIND": kind_code(x), "POOL": int(pool)}
+    return params, []
+
+
+@rtl_engine(df.PadOp, files=("finnr_pad.v",))
+def _pad(op: df.PadOp, module: str) -> tuple[dict[str, int], list[Rom]]:
+    x = _elt(op.operands[0])
+    _, h, w_, c = _shape(op.input)
+    top, left, bottom, right = (int(p) for p in op.pads.get_values())
+    value = int(encode(np.array([op.value.value.data]), x)[0])
+    params = {"H": h, "W": w_, "C": c, "SIMD": _int(op.simd), "TOP": top, "LEFT": left, "BOTTOM": bottom,
+              "RIGHT": right, "BITS": dt.bitwidth(x), "VALUE": value}
+    return params, []
+
+
+@rtl_engine(df.LabelSelectOp, files=("finnr_label_select.v",))
+def _label_select(op: df.LabelSelectOp, module: str) -> tuple[dict[str, int], list[Rom]]:
+    x, y = _elt(op.operands[0]), _elt(op.results[0])
+    return {"L": _shape(op.input)[-1], "K": _int(op.k), "PE": _int(op.pe), "IN_BITS": dt.bitwidth(x),
+            "IN_KIND": kind_code(x), "OUT_BITS": dt.bitwidth(y)}, []
+
+
+@rtl_engine(df.DWCOp, files=("finnr_dwc.v",))
+def _dwc(op: df.DWCOp, module: str) -> tuple[dict[str, int], list[Rom]]:
+    x = _elt(op.operands[0])
+    return {"BITS": dt.bitwidth(x), "IN": _int(op.in_elems), "OUT": _int(op.out_elems)}, []
+
+
+@rtl_engine(df.FIFOOp, files=("finnr_fifo.v",))
+def _fifo(op: df.FIFOOp, module: str) -> tuple[dict[str, int], list[Rom]]:
+    x = _elt(op.operands[0])
+    return {"WIDTH": _int(op.elems) * dt.bitwidth(x), "DEPTH": max(2, _int(op.depth))}, []
 
 
 @dataclass
@@ -253,7 +307,7 @@ class Design:
         return list(dict.fromkeys([*lib, *(f"{layer.module}.v" for layer in self.layers), f"{self.top}.v"]))
 
     def fifos(self) -> list[Layer]:
-        return [layer for layer in self.layers if layer.kind == "fifo"]
+        return [layer for layer in self.layers if isinstance(layer.op, df.FIFOOp)]
 
 
 def partitions(module: ModuleOp) -> list[df.PartitionOp]:
@@ -264,17 +318,13 @@ def designs(module: ModuleOp, fifo_depths: dict[str, int] | None = None) -> list
     """The design of every partition of ``module``. ``fifo_depths``
     overrides the depth of FIFO layers by their ``ir_name``."""
     refuse_offload(module, "rtl", "has no RTL engines yet; generate RTL for a dataflow design (dataflow.partition)")
+    ensure_legal(module)
     ir_names = dict(zip(dataflow_layers(module), finn_names(dataflow_layers(module))))
-    names = _Names(LIBRARY_MODULES)
-    result = []
-    for part in partitions(module):
-        pname = sanitize(part.sym_name.data if part.sym_name is not None else "dataflow", "dataflow")
-        top = names(f"{pname}_top", "top")
-        result.append(_design(part, pname, top, ir_names, names, fifo_depths or {}))
-    return result
+    return [_design(part, ir_names, fifo_depths or {}) for part in partitions(module)]
 
 
-def _design(part: df.PartitionOp, pname: str, top: str, ir_names: dict, names: _Names, fifo_depths: dict[str, int]) -> Design:
+def _design(part: df.PartitionOp, ir_names: dict, fifo_depths: dict[str, int]) -> Design:
+    top = name_of(part, "finnr.verilog_name")
     yield_op = part.yield_op()
     assert yield_op is not None
     ops = [op for op in part.block.ops if op is not yield_op]
@@ -291,22 +341,20 @@ def _design(part: df.PartitionOp, pname: str, top: str, ir_names: dict, names: _
         for i, v in enumerate((*op.operands, *op.results)):
             _check_integer(op, f"operand/result #{i}", _elt(v))
         ir_name = ir_names[op]
-        module = names(f"{pname}_{ir_name}", "layer")
+        module = name_of(op, "finnr.verilog_name")
         params, roms = layer_params(op, module)
         if isinstance(op, df.FIFOOp) and ir_name in fifo_depths:
             params["DEPTH"] = max(2, int(fifo_depths[ir_name]))
         ins, outs = lm.stream_widths(op)
-        layers.append(Layer(op, lm.kind(op), ir_name, sanitize(ir_name, "layer"), module, params, roms,
+        # a FINN name (MVAU_hls_0) is an identifier already
+        layers.append(Layer(op, lm.kind(op), ir_name, ir_name, module, params, roms,
                             ins, outs, dt.bitwidth(_elt(op.operands[0])), dt.bitwidth(_elt(op.results[0]))))
     by_op = {layer.op: layer for layer in layers}
-    # the top's ports first, so that no internal name takes theirs
-    ports = _Names({"ap_clk", "ap_rst_n"})
-    port_of: dict[SSAValue, str] = {}
-    for v in part.block.args:
-        port_of[v] = "s_axis_" + ports(v.name_hint or f"in{v.index}", "in")
-    for j, v in enumerate(yield_op.arguments):
-        port_of[v] = "m_axis_" + ports(f"out{j}", "out")
-    local = _Names({"ap_clk", "ap_rst_n", *(f"{p}_{s}" for p in port_of.values() for s in ("tdata", "tvalid", "tready"))})
+    bundles = names_of(part, "finnr.verilog_ports")
+    port_of: dict[SSAValue, str] = dict(zip(part.block.args, bundles))
+    port_of.update(zip(yield_op.arguments, bundles[len(part.block.args):]))
+    wire_of: dict[SSAValue, str] = dict(zip(part.block.args, names_of(part, "finnr.verilog_wires")))
+    wire_of.update((op.results[0], name_of(op, "finnr.verilog_wire")) for op in ops)
     streams: dict[SSAValue, Stream] = {}
     for v in [*part.block.args, *(op.results[0] for op in ops)]:
         users = uses.get(v, [])
@@ -320,12 +368,12 @@ def _design(part: df.PartitionOp, pname: str, top: str, ir_names: dict, names: _
         if isinstance(v.owner, Block):
             if isinstance(user, int):
                 raise FinnrError(f"rtl: partition '{top}': {what} is yielded as it is; no layer computes it")
-            elems, hint = by_op[user].in_elems, v.name_hint or f"in{v.index}"
+            elems = by_op[user].in_elems
         else:
-            elems, hint = by_op[v.owner].out_elems, by_op[v.owner].name
-        streams[v] = Stream(v, local.bundle(hint, fallback="s"), elems, dt.bitwidth(_elt(v)), port_of.get(v))
+            elems = by_op[v.owner].out_elems
+        streams[v] = Stream(v, wire_of[v], elems, dt.bitwidth(_elt(v)), port_of.get(v))
     inputs = [streams[v] for v in part.block.args]
     outputs = [streams[v] for v in yield_op.arguments]
     for layer in layers:
-        layer.instance = local(f"u_{layer.name}", "u")
+        layer.instance = name_of(layer.op, "finnr.verilog_inst")
     return Design(part, top, layers, streams, inputs, outputs)
