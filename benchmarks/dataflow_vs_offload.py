@@ -18,9 +18,7 @@ dataflow column when it fits, else MO."""
 from __future__ import annotations
 
 import argparse
-import sys
 import time
-from pathlib import Path
 
 from common import SHARED_MODELS
 

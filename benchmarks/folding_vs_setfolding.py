@@ -26,7 +26,6 @@ the optimizer on the CNV-sized network and the cost model's throughput."""
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -50,8 +49,8 @@ def network_specs(model: Path):
 
 def setfolding_best(specs, device, budget):
     from finnr.models import cost
-    from finnr.models.folding import set_folding
     from finnr.models.cost import resources as layer_resources
+    from finnr.models.folding import set_folding
     from finnr.models.optimizer import RESOURCES
 
     best = None

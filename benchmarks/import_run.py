@@ -29,9 +29,9 @@ def main() -> None:
     if not args.model.is_file():
         sys.exit(f"model not found: {args.model}")
 
-    from finnr.ir_io import print_ir
     from finnr.frontend.onnx_import import import_model
     from finnr.interpreter import run_batch
+    from finnr.ir_io import print_ir
 
     golden = args.model.with_name(args.model.name.replace(".onnx", ".golden.npz"))
     x = np.load(golden)["input"][:1] if golden.is_file() else None

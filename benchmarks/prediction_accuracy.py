@@ -104,10 +104,10 @@ def folding(model_path: Path, seed: int, ram_style: str = "", max_lanes: int = 0
     MAX_LANES), and the
     MVAUs' ram_style when given."""
     from finnr.flows import pipeline
-    from finnr.interop.finn import finn_names
-    from finnr.models.layers import dataflow_layers
     from finnr.frontend.onnx_import import import_model
+    from finnr.interop.finn import finn_names
     from finnr.models import layers as lm
+    from finnr.models.layers import dataflow_layers
 
     module = import_model(str(model_path))
     pipeline.run(module, pipeline.TO_DATAFLOW)
@@ -213,9 +213,9 @@ def gather(network: str, d: Path, train: bool) -> tuple[list[dict], dict]:
     network's cycles of one prepared build."""
     from finnr.interop.finn import finn_names
     from finnr.ir_io import load_ir
-    from finnr.models.layers import dataflow_layers
     from finnr.models import calibration
     from finnr.models import layers as lm
+    from finnr.models.layers import dataflow_layers
 
     ir = d / "05-estimated.mlir"
     layers = dataflow_layers(load_ir(ir))

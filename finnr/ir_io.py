@@ -4,11 +4,40 @@ and the driver; every failure is a FinnrError naming the file."""
 
 from __future__ import annotations
 
+import re
 import sys
 from io import StringIO
 from pathlib import Path
 
 from finnr.diagnostics import FinnrError
+
+MAX_INTEGER_WIDTH = 16_777_215
+"""MLIR's limit on the width of an integer type (``i``/``si``/``ui``N)."""
+
+_INTEGER_TYPE = re.compile(r"(?<![\w.$#%@!-])(?:[su]?i)(\d+)\b")
+
+
+def check_integer_widths(text: str, where: str, first_line: int = 1) -> None:
+    """Reject integer types wider than MLIR allows before xDSL parses them:
+    xDSL computes the value range of ``iN`` as ``2**N``, which for a width in
+    the billions exhausts memory instead of giving an error."""
+    for m in _INTEGER_TYPE.finditer(text):
+        if int(m.group(1)) > MAX_INTEGER_WIDTH:
+            line = text.count("\n", 0, m.start()) + first_line
+            col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+            raise FinnrError(
+                f"{where}:{line}:{col}: integer type '{m.group(0)}' is wider than "
+                f"{MAX_INTEGER_WIDTH} bits (MLIR's limit)"
+            )
+
+
+PARSER_CRASHES = (NotImplementedError, ValueError, OverflowError, MemoryError, TypeError, IndexError, KeyError)
+"""What xDSL 0.74's parser raises, instead of a ParseError, on some invalid
+input (e.g. ``array<i100000: 1>``): the input's fault, reported as such."""
+
+
+def parser_crash_message(where: str, e: BaseException) -> str:
+    return f"{where}: cannot parse this IR (the parser failed with {type(e).__name__}: {str(e).strip()[:200]})"
 
 
 def load_ir(path: str | Path):
@@ -17,7 +46,6 @@ def load_ir(path: str | Path):
     from xdsl.utils.exceptions import ParseError, VerifyException
 
     from finnr.dialects import finnr_context
-    from finnr.dialects.utils import PARSER_CRASHES, check_integer_widths, parser_crash_message
 
     p = Path(path)
     try:

@@ -18,9 +18,9 @@ import pytest
 from finnr.dialects import dataflow as df
 from finnr.driver.main import main
 from finnr.examples.networks import NetSpec, cnn, mlp
+from finnr.interop.finn import OP_TYPE
 from finnr.ir_io import load_ir
 from finnr.models import layers as lm
-from finnr.interop.finn import OP_TYPE
 from finnr.models.registry import KINDS, model_named
 from finnr_testing.shared_models import shared_model
 

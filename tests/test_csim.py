@@ -36,7 +36,6 @@ from finnr_testing.flow import apply, random_folding
 from finnr_testing.shared_models import shared_model
 from finnr_testing.toolchains import csim_toolchain_missing
 
-
 pytestmark = pytest.mark.skipif(csim_toolchain_missing() is not None, reason=str(csim_toolchain_missing()))
 
 

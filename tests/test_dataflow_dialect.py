@@ -9,8 +9,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 import pytest
-from xdsl.dialects.builtin import IntegerType, ModuleOp, TensorType, f32
 from xdsl.dialects import test as xdsl_test
+from xdsl.dialects.builtin import IntegerType, ModuleOp, TensorType, f32
 from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
 from xdsl.parser import Parser
 from xdsl.printer import Printer

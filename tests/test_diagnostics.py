@@ -26,8 +26,8 @@ from hypothesis import strategies as st
 from onnx import numpy_helper
 
 from finnr.diagnostics import FinnrError
-from finnr.driver.main import main
 from finnr.driver import opt as finnr_opt
+from finnr.driver.main import main
 from finnr.examples.networks import NetSpec, mlp
 from finnr.examples.onnx_builder import GraphBuilder, f32, vinfo
 from finnr.frontend.onnx_import import import_model

@@ -45,11 +45,14 @@ def raises(message: str):
 
 
 def make_top(
-    build_body, inputs=(StreamType(U8, 8),), outputs=(StreamType(U2, 2),), name="top"
+    build_body, inputs=None, outputs=None, name="top"
 ) -> TopOp:
     """A top with the given ports; ``build_body(top)`` returns the ops of its
-    body, an ``hls.yield`` is appended."""
-    top = TopOp(name, list(inputs), list(outputs))
+    body, an ``hls.yield`` is appended (ports: one u8 x 8 in, one u2 x 2 out
+    unless given)."""
+    inputs = [StreamType(U8, 8)] if inputs is None else list(inputs)
+    outputs = [StreamType(U2, 2)] if outputs is None else list(outputs)
+    top = TopOp(name, inputs, outputs)
     top.body_block.add_ops([*build_body(top), YieldOp()])
     return top
 
@@ -258,7 +261,7 @@ def test_fixed_point_rom_accepts_its_grid_only():
     ok = RomOp("w", np.array([-8.0, 7.9375, 0.0625], np.float32), fx)
     bad = RomOp("w", np.array([0.03125], np.float32), fx)
     for rom, fails in ((ok, False), (bad, True)):
-        top = make_top(lambda top: [rom, KernelOp("fifo", "k", top.inputs, top.outputs, params=FIFO_U8)],
+        top = make_top(lambda top, rom=rom: [rom, KernelOp("fifo", "k", top.inputs, top.outputs, params=FIFO_U8)],
                        inputs=[StreamType(U8, 1)], outputs=[StreamType(U8, 1)])
         if fails:
             with raises("'hls.rom' values must lie in !qnn.fixed<8, 4>"):

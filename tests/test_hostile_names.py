@@ -33,7 +33,6 @@ from finnr.driver.main import main
 from finnr.examples.networks import NetSpec, cnn, mlp
 from finnr_testing.toolchains import csim_toolchain_missing
 
-
 pytestmark = pytest.mark.skipif(csim_toolchain_missing() is not None, reason=str(csim_toolchain_missing()))
 
 

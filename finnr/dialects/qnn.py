@@ -42,18 +42,18 @@ from xdsl.irdl import (
     traits_def,
     var_operand_def,
 )
-from xdsl.traits import ConstantLike, Pure
 from xdsl.parser import Parser
 from xdsl.printer import Printer
+from xdsl.traits import ConstantLike, Pure
 from xdsl.utils.exceptions import VerifyException
 
 from finnr.dialects import datatypes as dt
 from finnr.dialects.utils import (
-    check_dense_payload,
-    dense_text_is_lossy,
     bool_attr,
     broadcast_shapes,
+    check_dense_payload,
     dense_from_numpy,
+    dense_text_is_lossy,
     f32_attr,
     i64_array,
     i64_attr,

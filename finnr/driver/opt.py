@@ -46,7 +46,7 @@ class FinnrOptMain(xDSLOptMain):
         from xdsl.utils.exceptions import VerifyException
 
         from finnr.diagnostics import FinnrError
-        from finnr.dialects.utils import PARSER_CRASHES, check_integer_widths, parser_crash_message
+        from finnr.ir_io import PARSER_CRASHES, check_integer_widths, parser_crash_message
 
         where = self.args.input_file or "<stdin>"
         data = chunk.read()

@@ -26,8 +26,7 @@ from pathlib import Path
 
 from xdsl.dialects.builtin import ModuleOp
 
-from finnr.defaults import (DEFAULT_ARCH, DEFAULT_BACKEND, DEFAULT_DEVICE, DEFAULT_FIFO_DEPTH, DEFAULT_HEURISTIC,
-                            DEFAULT_PRECISIONS, DEFAULT_UTILIZATION)
+from finnr.defaults import DEFAULT_ARCH, DEFAULT_BACKEND, DEFAULT_DEVICE, DEFAULT_FIFO_DEPTH, DEFAULT_HEURISTIC, DEFAULT_PRECISIONS, DEFAULT_UTILIZATION
 from finnr.diagnostics import FinnrError
 from finnr.flows import pipeline
 
@@ -154,11 +153,11 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
     entries that match no layer), one message each, instead of Python's
     warning printer."""
     from finnr.backends.report import build_report, markdown
-    from finnr.models.layers import dataflow_layers
     from finnr.dialects import finnr_context
     from finnr.frontend.onnx_import import import_model
-    from finnr.models.devices import get_device
     from finnr.interop.finn import folding_config
+    from finnr.models.devices import get_device
+    from finnr.models.layers import dataflow_layers
 
     if opts.backend not in BACKENDS:
         raise FinnrError(f"unknown backend '{opts.backend}' (backends: {', '.join(BACKENDS)})")

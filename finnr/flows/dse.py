@@ -28,9 +28,9 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Callable
 
 from finnr.defaults import DEFAULT_UTILIZATION
 from finnr.diagnostics import FinnrError

@@ -15,10 +15,10 @@ def design_point(module, report: dict, label: str):
     every layer's weights and activations (the report's ``offchip_bytes``)."""
     import math
 
-    from finnr.models.layers import dataflow_layers
     from finnr.dialects import dataflow as df
     from finnr.dialects import datatypes as dt
     from finnr.models import layers as lm
+    from finnr.models.layers import dataflow_layers
     from finnr.models.roofline import DesignPoint
 
     perf = lm.performance(dataflow_layers(module), report["clock_mhz"])

@@ -186,9 +186,9 @@ def export(model, path: Path) -> None:
 
 def weight_stats(module) -> tuple[int, int]:
     """(number of weights, their bits) over the dataflow layers."""
-    from finnr.models.layers import dataflow_layers
     from finnr.models import cost
     from finnr.models import layers as lm
+    from finnr.models.layers import dataflow_layers
 
     return cost.weight_totals([lm.spec_of(layer) for layer in dataflow_layers(module)])
 

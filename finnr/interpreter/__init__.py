@@ -9,9 +9,9 @@ import numpy as np
 from xdsl.dialects import func
 from xdsl.dialects.builtin import ModuleOp
 from xdsl.interpreter import Interpreter
-from finnr.interpreter.func_calls import FuncFunctions
 
 from finnr.diagnostics import FinnrError
+from finnr.interpreter.func_calls import FuncFunctions
 
 
 def entry_function(module: ModuleOp, name: str | None = None) -> func.FuncOp:

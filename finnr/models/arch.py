@@ -5,6 +5,12 @@ when it does not. Pure functions of the cost model."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from xdsl.ir import Operation
+
+from finnr.diagnostics import FinnrError
+from finnr.dialects import dataflow as df
 from finnr.models import cost, optimizer
 from finnr.models.devices import Device
 
@@ -24,3 +30,14 @@ def choose_arch(specs: list[cost.LayerSpec], device: Device, utilization: float)
         f"smallest folding ({', '.join(over)} over: {use}), so the layers share engines and stream their weights "
         f"from off-chip memory"
     )
+
+
+def refuse_offload(module: Operation, what: str, missing: str, notes: Sequence[str] = ()) -> None:
+    """Raise the one diagnostic of a lowering or target that has nothing
+    for the multi-layer-offload architecture yet, naming the first
+    ``dataflow.offload`` of ``module``: "WHAT: 'dataflow.offload' "NAME"
+    (multi-layer offload) MISSING"."""
+    for op in module.walk():
+        if isinstance(op, df.OffloadOp):
+            name = f' "{op.sym_name.data}"' if op.sym_name is not None else ""
+            raise FinnrError(f"{what}: 'dataflow.offload'{name} (multi-layer offload) {missing}", list(notes))

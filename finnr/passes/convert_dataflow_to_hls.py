@@ -65,8 +65,8 @@ from finnr.dialects import datatypes as dt
 from finnr.dialects import hls
 from finnr.interop.finn import finn_names
 from finnr.models import layers as lm
+from finnr.models.arch import refuse_offload
 from finnr.names import Namer
-from finnr.passes.utils import refuse_offload
 
 TOP_ATTR = "hls.top"
 """The attribute of the host-side declaration naming the ``hls.top`` it calls."""

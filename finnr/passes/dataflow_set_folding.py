@@ -24,12 +24,11 @@ width converters are not touched: run ``dataflow-insert-dwc`` and
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
-from xdsl.context import Context
-import warnings
-
 import numpy as np
+from xdsl.context import Context
 from xdsl.dialects.builtin import ModuleOp, StringAttr
 from xdsl.ir import Operation
 from xdsl.passes import ModulePass

@@ -29,6 +29,7 @@ from finnr.dialects import qnn
 from finnr.dialects.utils import numpy_from_dense
 from finnr.passes.utils import constant_of, element_type, has_func_return_use
 
+
 @dataclass
 class _Info:
     """Inclusive integer bounds of a tensor's values."""

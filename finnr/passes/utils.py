@@ -14,8 +14,6 @@ from xdsl.pattern_rewriter import (
     RewritePattern,
 )
 
-from finnr.diagnostics import FinnrError
-from finnr.dialects import dataflow as df
 from finnr.dialects import datatypes as dt
 from finnr.dialects import qnn
 from finnr.dialects.utils import dense_from_numpy
@@ -120,14 +118,3 @@ def op_label(op: Operation) -> str:
     result's name in the IR), or just the op name."""
     hint = op.results[0].name_hint if op.results else None
     return f"'{op.name}' %{hint}" if hint else f"'{op.name}'"
-
-
-def refuse_offload(module: ModuleOp, what: str, missing: str, notes: Sequence[str] = ()) -> None:
-    """Raise the one diagnostic of a lowering or target that has nothing
-    for the multi-layer-offload architecture yet, naming the first
-    ``dataflow.offload`` of ``module``: "WHAT: 'dataflow.offload' "NAME"
-    (multi-layer offload) MISSING"."""
-    for op in module.walk():
-        if isinstance(op, df.OffloadOp):
-            name = f' "{op.sym_name.data}"' if op.sym_name is not None else ""
-            raise FinnrError(f"{what}: 'dataflow.offload'{name} (multi-layer offload) {missing}", list(notes))

@@ -288,7 +288,7 @@ class CppPrinter:
             lines.append(f'  finnr::tb::load<{t}, {v.type.elements}>(argv[{i + 3}], {n}, "{n}", frames);')
         call = f"{fname}({', '.join(names)})"
         lines.append(f"  finnr::tb::run_with_stack([&]() {{ for (unsigned long long f = 0; f < frames; f++) {call}; }});")
-        for v, n in zip(top.inputs, names):
+        for n in names[:n_in]:
             lines.append(f'  finnr::tb::expect_consumed({n}, "{n}");')
         for j, (v, n) in enumerate(zip(top.outputs, names[n_in:])):
             t = cpp_type(v.type.element_type, f"output port #{j}")

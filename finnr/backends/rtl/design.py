@@ -31,9 +31,9 @@ from finnr.dialects import datatypes as dt
 from finnr.hw import accumulator_range, encode, fold_thresholds, fold_weights, integer_thresholds, kind_code, signed_bits
 from finnr.interop.finn import finn_names
 from finnr.models import layers as lm
+from finnr.models.arch import refuse_offload
 from finnr.models.layers import dataflow_layers
 from finnr.names import ensure_legal, name_of, names_of
-from finnr.passes.utils import refuse_offload
 
 
 def hex_words(codes: np.ndarray, bits: int) -> list[str]:

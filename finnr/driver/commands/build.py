@@ -6,8 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from finnr.defaults import (DEFAULT_ARCH, DEFAULT_BACKEND, DEFAULT_DEVICE, DEFAULT_FIFO_DEPTH, DEFAULT_HEURISTIC,
-                            DEFAULT_UTILIZATION)
+from finnr.defaults import DEFAULT_ARCH, DEFAULT_BACKEND, DEFAULT_DEVICE, DEFAULT_FIFO_DEPTH, DEFAULT_HEURISTIC, DEFAULT_UTILIZATION
 from finnr.flows.build import BACKENDS, STAGES
 
 
