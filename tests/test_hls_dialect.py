@@ -396,9 +396,9 @@ def test_every_dataflow_layer_lowers_to_a_library_kernel():
     unregistered class names the op."""
     from finnr.diagnostics import FinnrError
     from finnr.dialects import dataflow as df
-    from finnr.models import layers as lm
+    from finnr.models.registry import layer_op_classes
     from finnr.passes.convert_dataflow_to_hls import KERNEL_LOWERINGS, layer_kernel
 
-    assert set(KERNEL_LOWERINGS) == set(lm.KIND_OF) - {df.FIFOOp}
+    assert set(KERNEL_LOWERINGS) == set(layer_op_classes()) - {df.FIFOOp}
     with pytest.raises(FinnrError, match="convert-dataflow-to-hls: no HLS kernel for 'dataflow.fifo'"):
         layer_kernel(df.FIFOOp(StreamOp(StreamType(U8, 1)).result), "f")

@@ -12,18 +12,17 @@ from xdsl.context import Context
 from xdsl.dialects.builtin import ModuleOp
 from xdsl.utils.target import Target
 
+from finnr.defaults import DEFAULT_DEVICE
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.interop.finn import finn_names
 from finnr.models import cost, offload
 from finnr.models import layers as lm
 from finnr.models.devices import Device, get_device
+from finnr.models.roofline import LUT_FIT
 
 RESOURCES = ("lut", "ff", "bram18", "uram", "dsp")
 FORMATS = ("markdown", "json")
-LUT_FIT = 0.7
-"""A design fits when its LUTs stay within 70% of the device (FINN-R's 2018
-rule) and every other resource within 100%."""
 
 
 def _fit(util: dict[str, float], utilization: float | None) -> tuple[bool, str]:
@@ -204,7 +203,7 @@ class ReportTarget(Target):
 
     name = "report"
 
-    device: str = "pynq-z1"
+    device: str = DEFAULT_DEVICE
     clock_mhz: int | float | None = None
     format: str = "markdown"
 

@@ -25,6 +25,9 @@ LUTS_PER_OP = (2.5, 4.1, 5.7, 7.3, 8.9, 10.5, 12.1, 13.7)
 """FINN-R's 2018 LUTs per (binary-ish) operation for W·A = 1..8; beyond 8
 the cost grows on the same slope (1.6 LUTs per extra bit of W·A)."""
 LUT_FIT = 0.7
+"""A design fits when its LUTs stay within 70% of the device (FINN-R's 2018
+rule) and every other resource within 100%; the roofline's compute roof
+uses the same share."""
 
 
 def luts_per_op(wbits: int, abits: int) -> float:
