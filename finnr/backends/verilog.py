@@ -50,6 +50,13 @@ from finnr.names import VERILOG_KEYWORDS, name_of, names_of
 _AXIS = ("tdata", "tvalid", "tready")
 
 
+def _comment(text: str) -> str:
+    """``text`` safe inside a ``//`` comment: control characters and
+    non-ASCII escaped (``\\n``), so a name from hand-written IR cannot end
+    the comment."""
+    return text.encode("unicode_escape").decode("ascii")
+
+
 def padded(width: int) -> int:
     """An AXI-Stream TDATA width: ``width`` bits padded up to whole bytes."""
     return (width + 7) // 8 * 8
@@ -166,7 +173,7 @@ class VerilogPrinter:
             for p, v in zip(outs, op.outs):
                 d, vl, r = prod[v]
                 conns += [f"    .{p.name}_TDATA({d})", f"    .{p.name}_TVALID({vl})", f"    .{p.name}_TREADY({r})"]
-            cores.append(f"  // kernel {op.kernel.data}: {op.instance.data}")
+            cores.append(f"  // kernel {op.kernel.data}: {_comment(op.instance.data)}")
             cores.append(f"  {core} {inst} (")
             cores.append(",\n".join(conns))
             cores.append("  );")
@@ -312,7 +319,7 @@ endmodule
             terms = [_resize(q, keep, p.width) for q, keep in held]
             data_seq.append(f"    if ({fire}) {r} <= {' ^ '.join(terms)};")
         lines = [
-            f"// stub of the Vitis HLS core {core} (kernel {op.kernel.data} \"{op.instance.data}\")",
+            f"// stub of the Vitis HLS core {core} (kernel {op.kernel.data} \"{_comment(op.instance.data)}\")",
             f"module {core} (",
             *decl,
             ");",
