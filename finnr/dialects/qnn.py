@@ -37,6 +37,7 @@ from xdsl.irdl import (
     irdl_op_definition,
     operand_def,
     opt_operand_def,
+    opt_prop_def,
     prop_def,
     result_def,
     traits_def,
@@ -741,23 +742,101 @@ class DivOp(BinaryElementwiseOp):
 
 
 class UnaryElementwiseOp(QnnOp, abc.ABC):
+    """Elementwise function of one tensor. Float parameters of a subclass
+    (``alpha``, ``min``, ...) are f32 properties given to ``__init__`` by
+    name."""
+
     input = operand_def(TensorType)
     result = result_def(TensorType)
     traits = traits_def(Pure())
     assembly_format = "$input attr-dict `:` functional-type(operands, results)"
 
-    def __init__(self, input: SSAValue, result_type: Attribute):
-        super().__init__(operands=[input], result_types=[result_type])
+    def __init__(self, input: SSAValue, result_type: Attribute, **params: float | None):
+        props = {k: f32_attr(float(v)) for k, v in params.items() if v is not None}
+        super().__init__(operands=[input], result_types=[result_type], properties=props)
 
     def verify_op(self) -> None:
         _check_same_shape(self, self.input.type, self.result.type)
+        for name, attr in self.properties.items():
+            if isinstance(attr, FloatAttr) and not math.isfinite(attr.value.data):
+                raise VerifyException(f"'{self.name}' {name} must be finite, got {attr.value.data}")
+
+
+class ActivationOp(UnaryElementwiseOp, abc.ABC):
+    """An elementwise activation function, monotonically non-decreasing for
+    the parameters its verifier accepts (so a quantizer after it can become
+    thresholds on its input)."""
 
 
 @irdl_op_definition
-class ReluOp(UnaryElementwiseOp):
+class ReluOp(ActivationOp):
     """``max(x, 0)``."""
 
     name = "qnn.relu"
+
+
+@irdl_op_definition
+class LeakyReluOp(ActivationOp):
+    """ONNX ``LeakyRelu``: ``x`` for ``x >= 0``, else ``alpha * x``
+    (``alpha >= 0``)."""
+
+    name = "qnn.leaky_relu"
+    alpha = prop_def(FloatAttr, default_value=f32_attr(0.01))
+
+    def verify_op(self) -> None:
+        super().verify_op()
+        if self.alpha.value.data < 0:
+            raise VerifyException(f"'qnn.leaky_relu' alpha must be >= 0, got {self.alpha.value.data:g}")
+
+
+@irdl_op_definition
+class ClipOp(ActivationOp):
+    """ONNX ``Clip`` (and HardTanh): ``min(max(x, min), max)``; a missing
+    bound is unbounded."""
+
+    name = "qnn.clip"
+    min = opt_prop_def(FloatAttr)
+    max = opt_prop_def(FloatAttr)
+
+    def bounds(self) -> tuple[float, float]:
+        lo = -math.inf if self.min is None else self.min.value.data
+        hi = math.inf if self.max is None else self.max.value.data
+        return lo, hi
+
+    def verify_op(self) -> None:
+        super().verify_op()
+        lo, hi = self.bounds()
+        if lo > hi:
+            raise VerifyException(f"'qnn.clip' min ({lo:g}) must not exceed max ({hi:g})")
+
+
+@irdl_op_definition
+class SigmoidOp(ActivationOp):
+    """ONNX ``Sigmoid``: ``1 / (1 + exp(-x))``."""
+
+    name = "qnn.sigmoid"
+
+
+@irdl_op_definition
+class TanhOp(ActivationOp):
+    """ONNX ``Tanh``."""
+
+    name = "qnn.tanh"
+
+
+@irdl_op_definition
+class HardSigmoidOp(ActivationOp):
+    """ONNX ``HardSigmoid``: ``max(0, min(1, alpha * x + beta))``
+    (``alpha >= 0``)."""
+
+    name = "qnn.hard_sigmoid"
+    alpha = prop_def(FloatAttr, default_value=f32_attr(0.2))
+    beta = prop_def(FloatAttr, default_value=f32_attr(0.5))
+
+    def verify_op(self) -> None:
+        super().verify_op()
+        if self.alpha.value.data < 0:
+            raise VerifyException(f"'qnn.hard_sigmoid' alpha must be >= 0, got {self.alpha.value.data:g}")
 
 
 @irdl_op_definition
@@ -947,6 +1026,11 @@ Qnn = Dialect(
         MulOp,
         DivOp,
         ReluOp,
+        LeakyReluOp,
+        ClipOp,
+        SigmoidOp,
+        TanhOp,
+        HardSigmoidOp,
         SignOp,
         ReshapeOp,
         TransposeOp,

@@ -219,3 +219,27 @@ def topk(x, k: int, axis: int, largest: bool):
     idx = np.argsort(key, axis=axis, kind="stable")
     idx = np.take(idx, np.arange(k), axis=axis)
     return np.take_along_axis(x, idx, axis=axis), idx.astype(np.int64)
+
+
+def leaky_relu(x, alpha: float):
+    """ONNX LeakyRelu."""
+    return np.where(x >= 0, x, x * x.dtype.type(alpha)).astype(x.dtype)
+
+
+def clip(x, lo: float, hi: float):
+    """ONNX Clip (unbounded sides as +-inf)."""
+    return np.minimum(np.maximum(x, x.dtype.type(lo)), x.dtype.type(hi)).astype(x.dtype)
+
+
+def sigmoid(x):
+    """ONNX Sigmoid, stable for large |x|."""
+    one = x.dtype.type(1)
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, one / (one + e), e / (one + e)).astype(x.dtype)
+
+
+def hard_sigmoid(x, alpha: float, beta: float):
+    """ONNX HardSigmoid: max(0, min(1, alpha*x + beta))."""
+    dtype = x.dtype
+    y = x * dtype.type(alpha) + dtype.type(beta)
+    return np.clip(y, dtype.type(0), dtype.type(1)).astype(dtype)

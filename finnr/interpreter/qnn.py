@@ -175,6 +175,31 @@ class QnnFunctions(InterpreterFunctions):
         (x,) = _ins(op, args)
         return _out(op, np.maximum(x, x.dtype.type(0)))
 
+    @impl(qnn.LeakyReluOp)
+    def run_leaky_relu(self, interpreter: Interpreter, op: qnn.LeakyReluOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        return _out(op, numeric.leaky_relu(x, op.alpha.value.data))
+
+    @impl(qnn.ClipOp)
+    def run_clip(self, interpreter: Interpreter, op: qnn.ClipOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        return _out(op, numeric.clip(x, *op.bounds()))
+
+    @impl(qnn.SigmoidOp)
+    def run_sigmoid(self, interpreter: Interpreter, op: qnn.SigmoidOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        return _out(op, numeric.sigmoid(x))
+
+    @impl(qnn.TanhOp)
+    def run_tanh(self, interpreter: Interpreter, op: qnn.TanhOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        return _out(op, np.tanh(x))
+
+    @impl(qnn.HardSigmoidOp)
+    def run_hard_sigmoid(self, interpreter: Interpreter, op: qnn.HardSigmoidOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        return _out(op, numeric.hard_sigmoid(x, op.alpha.value.data, op.beta.value.data))
+
     @impl(qnn.SignOp)
     def run_sign(self, interpreter: Interpreter, op: qnn.SignOp, args: tuple[Any, ...]):
         (x,) = _ins(op, args)

@@ -778,3 +778,37 @@ func.func @topk_indices_type(%a: tensor<1x8xf32>) {
   func.return
 }
 // CHECK: 'qnn.topk' indices must be i64, got i32
+
+// -----
+
+// --- activations --------------------------------------------------------------
+
+func.func @leaky_relu_negative_alpha(%x: tensor<4xf32>) {
+  %r = qnn.leaky_relu %x {alpha = -0.5 : f32} : (tensor<4xf32>) -> tensor<4xf32>
+  func.return
+}
+// CHECK: 'qnn.leaky_relu' alpha must be >= 0, got -0.5
+
+// -----
+
+func.func @clip_min_above_max(%x: tensor<4xf32>) {
+  %r = qnn.clip %x {min = 2.0 : f32, max = 1.0 : f32} : (tensor<4xf32>) -> tensor<4xf32>
+  func.return
+}
+// CHECK: 'qnn.clip' min (2) must not exceed max (1)
+
+// -----
+
+func.func @hard_sigmoid_negative_alpha(%x: tensor<4xf32>) {
+  %r = qnn.hard_sigmoid %x {alpha = -0.2 : f32} : (tensor<4xf32>) -> tensor<4xf32>
+  func.return
+}
+// CHECK: 'qnn.hard_sigmoid' alpha must be >= 0, got -0.2
+
+// -----
+
+func.func @sigmoid_shape(%x: tensor<4xf32>) {
+  %r = qnn.sigmoid %x : (tensor<4xf32>) -> tensor<2x2xf32>
+  func.return
+}
+// CHECK: 'qnn.sigmoid' result shape [2, 2] must equal the input shape [4]
