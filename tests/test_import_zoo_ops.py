@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 pytest.importorskip("onnxruntime")
 pytest.importorskip("qonnx.core.onnx_exec")
 
-from finnr.examples.onnx_builder import GraphBuilder, f32, vinfo  # noqa: E402
+from finnr.examples.onnx_builder import CUSTOM_DOMAINS, ROUNDING_MODES, GraphBuilder, f32, vinfo  # noqa: E402
+from finnr.diagnostics import FinnrError  # noqa: E402
 from finnr.frontend.onnx_import import import_model  # noqa: E402
 from finnr_testing.onnx_run import assert_close, compare_with_qonnx, random_input, run_finnr, run_ort  # noqa: E402
 
@@ -75,3 +76,46 @@ def test_quantized_activation_matches_qonnx():
     y = b.quant(b.node("LeakyRelu", [b.quant("x", 0.25, 0.0, 4)], alpha=0.125), 0.5, 0.0, 3)
     model = b.model([vinfo("x", [1, 8])], [y])
     compare_with_qonnx(model, random_input(rng, [4, 8]), exact=True)
+
+
+# --- Trunc v2 ------------------------------------------------------------------
+
+
+@FAST
+@given(
+    seed=seeds, in_bits=st.integers(2, 10), shift=st.integers(-1, 4), out_bits=st.integers(2, 8),
+    signed=st.booleans(), narrow=st.booleans(), mode=st.sampled_from(ROUNDING_MODES), zero_zp=st.booleans(),
+    domain=st.sampled_from(CUSTOM_DOMAINS),
+)
+def test_trunc_v2_matches_qonnx(seed, in_bits, shift, out_bits, signed, narrow, mode, zero_zp, domain):
+    """A TruncAvgPool2d as Brevitas >= 0.11 exports it: average pool, then
+    Trunc with 6 inputs; the shift comes from out_scale/scale, the result
+    is clipped to out_bits (signed, narrow) before rounding."""
+    rng = np.random.default_rng(seed)
+    pow2 = bool(rng.integers(2))
+    scale = f32(2.0 ** rng.integers(-4, 0) if pow2 else rng.uniform(0.01, 0.2))
+    zp = f32(0.0 if zero_zp else rng.integers(-2, 3))
+    b = GraphBuilder(domain=domain)
+    q = b.quant("x", scale, zp, in_bits, signed=True)
+    # a pool's float sum rounds differently in onnxruntime unless the values
+    # are exact binary fractions: pool only power-of-two scales
+    p = b.node("AveragePool", [q], kernel_shape=[2, 2], strides=[2, 2]) if pow2 else q
+    y = b.trunc_v2(p, scale, zp, in_bits + 2, scale * f32(2.0**shift), out_bits, signed, narrow, mode)
+    model = b.model([vinfo("x", [1, 3, 4, 4])], [y], custom_opset=2)
+    x = random_input(rng, [1, 3, 4, 4], scale=float(scale) * 2 ** (in_bits - 1))
+    compare_with_qonnx(model, x, exact=True)
+
+
+def test_trunc_v2_imports_with_out_scale():
+    b = GraphBuilder()
+    y = b.trunc_v2("x", 0.5, 0.0, 10, 2.0, 8, signed=False, rounding_mode="ROUND")
+    m = import_model(b.model([vinfo("x", [1, 4])], [y], custom_opset=2))
+    (op,) = [o for o in m.walk() if o.name == "qnn.trunc"]
+    assert op.is_v2 and not op.is_signed and not op.is_narrow and op.rounding_mode.data == "ROUND"
+
+
+def test_trunc_with_other_input_counts_is_refused():
+    b = GraphBuilder()
+    b.nodes.append(__import__("onnx").helper.make_node("Trunc", ["x", b.const(f32(1.0)), b.const(f32(0.0)), b.const(f32(8.0))], ["y"], domain=b.domain))
+    with pytest.raises(FinnrError, match=r"Trunc takes 5 \(v1\) or 6 \(v2\) inputs, got 4"):
+        import_model(b.model([vinfo("x", [1, 4])], ["y"]))

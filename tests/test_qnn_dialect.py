@@ -116,6 +116,10 @@ def build_trunc(ops):
         x, T(1, 4, 2, 2), scale=np.full((4, 1, 1), 0.25), zeropt=1.0, in_bitwidth=8, out_bitwidth=8,
         rounding_mode="ROUND",
     )
+    yield qnn.TruncOp(
+        x, T(1, 4, 2, 2), scale=0.25, zeropt=0.0, in_bitwidth=4, out_bitwidth=8, out_scale=1.0,
+        signed=False, narrow=True,
+    )
 
 
 def build_multithreshold(ops):

@@ -817,16 +817,27 @@ def _bipolar_quant(im: _Importer, node, attrs) -> list[Value]:
 
 
 def _trunc(im: _Importer, node, attrs) -> list[Value]:
-    if len(node.input) != 5:
-        raise _Unsupported("only Trunc with 5 inputs (x, scale, zeropt, in_bitwidth, out_bitwidth) is supported")
+    """Trunc v1 (x, scale, zeropt, in_bitwidth, out_bitwidth) and v2 (x,
+    scale, zeropt, in_bitwidth, out_scale, out_bitwidth; signed, narrow)."""
+    n = len(node.input)
+    if n not in (5, 6):
+        raise _Unsupported(f"Trunc takes 5 (v1) or 6 (v2) inputs, got {n}")
     x = im.ssa(node.input[0])
+    v2 = {}
+    if n == 6:
+        v2 = {
+            "out_scale": _check_scale(im.const(node, 4, "output scale"), "output scale"),
+            "signed": bool(attrs.get("signed", 1)),
+            "narrow": bool(attrs.get("narrow", 0)),
+        }
     op = qnn.TruncOp(
         x, x.type,
         scale=_check_scale(im.const(node, 1, "scale")),
         zeropt=im.const(node, 2, "zero point").astype(np.float32),
         in_bitwidth=_scalar_int(im.const(node, 3, "input bit width"), "input bit width"),
-        out_bitwidth=_scalar_int(im.const(node, 4, "output bit width"), "output bit width"),
+        out_bitwidth=_scalar_int(im.const(node, n - 1, "output bit width"), "output bit width"),
         rounding_mode=attrs.get("rounding_mode", "FLOOR").upper(),
+        **v2,
     )
     return [im.named(node, op)]
 

@@ -78,6 +78,20 @@ def trunc(x, scale, zeropt, in_bitwidth: int, out_bitwidth: int, mode: str):
     return ((y - zeropt.astype(dtype)) * scale.astype(dtype)).astype(dtype)
 
 
+def trunc_v2(x, scale, zeropt, out_scale, out_bitwidth: int, signed: bool, narrow: bool, mode: str):
+    """QONNX Trunc v2: ``y = round(x/scale + zeropt)`` divided by ``t =
+    2^round(log2(out_scale/scale))``, clipped to the out_bitwidth range,
+    rounded by ``mode``, then ``(y - zeropt/t) * out_scale``."""
+    dtype = x.dtype
+    scale, zeropt, out_scale = (a.astype(dtype) for a in (scale, zeropt, out_scale))
+    y = np.round(x / scale + zeropt)
+    t = (dtype.type(2) ** np.round(np.log2(out_scale / scale))).astype(dtype)
+    y = y / t
+    lo, hi = int_range(out_bitwidth, signed, narrow)
+    y = round_mode(np.clip(y, dtype.type(lo), dtype.type(hi)), mode)
+    return ((y - zeropt / t) * out_scale).astype(dtype)
+
+
 def multithreshold(x, thresholds, out_scale: float, out_bias: float, channel_axis: int):
     """QONNX MultiThreshold: count the thresholds each element reaches (per
     channel along ``channel_axis``), then ``out_scale * count + out_bias``."""

@@ -79,6 +79,18 @@ class QnnFunctions(InterpreterFunctions):
     @impl(qnn.TruncOp)
     def run_trunc(self, interpreter: Interpreter, op: qnn.TruncOp, args: tuple[Any, ...]):
         (x,) = _ins(op, args)
+        if op.out_scale is not None:
+            y = numeric.trunc_v2(
+                x,
+                numpy_from_dense(op.scale),
+                numpy_from_dense(op.zeropt),
+                numpy_from_dense(op.out_scale),
+                op.out_bitwidth.value.data,
+                op.is_signed,
+                op.is_narrow,
+                op.rounding_mode.data,
+            )
+            return _out(op, y)
         y = numeric.trunc(
             x,
             numpy_from_dense(op.scale),

@@ -812,3 +812,27 @@ func.func @sigmoid_shape(%x: tensor<4xf32>) {
   func.return
 }
 // CHECK: 'qnn.sigmoid' result shape [2, 2] must equal the input shape [4]
+
+// -----
+
+func.func @trunc_v1_signed(%x: tensor<2x3xf32>) {
+  %t = qnn.trunc %x {scale = dense<1.0> : tensor<f32>, zeropt = dense<0.0> : tensor<f32>, in_bitwidth = 8 : i64, out_bitwidth = 4 : i64, signed = false} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  func.return
+}
+// CHECK: 'qnn.trunc' signed and narrow need out_scale (Trunc v2)
+
+// -----
+
+func.func @trunc_v2_out_scale(%x: tensor<2x3xf32>) {
+  %t = qnn.trunc %x {scale = dense<1.0> : tensor<f32>, zeropt = dense<0.0> : tensor<f32>, in_bitwidth = 8 : i64, out_bitwidth = 4 : i64, out_scale = dense<-1.0> : tensor<f32>} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  func.return
+}
+// CHECK: 'qnn.trunc' out_scale must be positive
+
+// -----
+
+func.func @trunc_v1_widens(%x: tensor<2x3xf32>) {
+  %t = qnn.trunc %x {scale = dense<1.0> : tensor<f32>, zeropt = dense<0.0> : tensor<f32>, in_bitwidth = 4 : i64, out_bitwidth = 8 : i64} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  func.return
+}
+// CHECK: 'qnn.trunc' out_bitwidth (8) must not exceed in_bitwidth (4)
