@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 pytest.importorskip("onnxruntime")
 pytest.importorskip("qonnx.core.onnx_exec")
 
-from finnr.examples.onnx_builder import CUSTOM_DOMAINS, ROUNDING_MODES, GraphBuilder, f32, vinfo  # noqa: E402
 from finnr.diagnostics import FinnrError  # noqa: E402
+from finnr.examples.onnx_builder import CUSTOM_DOMAINS, ROUNDING_MODES, GraphBuilder, f32, vinfo  # noqa: E402
 from finnr.frontend.onnx_import import import_model  # noqa: E402
 from finnr_testing.onnx_run import assert_close, compare_with_qonnx, random_input, run_finnr, run_ort  # noqa: E402
 
