@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from onnx import TensorProto
 
 pytest.importorskip("onnxruntime")
 pytest.importorskip("qonnx.core.onnx_exec")
@@ -119,3 +120,124 @@ def test_trunc_with_other_input_counts_is_refused():
     b.nodes.append(__import__("onnx").helper.make_node("Trunc", ["x", b.const(f32(1.0)), b.const(f32(0.0)), b.const(f32(8.0))], ["y"], domain=b.domain))
     with pytest.raises(FinnrError, match=r"Trunc takes 5 \(v1\) or 6 \(v2\) inputs, got 4"):
         import_model(b.model([vinfo("x", [1, 4])], ["y"]))
+
+
+# --- data movement ---------------------------------------------------------------
+
+
+@FAST
+@given(seed=seeds, b=st.sampled_from([1, 2, 3]), mode=st.sampled_from(["DCR", "CRD"]), quant=st.booleans())
+def test_depth_and_space_rearrangements_match_onnxruntime(seed, b, mode, quant):
+    """DepthToSpace (DCR and CRD: PixelShuffle) and SpaceToDepth of
+    activations, and of a constant (folded)."""
+    rng = np.random.default_rng(seed)
+    g = GraphBuilder(opset=13)
+    x = g.quant("x", 0.25, 0.0, 5) if quant else "x"
+    d = g.node("DepthToSpace", [x], blocksize=b, mode=mode)  # (1, 2, 3b, 2b)
+    s = g.node("SpaceToDepth", [d], blocksize=b)
+    c = g.node("DepthToSpace", [g.const(f32(rng.standard_normal((1, 2 * b * b, 3, 2))))], blocksize=b, mode=mode)
+    y = g.node("Add", [d, c])
+    model = g.model([vinfo("x", [1, 2 * b * b, 3, 2])], [y, s])
+    compare_with_qonnx(model, random_input(rng, [1, 2 * b * b, 3, 2]))
+
+
+RESIZE_FORMS = [
+    # (opset, attrs, scales, sizes)
+    (13, {}, [1, 1, 2, 2], None),
+    (13, {"coordinate_transformation_mode": "asymmetric", "nearest_mode": "floor"}, [1, 1, 2, 3], None),
+    (13, {"coordinate_transformation_mode": "align_corners", "nearest_mode": "round_prefer_ceil"}, None, [1, 3, 7, 5]),
+    (13, {"coordinate_transformation_mode": "pytorch_half_pixel", "nearest_mode": "ceil"}, None, [1, 3, 9, 4]),
+    (13, {"coordinate_transformation_mode": "tf_half_pixel_for_nn"}, [1, 1, 1.5, 2.5], None),
+    (13, {}, [1, 1, 0.5, 0.5], None),
+    (11, {"coordinate_transformation_mode": "asymmetric", "nearest_mode": "floor"}, [1, 1, 2, 2], None),
+    (18, {"axes": [2, 3]}, [3, 2], None),
+    (18, {"axes": [3]}, None, [7]),
+    (10, {}, [1, 1, 2, 3], None),
+]
+
+
+@pytest.mark.parametrize("opset,attrs,scales,sizes", RESIZE_FORMS)
+def test_resize_nearest_matches_onnxruntime(opset, attrs, scales, sizes):
+    rng = np.random.default_rng(opset)
+    g = GraphBuilder(opset=opset)
+    if opset == 10:
+        inputs = ["x", g.const(f32(scales))]
+    else:
+        roi = g.const(f32([])) if opset == 11 else ""
+        inputs = ["x", roi, g.const(f32(scales)) if scales is not None else ""]
+        if sizes is not None:
+            inputs.append(g.const(np.asarray(sizes, np.int64)))
+    y = g.node("Resize", inputs, mode="nearest", **attrs)
+    model = g.model([vinfo("x", [1, 3, 4, 4])], [y])
+    x = random_input(rng, [1, 3, 4, 4])
+    assert_close(run_finnr(model, x), run_ort(model, x))
+
+
+@pytest.mark.parametrize("opset", [7, 9])
+def test_upsample_matches_onnxruntime(opset):
+    rng = np.random.default_rng(opset)
+    g = GraphBuilder(opset=opset)
+    scales = [1.0, 1.0, 2.0, 3.0]
+    y = g.node("Upsample", ["x"], mode="nearest", scales=scales) if opset == 7 else g.node("Upsample", ["x", g.const(f32(scales))], mode="nearest")
+    model = g.model([vinfo("x", [1, 2, 3, 3])], [y])
+    x = random_input(rng, [1, 2, 3, 3])
+    assert_close(run_finnr(model, x), run_ort(model, x))
+
+
+@FAST
+@given(seed=seeds, opset=st.sampled_from([11, 13, 18]))
+def test_split_slice_concat_of_activations_match_onnxruntime(seed, opset):
+    """Split (sizes as attribute, input, or equal parts), Slice with
+    negative, clamped and reversed bounds, Concat of computed tensors."""
+    rng = np.random.default_rng(seed)
+    g = GraphBuilder(opset=opset)
+    x = g.node("Relu", ["x"])
+    if opset < 13:
+        a, b2 = g.node("Split", [x], n_out=2, axis=1, split=[2, 4])
+    else:
+        a, b2 = g.node("Split", [x, g.const(np.array([2, 4], np.int64))], n_out=2, axis=1)
+    if opset >= 18:
+        p, q, r = g.node("Split", [x], n_out=3, axis=3, num_outputs=3)
+    else:
+        p, q, r = g.node("Split", [x], n_out=3, axis=3)
+    i64 = lambda v: g.const(np.array(v, np.int64))  # noqa: E731
+    s1 = g.node("Slice", [b2, i64([1, -100]), i64([3, 100]), i64([1, 2])])  # (1, 2, 5, 6)
+    s2 = g.node("Slice", [x, i64([-1, 4]), i64([-100, 0]), i64([2, 1]), i64([-1, -2])])  # reversed
+    s3 = g.node("Slice", [x, i64([1]), i64([6]), i64([3]), i64([2])])
+    cat = g.node("Concat", [a, g.node("Relu", [a])], axis=1)
+    model = g.model([vinfo("x", [1, 6, 5, 6])], [cat, p, q, r, s1, s2, s3])
+    x_in = random_input(rng, [1, 6, 5, 6])
+    assert_close(run_finnr(model, x_in), run_ort(model, x_in))
+
+
+# --- classifier tails --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("opset", [12, 13])
+@pytest.mark.parametrize("axis", [None, 1, -1, 2])
+def test_softmax_logsoftmax_argmax_match_onnxruntime(opset, axis):
+    rng = np.random.default_rng(0)
+    g = GraphBuilder(opset=opset)
+    kw = {} if axis is None else {"axis": axis}
+    sm = g.node("Softmax", ["x"], **kw)
+    ls = g.node("LogSoftmax", ["x"], **kw)
+    am = g.node("ArgMax", ["x"], **kw)
+    am2 = g.node("ArgMax", ["x"], axis=-1, keepdims=0, select_last_index=1)
+    model = g.model([vinfo("x", [1, 3, 4, 5])], [sm, ls, vinfo(am, None, TensorProto.INT64), vinfo(am2, None, TensorProto.INT64)])
+    x = random_input(rng, [1, 3, 4, 5])
+    x[0, 0, 0, :2] = 5.0  # ties: select_last_index matters
+    ours, theirs = run_finnr(model, x), run_ort(model, x)
+    assert_close(ours[:2], theirs[:2])
+    for a, e in zip(ours[2:], theirs[2:]):
+        np.testing.assert_array_equal(a, e)
+        assert a.dtype == np.int64
+
+
+def test_quantized_classifier_with_softmax_matches_qonnx():
+    rng = np.random.default_rng(1)
+    g = GraphBuilder()
+    w = g.quant(g.const(f32(rng.standard_normal((8, 10)))), 0.25, 0.0, 4)
+    y = g.node("MatMul", [g.quant("x", 0.5, 0.0, 4), w])
+    y = g.node("Softmax", [y], axis=-1)
+    model = g.model([vinfo("x", [1, 8])], [y])
+    compare_with_qonnx(model, random_input(rng, [3, 8]))
