@@ -241,3 +241,68 @@ def test_quantized_classifier_with_softmax_matches_qonnx():
     y = g.node("Softmax", [y], axis=-1)
     model = g.model([vinfo("x", [1, 8])], [y])
     compare_with_qonnx(model, random_input(rng, [3, 8]))
+
+
+# --- QONNX domains ---------------------------------------------------------------
+
+CHANNELS_LAST = "qonnx.custom_op.channels_last"
+
+
+@pytest.mark.parametrize("quant_weights", [False, True])
+def test_channels_last_ops_match_qonnx(quant_weights):
+    """hls4ml's QONNX models: Conv (weights (M, kh, kw, C/g)), BatchNormalization
+    and MaxPool in the channels_last domain, on NHWC tensors."""
+    rng = np.random.default_rng(3)
+    g = GraphBuilder()
+    x = g.quant("x", 0.125, 0.0, 6)
+    w = g.const(f32(rng.standard_normal((4, 3, 3, 3))))
+    if quant_weights:
+        w = g.quant(w, 0.25, 0.0, 4)
+    c = g.node("Conv", [x, w, g.const(f32(rng.standard_normal(4)))], domain=CHANNELS_LAST,
+               kernel_shape=[3, 3], strides=[1, 1], dilations=[1, 1], pads=[1, 1, 1, 1], group=1)
+    bn = g.node("BatchNormalization", [c, *(g.const(f32(rng.uniform(0.5, 1.5, 4))) for _ in range(4))],
+                domain=CHANNELS_LAST, epsilon=1e-5, momentum=0.9)
+    p = g.node("MaxPool", [bn], domain=CHANNELS_LAST, kernel_shape=[2, 2], strides=[2, 2], pads=[0, 0, 0, 0])
+    y = g.quant(g.node("Relu", [p]), 0.5, 0.0, 4, signed=False)
+    # qonnx's shape inference of channels-last ops needs their input shapes
+    shapes = [vinfo(x, [1, 6, 6, 3]), vinfo(c, [1, 6, 6, 4]), vinfo(bn, [1, 6, 6, 4]), vinfo(p, [1, 3, 3, 4])]
+    if quant_weights:
+        shapes.append(vinfo(w, [4, 3, 3, 3]))
+    # qonnx runs the wrapped op at the ONNX opset of the channels_last domain
+    model = g.model([vinfo("x", [1, 6, 6, 3])], [y], value_info=shapes, custom_opset=13)
+    m = import_model(model)
+    assert qnn_ops(m).count("qnn.transpose") >= 6
+    compare_with_qonnx(model, random_input(rng, [1, 6, 6, 3]))
+
+
+@pytest.mark.parametrize("domain", ["finn", "finn.custom_op.general", "onnx.brevitas", "qonnx.custom_op.general", ""])
+def test_every_quant_domain_spelling_imports(domain):
+    """``Quant`` in every domain spelling in use, including the default
+    domain (older Brevitas, MLPerf Tiny KWS)."""
+    rng = np.random.default_rng(4)
+    g = GraphBuilder(domain=domain)
+    y = g.quant(g.node("Relu", [g.quant("x", 0.25, 0.0, 5)]), 0.5, 0.0, 3, signed=False)
+    model = g.model([vinfo("x", [1, 8])], [y])
+    ref = GraphBuilder()
+    r = ref.quant(ref.node("Relu", [ref.quant("x", 0.25, 0.0, 5)]), 0.5, 0.0, 3, signed=False)
+    x = random_input(rng, [3, 8])
+    np.testing.assert_array_equal(run_finnr(model, x)[0], compare_with_qonnx(ref.model([vinfo("x", [1, 8])], [r]), x, exact=True)[0])
+
+
+def test_float_model_is_refused_when_quantization_is_required():
+    g = GraphBuilder()
+    y = g.node("Relu", [g.node("MatMul", ["x", g.const(f32(np.ones((4, 2))))])])
+    model = g.model([vinfo("x", [1, 4])], [y])
+    import_model(model)  # float graphs still import (references, `finnr run`)
+    with pytest.raises(FinnrError, match="no quantized layers found: finnr compiles QONNX/QDQ models; float models need quantization first"):
+        import_model(model, require_quantized=True)
+    q = GraphBuilder()
+    import_model(q.model([vinfo("x", [1, 4])], [q.quant("x", 1.0, 0.0, 4)]), require_quantized=True)
+
+
+def test_unsupported_nodes_are_listed_before_the_float_model_message():
+    g = GraphBuilder()
+    y = g.node("Fancy", [g.node("Relu", ["x"])], domain="com.example")
+    with pytest.raises(FinnrError, match="unsupported node") as e:
+        import_model(g.model([vinfo("x", [1, 4])], [y]), require_quantized=True)
+    assert "Fancy (domain 'com.example')" in str(e.value)

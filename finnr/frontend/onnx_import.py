@@ -30,8 +30,12 @@ from finnr.dialects.utils import bool_attr, broadcast_shapes, dense_from_numpy, 
 from finnr.interpreter import numeric
 from finnr.names import sanitize
 
-QONNX_DOMAINS = ("qonnx.custom_op.general", "onnx.brevitas", "finn.custom_op.general")
+QONNX_DOMAINS = ("qonnx.custom_op.general", "onnx.brevitas", "finn.custom_op.general", "finn")
+CHANNELS_LAST_DOMAIN = "qonnx.custom_op.channels_last"
 DEFAULT_DOMAINS = ("", "ai.onnx")
+QUANTIZER_OPS = ("Quant", "IntQuant", "BipolarQuant", "Trunc", "MultiThreshold", "QuantizeLinear", "DequantizeLinear")
+"""Node types that make a model quantized (QONNX quantizers, QDQ pairs)."""
+NO_QUANTIZER_MESSAGE = "no quantized layers found: finnr compiles QONNX/QDQ models; float models need quantization first"
 MIN_OPSET, MAX_OPSET = 7, 22
 
 
@@ -85,12 +89,28 @@ def load_model(path: str | os.PathLike) -> onnx.ModelProto:
     return model
 
 
-def import_model(model: onnx.ModelProto | str | os.PathLike) -> ModuleOp:
-    """Import an ONNX model (or a path to one) into a qnn module."""
+def import_model(model: onnx.ModelProto | str | os.PathLike, *, require_quantized: bool = False) -> ModuleOp:
+    """Import an ONNX model (or a path to one) into a qnn module. With
+    ``require_quantized`` a model without any quantizer (a float model) is a
+    FinnrError (after the checks for unsupported nodes); without it float
+    graphs import too (the interpreter runs them as references)."""
     if not isinstance(model, onnx.ModelProto):
         model = load_model(model)
     _check_names(model.graph)
-    return _Importer(model).run()
+    importer = _Importer(model)
+    if require_quantized:
+        importer._check_supported()
+        check_quantized(model)
+    return importer.run()
+
+
+def check_quantized(model: onnx.ModelProto) -> None:
+    """Raise a FinnrError when no node of ``model`` is a quantizer."""
+    if not any(n.op_type in QUANTIZER_OPS for n in model.graph.node):
+        raise FinnrError(
+            NO_QUANTIZER_MESSAGE,
+            ["quantize it first (Brevitas quantization-aware training, or ONNX Runtime's quantize_static for QDQ)"],
+        )
 
 
 def _check_names(graph: onnx.GraphProto) -> None:
@@ -201,6 +221,8 @@ class _Importer:
     def _handler(self, n: onnx.NodeProto) -> Callable | None:
         if n.domain in QONNX_DOMAINS:
             return _QONNX_HANDLERS.get(n.op_type)
+        if n.domain == CHANNELS_LAST_DOMAIN:
+            return _CHANNELS_LAST_HANDLERS.get(n.op_type)
         if n.domain in DEFAULT_DOMAINS:
             return _ONNX_HANDLERS.get(n.op_type)
         return None
@@ -1204,6 +1226,7 @@ _ONNX_HANDLERS: dict[str, Callable] = {
     "GlobalMaxPool": _pool(qnn.MaxPoolOp, True),
     "Pad": _pad,
     "TopK": _topk,
+    "Quant": _quant,  # older Brevitas and MLPerf Tiny exports use the default domain
     "QuantizeLinear": _quantize_linear,
     "DequantizeLinear": _dequantize_linear,
 }
@@ -1214,4 +1237,45 @@ _QONNX_HANDLERS: dict[str, Callable] = {
     "BipolarQuant": _bipolar_quant,
     "Trunc": _trunc,
     "MultiThreshold": _multithreshold,
+}
+
+
+def _channels_last(handler: Callable) -> Callable:
+    """A ``qonnx.custom_op.channels_last`` node (hls4ml's QONNX models): the
+    ONNX op on NHWC data, Conv weights in (M, kh, kw, C/g) order. Imported as
+    transposes to NCHW around the standard op (the weights transposed at
+    import when constant)."""
+
+    def wrapped(im: _Importer, node, attrs) -> list[Value]:
+        inner = onnx.NodeProto()
+        inner.CopyFrom(node)
+        inner.domain = ""
+        n_layout = 2 if node.op_type == "Conv" else 1
+        for i in range(min(n_layout, len(node.input))):
+            name = node.input[i]
+            rank = len(im.shape(name))
+            if rank < 3:
+                raise _Unsupported(f"channels-last input {i} must have rank >= 3, got {rank}")
+            perm = [0, rank - 1, *range(1, rank - 1)]
+            new = f"{name}__nchw_{node.output[0]}"
+            if im.is_const(name):
+                im.consts[new] = np.transpose(im.consts[name], perm)
+            else:
+                src = im.shape(name)
+                im.values[new] = im.emit(qnn.TransposeOp(im.ssa(name), _tensor_type([src[p] for p in perm]), perm=perm)).result
+            inner.input[i] = new
+        inner.output[0] = f"{node.output[0]}__nchw"
+        (y,) = handler(im, inner, attrs)
+        shape = y.type.get_shape()
+        rank = len(shape)
+        perm = [0, *range(2, rank), 1]
+        return [im.named(node, qnn.TransposeOp(y, _tensor_type([shape[p] for p in perm]), perm=perm))]
+
+    return wrapped
+
+
+_CHANNELS_LAST_HANDLERS: dict[str, Callable] = {
+    "Conv": _channels_last(_conv),
+    "BatchNormalization": _channels_last(_batchnorm),
+    "MaxPool": _channels_last(_pool(qnn.MaxPoolOp, False)),
 }
