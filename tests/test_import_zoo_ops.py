@@ -306,3 +306,36 @@ def test_unsupported_nodes_are_listed_before_the_float_model_message():
     with pytest.raises(FinnrError, match="unsupported node") as e:
         import_model(g.model([vinfo("x", [1, 4])], [y]), require_quantized=True)
     assert "Fancy (domain 'com.example')" in str(e.value)
+
+
+# --- random networks of the new layer kinds --------------------------------------
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=seeds, bits=st.integers(2, 4), mode=st.sampled_from(["DCR", "CRD"]), shift=st.integers(0, 3))
+def test_random_zoo_networks_match_qonnx(seed, bits, mode, shift):
+    """Conv -> depthwise conv -> residual Add with a shared quantizer ->
+    Concat -> DepthToSpace -> TruncAvgPool (Trunc v2) -> Resize -> global
+    pool -> Gemm, with power-of-two scales (so float rounding cannot flip a
+    quantization level between the two executors)."""
+    rng = np.random.default_rng(seed)
+    g = GraphBuilder()
+    s_in, s_w, s_a = 2.0 ** -3, 2.0 ** -2, 2.0 ** -rng.integers(1, 4)
+
+    def wq(shape):
+        return g.quant(g.const(f32(rng.integers(-3, 4, shape) * s_w)), s_w, 0.0, 3)
+
+    x = g.quant("x", s_in, 0.0, 8)
+    a = g.quant(g.node("Relu", [g.node("Conv", [x, wq((8, 4, 3, 3))], pads=[1, 1, 1, 1])]), s_a, 0.0, bits, signed=False)
+    b = g.node("Conv", [a, wq((8, 1, 3, 3))], pads=[1, 1, 1, 1], group=8)
+    b = g.quant(g.node("Relu", [b]), s_a, 0.0, bits, signed=False)
+    r = g.quant(g.node("Add", [a, b]), s_a, 0.0, bits + 1, signed=False)
+    c = g.node("Concat", [r, a], axis=1)  # (1, 16, 8, 8)
+    d = g.node("DepthToSpace", [c], blocksize=2, mode=mode)  # (1, 4, 16, 16)
+    p = g.node("AveragePool", [d], kernel_shape=[4, 4], strides=[4, 4])  # (1, 4, 4, 4)
+    t = g.trunc_v2(p, s_a, 0.0, bits + 5, s_a * 2.0**shift, bits + 1, signed=False)
+    u = g.node("Resize", [t, "", g.const(f32([1, 1, 2, 2]))], mode="nearest")  # (1, 4, 8, 8)
+    v = g.node("Flatten", [g.node("GlobalAveragePool", [u])])
+    y = g.node("Gemm", [v, wq((5, 4)), g.const(f32(rng.standard_normal(5)))], transB=1)
+    model = g.model([vinfo("x", [1, 4, 8, 8])], [y], custom_opset=2)
+    compare_with_qonnx(model, random_input(rng, [2, 4, 8, 8]))
