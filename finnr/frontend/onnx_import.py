@@ -3,7 +3,11 @@ the qnn dialect: one ``func.func @main`` per model.
 
 Tensors computed only from constants (initializers, Constant nodes,
 Shape/Gather/Unsqueeze chains) are folded at import; everything else becomes
-a qnn op. Quantizers stay explicit (folding them into integer weights is the
+a qnn op. QONNX ops are read in every domain spelling in use
+(``qonnx.custom_op.general``, ``onnx.brevitas``, ``finn.custom_op.general``,
+``finn``; ``Quant`` also in the default domain), ``Trunc`` in both versions
+(5 and 6 inputs), and the NHWC ops of ``qonnx.custom_op.channels_last`` as
+transposes around the NCHW ones. Quantizers stay explicit (folding them into integer weights is the
 job of the streamlining passes). A model with unsupported nodes fails with
 one :class:`FinnrError` listing all of them.
 """
@@ -430,7 +434,11 @@ def _activation(op_cls: type[qnn.UnaryElementwiseOp], defaults: dict[str, float]
 
     def build(im: _Importer, node, attrs):
         x = im.ssa(node.input[0])
-        return [im.named(node, op_cls(x, x.type, **params(attrs)))]
+        p = params(attrs)
+        for k, v in p.items():
+            if not math.isfinite(v) or (k == "alpha" and v < 0):
+                raise _Unsupported(f"{k} = {v:g} is not supported (finnr takes finite parameters and alpha >= 0)")
+        return [im.named(node, op_cls(x, x.type, **p))]
 
     def fold(im, node, attrs, vals):
         x = vals[0].astype(np.float32)

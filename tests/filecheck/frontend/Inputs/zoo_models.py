@@ -160,6 +160,13 @@ def pools():
     return g.model([vinfo("x", [1, 2, 4, 4])], [a, b, c])
 
 
+def leaky_relu_negative():
+    g = GraphBuilder()
+    g.node("LeakyRelu", ["x"], alpha=-0.5)
+    g.nodes[-1].name = "my_lrelu"
+    return g.model([vinfo("x", [1, 4])], [g.nodes[-1].output[0]])
+
+
 def float_model():
     g = GraphBuilder()
     return g.model([vinfo("x", [1, 4])], [g.node("Relu", ["x"])])
