@@ -80,7 +80,7 @@ def _random_folding_with_vvau(module, rng: np.random.Generator) -> None:
     module.verify()
 
 
-def _dw_cnn(spec, group: int) -> "onnx.ModelProto":
+def _dw_cnn(spec, group: int):
     """A MobileNet-style block: dense 3x3 conv, a depthwise 3x3 conv
     (padded, or strided), a grouped 1x1 conv (2 groups; depthwise when
     group is 4; depthwise with multiplier 2, a block-diagonal matmul, when
