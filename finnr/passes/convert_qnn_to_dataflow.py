@@ -250,7 +250,9 @@ def _convert_op(op: Operation, segment: _Segment, vmap: dict[SSAValue, SSAValue]
         new = df.SWUOp(
             vmap[op.input], _with_shape(element_type(op.result), op.result.type.get_shape()),
             kernel=op.kernel_shape.get_values(), stride=op.strides.get_values(), dilation=op.dilations.get_values(),
-            depthwise=bool(op.result.uses) and all(isinstance(u.operation, qnn.DepthwiseDotOp) for u in op.result.uses),
+            depthwise=bool(op.result.uses) and all(
+                isinstance(u.operation, qnn.DepthwiseDotOp) and convertible(u.operation) for u in op.result.uses
+            ),
         )
     elif isinstance(op, qnn.PadOp):
         p = op.pads.get_values()
