@@ -27,6 +27,7 @@ from finnr.passes.qnn_batchnorm_to_affine import QnnBatchnormToAffine
 from finnr.passes.qnn_fold_constants import QnnFoldConstants
 from finnr.passes.qnn_fold_quant_weights import QnnFoldQuantWeights
 from finnr.passes.qnn_infer_datatypes import QnnInferDatatypes
+from finnr.passes.qnn_lower_avgpool import QnnLowerAvgpool
 from finnr.passes.qnn_lower_conv import QnnLowerConv
 from finnr.passes.qnn_move_affine import QnnMoveAffine
 from finnr.passes.qnn_move_transposes import QnnMoveTransposes
@@ -50,6 +51,7 @@ class QnnStreamline(ModulePass):
             QnnInferDatatypes(),
             QnnBatchnormToAffine(),
             QnnActivationToThresholds(),
+            QnnLowerAvgpool(),
             QnnMoveAffine(),
             QnnFoldConstants(),  # weights freed of their scales (transpose(W) of a Gemm) fold
             QnnAbsorbIntoThresholds(),
