@@ -116,6 +116,10 @@ def build_trunc(ops):
         x, T(1, 4, 2, 2), scale=np.full((4, 1, 1), 0.25), zeropt=1.0, in_bitwidth=8, out_bitwidth=8,
         rounding_mode="ROUND",
     )
+    yield qnn.TruncOp(
+        x, T(1, 4, 2, 2), scale=0.25, zeropt=0.0, in_bitwidth=4, out_bitwidth=8, out_scale=1.0,
+        signed=False, narrow=True,
+    )
 
 
 def build_multithreshold(ops):
@@ -192,6 +196,21 @@ def build_elementwise(ops):
     yield qnn.SignOp(a, T(1, 16, 4, 4, elt=dt.TernaryType()))
 
 
+def build_activations(ops):
+    a = value(T(1, 16, 4, 4), ops)
+    yield qnn.LeakyReluOp(a, T(1, 16, 4, 4))
+    yield qnn.LeakyReluOp(a, T(1, 16, 4, 4), alpha=0.125)
+    yield qnn.ClipOp(a, T(1, 16, 4, 4), min=-1.0, max=1.0)
+    yield qnn.ClipOp(a, T(1, 16, 4, 4), min=0.0)
+    yield qnn.ClipOp(a, T(1, 16, 4, 4), max=6.0)
+    yield qnn.SigmoidOp(a, T(1, 16, 4, 4))
+    yield qnn.TanhOp(a, T(1, 16, 4, 4))
+    yield qnn.HardSigmoidOp(a, T(1, 16, 4, 4))
+    yield qnn.HardSigmoidOp(a, T(1, 16, 4, 4), alpha=0.25, beta=0.5)
+    i = value(T(1, 8, elt=I8), ops)
+    yield qnn.ClipOp(i, T(1, 8, elt=I4), min=-8.0, max=7.0)
+
+
 def build_data_movement(ops):
     x = value(T(1, 4, 2, 3, elt=U2), ops)
     yield qnn.ReshapeOp(x, T(1, 24, elt=U2))
@@ -208,9 +227,28 @@ def build_data_movement(ops):
     yield qnn.TopKOp(z, T(1, 3), T(1, 3, elt=i64), k=3, axis=-1)
 
 
+def build_zoo_data_movement(ops):
+    x = value(T(1, 8, 3, 2, elt=U2), ops)
+    yield qnn.DepthToSpaceOp(x, T(1, 2, 6, 4, elt=U2), blocksize=2)
+    yield qnn.DepthToSpaceOp(x, T(1, 2, 6, 4, elt=U2), blocksize=2, mode="CRD")
+    y = value(T(1, 2, 6, 4), ops)
+    yield qnn.SpaceToDepthOp(y, T(1, 8, 3, 2), blocksize=2)
+    yield qnn.ResizeOp(y, T(1, 2, 12, 8), scales=[1, 1, 2, 2])
+    yield qnn.ResizeOp(y, T(1, 2, 3, 10), scales=[1, 1, 0.5, 2.5], coordinate_transformation_mode="asymmetric", nearest_mode="floor")
+    yield qnn.SliceOp(y, T(1, 1, 3, 4), starts=[0, 1, 5, 0], steps=[1, 1, -2, 1])
+    split = qnn.SplitOp(y, [T(1, 2, 2, 4), T(1, 2, 4, 4)], axis=2)
+    assert len(split.results) == 2
+    yield split
+    yield qnn.SoftmaxOp(y, T(1, 2, 6, 4))
+    yield qnn.LogSoftmaxOp(y, T(1, 2, 6, 4), axis=1)
+    yield qnn.ArgMaxOp(y, T(1, 2, 6, 1, elt=i64))
+    yield qnn.ArgMaxOp(y, T(1, 6, 4, elt=i64), axis=1, keepdims=False, select_last_index=True)
+
+
 BUILDERS = [
     build_constant, build_quant, build_bipolar_quant, build_trunc, build_multithreshold, build_matmul,
-    build_conv, build_pools, build_im2col, build_batchnorm, build_elementwise, build_data_movement,
+    build_conv, build_pools, build_im2col, build_batchnorm, build_elementwise, build_activations, build_data_movement,
+    build_zoo_data_movement,
 ]
 
 

@@ -37,10 +37,12 @@ from xdsl.irdl import (
     irdl_op_definition,
     operand_def,
     opt_operand_def,
+    opt_prop_def,
     prop_def,
     result_def,
     traits_def,
     var_operand_def,
+    var_result_def,
 )
 from xdsl.parser import Parser
 from xdsl.printer import Printer
@@ -282,8 +284,16 @@ class BipolarQuantOp(QnnOp):
 
 @irdl_op_definition
 class TruncOp(QnnOp):
-    """QONNX ``Trunc``: drop the ``in_bitwidth - out_bitwidth`` least
-    significant bits of a quantized tensor (rounding by ``rounding_mode``)."""
+    """QONNX ``Trunc``: drop least significant bits of a quantized tensor
+    (rounding by ``rounding_mode``).
+
+    Version 1 (no ``out_scale``): ``y = round(x/scale + zeropt)``, divided
+    by ``2^(in_bitwidth - out_bitwidth)`` and rounded, ``(y - zeropt) *
+    scale``. Version 2 (``out_scale`` given, Brevitas >= 0.11): the shift is
+    ``t = 2^round(log2(out_scale/scale))`` (``in_bitwidth`` is not used), the
+    shifted value is clipped to the ``out_bitwidth`` range (``signed``,
+    ``narrow`` as for Quant) before rounding, and the result is ``(y -
+    zeropt/t) * out_scale``. ``signed`` and ``narrow`` only apply to v2."""
 
     name = "qnn.trunc"
     input = operand_def(TensorType)
@@ -292,30 +302,52 @@ class TruncOp(QnnOp):
     in_bitwidth = prop_def(IntegerAttr)
     out_bitwidth = prop_def(IntegerAttr)
     rounding_mode = prop_def(StringAttr, default_value=StringAttr("FLOOR"))
+    out_scale = opt_prop_def(DenseIntOrFPElementsAttr)
+    signed = opt_prop_def(IntegerAttr)
+    narrow = opt_prop_def(IntegerAttr)
     result = result_def(TensorType)
     traits = traits_def(Pure())
     assembly_format = "$input attr-dict `:` functional-type(operands, results)"
 
-    def __init__(self, input: SSAValue, result_type: Attribute, *, scale, zeropt, in_bitwidth: int, out_bitwidth: int, rounding_mode: str = "FLOOR"):
-        super().__init__(
-            operands=[input],
-            result_types=[result_type],
-            properties={
-                "scale": dense_from_numpy(np.asarray(scale, dtype=np.float32)),
-                "zeropt": dense_from_numpy(np.asarray(zeropt, dtype=np.float32)),
-                "in_bitwidth": i64_attr(in_bitwidth),
-                "out_bitwidth": i64_attr(out_bitwidth),
-                "rounding_mode": StringAttr(rounding_mode),
-            },
-        )
+    def __init__(self, input: SSAValue, result_type: Attribute, *, scale, zeropt, in_bitwidth: int, out_bitwidth: int, rounding_mode: str = "FLOOR", out_scale=None, signed: bool = True, narrow: bool = False):
+        props = {
+            "scale": dense_from_numpy(np.asarray(scale, dtype=np.float32)),
+            "zeropt": dense_from_numpy(np.asarray(zeropt, dtype=np.float32)),
+            "in_bitwidth": i64_attr(in_bitwidth),
+            "out_bitwidth": i64_attr(out_bitwidth),
+            "rounding_mode": StringAttr(rounding_mode),
+        }
+        if out_scale is not None:
+            props["out_scale"] = dense_from_numpy(np.asarray(out_scale, dtype=np.float32))
+            if not signed:
+                props["signed"] = bool_attr(False)
+            if narrow:
+                props["narrow"] = bool_attr(True)
+        super().__init__(operands=[input], result_types=[result_type], properties=props)
+
+    @property
+    def is_v2(self) -> bool:
+        return self.out_scale is not None
+
+    @property
+    def is_signed(self) -> bool:
+        """v2's output range is signed (the default)."""
+        return self.signed is None or bool(self.signed.value.data)
+
+    @property
+    def is_narrow(self) -> bool:
+        """v2's output range is narrow (default: not)."""
+        return self.narrow is not None and bool(self.narrow.value.data)
 
     def verify_op(self) -> None:
         _check_same_shape(self, self.input.type, self.result.type)
         shape = tensor_shape(self.input.type)
-        scale = _dense_f32(self, "scale", self.scale)
-        if np.any(scale <= 0):
-            raise VerifyException("'qnn.trunc' scale must be positive")
-        _check_broadcastable(self, "scale", scale, shape)
+        scales = [("scale", self.scale)] + ([("out_scale", self.out_scale)] if self.out_scale is not None else [])
+        for what, attr in scales:
+            scale = _dense_f32(self, what, attr)
+            if np.any(scale <= 0):
+                raise VerifyException(f"'qnn.trunc' {what} must be positive")
+            _check_broadcastable(self, what, scale, shape)
         _check_broadcastable(self, "zeropt", _dense_f32(self, "zeropt", self.zeropt), shape)
         ib, ob = self.in_bitwidth.value.data, self.out_bitwidth.value.data
         for what, bits in (("in_bitwidth", ib), ("out_bitwidth", ob)):
@@ -323,10 +355,12 @@ class TruncOp(QnnOp):
                 raise VerifyException(
                     f"'qnn.trunc' {what} must be in 1..{dt.MAX_BITWIDTH}, got {bits}"
                 )
-        if ob > ib:
+        if ob > ib and not self.is_v2:  # v2 shifts by the scales, not the widths
             raise VerifyException(
                 f"'qnn.trunc' out_bitwidth ({ob}) must not exceed in_bitwidth ({ib})"
             )
+        if not self.is_v2 and (self.signed is not None or self.narrow is not None):
+            raise VerifyException("'qnn.trunc' signed and narrow need out_scale (Trunc v2)")
         _check_rounding(self, self.rounding_mode)
 
 
@@ -741,23 +775,101 @@ class DivOp(BinaryElementwiseOp):
 
 
 class UnaryElementwiseOp(QnnOp, abc.ABC):
+    """Elementwise function of one tensor. Float parameters of a subclass
+    (``alpha``, ``min``, ...) are f32 properties given to ``__init__`` by
+    name."""
+
     input = operand_def(TensorType)
     result = result_def(TensorType)
     traits = traits_def(Pure())
     assembly_format = "$input attr-dict `:` functional-type(operands, results)"
 
-    def __init__(self, input: SSAValue, result_type: Attribute):
-        super().__init__(operands=[input], result_types=[result_type])
+    def __init__(self, input: SSAValue, result_type: Attribute, **params: float | None):
+        props = {k: f32_attr(float(v)) for k, v in params.items() if v is not None}
+        super().__init__(operands=[input], result_types=[result_type], properties=props)
 
     def verify_op(self) -> None:
         _check_same_shape(self, self.input.type, self.result.type)
+        for name, attr in self.properties.items():
+            if isinstance(attr, FloatAttr) and not math.isfinite(attr.value.data):
+                raise VerifyException(f"'{self.name}' {name} must be finite, got {attr.value.data}")
+
+
+class ActivationOp(UnaryElementwiseOp, abc.ABC):
+    """An elementwise activation function, monotonically non-decreasing for
+    the parameters its verifier accepts (so a quantizer after it can become
+    thresholds on its input)."""
 
 
 @irdl_op_definition
-class ReluOp(UnaryElementwiseOp):
+class ReluOp(ActivationOp):
     """``max(x, 0)``."""
 
     name = "qnn.relu"
+
+
+@irdl_op_definition
+class LeakyReluOp(ActivationOp):
+    """ONNX ``LeakyRelu``: ``x`` for ``x >= 0``, else ``alpha * x``
+    (``alpha >= 0``)."""
+
+    name = "qnn.leaky_relu"
+    alpha = prop_def(FloatAttr, default_value=f32_attr(0.01))
+
+    def verify_op(self) -> None:
+        super().verify_op()
+        if self.alpha.value.data < 0:
+            raise VerifyException(f"'qnn.leaky_relu' alpha must be >= 0, got {self.alpha.value.data:g}")
+
+
+@irdl_op_definition
+class ClipOp(ActivationOp):
+    """ONNX ``Clip`` (and HardTanh): ``min(max(x, min), max)``; a missing
+    bound is unbounded."""
+
+    name = "qnn.clip"
+    min = opt_prop_def(FloatAttr)
+    max = opt_prop_def(FloatAttr)
+
+    def bounds(self) -> tuple[float, float]:
+        lo = -math.inf if self.min is None else self.min.value.data
+        hi = math.inf if self.max is None else self.max.value.data
+        return lo, hi
+
+    def verify_op(self) -> None:
+        super().verify_op()
+        lo, hi = self.bounds()
+        if lo > hi:
+            raise VerifyException(f"'qnn.clip' min ({lo:g}) must not exceed max ({hi:g})")
+
+
+@irdl_op_definition
+class SigmoidOp(ActivationOp):
+    """ONNX ``Sigmoid``: ``1 / (1 + exp(-x))``."""
+
+    name = "qnn.sigmoid"
+
+
+@irdl_op_definition
+class TanhOp(ActivationOp):
+    """ONNX ``Tanh``."""
+
+    name = "qnn.tanh"
+
+
+@irdl_op_definition
+class HardSigmoidOp(ActivationOp):
+    """ONNX ``HardSigmoid``: ``max(0, min(1, alpha * x + beta))``
+    (``alpha >= 0``)."""
+
+    name = "qnn.hard_sigmoid"
+    alpha = prop_def(FloatAttr, default_value=f32_attr(0.2))
+    beta = prop_def(FloatAttr, default_value=f32_attr(0.5))
+
+    def verify_op(self) -> None:
+        super().verify_op()
+        if self.alpha.value.data < 0:
+            raise VerifyException(f"'qnn.hard_sigmoid' alpha must be >= 0, got {self.alpha.value.data:g}")
 
 
 @irdl_op_definition
@@ -888,6 +1000,244 @@ class ConcatOp(QnnOp):
             )
 
 
+class BlockRearrangeOp(QnnOp, abc.ABC):
+    """Moves ``blocksize x blocksize`` spatial blocks of an NCHW tensor
+    between the channel and the spatial axes."""
+
+    input = operand_def(TensorType)
+    blocksize = prop_def(IntegerAttr)
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, result_type: Attribute, *, blocksize: int, **props: Attribute):
+        super().__init__(operands=[input], result_types=[result_type], properties={"blocksize": i64_attr(blocksize), **props})
+
+    @abc.abstractmethod
+    def expected_shape(self, x: tuple[int, ...], b: int) -> tuple[int, ...]:
+        """The result shape for input shape ``x`` (NCHW) and block size ``b``."""
+
+    def verify_op(self) -> None:
+        x = tensor_shape(self.input.type)
+        b = self.blocksize.value.data
+        if len(x) != 4:
+            raise VerifyException(f"'{self.name}' input must be NCHW (rank 4), got rank {len(x)}")
+        if b < 1:
+            raise VerifyException(f"'{self.name}' blocksize must be >= 1, got {b}")
+        expected = self.expected_shape(x, b)
+        if tensor_shape(self.result.type) != expected:
+            raise VerifyException(
+                f"'{self.name}' result shape must be {list(expected)}, got {list(tensor_shape(self.result.type))}"
+            )
+
+
+@irdl_op_definition
+class DepthToSpaceOp(BlockRearrangeOp):
+    """ONNX ``DepthToSpace``: (N, C*b*b, H, W) -> (N, C, H*b, W*b). In
+    ``DCR`` mode the channel index is (bh, bw, c), in ``CRD`` mode (c, bh,
+    bw) (PyTorch's PixelShuffle)."""
+
+    name = "qnn.depth_to_space"
+    mode = prop_def(StringAttr, default_value=StringAttr("DCR"))
+
+    def __init__(self, input: SSAValue, result_type: Attribute, *, blocksize: int, mode: str = "DCR"):
+        super().__init__(input, result_type, blocksize=blocksize, mode=StringAttr(mode))
+
+    def expected_shape(self, x, b):
+        if x[1] % (b * b):
+            raise VerifyException(f"'qnn.depth_to_space' channels ({x[1]}) must be a multiple of blocksize^2 ({b * b})")
+        return (x[0], x[1] // (b * b), x[2] * b, x[3] * b)
+
+    def verify_op(self) -> None:
+        if self.mode.data not in ("DCR", "CRD"):
+            raise VerifyException(f"'qnn.depth_to_space' mode must be DCR or CRD, got '{self.mode.data}'")
+        super().verify_op()
+
+
+@irdl_op_definition
+class SpaceToDepthOp(BlockRearrangeOp):
+    """ONNX ``SpaceToDepth``: (N, C, H*b, W*b) -> (N, C*b*b, H, W), the
+    channel index being (bh, bw, c) (the inverse of DCR depth_to_space)."""
+
+    name = "qnn.space_to_depth"
+
+    def expected_shape(self, x, b):
+        if x[2] % b or x[3] % b:
+            raise VerifyException(f"'qnn.space_to_depth' spatial size {list(x[2:])} must be a multiple of blocksize {b}")
+        return (x[0], x[1] * b * b, x[2] // b, x[3] // b)
+
+
+RESIZE_COORDINATE_MODES = ("half_pixel", "asymmetric", "align_corners", "pytorch_half_pixel", "tf_half_pixel_for_nn")
+RESIZE_NEAREST_MODES = ("round_prefer_floor", "round_prefer_ceil", "floor", "ceil")
+
+
+@irdl_op_definition
+class ResizeOp(QnnOp):
+    """ONNX ``Resize`` in ``nearest`` mode (and ``Upsample``): output
+    element ``i`` of each axis reads input element ``nearest(transform(i))``,
+    with ``transform`` by ``coordinate_transformation_mode`` from the
+    per-axis ``scales`` (output/input) and ``nearest_mode`` rounding."""
+
+    name = "qnn.resize"
+    input = operand_def(TensorType)
+    scales = prop_def(DenseIntOrFPElementsAttr)
+    coordinate_transformation_mode = prop_def(StringAttr, default_value=StringAttr("half_pixel"))
+    nearest_mode = prop_def(StringAttr, default_value=StringAttr("round_prefer_floor"))
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, result_type: Attribute, *, scales, coordinate_transformation_mode: str = "half_pixel", nearest_mode: str = "round_prefer_floor"):
+        super().__init__(
+            operands=[input],
+            result_types=[result_type],
+            properties={
+                "scales": dense_from_numpy(np.asarray(scales, dtype=np.float32).reshape(-1)),
+                "coordinate_transformation_mode": StringAttr(coordinate_transformation_mode),
+                "nearest_mode": StringAttr(nearest_mode),
+            },
+        )
+
+    def verify_op(self) -> None:
+        x, y = tensor_shape(self.input.type), tensor_shape(self.result.type)
+        scales = _dense_f32(self, "scales", self.scales)
+        if scales.shape != (len(x),):
+            raise VerifyException(f"'qnn.resize' needs {len(x)} scales (one per axis), got shape {list(scales.shape)}")
+        if np.any(scales <= 0):
+            raise VerifyException("'qnn.resize' scales must be positive")
+        if len(y) != len(x):
+            raise VerifyException(f"'qnn.resize' result rank must be {len(x)}, got {len(y)}")
+        for i, (a, b, s) in enumerate(zip(x, y, scales)):
+            if b not in (math.floor(a * float(s)), round(a * float(s))) or b < 1:
+                raise VerifyException(f"'qnn.resize' axis {i}: {a} elements scaled by {float(s):g} cannot give {b}")
+        for what, value, allowed in (
+            ("coordinate_transformation_mode", self.coordinate_transformation_mode.data, RESIZE_COORDINATE_MODES),
+            ("nearest_mode", self.nearest_mode.data, RESIZE_NEAREST_MODES),
+        ):
+            if value not in allowed:
+                raise VerifyException(f"'qnn.resize' {what} must be one of {', '.join(allowed)}, got '{value}'")
+
+
+@irdl_op_definition
+class SliceOp(QnnOp):
+    """A strided slice: along axis ``a`` the result takes the elements
+    ``starts[a] + k * steps[a]`` for ``k`` below the result's size there
+    (``starts`` non-negative, ``steps`` non-zero, one per axis)."""
+
+    name = "qnn.slice"
+    input = operand_def(TensorType)
+    starts = prop_def(DenseArrayBase.constr(i64))
+    steps = prop_def(DenseArrayBase.constr(i64))
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, result_type: Attribute, *, starts, steps):
+        super().__init__(operands=[input], result_types=[result_type], properties={"starts": i64_array(starts), "steps": i64_array(steps)})
+
+    def verify_op(self) -> None:
+        x, y = tensor_shape(self.input.type), tensor_shape(self.result.type)
+        starts, steps = self.starts.get_values(), self.steps.get_values()
+        if not len(starts) == len(steps) == len(x) == len(y):
+            raise VerifyException(f"'qnn.slice' needs one start and step per axis of the rank-{len(x)} input, and a result of that rank")
+        for a, (d, n, st, sp) in enumerate(zip(x, y, starts, steps)):
+            last = st + (n - 1) * sp
+            if sp == 0 or n < 1 or not (0 <= st < d and 0 <= last < d):
+                raise VerifyException(f"'qnn.slice' axis {a}: {n} elements from {st} in steps of {sp} do not fit in {d}")
+
+
+@irdl_op_definition
+class SplitOp(QnnOp):
+    """ONNX ``Split``: consecutive pieces along ``axis``, sized by the
+    results."""
+
+    name = "qnn.split"
+    input = operand_def(TensorType)
+    axis = prop_def(IntegerAttr)
+    outputs = var_result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, result_types: list[Attribute], *, axis: int):
+        super().__init__(operands=[input], result_types=[result_types], properties={"axis": i64_attr(axis)})
+
+    def verify_op(self) -> None:
+        x = tensor_shape(self.input.type)
+        axis = self.axis.value.data
+        if not 0 <= axis < len(x):
+            raise VerifyException(f"'qnn.split' axis {axis} is out of range for rank {len(x)}")
+        shapes = [tensor_shape(r.type) for r in self.outputs]
+        if not shapes:
+            raise VerifyException("'qnn.split' needs at least one result")
+        for s in shapes:
+            if len(s) != len(x) or any(s[i] != x[i] for i in range(len(x)) if i != axis) or s[axis] < 1:
+                raise VerifyException(f"'qnn.split' result shapes {[list(s) for s in shapes]} do not split {list(x)} along axis {axis}")
+        if sum(s[axis] for s in shapes) != x[axis]:
+            raise VerifyException(f"'qnn.split' result sizes along axis {axis} sum to {sum(s[axis] for s in shapes)}, not {x[axis]}")
+
+
+class AxisReductionOp(QnnOp, abc.ABC):
+    """A function of the values along ``axis`` (the classifier tails)."""
+
+    input = operand_def(TensorType)
+    axis = prop_def(IntegerAttr, default_value=i64_attr(-1))
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, result_type: Attribute, *, axis: int = -1, **props: Attribute):
+        super().__init__(operands=[input], result_types=[result_type], properties={"axis": i64_attr(axis), **props})
+
+    def normalized_axis(self) -> int:
+        rank = len(tensor_shape(self.input.type))
+        axis = self.axis.value.data
+        if not -rank <= axis < rank:
+            raise VerifyException(f"'{self.name}' axis {axis} is out of range for rank {rank}")
+        return axis % rank
+
+    def verify_op(self) -> None:
+        self.normalized_axis()
+        _check_same_shape(self, self.input.type, self.result.type)
+
+
+@irdl_op_definition
+class SoftmaxOp(AxisReductionOp):
+    """ONNX ``Softmax`` (opset 13 form): ``exp(x) / sum(exp(x))`` along ``axis``."""
+
+    name = "qnn.softmax"
+
+
+@irdl_op_definition
+class LogSoftmaxOp(AxisReductionOp):
+    """ONNX ``LogSoftmax`` (opset 13 form): ``x - log(sum(exp(x)))`` along ``axis``."""
+
+    name = "qnn.log_softmax"
+
+
+@irdl_op_definition
+class ArgMaxOp(AxisReductionOp):
+    """ONNX ``ArgMax``: the (first, or last with ``select_last_index``)
+    index of the maximum along ``axis`` as ``i64``; the axis is kept with
+    size 1 when ``keepdims``."""
+
+    name = "qnn.argmax"
+    keepdims = prop_def(IntegerAttr, default_value=bool_attr(True))
+    select_last_index = prop_def(IntegerAttr, default_value=bool_attr(False))
+    INDEX_RESULTS: ClassVar[tuple[int, ...]] = (0,)
+
+    def __init__(self, input: SSAValue, result_type: Attribute, *, axis: int = -1, keepdims: bool = True, select_last_index: bool = False):
+        super().__init__(input, result_type, axis=axis, keepdims=bool_attr(keepdims), select_last_index=bool_attr(select_last_index))
+
+    def verify_op(self) -> None:
+        axis = self.normalized_axis()
+        x = tensor_shape(self.input.type)
+        expected = tuple(1 if i == axis else d for i, d in enumerate(x)) if self.keepdims.value.data else x[:axis] + x[axis + 1:]
+        if tensor_shape(self.result.type) != expected:
+            raise VerifyException(f"'qnn.argmax' result shape must be {list(expected)}, got {list(tensor_shape(self.result.type))}")
+        if self.result.type.get_element_type() != i64:
+            raise VerifyException(f"'qnn.argmax' result must be i64, got {self.result.type.get_element_type()}")
+
+
 @irdl_op_definition
 class TopKOp(QnnOp):
     """ONNX ``TopK``: the ``k`` largest (or smallest) values along ``axis``
@@ -988,11 +1338,24 @@ Qnn = Dialect(
         MulOp,
         DivOp,
         ReluOp,
+        LeakyReluOp,
+        ClipOp,
+        SigmoidOp,
+        TanhOp,
+        HardSigmoidOp,
         SignOp,
         ReshapeOp,
         TransposeOp,
         PadOp,
         ConcatOp,
+        DepthToSpaceOp,
+        SpaceToDepthOp,
+        ResizeOp,
+        SliceOp,
+        SplitOp,
+        SoftmaxOp,
+        LogSoftmaxOp,
+        ArgMaxOp,
         TopKOp,
         DepthwiseDotOp,  # issue 16 stream-b
     ],

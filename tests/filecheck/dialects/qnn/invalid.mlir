@@ -778,3 +778,135 @@ func.func @topk_indices_type(%a: tensor<1x8xf32>) {
   func.return
 }
 // CHECK: 'qnn.topk' indices must be i64, got i32
+
+// -----
+
+// --- activations --------------------------------------------------------------
+
+func.func @leaky_relu_negative_alpha(%x: tensor<4xf32>) {
+  %r = qnn.leaky_relu %x {alpha = -0.5 : f32} : (tensor<4xf32>) -> tensor<4xf32>
+  func.return
+}
+// CHECK: 'qnn.leaky_relu' alpha must be >= 0, got -0.5
+
+// -----
+
+func.func @clip_min_above_max(%x: tensor<4xf32>) {
+  %r = qnn.clip %x {min = 2.0 : f32, max = 1.0 : f32} : (tensor<4xf32>) -> tensor<4xf32>
+  func.return
+}
+// CHECK: 'qnn.clip' min (2) must not exceed max (1)
+
+// -----
+
+func.func @hard_sigmoid_negative_alpha(%x: tensor<4xf32>) {
+  %r = qnn.hard_sigmoid %x {alpha = -0.2 : f32} : (tensor<4xf32>) -> tensor<4xf32>
+  func.return
+}
+// CHECK: 'qnn.hard_sigmoid' alpha must be >= 0, got -0.2
+
+// -----
+
+func.func @sigmoid_shape(%x: tensor<4xf32>) {
+  %r = qnn.sigmoid %x : (tensor<4xf32>) -> tensor<2x2xf32>
+  func.return
+}
+// CHECK: 'qnn.sigmoid' result shape [2, 2] must equal the input shape [4]
+
+// -----
+
+func.func @trunc_v1_signed(%x: tensor<2x3xf32>) {
+  %t = qnn.trunc %x {scale = dense<1.0> : tensor<f32>, zeropt = dense<0.0> : tensor<f32>, in_bitwidth = 8 : i64, out_bitwidth = 4 : i64, signed = false} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  func.return
+}
+// CHECK: 'qnn.trunc' signed and narrow need out_scale (Trunc v2)
+
+// -----
+
+func.func @trunc_v2_out_scale(%x: tensor<2x3xf32>) {
+  %t = qnn.trunc %x {scale = dense<1.0> : tensor<f32>, zeropt = dense<0.0> : tensor<f32>, in_bitwidth = 8 : i64, out_bitwidth = 4 : i64, out_scale = dense<-1.0> : tensor<f32>} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  func.return
+}
+// CHECK: 'qnn.trunc' out_scale must be positive
+
+// -----
+
+func.func @trunc_v1_widens(%x: tensor<2x3xf32>) {
+  %t = qnn.trunc %x {scale = dense<1.0> : tensor<f32>, zeropt = dense<0.0> : tensor<f32>, in_bitwidth = 4 : i64, out_bitwidth = 8 : i64} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  func.return
+}
+// CHECK: 'qnn.trunc' out_bitwidth (8) must not exceed in_bitwidth (4)
+
+// -----
+
+// --- model-zoo data movement -------------------------------------------------------
+
+func.func @depth_to_space_channels(%x: tensor<1x6x2x2xf32>) {
+  %r = qnn.depth_to_space %x {blocksize = 2 : i64} : (tensor<1x6x2x2xf32>) -> tensor<1x1x4x4xf32>
+  func.return
+}
+// CHECK: 'qnn.depth_to_space' channels (6) must be a multiple of blocksize^2 (4)
+
+// -----
+
+func.func @depth_to_space_mode(%x: tensor<1x8x2x2xf32>) {
+  %r = qnn.depth_to_space %x {blocksize = 2 : i64, mode = "RDC"} : (tensor<1x8x2x2xf32>) -> tensor<1x2x4x4xf32>
+  func.return
+}
+// CHECK: 'qnn.depth_to_space' mode must be DCR or CRD, got 'RDC'
+
+// -----
+
+func.func @space_to_depth_shape(%x: tensor<1x2x4x4xf32>) {
+  %r = qnn.space_to_depth %x {blocksize = 2 : i64} : (tensor<1x2x4x4xf32>) -> tensor<1x8x4x4xf32>
+  func.return
+}
+// CHECK: 'qnn.space_to_depth' result shape must be [1, 8, 2, 2], got [1, 8, 4, 4]
+
+// -----
+
+func.func @resize_size(%x: tensor<1x2x4x4xf32>) {
+  %r = qnn.resize %x {scales = dense<[1.0, 1.0, 2.0, 2.0]> : tensor<4xf32>} : (tensor<1x2x4x4xf32>) -> tensor<1x2x8x9xf32>
+  func.return
+}
+// CHECK: 'qnn.resize' axis 3: 4 elements scaled by 2 cannot give 9
+
+// -----
+
+func.func @resize_mode(%x: tensor<1x2x4x4xf32>) {
+  %r = qnn.resize %x {scales = dense<[1.0, 1.0, 2.0, 2.0]> : tensor<4xf32>, nearest_mode = "nearest"} : (tensor<1x2x4x4xf32>) -> tensor<1x2x8x8xf32>
+  func.return
+}
+// CHECK: 'qnn.resize' nearest_mode must be one of round_prefer_floor, round_prefer_ceil, floor, ceil, got 'nearest'
+
+// -----
+
+func.func @slice_out_of_range(%x: tensor<1x6xf32>) {
+  %r = qnn.slice %x {starts = array<i64: 0, 4>, steps = array<i64: 1, 2>} : (tensor<1x6xf32>) -> tensor<1x2xf32>
+  func.return
+}
+// CHECK: 'qnn.slice' axis 1: 2 elements from 4 in steps of 2 do not fit in 6
+
+// -----
+
+func.func @split_sizes(%x: tensor<1x6xf32>) {
+  %a, %b = qnn.split %x {axis = 1 : i64} : (tensor<1x6xf32>) -> (tensor<1x2xf32>, tensor<1x3xf32>)
+  func.return
+}
+// CHECK: 'qnn.split' result sizes along axis 1 sum to 5, not 6
+
+// -----
+
+func.func @softmax_axis(%x: tensor<1x6xf32>) {
+  %r = qnn.softmax %x {axis = 2 : i64} : (tensor<1x6xf32>) -> tensor<1x6xf32>
+  func.return
+}
+// CHECK: 'qnn.softmax' axis 2 is out of range for rank 2
+
+// -----
+
+func.func @argmax_type(%x: tensor<1x6xf32>) {
+  %r = qnn.argmax %x : (tensor<1x6xf32>) -> tensor<1x1xi32>
+  func.return
+}
+// CHECK: 'qnn.argmax' result must be i64, got i32
