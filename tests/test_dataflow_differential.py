@@ -81,7 +81,8 @@ def _random_folding_with_vvau(module, rng: np.random.Generator) -> None:
 
 
 def _dw_cnn(spec, group: int):
-    """A MobileNet-style block: dense 3x3 conv, a depthwise 3x3 conv
+    """A MobileNet-style block: dense 3x3 conv (per-channel activation
+    scales with per_channel weights), a depthwise 3x3 conv
     (padded, or strided), a grouped 1x1 conv (2 groups; depthwise when
     group is 4; depthwise with multiplier 2, a block-diagonal matmul, when
     group is 0), each with batch norm and a quantized
@@ -94,7 +95,11 @@ def _dw_cnn(spec, group: int):
     b = GraphBuilder()
     x = nets._input_quant(b, "x", spec)
     x = b.node("Conv", [x, nets._weight(b, rng, (4, 2, 3, 3), spec)], kernel_shape=[3, 3])  # 8 -> 6
-    x = nets._activation(b, rng, nets._batchnorm(b, rng, x, 4, spec), spec)
+    x = nets._batchnorm(b, rng, x, 4, spec)
+    if spec.abits > 1 and spec.per_channel:  # per-channel activation scales (MobileNet)
+        x = b.quant(b.node("Relu", [x]), f32(2.0 ** -rng.integers(0, 3, (1, 4, 1, 1))), 0.0, spec.abits, signed=False)
+    else:
+        x = nets._activation(b, rng, x, spec)
     pad = 1 if spec.abits > 1 else 0  # no zero padding of bipolar values
     stride = 1 + spec.seed % 2
     x = b.node("Conv", [x, nets._weight(b, rng, (4, 1, 3, 3), spec)], kernel_shape=[3, 3], pads=[pad] * 4,

@@ -30,6 +30,7 @@ from finnr.passes.qnn_infer_datatypes import QnnInferDatatypes
 from finnr.passes.qnn_lower_avgpool import QnnLowerAvgpool
 from finnr.passes.qnn_lower_conv import QnnLowerConv
 from finnr.passes.qnn_move_affine import QnnMoveAffine
+from finnr.passes.qnn_move_scale_past_depthwise import QnnMoveScalePastDepthwise
 from finnr.passes.qnn_move_transposes import QnnMoveTransposes
 from finnr.passes.qnn_round_thresholds import QnnRoundThresholds
 
@@ -52,6 +53,7 @@ class QnnStreamline(ModulePass):
             QnnBatchnormToAffine(),
             QnnActivationToThresholds(),
             QnnLowerAvgpool(),
+            QnnMoveScalePastDepthwise(),
             QnnMoveAffine(),
             QnnFoldConstants(),  # weights freed of their scales (transpose(W) of a Gemm) fold
             QnnAbsorbIntoThresholds(),
