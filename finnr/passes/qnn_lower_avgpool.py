@@ -19,6 +19,11 @@ is the trunc's value for every input, with no float rounding in between
 (qonnx computes the same in float32, which can differ only where a float32
 average lands on the other side of a rounding tie).
 
+An average pool on integers that no trunc follows (a QDQ
+``DequantizeLinear -> AveragePool -> QuantizeLinear``) becomes the same
+window sum times ``s / K``, a scale that moves on into the next thresholds
+(exact in real arithmetic; float32 averages agree away from rounding ties).
+
 Refused (the pool and trunc stay): a non-integer pool input; a non-constant,
 non-positive or spatially varying scale; ``ceil_mode``; padding excluded
 from the average (``count_include_pad`` false with pads: the divisor varies
@@ -247,11 +252,66 @@ class LowerTruncAvgPool(RewritePattern):
         rewriter.replace(op, new, [mul.result])
 
 
+def _feeds_trunc(pool: qnn.AvgPoolOp) -> bool:
+    """Whether the pool's only use is a trunc (maybe behind a mul): that is
+    the truncated pool's pattern, not this one."""
+    users = [u.operation for u in pool.result.uses]
+    if len(users) == 1 and isinstance(users[0], qnn.MulOp):
+        users = [u.operation for u in users[0].result.uses]
+    return len(users) == 1 and isinstance(users[0], qnn.TruncOp)
+
+
+class LowerAvgPool(RewritePattern):
+    """An average pool on integers (times a per-channel scale) without a
+    trunc: ``avgpool(q * s) -> conv(q, 1, group=C) * (s / K)``, the integer
+    window sum and a scale that moves on into the next thresholds (a QDQ
+    ``DequantizeLinear -> AveragePool -> QuantizeLinear``). Exact in real
+    arithmetic; refused as the truncated form is."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, pool: qnn.AvgPoolOp, rewriter: PatternRewriter, /):
+        if _feeds_trunc(pool):
+            return
+        q, s = _scale_of(pool.input)
+        if not dt.is_integer(element_type(q)):
+            return
+        pads = list(pool.pads.get_values())
+        if pool.ceil_mode.value.data or (any(pads) and not pool.count_include_pad.value.data):
+            return
+        layout = pool.data_layout.data
+        shape = tuple(pool.result.type.get_shape())
+        axis = len(shape) - 1 if layout == "NHWC" else 1
+        c = shape[axis]
+        s_c = _per_channel(s, shape, axis)
+        if s_c is None:
+            return
+        kernel = tuple(pool.kernel_shape.get_values())
+        k = math.prod(kernel)
+        lo, hi = dt.value_range(element_type(q))
+        if any(pads):
+            lo, hi = min(lo, 0), max(hi, 0)
+        ones = make_constant(np.ones((c, 1, *kernel)), dt.UIntType(1))
+        window_sum = qnn.ConvOp(
+            q, ones.result, None, TensorType(dt.smallest_integer_type(k * lo, k * hi), shape),
+            strides=pool.strides.get_values(), pads=pads, dilations=pool.dilations.get_values(), group=c,
+            data_layout=layout,
+        )
+        scale_shape = [1] * len(shape)
+        if np.all(s_c == s_c[0]):
+            values = np.full(scale_shape, s_c[0] / k)
+        else:
+            scale_shape[axis] = c
+            values = (s_c / k).reshape(scale_shape)
+        sc = make_constant(values)
+        mul = qnn.MulOp(window_sum.result, sc.result, pool.result.type)
+        rewriter.replace(pool, [ones, window_sum, sc, mul], [mul.result])
+
+
 @dataclass(frozen=True)
 class QnnLowerAvgpool(ModulePass):
-    """Truncated average pools on integers become integer window sums and exact multithresholds."""
+    """Average pools on integers become integer window sums (and exact multithresholds for a trunc)."""
 
     name = "qnn-lower-avgpool"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        apply_patterns(op, LowerTruncAvgPool())
+        apply_patterns(op, LowerTruncAvgPool(), LowerAvgPool())

@@ -1,7 +1,8 @@
 // qnn-lower-avgpool: trunc(avgpool(q * s) * K) on an integer q becomes the
 // window sum (a depthwise conv with unit weights) and a multithreshold whose
 // thresholds are the integer sums where the trunc steps, then the trunc's
-// output scale. What it refuses stays as it is.
+// output scale; without a trunc, the window sum times s / K. What it
+// refuses stays as it is.
 // RUN: finnr-opt %s --split-input-file -p qnn-lower-avgpool | filecheck %s
 
 // TruncAvgPool2d (v1 Trunc, FLOOR): floor(S / 4) of the 2x2 sum S of uint2
@@ -113,4 +114,36 @@ func.func @spatial_scale_stays(%q: tensor<1x1x2x2x!qnn.uint<2>>) -> tensor<1x1x1
   %p = qnn.avgpool %x {kernel_shape = array<i64: 2, 2>, strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>} : (tensor<1x1x2x2xf32>) -> tensor<1x1x1x1xf32>
   %t = qnn.trunc %p {scale = dense<1.0> : tensor<f32>, zeropt = dense<0.0> : tensor<f32>, in_bitwidth = 4 : i64, out_bitwidth = 2 : i64} : (tensor<1x1x1x1xf32>) -> tensor<1x1x1x1xf32>
   func.return %t : tensor<1x1x1x1xf32>
+}
+
+// -----
+
+// Without a trunc (a QDQ DequantizeLinear -> AveragePool): the window sum
+// times s / K = 0.5 / 4, a scale for the next thresholds to absorb.
+// CHECK-LABEL: func.func @plain_pool(
+// CHECK-SAME:  %[[Q:[^:]*]]: tensor<1x2x2x2x!qnn.uint<8>>) -> tensor<1x2x1x1xf32> {
+// CHECK-NEXT:  %[[P:[^ ,]*]] = qnn.constant dense<1> : tensor<2x1x2x2xi8> -> tensor<2x1x2x2x!qnn.uint<1>>
+// CHECK-NEXT:  %[[P_1:[^ ,]*]] = qnn.conv %[[Q]], %[[P]] {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, group = 2 : i64} : (tensor<1x2x2x2x!qnn.uint<8>>, tensor<2x1x2x2x!qnn.uint<1>>) -> tensor<1x2x1x1x!qnn.uint<10>>
+// CHECK-NEXT:  %[[P_2:[^ ,]*]] = qnn.constant dense<1.250000e-01> : tensor<1x1x1x1xf32> -> tensor<1x1x1x1xf32>
+// CHECK-NEXT:  %[[P_3:[^ ,]*]] = qnn.mul %[[P_1]], %[[P_2]] : (tensor<1x2x1x1x!qnn.uint<10>>, tensor<1x1x1x1xf32>) -> tensor<1x2x1x1xf32>
+// CHECK-NEXT:  func.return %[[P_3]] : tensor<1x2x1x1xf32>
+// CHECK-NEXT:  }
+func.func @plain_pool(%q: tensor<1x2x2x2x!qnn.uint<8>>) -> tensor<1x2x1x1xf32> {
+  %s = qnn.constant dense<0.5> : tensor<f32> -> tensor<f32>
+  %x = qnn.mul %q, %s : (tensor<1x2x2x2x!qnn.uint<8>>, tensor<f32>) -> tensor<1x2x2x2xf32>
+  %p = qnn.avgpool %x {kernel_shape = array<i64: 2, 2>, strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>} : (tensor<1x2x2x2xf32>) -> tensor<1x2x1x1xf32>
+  func.return %p : tensor<1x2x1x1xf32>
+}
+
+// -----
+
+// Refused: a plain pool of floats.
+// CHECK-LABEL: func.func @plain_float_pool_stays(
+// CHECK-SAME:  %[[X:[^:]*]]: tensor<1x2x2x2xf32>) -> tensor<1x2x1x1xf32> {
+// CHECK-NEXT:  %[[P:[^ ,]*]] = qnn.avgpool %[[X]] {kernel_shape = array<i64: 2, 2>, strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>} : (tensor<1x2x2x2xf32>) -> tensor<1x2x1x1xf32>
+// CHECK-NEXT:  func.return %[[P]] : tensor<1x2x1x1xf32>
+// CHECK-NEXT:  }
+func.func @plain_float_pool_stays(%x: tensor<1x2x2x2xf32>) -> tensor<1x2x1x1xf32> {
+  %p = qnn.avgpool %x {kernel_shape = array<i64: 2, 2>, strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>} : (tensor<1x2x2x2xf32>) -> tensor<1x2x1x1xf32>
+  func.return %p : tensor<1x2x1x1xf32>
 }
