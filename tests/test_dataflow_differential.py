@@ -46,7 +46,7 @@ def test_dataflow_equals_golden_on_shared_models(name):
     apply(module, pipeline.STREAMLINE)
     (expected,) = run_batch(module, golden["input"][:3])
     apply(module, pipeline.DATAFLOW)
-    random_folding(module, np.random.default_rng(0))
+    _random_folding_with_vvau(module, np.random.default_rng(0))
     apply(module, pipeline.buffers())
     (got,) = run_batch(module, golden["input"][:3])
     np.testing.assert_array_equal(got, expected)
@@ -54,3 +54,103 @@ def test_dataflow_equals_golden_on_shared_models(name):
     np.testing.assert_allclose(got, golden["output"][:3], rtol=1e-5, atol=1e-6)
     kinds = {lm.kind(op) for op in module.walk() if lm.kind(op)}
     assert "mvau" in kinds
+
+
+# --- depthwise and grouped convolutions (issue 16) --------------------------
+
+
+def _random_folding_with_vvau(module, rng: np.random.Generator) -> None:
+    """``random_folding``, with a VVAU's PE dividing its channels and its
+    SIMD its window size (random_folding folds every SIMD by the input width)."""
+    from finnr.dialects.utils import i64_attr
+    from finnr.models.folding import divisors
+
+    vvaus = [op for op in module.walk() if isinstance(op, df.VVAUOp)]
+    for op in vvaus:
+        op.verify_ = lambda: None  # checked below, once folded
+    try:
+        random_folding(module, rng)
+    finally:
+        for op in vvaus:
+            del op.verify_
+    for op in vvaus:
+        c, k = op.weights.get_shape()
+        op.properties["pe"] = i64_attr(int(rng.choice(divisors(c))))
+        op.properties["simd"] = i64_attr(int(rng.choice(divisors(k))))
+    module.verify()
+
+
+def _dw_cnn(spec, group: int):
+    """A MobileNet-style block: dense 3x3 conv (per-channel activation
+    scales with per_channel weights), a depthwise 3x3 conv
+    (padded, or strided), a grouped 1x1 conv (2 groups; depthwise when
+    group is 4; depthwise with multiplier 2, a block-diagonal matmul, when
+    group is 0), each with batch norm and a quantized
+    activation, then a flatten and a matmul; quantizers as in
+    ``finnr.examples.networks``."""
+    from finnr.examples import networks as nets
+    from finnr.examples.onnx_builder import GraphBuilder, f32, vinfo
+
+    rng = np.random.default_rng(spec.seed)
+    b = GraphBuilder()
+    x = nets._input_quant(b, "x", spec)
+    x = b.node("Conv", [x, nets._weight(b, rng, (4, 2, 3, 3), spec)], kernel_shape=[3, 3])  # 8 -> 6
+    x = nets._batchnorm(b, rng, x, 4, spec)
+    if spec.abits > 1 and spec.per_channel:  # per-channel activation scales (MobileNet)
+        x = b.quant(b.node("Relu", [x]), f32(2.0 ** -rng.integers(0, 3, (1, 4, 1, 1))), 0.0, spec.abits, signed=False)
+    else:
+        x = nets._activation(b, rng, x, spec)
+    pad = 1 if spec.abits > 1 else 0  # no zero padding of bipolar values
+    stride = 1 + spec.seed % 2
+    x = b.node("Conv", [x, nets._weight(b, rng, (4, 1, 3, 3), spec)], kernel_shape=[3, 3], pads=[pad] * 4,
+               strides=[stride] * 2, group=4)
+    h = (6 + 2 * pad - 3) // stride + 1
+    x = nets._activation(b, rng, nets._batchnorm(b, rng, x, 4, spec), spec)
+    m, g = {0: (8, 4), 2: (6, 2), 4: (4, 4)}[group]
+    x = b.node("Conv", [x, nets._weight(b, rng, (m, 4 // g, 1, 1), spec)], kernel_shape=[1, 1], group=g)
+    x = nets._activation(b, rng, nets._batchnorm(b, rng, x, m, spec), spec)
+    x = b.node("Reshape", [x, b.const(np.array([1, -1], np.int64), "shape")])
+    w = nets._weight(b, rng, (3, m * h * h), spec)
+    y = b.node("MatMul", [x, b.node("Transpose", [w], perm=[1, 0])])
+    y = b.node("Mul", [y, b.const(f32(0.5), "out_scale")])
+    return b.model([vinfo("x", [1, 2, 8, 8])], [y])
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(spec=net_specs, group=st.sampled_from([0, 2, 4]))
+def test_depthwise_and_grouped_convs_are_exact_at_every_level(spec, group):
+    """Imported, streamlined (depthwise -> im2col + depthwise_dot, grouped ->
+    block-diagonal matmul) and dataflow (swu + vvau, mvau) compute the same."""
+    module = import_model(_dw_cnn(spec, group))
+    rng = np.random.default_rng(spec.seed)
+    x = (rng.standard_normal((4, 2, 8, 8)) * 1.5).astype(np.float32)
+    (imported,) = run_batch(module, x)
+    apply(module, pipeline.STREAMLINE)
+    names = {op.name for op in module.walk()}
+    assert "qnn.conv" not in names and "qnn.depthwise_dot" in names
+    (streamlined,) = run_batch(module, x)
+    np.testing.assert_allclose(streamlined, imported, rtol=1e-5, atol=1e-5)
+    apply(module, pipeline.DATAFLOW)
+    kinds = {lm.kind(op) for op in module.walk() if lm.kind(op)}
+    assert "vvau" in kinds
+    assert any(isinstance(op, df.SWUOp) and op.depthwise.value.data for op in module.walk())
+    _random_folding_with_vvau(module, rng)
+    apply(module, pipeline.buffers())
+    (got,) = run_batch(module, x)
+    np.testing.assert_array_equal(got, streamlined)
+
+
+def test_tiny_invres_depthwise_convs_become_vvaus():
+    onnx_path, golden_path = shared_model("tiny_invres_w2a2")
+    golden = np.load(golden_path)
+    module = import_model(onnx_path)
+    apply(module, pipeline.STREAMLINE)
+    assert "qnn.conv" not in {op.name for op in module.walk()}
+    (expected,) = run_batch(module, golden["input"][:3])
+    np.testing.assert_allclose(expected, golden["output"][:3], rtol=1e-5, atol=1e-6)
+    apply(module, pipeline.DATAFLOW)
+    assert sum(isinstance(op, df.VVAUOp) for op in module.walk()) == 2
+    _random_folding_with_vvau(module, np.random.default_rng(0))
+    apply(module, pipeline.buffers())
+    (got,) = run_batch(module, golden["input"][:3])
+    np.testing.assert_array_equal(got, expected)

@@ -254,3 +254,70 @@ def test_qdq_depthwise_residual_add_and_pool_match_onnxruntime(seed, act_type, s
     assert "qnn.conv" in ops and "qnn.add" in ops and "qnn.avgpool" in ops
     xin = random_input(rng, [1, c, size, size], 1.0)
     assert_close(run_finnr(model, xin), run_ort(model, xin))
+
+
+# --- streamlining QDQ models (issue 16): convs, depthwise convs, pools and
+# residual adds become integer arithmetic as the matmuls do -------------------
+
+
+def _qdq_cnn(seed: int, pool: str, group: int, residual: bool):
+    """Q/DQ input -> Conv 3x3 (int8 per-channel weights) -> Relu -> Q/DQ ->
+    pool (max, or average then Q/DQ) -> Conv 3x3 (dense, or depthwise with
+    group 4) -> Relu -> Q/DQ [-> Add of the pool's output -> Q/DQ] ->
+    Flatten -> MatMul. Activation scales are powers of two, so that the
+    averages' rounding ties are exact on both sides."""
+    rng = np.random.default_rng(seed)
+    b = GraphBuilder(opset=13)
+    cin, c1, size = 3, 4, 8
+
+    def scale():
+        return f32(2.0 ** rng.integers(-5, -2))
+
+    def conv(x, ci, co, g):
+        w = weight_dq(b, rng.integers(-127, 128, (co, ci // g, 3, 3)).astype(np.int8),
+                      f32(rng.uniform(0.002, 0.02, co)), None, axis=0)
+        return b.node("Conv", [x, w], pads=[1, 1, 1, 1], group=g, kernel_shape=[3, 3])
+
+    x = q_dq(b, "x", scale(), np.int8(0))
+    sa = scale()
+    y = q_dq(b, b.node("Relu", [conv(x, cin, c1, 1)]), sa, np.uint8(0))
+    if pool == "max":
+        y = b.node("MaxPool", [y], kernel_shape=[2, 2], strides=[2, 2])
+    else:
+        y = q_dq(b, b.node("AveragePool", [y], kernel_shape=[2, 2], strides=[2, 2]), sa, np.uint8(0))
+    z = q_dq(b, b.node("Relu", [conv(y, c1, c1, group)]), scale(), np.uint8(0))
+    if residual:
+        z = q_dq(b, b.node("Add", [z, y]), scale(), np.uint8(0))
+    z = b.node("Flatten", [z])
+    fc = weight_dq(b, rng.integers(-127, 128, (c1 * (size // 2) ** 2, 5)).astype(np.int8), f32(0.01))
+    return b.model([vinfo("x", [1, cin, size, size])], [b.node("MatMul", [z, fc])])
+
+
+@settings(max_examples=8 * _SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=seeds, pool=st.sampled_from(["max", "avg"]), group=st.sampled_from([1, 4]), residual=st.booleans())
+def test_streamlined_qdq_cnn_is_integer_and_matches_onnxruntime(seed, pool, group, residual):
+    """After qnn-streamline the convs (dense and depthwise) and pools of a
+    QDQ CNN are integer windows, dot products and thresholds (without a
+    residual add: a fork's scale is left to the residual-join rewrites); the
+    interpreter still matches onnxruntime."""
+    from finnr.flows import pipeline
+    from finnr.interpreter import run_batch
+    from finnr_testing.flow import apply
+
+    model = _qdq_cnn(seed, pool, group, residual)
+    module = import_model(model)
+    rng = np.random.default_rng(seed)
+    xs = random_input(rng, [4, 3, 8, 8], 1.0)
+    expected = np.concatenate([run_ort(model, xs[i:i + 1])[0] for i in range(len(xs))])
+    apply(module, pipeline.STREAMLINE)
+    (got,) = run_batch(module, xs)
+    assert_close([got], [expected])
+    names = qnn_ops(module)
+    assert not {"qnn.conv", "qnn.avgpool", "qnn.quant"} & set(names), names
+    if residual:
+        return  # the add's branches and the conv after the fork: qnn-streamline's residual joins
+    for op in module.walk():
+        if op.name in ("qnn.matmul", "qnn.depthwise_dot", "qnn.maxpool", "qnn.im2col"):
+            from finnr.dialects import datatypes as dt
+
+            assert dt.is_integer(op.operands[0].type.get_element_type()), op.name

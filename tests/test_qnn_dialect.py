@@ -252,6 +252,15 @@ BUILDERS = [
 ]
 
 
+def build_depthwise_dot(ops):  # issue 16 stream-b
+    x, w = value(T(1, 4, 4, 18, elt=U2), ops), value(T(2, 9, elt=I4), ops)
+    yield qnn.DepthwiseDotOp(x, w, T(1, 4, 4, 2, elt=dt.IntType(10)))
+    yield qnn.DepthwiseDotOp(value(T(3, 8), ops), value(T(2, 4), ops), T(3, 2))
+
+
+BUILDERS += [build_depthwise_dot]
+
+
 @pytest.mark.parametrize("builder", BUILDERS, ids=lambda b: b.__name__)
 def test_builders_make_ops_that_verify_and_round_trip(builder):
     ops: list[Operation] = []

@@ -1278,6 +1278,47 @@ class TopKOp(QnnOp):
             raise VerifyException(f"'qnn.topk' indices must be i64, got {itype}")
 
 
+# --- issue 16 stream-b ops (depthwise form); owned by stream-b ------------------
+
+
+@irdl_op_definition
+class DepthwiseDotOp(QnnOp):
+    """Per-channel dot products over windows (the depthwise convolution after
+    ``qnn.im2col``; FINN's VVAU): ``input`` is (..., K*C) ordered (k, c) as
+    im2col makes it, ``weights`` is (C, K), and
+    ``result[..., c] = sum_k input[..., k*C + c] * weights[c, k]``."""
+
+    name = "qnn.depthwise_dot"
+    input = operand_def(TensorType)
+    weights = operand_def(TensorType)
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input `,` $weights attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, weights: SSAValue, result_type: Attribute):
+        super().__init__(operands=[input, weights], result_types=[result_type])
+
+    def verify_op(self) -> None:
+        x = tensor_shape(self.input.type)
+        w = tensor_shape(self.weights.type)
+        if len(w) != 2:
+            raise VerifyException(f"'qnn.depthwise_dot' weights must be (C, K), got shape {list(w)}")
+        if not x or x[-1] != w[0] * w[1]:
+            raise VerifyException(
+                f"'qnn.depthwise_dot' input vectors must have K*C = {w[1]}*{w[0]} = {w[0] * w[1]} "
+                f"elements, got shape {list(x)}"
+            )
+        expected = (*x[:-1], w[0])
+        if tensor_shape(self.result.type) != expected:
+            raise VerifyException(
+                f"'qnn.depthwise_dot' result shape must be {list(expected)}, got "
+                f"{list(tensor_shape(self.result.type))}"
+            )
+
+
+# --- end of issue 16 stream-b ops -----------------------------------------------
+
+
 Qnn = Dialect(
     "qnn",
     [
@@ -1316,6 +1357,7 @@ Qnn = Dialect(
         LogSoftmaxOp,
         ArgMaxOp,
         TopKOp,
+        DepthwiseDotOp,  # issue 16 stream-b
     ],
     list(dt.DATATYPES),
 )

@@ -289,3 +289,12 @@ class QnnFunctions(InterpreterFunctions):
         axis = op.axis.value.data % x.ndim
         values, indices = numeric.topk(x, op.k.value.data, axis, bool(op.largest.value.data))
         return _out(op, values, indices)
+
+    # --- issue 16 stream-b ops (depthwise form); owned by stream-b -------------
+
+    @impl(qnn.DepthwiseDotOp)
+    def run_depthwise_dot(self, interpreter: Interpreter, op: qnn.DepthwiseDotOp, args: tuple[Any, ...]):
+        x, w = _ins(op, args)
+        c, k = w.shape
+        windows = x.reshape(*x.shape[:-1], k, c)
+        return _out(op, np.einsum("...kc,ck->...c", windows, w))

@@ -13,6 +13,9 @@ tensors:
   -1 with one threshold -> a bipolar output); unfused it outputs the raw
   accumulator (a last layer);
 - ``multithreshold`` on the last axis -> ``dataflow.thresholding``;
+- ``depthwise_dot(im2col(x), W)`` with constant integer W (C, K) and a
+  2-D window -> ``dataflow.swu`` in depthwise mode + ``dataflow.vvau``,
+  fused with its multithreshold like an MVAU;
 - ``im2col`` -> ``dataflow.swu``; ``pad`` of the spatial axes ->
   ``dataflow.pad``; ``maxpool`` (NHWC, no padding) -> ``dataflow.maxpool``;
 - ``add`` of two integer streams -> ``dataflow.add_streams``;
@@ -67,7 +70,7 @@ def _activation(mt: qnn.MultiThresholdOp) -> int | None:
     return None
 
 
-def _fusable_activation(mm: qnn.MatMulOp) -> qnn.MultiThresholdOp | None:
+def _fusable_activation(mm: qnn.MatMulOp | qnn.DepthwiseDotOp) -> qnn.MultiThresholdOp | None:
     if not mm.result.has_one_use():
         return None
     user = mm.result.first_use.operation
@@ -90,6 +93,13 @@ def convertible(op: Operation) -> bool:
         return (
             w is not None and np.ndim(w) == 2 and _is_int(op.lhs) and _is_int(op.rhs)
             and _is_int(op.result) and len(op.lhs.type.get_shape()) >= 2
+        )
+    if isinstance(op, qnn.DepthwiseDotOp):
+        cols = op.input.owner
+        return (
+            constant_of(op.weights) is not None and isinstance(cols, qnn.Im2ColOp)
+            and len(cols.kernel_shape.get_values()) == 2
+            and _is_int(op.input) and _is_int(op.weights) and _is_int(op.result)
         )
     if isinstance(op, qnn.MultiThresholdOp):
         return (
@@ -147,6 +157,9 @@ def _stream_result(op: Operation, stream: dict[SSAValue, Shape]) -> Shape | None
         return None
     if isinstance(op, qnn.MatMulOp):
         return (*shape(op.lhs)[:-1], op.rhs.type.get_shape()[-1])
+    if isinstance(op, qnn.DepthwiseDotOp):
+        x = op.input
+        return op.result.type.get_shape() if shape(x) == x.type.get_shape() else None
     if isinstance(op, qnn.MultiThresholdOp):
         return shape(op.input)
     if isinstance(op, qnn.AddOp):
@@ -185,7 +198,7 @@ def _segments(block) -> list[_Segment]:
         if result is not None:
             current.ops.append(op)
             stream[op.results[0]] = result
-            if isinstance(op, qnn.MatMulOp) and (mt := _fusable_activation(op)) is not None:
+            if isinstance(op, qnn.MatMulOp | qnn.DepthwiseDotOp) and (mt := _fusable_activation(op)) is not None:
                 current.fused.add(mt)
                 fused.add(mt)
                 stream[mt.result] = result
@@ -207,18 +220,23 @@ def _convert_op(op: Operation, segment: _Segment, vmap: dict[SSAValue, SSAValue]
     if isinstance(op, qnn.ReshapeOp):
         vmap[op.result] = vmap[op.input]
         return
-    if isinstance(op, qnn.MatMulOp):
-        x = vmap[op.lhs]
-        w = np.asarray(constant_of(op.rhs))
+    if isinstance(op, qnn.MatMulOp | qnn.DepthwiseDotOp):
+        dw = isinstance(op, qnn.DepthwiseDotOp)
+        x = vmap[op.operands[0]]
+        w = np.asarray(constant_of(op.operands[1]))
         mt = _fusable_activation(op)
-        shape = (*x.type.get_shape()[:-1], w.shape[1])
-        kwargs = {"weights": w, "weight_dtype": element_type(op.rhs)}
+        shape = (*x.type.get_shape()[:-1], w.shape[0] if dw else w.shape[1])
+        kwargs = {"weights": w, "weight_dtype": element_type(op.operands[1])}
         result = op.result
         if mt is not None and mt in segment.fused:
             kwargs["thresholds"] = np.broadcast_to(np.asarray(constant_of(mt.thresholds)), (1, mt.thresholds.type.get_shape()[1])) if mt.thresholds.type.get_shape()[0] == 1 else np.asarray(constant_of(mt.thresholds))
             kwargs["act_bias"] = _activation(mt)
             result = mt.result
-        new = df.MVAUOp(x, _with_shape(element_type(result), shape), **kwargs)
+        if dw:
+            kernel = op.input.owner.kernel_shape.get_values()
+            new = df.VVAUOp(x, _with_shape(element_type(result), shape), kernel=kernel, **kwargs)
+        else:
+            new = df.MVAUOp(x, _with_shape(element_type(result), shape), **kwargs)
         out.append(new)
         vmap[result] = new.result
         return
@@ -232,6 +250,9 @@ def _convert_op(op: Operation, segment: _Segment, vmap: dict[SSAValue, SSAValue]
         new = df.SWUOp(
             vmap[op.input], _with_shape(element_type(op.result), op.result.type.get_shape()),
             kernel=op.kernel_shape.get_values(), stride=op.strides.get_values(), dilation=op.dilations.get_values(),
+            depthwise=bool(op.result.uses) and all(
+                isinstance(u.operation, qnn.DepthwiseDotOp) and convertible(u.operation) for u in op.result.uses
+            ),
         )
     elif isinstance(op, qnn.PadOp):
         p = op.pads.get_values()
@@ -257,14 +278,14 @@ def _build_partition(segment: _Segment, index: int) -> None:
         for v in op.operands:
             if constant_of(v) is not None or v.owner in inside or v in inputs:
                 continue
-            if isinstance(op, qnn.MatMulOp) and v is op.rhs:
+            if isinstance(op, qnn.MatMulOp | qnn.DepthwiseDotOp) and v is op.operands[1]:
                 continue
             inputs.append(v)
     outputs: list[SSAValue] = []
     for op in ops:
         for r in op.results:
             if any(u.operation not in inside for u in r.uses) and r not in outputs:
-                if isinstance(op, qnn.MatMulOp) and op in segment.ops and _fusable_activation(op) in segment.fused:
+                if isinstance(op, qnn.MatMulOp | qnn.DepthwiseDotOp) and op in segment.ops and _fusable_activation(op) in segment.fused:
                     continue  # its only user is the fused multithreshold
                 outputs.append(r)
     body = Block(arg_types=[v.type for v in inputs])

@@ -100,6 +100,8 @@ class _Analysis:
             return [None] * len(op.results)
         if isinstance(op, qnn.MatMulOp | qnn.ConvOp):
             return [self._accumulate(op, ins)]
+        if isinstance(op, qnn.DepthwiseDotOp):  # issue 16 stream-b
+            return [_depthwise_accumulate(op, ins)]
         if isinstance(op, qnn.AddOp | qnn.SubOp | qnn.MulOp):
             a, b = ins
             if isinstance(op, qnn.AddOp):
@@ -164,6 +166,18 @@ class _Analysis:
             bias = ins[2]
             lo_t, hi_t = lo_t + bias.lo, hi_t + bias.hi
         return _Info(lo_t, hi_t)
+
+
+def _depthwise_accumulate(op: qnn.DepthwiseDotOp, ins: list[_Info]) -> _Info:
+    """The accumulator range of per-channel dot products (issue 16 stream-b)."""
+    a, b = ins
+    w = constant_of(op.weights)
+    if w is not None:
+        lo, hi = _products(a, np.asarray(w, np.float64), np.asarray(w, np.float64))
+        return _Info(float(lo.sum(axis=1).min()), float(hi.sum(axis=1).max()))
+    k = op.weights.type.get_shape()[1]
+    plo, phi = _products(a, np.float64(b.lo), np.float64(b.hi))
+    return _Info(k * float(plo), k * float(phi))
 
 
 def _narrower_or_equal(declared: Attribute, inferred: dt.DataType) -> bool:

@@ -27,8 +27,10 @@ from finnr.passes.qnn_batchnorm_to_affine import QnnBatchnormToAffine
 from finnr.passes.qnn_fold_constants import QnnFoldConstants
 from finnr.passes.qnn_fold_quant_weights import QnnFoldQuantWeights
 from finnr.passes.qnn_infer_datatypes import QnnInferDatatypes
+from finnr.passes.qnn_lower_avgpool import QnnLowerAvgpool
 from finnr.passes.qnn_lower_conv import QnnLowerConv
 from finnr.passes.qnn_move_affine import QnnMoveAffine
+from finnr.passes.qnn_move_scale_past_depthwise import QnnMoveScalePastDepthwise
 from finnr.passes.qnn_move_transposes import QnnMoveTransposes
 from finnr.passes.qnn_round_thresholds import QnnRoundThresholds
 
@@ -50,6 +52,8 @@ class QnnStreamline(ModulePass):
             QnnInferDatatypes(),
             QnnBatchnormToAffine(),
             QnnActivationToThresholds(),
+            QnnLowerAvgpool(),
+            QnnMoveScalePastDepthwise(),
             QnnMoveAffine(),
             QnnFoldConstants(),  # weights freed of their scales (transpose(W) of a Gemm) fold
             QnnAbsorbIntoThresholds(),

@@ -353,3 +353,61 @@ func.func @padded_maxpool(%x: tensor<1x4x4x2x!qnn.uint<2>>) -> tensor<1x3x3x2x!q
   %mp = qnn.maxpool %x {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, data_layout = "NHWC"} : (tensor<1x4x4x2x!qnn.uint<2>>) -> tensor<1x3x3x2x!qnn.uint<2>>
   func.return %mp : tensor<1x3x3x2x!qnn.uint<2>>
 }
+
+// -----
+
+// A depthwise layer: im2col whose only user is a depthwise_dot with constant
+// integer weights becomes a depthwise dataflow.swu, and the depthwise_dot a
+// dataflow.vvau (kernel from the im2col) fused with its multithreshold.
+// CHECK-LABEL: func.func @depthwise(
+// CHECK-SAME:    %[[X:[^:]*]]: tensor<1x3x3x2x!qnn.uint<2>>) -> tensor<1x2x2x2x!qnn.uint<2>> {
+// CHECK-NEXT:    %[[P:[^ ]*]] = dataflow.partition "dataflow_0" (%[[A:[^ ]*]] = %[[X]] : tensor<1x3x3x2x!qnn.uint<2>>) -> (tensor<1x2x2x2x!qnn.uint<2>>) {
+// CHECK-NEXT:      %[[S:[^ ]*]] = dataflow.swu %[[A]] {kernel = array<i64: 2, 2>, depthwise = true} : (tensor<1x3x3x2x!qnn.uint<2>>) -> tensor<1x2x2x8x!qnn.uint<2>>
+// CHECK-NEXT:      %[[V:[^ ]*]] = dataflow.vvau %[[S]] {weights = dense<{{\[\[}}1, -1, 0, 1], [1, 0, -1, 1{{\]\]}}> : tensor<2x4xi8>, weight_dtype = !qnn.int<2>, kernel = array<i64: 2, 2>, thresholds = dense<{{\[\[}}-1, 0, 2], [0, 1, 3{{\]\]}}> : tensor<2x3xi8>} : (tensor<1x2x2x8x!qnn.uint<2>>) -> tensor<1x2x2x2x!qnn.uint<2>>
+// CHECK-NEXT:      dataflow.yield %[[V]] : tensor<1x2x2x2x!qnn.uint<2>>
+// CHECK-NEXT:    }
+// CHECK-NEXT:    func.return %[[P]] : tensor<1x2x2x2x!qnn.uint<2>>
+// CHECK-NEXT:  }
+func.func @depthwise(%x: tensor<1x3x3x2x!qnn.uint<2>>) -> tensor<1x2x2x2x!qnn.uint<2>> {
+  %c = qnn.im2col %x {kernel_shape = array<i64: 2, 2>, strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, data_layout = "NHWC"} : (tensor<1x3x3x2x!qnn.uint<2>>) -> tensor<1x2x2x8x!qnn.uint<2>>
+  %w = qnn.constant dense<[[1, -1, 0, 1], [1, 0, -1, 1]]> : tensor<2x4xi8> -> tensor<2x4x!qnn.int<2>>
+  %d = qnn.depthwise_dot %c, %w : (tensor<1x2x2x8x!qnn.uint<2>>, tensor<2x4x!qnn.int<2>>) -> tensor<1x2x2x2x!qnn.int<5>>
+  %t = qnn.constant dense<[[-1, 0, 2], [0, 1, 3]]> : tensor<2x3xi8> -> tensor<2x3x!qnn.int<3>>
+  %a = qnn.multithreshold %d, %t {out_dtype = !qnn.uint<2>, data_layout = "NHWC"} : (tensor<1x2x2x2x!qnn.int<5>>, tensor<2x3x!qnn.int<3>>) -> tensor<1x2x2x2x!qnn.uint<2>>
+  func.return %a : tensor<1x2x2x2x!qnn.uint<2>>
+}
+
+// -----
+
+// Refused: a depthwise_dot with non-constant weights stays on the host (the
+// im2col before it still becomes a plain swu).
+// CHECK-LABEL: func.func @depthwise_dynamic_stays(
+// CHECK-SAME:    %[[X:[^:]*]]: tensor<1x3x3x2x!qnn.uint<2>>, %[[W:[^:]*]]: tensor<2x4x!qnn.int<2>>) -> tensor<1x2x2x2x!qnn.int<5>> {
+// CHECK-NEXT:    %[[P:[^ ]*]] = dataflow.partition "dataflow_0" (%[[A:[^ ]*]] = %[[X]] : tensor<1x3x3x2x!qnn.uint<2>>) -> (tensor<1x2x2x8x!qnn.uint<2>>) {
+// CHECK-NEXT:      %[[S:[^ ]*]] = dataflow.swu %[[A]] {kernel = array<i64: 2, 2>} : (tensor<1x3x3x2x!qnn.uint<2>>) -> tensor<1x2x2x8x!qnn.uint<2>>
+// CHECK-NEXT:      dataflow.yield %[[S]] : tensor<1x2x2x8x!qnn.uint<2>>
+// CHECK-NEXT:    }
+// CHECK-NEXT:    %[[D:[^ ]*]] = qnn.depthwise_dot %[[P]], %[[W]] : (tensor<1x2x2x8x!qnn.uint<2>>, tensor<2x4x!qnn.int<2>>) -> tensor<1x2x2x2x!qnn.int<5>>
+// CHECK-NEXT:    func.return %[[D]] : tensor<1x2x2x2x!qnn.int<5>>
+// CHECK-NEXT:  }
+func.func @depthwise_dynamic_stays(%x: tensor<1x3x3x2x!qnn.uint<2>>, %w: tensor<2x4x!qnn.int<2>>) -> tensor<1x2x2x2x!qnn.int<5>> {
+  %c = qnn.im2col %x {kernel_shape = array<i64: 2, 2>, strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, data_layout = "NHWC"} : (tensor<1x3x3x2x!qnn.uint<2>>) -> tensor<1x2x2x8x!qnn.uint<2>>
+  %d = qnn.depthwise_dot %c, %w : (tensor<1x2x2x8x!qnn.uint<2>>, tensor<2x4x!qnn.int<2>>) -> tensor<1x2x2x2x!qnn.int<5>>
+  func.return %d : tensor<1x2x2x2x!qnn.int<5>>
+}
+
+// -----
+
+// Refused: a depthwise_dot whose input is not an im2col's windows (no
+// kernel for a vvau) stays on the host.
+// CHECK-LABEL: func.func @depthwise_no_window_stays(
+// CHECK-SAME:    %[[X:[^:]*]]: tensor<1x8x!qnn.uint<2>>) -> tensor<1x2x!qnn.int<5>> {
+// CHECK-NEXT:    %[[W:[^ ]*]] = qnn.constant dense<{{\[\[}}1, -1, 0, 1], [1, 0, -1, 1{{\]\]}}> : tensor<2x4xi8> -> tensor<2x4x!qnn.int<2>>
+// CHECK-NEXT:    %[[D:[^ ]*]] = qnn.depthwise_dot %[[X]], %[[W]] : (tensor<1x8x!qnn.uint<2>>, tensor<2x4x!qnn.int<2>>) -> tensor<1x2x!qnn.int<5>>
+// CHECK-NEXT:    func.return %[[D]] : tensor<1x2x!qnn.int<5>>
+// CHECK-NEXT:  }
+func.func @depthwise_no_window_stays(%x: tensor<1x8x!qnn.uint<2>>) -> tensor<1x2x!qnn.int<5>> {
+  %w = qnn.constant dense<[[1, -1, 0, 1], [1, 0, -1, 1]]> : tensor<2x4xi8> -> tensor<2x4x!qnn.int<2>>
+  %d = qnn.depthwise_dot %x, %w : (tensor<1x8x!qnn.uint<2>>, tensor<2x4x!qnn.int<2>>) -> tensor<1x2x!qnn.int<5>>
+  func.return %d : tensor<1x2x!qnn.int<5>>
+}

@@ -1,7 +1,9 @@
 // qnn-lower-conv: a group-1 convolution becomes transpose to NHWC -> pad
 // (if any) -> im2col -> matmul with W reordered to (kh, kw, c) x M -> add
-// bias -> transpose back to NCHW. Grouped convolutions and zero padding of
-// a datatype without 0 are refused.
+// bias -> transpose back to NCHW. A depthwise convolution becomes im2col ->
+// qnn.depthwise_dot, a grouped one a block-diagonal matmul. Zero padding of
+// a datatype without 0 and grouped convolutions with non-constant weights
+// are refused.
 // RUN: finnr-opt %s --split-input-file -p qnn-lower-conv | filecheck %s
 
 // W (1, 2, 2, 2) rows in (kh, kw, c) order: (0,0,c0)=1, (0,0,c1)=1,
@@ -132,15 +134,74 @@ func.func @bipolar_padded_stays(%x: tensor<1x1x2x2x!qnn.bipolar>) -> tensor<1x1x
 
 // -----
 
-// Refused: a grouped (here depthwise) convolution.
-// CHECK-LABEL: func.func @grouped_stays(
-// CHECK-SAME:  %[[X:[^:]*]]: tensor<1x2x3x3xf32>) -> tensor<1x2x2x2xf32> {
-// CHECK-NEXT:  %[[W:[^ ,]*]] = qnn.constant dense<{{\[\[}}{{\[\[}}1, -1], [0, 1{{\]\]}}], {{\[\[}}[1, 0], [-1, 1{{\]\]}}{{\]\]}}> : tensor<2x1x2x2xi8> -> tensor<2x1x2x2x!qnn.int<2>>
-// CHECK-NEXT:  %[[Y:[^ ,]*]] = qnn.conv %[[X]], %[[W]] {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, group = 2 : i64} : (tensor<1x2x3x3xf32>, tensor<2x1x2x2x!qnn.int<2>>) -> tensor<1x2x2x2xf32>
-// CHECK-NEXT:  func.return %[[Y]] : tensor<1x2x2x2xf32>
+// A depthwise convolution (group = C = M): im2col, then one dot product per
+// channel with W reshaped to (C, kh*kw); the bias is added as for a dense conv.
+// CHECK-LABEL: func.func @depthwise(
+// CHECK-SAME:  %[[X:[^:]*]]: tensor<1x2x3x3x!qnn.uint<2>>) -> tensor<1x2x4x4x!qnn.int<6>> {
+// CHECK-NEXT:  %[[B:[^ ,]*]] = qnn.constant dense<[1, -1]> : tensor<2xi8> -> tensor<2x!qnn.int<2>>
+// CHECK-NEXT:  %[[Y:[^ ,]*]] = qnn.transpose %[[X]] {perm = array<i64: 0, 2, 3, 1>} : (tensor<1x2x3x3x!qnn.uint<2>>) -> tensor<1x3x3x2x!qnn.uint<2>>
+// CHECK-NEXT:  %[[Y_1:[^ ,]*]] = qnn.pad %[[Y]] {pads = array<i64: 0, 1, 1, 0, 0, 1, 1, 0>} : (tensor<1x3x3x2x!qnn.uint<2>>) -> tensor<1x5x5x2x!qnn.uint<2>>
+// CHECK-NEXT:  %[[Y_2:[^ ,]*]] = qnn.im2col %[[Y_1]] {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, data_layout = "NHWC", kernel_shape = array<i64: 2, 2>} : (tensor<1x5x5x2x!qnn.uint<2>>) -> tensor<1x4x4x8x!qnn.uint<2>>
+// CHECK-NEXT:  %[[Y_3:[^ ,]*]] = qnn.constant dense<{{\[\[}}1, -1, 0, 1], [1, 0, -1, 1{{\]\]}}> : tensor<2x4xi8> -> tensor<2x4x!qnn.int<2>>
+// CHECK-NEXT:  %[[Y_4:[^ ,]*]] = qnn.depthwise_dot %[[Y_2]], %[[Y_3]] : (tensor<1x4x4x8x!qnn.uint<2>>, tensor<2x4x!qnn.int<2>>) -> tensor<1x4x4x2x!qnn.int<6>>
+// CHECK-NEXT:  %[[Y_5:[^ ,]*]] = qnn.add %[[Y_4]], %[[B]] : (tensor<1x4x4x2x!qnn.int<6>>, tensor<2x!qnn.int<2>>) -> tensor<1x4x4x2x!qnn.int<6>>
+// CHECK-NEXT:  %[[Y_6:[^ ,]*]] = qnn.transpose %[[Y_5]] {perm = array<i64: 0, 3, 1, 2>} : (tensor<1x4x4x2x!qnn.int<6>>) -> tensor<1x2x4x4x!qnn.int<6>>
+// CHECK-NEXT:  func.return %[[Y_6]] : tensor<1x2x4x4x!qnn.int<6>>
 // CHECK-NEXT:  }
-func.func @grouped_stays(%x: tensor<1x2x3x3xf32>) -> tensor<1x2x2x2xf32> {
+func.func @depthwise(%x: tensor<1x2x3x3x!qnn.uint<2>>) -> tensor<1x2x4x4x!qnn.int<6>> {
   %w = qnn.constant dense<[[[[1, -1], [0, 1]]], [[[1, 0], [-1, 1]]]]> : tensor<2x1x2x2xi8> -> tensor<2x1x2x2x!qnn.int<2>>
-  %y = qnn.conv %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, group = 2 : i64} : (tensor<1x2x3x3xf32>, tensor<2x1x2x2x!qnn.int<2>>) -> tensor<1x2x2x2xf32>
+  %b = qnn.constant dense<[1, -1]> : tensor<2xi8> -> tensor<2x!qnn.int<2>>
+  %y = qnn.conv %x, %w, %b {strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, group = 2 : i64} : (tensor<1x2x3x3x!qnn.uint<2>>, tensor<2x1x2x2x!qnn.int<2>>, tensor<2x!qnn.int<2>>) -> tensor<1x2x4x4x!qnn.int<6>>
+  func.return %y : tensor<1x2x4x4x!qnn.int<6>>
+}
+
+// -----
+
+// Depthwise with non-constant weights: they are reshaped in the IR.
+// CHECK-LABEL: func.func @depthwise_dynamic(
+// CHECK-SAME:  %[[X:[^:]*]]: tensor<1x2x3x3xf32>, %[[W:[^:]*]]: tensor<2x1x2x2xf32>) -> tensor<1x2x2x2xf32> {
+// CHECK-NEXT:  %[[Y:[^ ,]*]] = qnn.transpose %[[X]] {perm = array<i64: 0, 2, 3, 1>} : (tensor<1x2x3x3xf32>) -> tensor<1x3x3x2xf32>
+// CHECK-NEXT:  %[[Y_1:[^ ,]*]] = qnn.im2col %[[Y]] {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, data_layout = "NHWC", kernel_shape = array<i64: 2, 2>} : (tensor<1x3x3x2xf32>) -> tensor<1x2x2x8xf32>
+// CHECK-NEXT:  %[[Y_2:[^ ,]*]] = qnn.reshape %[[W]] : (tensor<2x1x2x2xf32>) -> tensor<2x4xf32>
+// CHECK-NEXT:  %[[Y_3:[^ ,]*]] = qnn.depthwise_dot %[[Y_1]], %[[Y_2]] : (tensor<1x2x2x8xf32>, tensor<2x4xf32>) -> tensor<1x2x2x2xf32>
+// CHECK-NEXT:  %[[Y_4:[^ ,]*]] = qnn.transpose %[[Y_3]] {perm = array<i64: 0, 3, 1, 2>} : (tensor<1x2x2x2xf32>) -> tensor<1x2x2x2xf32>
+// CHECK-NEXT:  func.return %[[Y_4]] : tensor<1x2x2x2xf32>
+// CHECK-NEXT:  }
+func.func @depthwise_dynamic(%x: tensor<1x2x3x3xf32>, %w: tensor<2x1x2x2xf32>) -> tensor<1x2x2x2xf32> {
+  %y = qnn.conv %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, group = 2 : i64} : (tensor<1x2x3x3xf32>, tensor<2x1x2x2xf32>) -> tensor<1x2x2x2xf32>
   func.return %y : tensor<1x2x2x2xf32>
+}
+
+// -----
+
+// A grouped convolution (2 groups of 2 input channels, 1 output channel
+// each) becomes one matmul with a block-diagonal (kh, kw, c) x M matrix;
+// bipolar weights widen to int<2> to hold the zeros.
+// CHECK-LABEL: func.func @grouped(
+// CHECK-SAME:  %[[X:[^:]*]]: tensor<1x4x2x2xf32>) -> tensor<1x2x1x1xf32> {
+// CHECK-NEXT:  %[[Y:[^ ,]*]] = qnn.transpose %[[X]] {perm = array<i64: 0, 2, 3, 1>} : (tensor<1x4x2x2xf32>) -> tensor<1x2x2x4xf32>
+// CHECK-NEXT:  %[[Y_1:[^ ,]*]] = qnn.im2col %[[Y]] {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, data_layout = "NHWC", kernel_shape = array<i64: 2, 2>} : (tensor<1x2x2x4xf32>) -> tensor<1x1x1x16xf32>
+// CHECK-NEXT:  %[[Y_2:[^ ,]*]] = qnn.constant dense<{{\[\[}}1, 0], [-1, 0], [0, -1], [0, 1], [-1, 0], [-1, 0], [0, 1], [0, 1], [1, 0], [1, 0], [0, 1], [0, -1], [1, 0], [-1, 0], [0, 1], [0, 1{{\]\]}}> : tensor<16x2xi8> -> tensor<16x2x!qnn.int<2>>
+// CHECK-NEXT:  %[[Y_3:[^ ,]*]] = qnn.matmul %[[Y_1]], %[[Y_2]] : (tensor<1x1x1x16xf32>, tensor<16x2x!qnn.int<2>>) -> tensor<1x1x1x2xf32>
+// CHECK-NEXT:  %[[Y_4:[^ ,]*]] = qnn.transpose %[[Y_3]] {perm = array<i64: 0, 3, 1, 2>} : (tensor<1x1x1x2xf32>) -> tensor<1x2x1x1xf32>
+// CHECK-NEXT:  func.return %[[Y_4]] : tensor<1x2x1x1xf32>
+// CHECK-NEXT:  }
+func.func @grouped(%x: tensor<1x4x2x2xf32>) -> tensor<1x2x1x1xf32> {
+  %w = qnn.constant dense<[[[[1, -1], [1, 1]], [[-1, -1], [1, -1]]], [[[-1, 1], [1, 1]], [[1, 1], [-1, 1]]]]> : tensor<2x2x2x2xi8> -> tensor<2x2x2x2x!qnn.bipolar>
+  %y = qnn.conv %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, group = 2 : i64} : (tensor<1x4x2x2xf32>, tensor<2x2x2x2x!qnn.bipolar>) -> tensor<1x2x1x1xf32>
+  func.return %y : tensor<1x2x1x1xf32>
+}
+
+// -----
+
+// Refused: a grouped (not depthwise) convolution with non-constant weights
+// (its block-diagonal matrix would have to be built in the IR).
+// CHECK-LABEL: func.func @grouped_dynamic_stays(
+// CHECK-SAME:  %[[X:[^:]*]]: tensor<1x4x2x2xf32>, %[[W:[^:]*]]: tensor<2x2x2x2xf32>) -> tensor<1x2x1x1xf32> {
+// CHECK-NEXT:  %[[Y:[^ ,]*]] = qnn.conv %[[X]], %[[W]] {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, group = 2 : i64} : (tensor<1x4x2x2xf32>, tensor<2x2x2x2xf32>) -> tensor<1x2x1x1xf32>
+// CHECK-NEXT:  func.return %[[Y]] : tensor<1x2x1x1xf32>
+// CHECK-NEXT:  }
+func.func @grouped_dynamic_stays(%x: tensor<1x4x2x2xf32>, %w: tensor<2x2x2x2xf32>) -> tensor<1x2x1x1xf32> {
+  %y = qnn.conv %x, %w {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, group = 2 : i64} : (tensor<1x4x2x2xf32>, tensor<2x2x2x2xf32>) -> tensor<1x2x1x1xf32>
+  func.return %y : tensor<1x2x1x1xf32>
 }
