@@ -27,6 +27,7 @@ from finnr.passes.qnn_batchnorm_to_affine import QnnBatchnormToAffine
 from finnr.passes.qnn_fold_constants import QnnFoldConstants
 from finnr.passes.qnn_fold_quant_weights import QnnFoldQuantWeights
 from finnr.passes.qnn_infer_datatypes import QnnInferDatatypes
+from finnr.passes.qnn_integer_add import QnnIntegerAdd
 from finnr.passes.qnn_lower_conv import QnnLowerConv
 from finnr.passes.qnn_move_affine import QnnMoveAffine
 from finnr.passes.qnn_move_transposes import QnnMoveTransposes
@@ -53,6 +54,7 @@ class QnnStreamline(ModulePass):
             QnnMoveAffine(),
             QnnFoldConstants(),  # weights freed of their scales (transpose(W) of a Gemm) fold
             QnnAbsorbIntoThresholds(),
+            QnnIntegerAdd(),  # residual joins: relus absorbed, the scales of both branches at hand
             QnnMoveAffine(),
             QnnAbsorbIntoThresholds(),
             QnnInferDatatypes(),
