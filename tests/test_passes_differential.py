@@ -6,6 +6,7 @@ value checked against its datatype."""
 from __future__ import annotations
 
 import numpy as np
+import onnx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,7 +15,8 @@ from xdsl.interpreter import Interpreter
 
 from finnr.dialects import datatypes as dt
 from finnr.dialects import qnn
-from finnr.examples.networks import cnn, mlp
+from finnr.examples.networks import NetSpec, cnn, mlp
+from finnr.examples.onnx_builder import GraphBuilder, f32, vinfo
 from finnr.flows import pipeline
 from finnr.frontend.onnx_import import import_model
 from finnr.interpreter import entry_function, run_batch
@@ -93,6 +95,72 @@ def test_every_pass_preserves_semantics_on_random_networks(spec, kind):
         apply_pass(module, name)
         assert_same(run_checked(module, batch), before, f"after {name}")
     check_streamlined(module)
+
+
+def residual_net(spec: NetSpec, ratio: float, tail_add: bool) -> onnx.ModelProto:
+    """A random ResNet-style net: conv, then a block whose branch quantizer
+    has ``ratio`` times the skip's scale, joined by an add followed by a
+    quantizer; then a second block whose add feeds the final matmul
+    directly (no activation after it) when ``tail_add``. Multi-bit
+    activations (a padded conv of bipolar values has no integer form)."""
+    rng = np.random.default_rng(spec.seed)
+    b = GraphBuilder()
+    c, size = 4, 6
+
+    def weight(shape):
+        w = b.const(f32(rng.standard_normal(shape)), "w")
+        return b.bipolar(w, 1.0) if spec.wbits == 1 else b.quant(w, f32(rng.uniform(0.05, 0.5)), 0.0, spec.wbits, narrow=True)
+
+    def conv_bn(x):
+        y = b.node("Conv", [x, weight((c, c, 3, 3) if x != "x_q" else (c, 2, 3, 3))], kernel_shape=[3, 3], pads=[1] * 4)
+        params = [rng.uniform(0.5, 1.5, c) * np.where(rng.uniform(size=c) < 0.3 * spec.negative_bn, -1, 1),
+                  rng.uniform(-1, 1, c), rng.uniform(-1, 1, c), rng.uniform(0.5, 1.5, c)]
+        return b.node("BatchNormalization", [y, *(b.const(f32(p), "bn") for p in params)], epsilon=1e-4)
+
+    def act(x, scale, relu):
+        if relu:
+            return b.quant(b.node("Relu", [x]), scale, 0.0, spec.abits, signed=False)
+        return b.quant(x, scale, 0.0, spec.abits, signed=True)
+
+    b.nodes.append(onnx.helper.make_node("Identity", ["x"], ["x_id"]))
+    x = b.quant("x_id", 0.25, 0.0, spec.abits, signed=True)
+    b.nodes.append(onnx.helper.make_node("Identity", [x], ["x_q"]))
+    s = f32(2.0 ** -rng.integers(0, 3))
+    skip = act(conv_bn("x_q"), s, spec.relu)
+    y = act(conv_bn(skip), f32(s * ratio), spec.relu)
+    x = act(b.node("Add", [y, skip]), f32(2.0 ** -rng.integers(0, 3)), spec.relu)
+    y = act(conv_bn(x), f32(2.0 ** -rng.integers(0, 3)), spec.relu)
+    x = b.node("Add", [y, x])
+    if not tail_add:
+        x = act(x, f32(0.5), False)
+    x = b.node("Reshape", [x, b.const(np.array([1, -1], np.int64), "shape")])
+    w = weight((3, c * size * size))
+    out = b.node("MatMul", [x, b.node("Transpose", [w], perm=[1, 0])])
+    return b.model([vinfo("x", [1, 2, size, size])], [out])
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(spec=net_specs.filter(lambda s: s.abits > 1), ratio=st.sampled_from([1.0, 2.0, 0.5]), tail_add=st.booleans())
+def test_residual_adds_become_integer_on_random_networks(spec, ratio, tail_add):
+    """Every pass preserves a random residual network's outputs, and the
+    streamlined net has integer adds only (the float tail: a scale, no add
+    of two tensors)."""
+    module = import_model(residual_net(spec, ratio, tail_add))
+    rng = np.random.default_rng(spec.seed)
+    batch = (rng.standard_normal((6, 2, 6, 6)) * 1.5).astype(np.float32)
+    before = run_checked(module, batch)
+    for name in PIPELINE:
+        apply_pass(module, name)
+        assert_same(run_checked(module, batch), before, f"after {name}")
+    if ratio >= 1:
+        check_streamlined(module)
+    # ratio 0.5: the skip (a fork) is the branch scaled by 2, by a copy of its
+    # multithreshold, so its matmul feeds two multithresholds
+    adds = [o for o in module.walk() if isinstance(o, qnn.AddOp) and o.lhs.owner is not None
+            and not isinstance(o.lhs.owner, qnn.ConstantOp) and not isinstance(o.rhs.owner, qnn.ConstantOp)]
+    assert len(adds) == 2
+    for a in adds:
+        assert dt.is_integer(a.result.type.get_element_type()), a
 
 
 @pytest.mark.parametrize("name", MODEL_NAMES)
