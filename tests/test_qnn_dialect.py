@@ -116,6 +116,10 @@ def build_trunc(ops):
         x, T(1, 4, 2, 2), scale=np.full((4, 1, 1), 0.25), zeropt=1.0, in_bitwidth=8, out_bitwidth=8,
         rounding_mode="ROUND",
     )
+    yield qnn.TruncOp(
+        x, T(1, 4, 2, 2), scale=0.25, zeropt=0.0, in_bitwidth=4, out_bitwidth=8, out_scale=1.0,
+        signed=False, narrow=True,
+    )
 
 
 def build_multithreshold(ops):
@@ -192,6 +196,21 @@ def build_elementwise(ops):
     yield qnn.SignOp(a, T(1, 16, 4, 4, elt=dt.TernaryType()))
 
 
+def build_activations(ops):
+    a = value(T(1, 16, 4, 4), ops)
+    yield qnn.LeakyReluOp(a, T(1, 16, 4, 4))
+    yield qnn.LeakyReluOp(a, T(1, 16, 4, 4), alpha=0.125)
+    yield qnn.ClipOp(a, T(1, 16, 4, 4), min=-1.0, max=1.0)
+    yield qnn.ClipOp(a, T(1, 16, 4, 4), min=0.0)
+    yield qnn.ClipOp(a, T(1, 16, 4, 4), max=6.0)
+    yield qnn.SigmoidOp(a, T(1, 16, 4, 4))
+    yield qnn.TanhOp(a, T(1, 16, 4, 4))
+    yield qnn.HardSigmoidOp(a, T(1, 16, 4, 4))
+    yield qnn.HardSigmoidOp(a, T(1, 16, 4, 4), alpha=0.25, beta=0.5)
+    i = value(T(1, 8, elt=I8), ops)
+    yield qnn.ClipOp(i, T(1, 8, elt=I4), min=-8.0, max=7.0)
+
+
 def build_data_movement(ops):
     x = value(T(1, 4, 2, 3, elt=U2), ops)
     yield qnn.ReshapeOp(x, T(1, 24, elt=U2))
@@ -210,7 +229,7 @@ def build_data_movement(ops):
 
 BUILDERS = [
     build_constant, build_quant, build_bipolar_quant, build_trunc, build_multithreshold, build_matmul,
-    build_conv, build_pools, build_im2col, build_batchnorm, build_elementwise, build_data_movement,
+    build_conv, build_pools, build_im2col, build_batchnorm, build_elementwise, build_activations, build_data_movement,
 ]
 
 

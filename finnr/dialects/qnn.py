@@ -37,6 +37,7 @@ from xdsl.irdl import (
     irdl_op_definition,
     operand_def,
     opt_operand_def,
+    opt_prop_def,
     prop_def,
     result_def,
     traits_def,
@@ -282,8 +283,16 @@ class BipolarQuantOp(QnnOp):
 
 @irdl_op_definition
 class TruncOp(QnnOp):
-    """QONNX ``Trunc``: drop the ``in_bitwidth - out_bitwidth`` least
-    significant bits of a quantized tensor (rounding by ``rounding_mode``)."""
+    """QONNX ``Trunc``: drop least significant bits of a quantized tensor
+    (rounding by ``rounding_mode``).
+
+    Version 1 (no ``out_scale``): ``y = round(x/scale + zeropt)``, divided
+    by ``2^(in_bitwidth - out_bitwidth)`` and rounded, ``(y - zeropt) *
+    scale``. Version 2 (``out_scale`` given, Brevitas >= 0.11): the shift is
+    ``t = 2^round(log2(out_scale/scale))`` (``in_bitwidth`` is not used), the
+    shifted value is clipped to the ``out_bitwidth`` range (``signed``,
+    ``narrow`` as for Quant) before rounding, and the result is ``(y -
+    zeropt/t) * out_scale``. ``signed`` and ``narrow`` only apply to v2."""
 
     name = "qnn.trunc"
     input = operand_def(TensorType)
@@ -292,30 +301,52 @@ class TruncOp(QnnOp):
     in_bitwidth = prop_def(IntegerAttr)
     out_bitwidth = prop_def(IntegerAttr)
     rounding_mode = prop_def(StringAttr, default_value=StringAttr("FLOOR"))
+    out_scale = opt_prop_def(DenseIntOrFPElementsAttr)
+    signed = opt_prop_def(IntegerAttr)
+    narrow = opt_prop_def(IntegerAttr)
     result = result_def(TensorType)
     traits = traits_def(Pure())
     assembly_format = "$input attr-dict `:` functional-type(operands, results)"
 
-    def __init__(self, input: SSAValue, result_type: Attribute, *, scale, zeropt, in_bitwidth: int, out_bitwidth: int, rounding_mode: str = "FLOOR"):
-        super().__init__(
-            operands=[input],
-            result_types=[result_type],
-            properties={
-                "scale": dense_from_numpy(np.asarray(scale, dtype=np.float32)),
-                "zeropt": dense_from_numpy(np.asarray(zeropt, dtype=np.float32)),
-                "in_bitwidth": i64_attr(in_bitwidth),
-                "out_bitwidth": i64_attr(out_bitwidth),
-                "rounding_mode": StringAttr(rounding_mode),
-            },
-        )
+    def __init__(self, input: SSAValue, result_type: Attribute, *, scale, zeropt, in_bitwidth: int, out_bitwidth: int, rounding_mode: str = "FLOOR", out_scale=None, signed: bool = True, narrow: bool = False):
+        props = {
+            "scale": dense_from_numpy(np.asarray(scale, dtype=np.float32)),
+            "zeropt": dense_from_numpy(np.asarray(zeropt, dtype=np.float32)),
+            "in_bitwidth": i64_attr(in_bitwidth),
+            "out_bitwidth": i64_attr(out_bitwidth),
+            "rounding_mode": StringAttr(rounding_mode),
+        }
+        if out_scale is not None:
+            props["out_scale"] = dense_from_numpy(np.asarray(out_scale, dtype=np.float32))
+            if not signed:
+                props["signed"] = bool_attr(False)
+            if narrow:
+                props["narrow"] = bool_attr(True)
+        super().__init__(operands=[input], result_types=[result_type], properties=props)
+
+    @property
+    def is_v2(self) -> bool:
+        return self.out_scale is not None
+
+    @property
+    def is_signed(self) -> bool:
+        """v2's output range is signed (the default)."""
+        return self.signed is None or bool(self.signed.value.data)
+
+    @property
+    def is_narrow(self) -> bool:
+        """v2's output range is narrow (default: not)."""
+        return self.narrow is not None and bool(self.narrow.value.data)
 
     def verify_op(self) -> None:
         _check_same_shape(self, self.input.type, self.result.type)
         shape = tensor_shape(self.input.type)
-        scale = _dense_f32(self, "scale", self.scale)
-        if np.any(scale <= 0):
-            raise VerifyException("'qnn.trunc' scale must be positive")
-        _check_broadcastable(self, "scale", scale, shape)
+        scales = [("scale", self.scale)] + ([("out_scale", self.out_scale)] if self.out_scale is not None else [])
+        for what, attr in scales:
+            scale = _dense_f32(self, what, attr)
+            if np.any(scale <= 0):
+                raise VerifyException(f"'qnn.trunc' {what} must be positive")
+            _check_broadcastable(self, what, scale, shape)
         _check_broadcastable(self, "zeropt", _dense_f32(self, "zeropt", self.zeropt), shape)
         ib, ob = self.in_bitwidth.value.data, self.out_bitwidth.value.data
         for what, bits in (("in_bitwidth", ib), ("out_bitwidth", ob)):
@@ -323,10 +354,12 @@ class TruncOp(QnnOp):
                 raise VerifyException(
                     f"'qnn.trunc' {what} must be in 1..{dt.MAX_BITWIDTH}, got {bits}"
                 )
-        if ob > ib:
+        if ob > ib and not self.is_v2:  # v2 shifts by the scales, not the widths
             raise VerifyException(
                 f"'qnn.trunc' out_bitwidth ({ob}) must not exceed in_bitwidth ({ib})"
             )
+        if not self.is_v2 and (self.signed is not None or self.narrow is not None):
+            raise VerifyException("'qnn.trunc' signed and narrow need out_scale (Trunc v2)")
         _check_rounding(self, self.rounding_mode)
 
 
@@ -741,23 +774,101 @@ class DivOp(BinaryElementwiseOp):
 
 
 class UnaryElementwiseOp(QnnOp, abc.ABC):
+    """Elementwise function of one tensor. Float parameters of a subclass
+    (``alpha``, ``min``, ...) are f32 properties given to ``__init__`` by
+    name."""
+
     input = operand_def(TensorType)
     result = result_def(TensorType)
     traits = traits_def(Pure())
     assembly_format = "$input attr-dict `:` functional-type(operands, results)"
 
-    def __init__(self, input: SSAValue, result_type: Attribute):
-        super().__init__(operands=[input], result_types=[result_type])
+    def __init__(self, input: SSAValue, result_type: Attribute, **params: float | None):
+        props = {k: f32_attr(float(v)) for k, v in params.items() if v is not None}
+        super().__init__(operands=[input], result_types=[result_type], properties=props)
 
     def verify_op(self) -> None:
         _check_same_shape(self, self.input.type, self.result.type)
+        for name, attr in self.properties.items():
+            if isinstance(attr, FloatAttr) and not math.isfinite(attr.value.data):
+                raise VerifyException(f"'{self.name}' {name} must be finite, got {attr.value.data}")
+
+
+class ActivationOp(UnaryElementwiseOp, abc.ABC):
+    """An elementwise activation function, monotonically non-decreasing for
+    the parameters its verifier accepts (so a quantizer after it can become
+    thresholds on its input)."""
 
 
 @irdl_op_definition
-class ReluOp(UnaryElementwiseOp):
+class ReluOp(ActivationOp):
     """``max(x, 0)``."""
 
     name = "qnn.relu"
+
+
+@irdl_op_definition
+class LeakyReluOp(ActivationOp):
+    """ONNX ``LeakyRelu``: ``x`` for ``x >= 0``, else ``alpha * x``
+    (``alpha >= 0``)."""
+
+    name = "qnn.leaky_relu"
+    alpha = prop_def(FloatAttr, default_value=f32_attr(0.01))
+
+    def verify_op(self) -> None:
+        super().verify_op()
+        if self.alpha.value.data < 0:
+            raise VerifyException(f"'qnn.leaky_relu' alpha must be >= 0, got {self.alpha.value.data:g}")
+
+
+@irdl_op_definition
+class ClipOp(ActivationOp):
+    """ONNX ``Clip`` (and HardTanh): ``min(max(x, min), max)``; a missing
+    bound is unbounded."""
+
+    name = "qnn.clip"
+    min = opt_prop_def(FloatAttr)
+    max = opt_prop_def(FloatAttr)
+
+    def bounds(self) -> tuple[float, float]:
+        lo = -math.inf if self.min is None else self.min.value.data
+        hi = math.inf if self.max is None else self.max.value.data
+        return lo, hi
+
+    def verify_op(self) -> None:
+        super().verify_op()
+        lo, hi = self.bounds()
+        if lo > hi:
+            raise VerifyException(f"'qnn.clip' min ({lo:g}) must not exceed max ({hi:g})")
+
+
+@irdl_op_definition
+class SigmoidOp(ActivationOp):
+    """ONNX ``Sigmoid``: ``1 / (1 + exp(-x))``."""
+
+    name = "qnn.sigmoid"
+
+
+@irdl_op_definition
+class TanhOp(ActivationOp):
+    """ONNX ``Tanh``."""
+
+    name = "qnn.tanh"
+
+
+@irdl_op_definition
+class HardSigmoidOp(ActivationOp):
+    """ONNX ``HardSigmoid``: ``max(0, min(1, alpha * x + beta))``
+    (``alpha >= 0``)."""
+
+    name = "qnn.hard_sigmoid"
+    alpha = prop_def(FloatAttr, default_value=f32_attr(0.2))
+    beta = prop_def(FloatAttr, default_value=f32_attr(0.5))
+
+    def verify_op(self) -> None:
+        super().verify_op()
+        if self.alpha.value.data < 0:
+            raise VerifyException(f"'qnn.hard_sigmoid' alpha must be >= 0, got {self.alpha.value.data:g}")
 
 
 @irdl_op_definition
@@ -947,6 +1058,11 @@ Qnn = Dialect(
         MulOp,
         DivOp,
         ReluOp,
+        LeakyReluOp,
+        ClipOp,
+        SigmoidOp,
+        TanhOp,
+        HardSigmoidOp,
         SignOp,
         ReshapeOp,
         TransposeOp,

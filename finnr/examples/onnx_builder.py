@@ -77,6 +77,15 @@ class GraphBuilder:
             domain=self.domain, rounding_mode=rounding_mode,
         )
 
+    def trunc_v2(self, x: str, scale, zeropt, in_bits: int, out_scale, out_bits: int, signed: bool = True, narrow: bool = False, rounding_mode: str = "FLOOR") -> str:
+        """QONNX Trunc v2 (6 inputs; the model needs custom opset 2 for qonnx's executor)."""
+        return self.node(
+            "Trunc",
+            [x, self.const(f32(scale), "scale"), self.const(f32(zeropt), "zeropt"), self.const(f32(in_bits), "ibits"),
+             self.const(f32(out_scale), "oscale"), self.const(f32(out_bits), "obits")],
+            domain=self.domain, rounding_mode=rounding_mode, signed=int(signed), narrow=int(narrow),
+        )
+
     def multithreshold(self, x: str, thresholds, out_dtype: str, **attrs) -> str:
         return self.node("MultiThreshold", [x, self.const(f32(thresholds), "thres")], domain=self.domain, out_dtype=out_dtype, **attrs)
 

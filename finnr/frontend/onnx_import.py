@@ -27,6 +27,7 @@ from finnr.diagnostics import FinnrError
 from finnr.dialects import datatypes as dt
 from finnr.dialects import qnn
 from finnr.dialects.utils import bool_attr, broadcast_shapes, dense_from_numpy, window_output_dim
+from finnr.interpreter import numeric
 from finnr.names import sanitize
 
 QONNX_DOMAINS = ("qonnx.custom_op.general", "onnx.brevitas", "finn.custom_op.general")
@@ -396,6 +397,50 @@ def _unary(op_cls: type[qnn.UnaryElementwiseOp], np_fn: Callable) -> Callable:
         return [im.named(node, op_cls(x, x.type))]
 
     return _fold_or(lambda im, node, attrs, vals: np_fn(vals[0]).astype(vals[0].dtype), build)
+
+
+def _activation(op_cls: type[qnn.UnaryElementwiseOp], defaults: dict[str, float], np_fn: Callable) -> Callable:
+    """An activation whose float parameters are attributes (``defaults``
+    gives their ONNX defaults); folded on constants by ``np_fn(x, **params)``."""
+
+    def params(attrs) -> dict[str, float]:
+        return {k: float(attrs.get(k, v)) for k, v in defaults.items()}
+
+    def build(im: _Importer, node, attrs):
+        x = im.ssa(node.input[0])
+        return [im.named(node, op_cls(x, x.type, **params(attrs)))]
+
+    def fold(im, node, attrs, vals):
+        x = vals[0].astype(np.float32)
+        return np_fn(x, **params(attrs))
+
+    return _fold_or(fold, build)
+
+
+def _clip_bounds(im: _Importer, node, attrs) -> tuple[float | None, float | None]:
+    if im.opset < 11:
+        lo, hi = attrs.get("min"), attrs.get("max")
+        return (None if lo is None else float(lo)), (None if hi is None else float(hi))
+    bounds = []
+    for i, what in ((1, "min"), (2, "max")):
+        v = im.opt_const(node, i, what)
+        if v is not None and v.size != 1:
+            raise _Unsupported(f"{what} must be a scalar")
+        bounds.append(None if v is None else float(v.reshape(-1)[0]))
+    return bounds[0], bounds[1]
+
+
+def _clip(im: _Importer, node, attrs) -> list[Value]:
+    lo, hi = _clip_bounds(im, node, attrs)
+    name = node.input[0]
+    if im.is_const(name):
+        x = im.consts[name]
+        return [np.clip(x, -np.inf if lo is None else lo, np.inf if hi is None else hi).astype(x.dtype)]
+    x = im.ssa(name)
+    for b in (lo, hi):
+        if b is not None and not math.isfinite(b):
+            raise _Unsupported(f"bound {b} must be finite")
+    return [im.named(node, qnn.ClipOp(x, x.type, min=lo, max=hi))]
 
 
 def _identity(im: _Importer, node, attrs) -> list[Value]:
@@ -772,16 +817,27 @@ def _bipolar_quant(im: _Importer, node, attrs) -> list[Value]:
 
 
 def _trunc(im: _Importer, node, attrs) -> list[Value]:
-    if len(node.input) != 5:
-        raise _Unsupported("only Trunc with 5 inputs (x, scale, zeropt, in_bitwidth, out_bitwidth) is supported")
+    """Trunc v1 (x, scale, zeropt, in_bitwidth, out_bitwidth) and v2 (x,
+    scale, zeropt, in_bitwidth, out_scale, out_bitwidth; signed, narrow)."""
+    n = len(node.input)
+    if n not in (5, 6):
+        raise _Unsupported(f"Trunc takes 5 (v1) or 6 (v2) inputs, got {n}")
     x = im.ssa(node.input[0])
+    v2 = {}
+    if n == 6:
+        v2 = {
+            "out_scale": _check_scale(im.const(node, 4, "output scale"), "output scale"),
+            "signed": bool(attrs.get("signed", 1)),
+            "narrow": bool(attrs.get("narrow", 0)),
+        }
     op = qnn.TruncOp(
         x, x.type,
         scale=_check_scale(im.const(node, 1, "scale")),
         zeropt=im.const(node, 2, "zero point").astype(np.float32),
         in_bitwidth=_scalar_int(im.const(node, 3, "input bit width"), "input bit width"),
-        out_bitwidth=_scalar_int(im.const(node, 4, "output bit width"), "output bit width"),
+        out_bitwidth=_scalar_int(im.const(node, n - 1, "output bit width"), "output bit width"),
         rounding_mode=attrs.get("rounding_mode", "FLOOR").upper(),
+        **v2,
     )
     return [im.named(node, op)]
 
@@ -946,6 +1002,11 @@ _ONNX_HANDLERS: dict[str, Callable] = {
     "Pow": _pow,
     "Relu": _unary(qnn.ReluOp, lambda a: np.maximum(a, 0)),
     "Sign": _unary(qnn.SignOp, np.sign),
+    "LeakyRelu": _activation(qnn.LeakyReluOp, {"alpha": 0.01}, numeric.leaky_relu),
+    "Clip": _clip,
+    "Sigmoid": _activation(qnn.SigmoidOp, {}, numeric.sigmoid),
+    "Tanh": _activation(qnn.TanhOp, {}, np.tanh),
+    "HardSigmoid": _activation(qnn.HardSigmoidOp, {"alpha": 0.2, "beta": 0.5}, numeric.hard_sigmoid),
     "MatMul": _matmul,
     "Gemm": _gemm,
     "Conv": _conv,

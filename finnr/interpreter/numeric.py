@@ -78,6 +78,20 @@ def trunc(x, scale, zeropt, in_bitwidth: int, out_bitwidth: int, mode: str):
     return ((y - zeropt.astype(dtype)) * scale.astype(dtype)).astype(dtype)
 
 
+def trunc_v2(x, scale, zeropt, out_scale, out_bitwidth: int, signed: bool, narrow: bool, mode: str):
+    """QONNX Trunc v2: ``y = round(x/scale + zeropt)`` divided by ``t =
+    2^round(log2(out_scale/scale))``, clipped to the out_bitwidth range,
+    rounded by ``mode``, then ``(y - zeropt/t) * out_scale``."""
+    dtype = x.dtype
+    scale, zeropt, out_scale = (a.astype(dtype) for a in (scale, zeropt, out_scale))
+    y = np.round(x / scale + zeropt)
+    t = (dtype.type(2) ** np.round(np.log2(out_scale / scale))).astype(dtype)
+    y = y / t
+    lo, hi = int_range(out_bitwidth, signed, narrow)
+    y = round_mode(np.clip(y, dtype.type(lo), dtype.type(hi)), mode)
+    return ((y - zeropt / t) * out_scale).astype(dtype)
+
+
 def multithreshold(x, thresholds, out_scale: float, out_bias: float, channel_axis: int):
     """QONNX MultiThreshold: count the thresholds each element reaches (per
     channel along ``channel_axis``), then ``out_scale * count + out_bias``."""
@@ -219,3 +233,27 @@ def topk(x, k: int, axis: int, largest: bool):
     idx = np.argsort(key, axis=axis, kind="stable")
     idx = np.take(idx, np.arange(k), axis=axis)
     return np.take_along_axis(x, idx, axis=axis), idx.astype(np.int64)
+
+
+def leaky_relu(x, alpha: float):
+    """ONNX LeakyRelu."""
+    return np.where(x >= 0, x, x * x.dtype.type(alpha)).astype(x.dtype)
+
+
+def clip(x, lo: float, hi: float):
+    """ONNX Clip (unbounded sides as +-inf)."""
+    return np.minimum(np.maximum(x, x.dtype.type(lo)), x.dtype.type(hi)).astype(x.dtype)
+
+
+def sigmoid(x):
+    """ONNX Sigmoid, stable for large |x|."""
+    one = x.dtype.type(1)
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, one / (one + e), e / (one + e)).astype(x.dtype)
+
+
+def hard_sigmoid(x, alpha: float, beta: float):
+    """ONNX HardSigmoid: max(0, min(1, alpha*x + beta))."""
+    dtype = x.dtype
+    y = x * dtype.type(alpha) + dtype.type(beta)
+    return np.clip(y, dtype.type(0), dtype.type(1)).astype(dtype)

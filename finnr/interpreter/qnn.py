@@ -79,6 +79,18 @@ class QnnFunctions(InterpreterFunctions):
     @impl(qnn.TruncOp)
     def run_trunc(self, interpreter: Interpreter, op: qnn.TruncOp, args: tuple[Any, ...]):
         (x,) = _ins(op, args)
+        if op.out_scale is not None:
+            y = numeric.trunc_v2(
+                x,
+                numpy_from_dense(op.scale),
+                numpy_from_dense(op.zeropt),
+                numpy_from_dense(op.out_scale),
+                op.out_bitwidth.value.data,
+                op.is_signed,
+                op.is_narrow,
+                op.rounding_mode.data,
+            )
+            return _out(op, y)
         y = numeric.trunc(
             x,
             numpy_from_dense(op.scale),
@@ -174,6 +186,31 @@ class QnnFunctions(InterpreterFunctions):
     def run_relu(self, interpreter: Interpreter, op: qnn.ReluOp, args: tuple[Any, ...]):
         (x,) = _ins(op, args)
         return _out(op, np.maximum(x, x.dtype.type(0)))
+
+    @impl(qnn.LeakyReluOp)
+    def run_leaky_relu(self, interpreter: Interpreter, op: qnn.LeakyReluOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        return _out(op, numeric.leaky_relu(x, op.alpha.value.data))
+
+    @impl(qnn.ClipOp)
+    def run_clip(self, interpreter: Interpreter, op: qnn.ClipOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        return _out(op, numeric.clip(x, *op.bounds()))
+
+    @impl(qnn.SigmoidOp)
+    def run_sigmoid(self, interpreter: Interpreter, op: qnn.SigmoidOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        return _out(op, numeric.sigmoid(x))
+
+    @impl(qnn.TanhOp)
+    def run_tanh(self, interpreter: Interpreter, op: qnn.TanhOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        return _out(op, np.tanh(x))
+
+    @impl(qnn.HardSigmoidOp)
+    def run_hard_sigmoid(self, interpreter: Interpreter, op: qnn.HardSigmoidOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        return _out(op, numeric.hard_sigmoid(x, op.alpha.value.data, op.beta.value.data))
 
     @impl(qnn.SignOp)
     def run_sign(self, interpreter: Interpreter, op: qnn.SignOp, args: tuple[Any, ...]):

@@ -110,6 +110,12 @@ class _Analysis:
         if isinstance(op, qnn.ReluOp):
             (a,) = ins
             return [_Info(max(a.lo, 0), max(a.hi, 0))]
+        if isinstance(op, qnn.ClipOp):
+            (a,) = ins
+            lo, hi = op.bounds()
+            if any(np.isfinite(b) and b != round(b) for b in (lo, hi)):
+                return [None]  # a fractional bound makes clipped values fractional
+            return [_Info(min(max(a.lo, lo), hi), max(min(a.hi, hi), lo))]
         if isinstance(op, qnn.SignOp):
             (a,) = ins
             return [_Info(-1 if a.lo < 0 else (0 if a.lo == 0 else 1), 1 if a.hi > 0 else (0 if a.hi == 0 else -1), a.bipolar)]

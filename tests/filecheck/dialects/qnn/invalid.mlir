@@ -778,3 +778,61 @@ func.func @topk_indices_type(%a: tensor<1x8xf32>) {
   func.return
 }
 // CHECK: 'qnn.topk' indices must be i64, got i32
+
+// -----
+
+// --- activations --------------------------------------------------------------
+
+func.func @leaky_relu_negative_alpha(%x: tensor<4xf32>) {
+  %r = qnn.leaky_relu %x {alpha = -0.5 : f32} : (tensor<4xf32>) -> tensor<4xf32>
+  func.return
+}
+// CHECK: 'qnn.leaky_relu' alpha must be >= 0, got -0.5
+
+// -----
+
+func.func @clip_min_above_max(%x: tensor<4xf32>) {
+  %r = qnn.clip %x {min = 2.0 : f32, max = 1.0 : f32} : (tensor<4xf32>) -> tensor<4xf32>
+  func.return
+}
+// CHECK: 'qnn.clip' min (2) must not exceed max (1)
+
+// -----
+
+func.func @hard_sigmoid_negative_alpha(%x: tensor<4xf32>) {
+  %r = qnn.hard_sigmoid %x {alpha = -0.2 : f32} : (tensor<4xf32>) -> tensor<4xf32>
+  func.return
+}
+// CHECK: 'qnn.hard_sigmoid' alpha must be >= 0, got -0.2
+
+// -----
+
+func.func @sigmoid_shape(%x: tensor<4xf32>) {
+  %r = qnn.sigmoid %x : (tensor<4xf32>) -> tensor<2x2xf32>
+  func.return
+}
+// CHECK: 'qnn.sigmoid' result shape [2, 2] must equal the input shape [4]
+
+// -----
+
+func.func @trunc_v1_signed(%x: tensor<2x3xf32>) {
+  %t = qnn.trunc %x {scale = dense<1.0> : tensor<f32>, zeropt = dense<0.0> : tensor<f32>, in_bitwidth = 8 : i64, out_bitwidth = 4 : i64, signed = false} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  func.return
+}
+// CHECK: 'qnn.trunc' signed and narrow need out_scale (Trunc v2)
+
+// -----
+
+func.func @trunc_v2_out_scale(%x: tensor<2x3xf32>) {
+  %t = qnn.trunc %x {scale = dense<1.0> : tensor<f32>, zeropt = dense<0.0> : tensor<f32>, in_bitwidth = 8 : i64, out_bitwidth = 4 : i64, out_scale = dense<-1.0> : tensor<f32>} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  func.return
+}
+// CHECK: 'qnn.trunc' out_scale must be positive
+
+// -----
+
+func.func @trunc_v1_widens(%x: tensor<2x3xf32>) {
+  %t = qnn.trunc %x {scale = dense<1.0> : tensor<f32>, zeropt = dense<0.0> : tensor<f32>, in_bitwidth = 4 : i64, out_bitwidth = 8 : i64} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  func.return
+}
+// CHECK: 'qnn.trunc' out_bitwidth (8) must not exceed in_bitwidth (4)

@@ -21,3 +21,14 @@ func.func @trunc(%x: tensor<1x4x2x2xf32>) -> tensor<1x4x2x2x!qnn.int<16>> {
 // The generic form spells out the default rounding mode.
 // RUN: finnr-opt %s --print-op-generic | filecheck %s --check-prefix=GENERIC
 // GENERIC: "qnn.trunc"(%{{.*}}) <{scale = dense<1.000000e+00> : tensor<f32>, zeropt = dense<0.000000e+00> : tensor<f32>, in_bitwidth = 8 : i64, out_bitwidth = 8 : i64, rounding_mode = "FLOOR"}>
+
+// Trunc v2 (Brevitas >= 0.11): out_scale gives the shift, signed and narrow
+// the output range; out_bitwidth may exceed in_bitwidth (v2 ignores it).
+// CHECK-LABEL: func.func @trunc_v2
+// CHECK-NEXT:    %{{.*}} = qnn.trunc %{{.*}} {scale = dense<2.500000e-01> : tensor<f32>, zeropt = dense<0.000000e+00> : tensor<f32>, in_bitwidth = 10 : i64, out_bitwidth = 8 : i64, out_scale = dense<1.000000e+00> : tensor<f32>, signed = false} : (tensor<1x4x1x1xf32>) -> tensor<1x4x1x1xf32>
+// CHECK-NEXT:    %{{.*}} = qnn.trunc %{{.*}} {scale = dense<2.500000e-01> : tensor<f32>, zeropt = dense<0.000000e+00> : tensor<f32>, in_bitwidth = 4 : i64, out_bitwidth = 8 : i64, rounding_mode = "ROUND", out_scale = dense<5.000000e-01> : tensor<f32>, narrow = true} : (tensor<1x4x1x1xf32>) -> tensor<1x4x1x1xf32>
+func.func @trunc_v2(%x: tensor<1x4x1x1xf32>) -> tensor<1x4x1x1xf32> {
+  %a = qnn.trunc %x {scale = dense<0.25> : tensor<f32>, zeropt = dense<0.0> : tensor<f32>, in_bitwidth = 10 : i64, out_bitwidth = 8 : i64, out_scale = dense<1.0> : tensor<f32>, signed = false} : (tensor<1x4x1x1xf32>) -> tensor<1x4x1x1xf32>
+  %b = qnn.trunc %a {scale = dense<0.25> : tensor<f32>, zeropt = dense<0.0> : tensor<f32>, in_bitwidth = 4 : i64, out_bitwidth = 8 : i64, rounding_mode = "ROUND", out_scale = dense<0.5> : tensor<f32>, narrow = true} : (tensor<1x4x1x1xf32>) -> tensor<1x4x1x1xf32>
+  func.return %b : tensor<1x4x1x1xf32>
+}
