@@ -163,6 +163,52 @@ def test_residual_adds_become_integer_on_random_networks(spec, ratio, tail_add):
         assert dt.is_integer(a.result.type.get_element_type()), a
 
 
+ACTIVATIONS = {
+    "LeakyRelu": lambda b, x: b.node("LeakyRelu", [x], alpha=0.125),
+    "Clip": lambda b, x: b.node("Clip", [x, b.const(f32(-1.0), "min"), b.const(f32(1.5), "max")]),
+    "Sigmoid": lambda b, x: b.node("Sigmoid", [x]),
+    "Tanh": lambda b, x: b.node("Tanh", [x]),
+    "HardSigmoid": lambda b, x: b.node("HardSigmoid", [x], alpha=0.25, beta=0.5),
+    "Relu": lambda b, x: b.node("Relu", [x]),
+}
+
+
+def activation_mlp(spec: NetSpec, activation: str, widths=(6, 8, 5, 3)) -> onnx.ModelProto:
+    """A random MLP whose hidden layers are matmul, batch norm, ``activation``
+    and a quantizer (unsigned when ``spec.relu``)."""
+    rng = np.random.default_rng(spec.seed)
+    b = GraphBuilder()
+    x = b.quant("x", 0.25, 0.0, 4, signed=True)
+    for i in range(len(widths) - 1):
+        w = b.const(f32(rng.standard_normal((widths[i], widths[i + 1]))), "w")
+        x = b.node("MatMul", [x, b.quant(w, f32(rng.uniform(0.05, 0.5)), 0.0, max(spec.wbits, 2), narrow=True)])
+        if i < len(widths) - 2:
+            c = widths[i + 1]
+            params = [rng.uniform(0.5, 1.5, c), rng.uniform(-1, 1, c), rng.uniform(-1, 1, c), rng.uniform(0.5, 1.5, c)]
+            x = b.node("BatchNormalization", [x, *(b.const(f32(p), "bn") for p in params)], epsilon=1e-4)
+            x = ACTIVATIONS[activation](b, x)
+            bits = max(spec.abits, 2)
+            scale = f32(2.0 ** -(bits - 1 + rng.integers(0, 2)))
+            x = b.quant(x, scale, 0.0, bits, signed=not spec.relu)
+    return b.model([vinfo("x", [1, widths[0]])], [x])
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(spec=net_specs, activation=st.sampled_from(sorted(ACTIVATIONS)))
+def test_monotonic_activations_become_thresholds_on_random_networks(spec, activation):
+    """Every pass preserves a random MLP with any monotonic activation before
+    its quantizers, and the activation ends in the thresholds."""
+    module = import_model(activation_mlp(spec, activation))
+    rng = np.random.default_rng(spec.seed)
+    batch = (rng.standard_normal((16, 6)) * 2).astype(np.float32)
+    before = run_checked(module, batch)
+    for name in PIPELINE:
+        apply_pass(module, name)
+        assert_same(run_checked(module, batch), before, f"after {name}")
+    check_streamlined(module)
+    assert not any(isinstance(o, qnn.ActivationOp) for o in module.walk())
+
+
 @pytest.mark.parametrize("name", MODEL_NAMES)
 def test_shared_models_streamline_to_golden(name):
     onnx_path, golden_path = shared_model(name)
