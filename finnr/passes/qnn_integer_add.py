@@ -24,7 +24,7 @@ channel axis, as long as each ratio is one integer for all channels.
   arithmetic, in float32 equal up to rounding, like ``qnn-move-affine``'s
   rewrites; the scale then moves on (past a matmul, into thresholds).
 
-Adds of two non-constant tensors that stay float after the pass are
+Adds of two tensors not computed from constants alone that stay float after the pass are
 reported: each gets a Python ``UserWarning`` ("residual add ... stays
 float: ...") naming the add, so the host part of the model is explicit.
 """
@@ -228,11 +228,19 @@ class ScaleOutOfAdd(RewritePattern):
         rewriter.replace(add, [*new_ops, int_add, k, qnn.MulOp(int_add.result, k.result, add.result.type)])
 
 
+def _constant_valued(v: SSAValue) -> bool:
+    """Whether ``v`` is computed from constants only (a bias times its scale)."""
+    op = v.owner
+    return isinstance(op, qnn.ConstantOp) or (
+        isinstance(op, qnn.QnnOp) and bool(op.operands) and all(_constant_valued(o) for o in op.operands)
+    )
+
+
 def _report_float_adds(module: ModuleOp) -> None:
     for op in module.walk():
         if not isinstance(op, qnn.AddOp):
             continue
-        if constant_of(op.lhs) is not None or constant_of(op.rhs) is not None:
+        if _constant_valued(op.lhs) or _constant_valued(op.rhs):
             continue
         if dt.is_integer(element_type(op.lhs)) and dt.is_integer(element_type(op.rhs)):
             continue
