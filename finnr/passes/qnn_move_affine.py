@@ -377,8 +377,10 @@ class SplitSharedScale(RewritePattern):
         for use in list(op.result.uses)[1:]:
             k = (op.rhs if const_rhs else op.lhs).owner.clone()
             copy = qnn.MulOp(op.lhs, k.results[0], op.result.type) if const_rhs else qnn.MulOp(k.results[0], op.rhs, op.result.type)
-            rewriter.insert_op([k, copy], InsertPoint.after(op))
+            rewriter.insert(k, InsertPoint.after(op))
+            rewriter.insert(copy, InsertPoint.after(k))
             use.operation.operands[use.index] = copy.result
+            rewriter.notify_op_modified(use.operation)
 
 
 PATTERNS = (
