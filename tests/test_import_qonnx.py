@@ -723,8 +723,8 @@ def test_cli_import_then_run(tmp_path):
 
 def _unsupported_model() -> onnx.ModelProto:
     b = GraphBuilder()
-    y = b.node("Softmax", [b.quant("x", 0.1, 0.0, 4)])
-    b.nodes[-1].name = "my_softmax"
+    y = b.node("LpNormalization", [b.quant("x", 0.1, 0.0, 4)])  # (Softmax until issue 16)
+    b.nodes[-1].name = "my_lpnorm"
     y = b.node("FancyQuant", [y], domain=QONNX_DOMAIN)
     b.nodes[-1].name = "my_fancy"
     y = b.node("Gadget", [y], domain="com.example")
@@ -741,7 +741,7 @@ def test_unsupported_nodes_are_all_listed():
     text = str(info.value)
     assert "4 unsupported nodes" in text
     for name, op, domain in [
-        ("my_softmax", "Softmax", "ai.onnx"),
+        ("my_lpnorm", "LpNormalization", "ai.onnx"),
         ("my_fancy", "FancyQuant", QONNX_DOMAIN),
         ("my_gadget", "Gadget", "com.example"),
         ("<unnamed>", "LSTMish", "ai.onnx"),
@@ -760,7 +760,7 @@ def test_cli_import_unsupported_exits_2(tmp_path):
     assert proc.returncode == 2, proc.stderr
     assert "Traceback" not in proc.stderr
     assert proc.stderr.startswith("finnr: error:")
-    for token in ("my_softmax", "Softmax", "my_fancy", "FancyQuant", "my_gadget", "Gadget", "com.example", "LSTMish"):
+    for token in ("my_lpnorm", "LpNormalization", "my_fancy", "FancyQuant", "my_gadget", "Gadget", "com.example", "LSTMish"):
         assert token in proc.stderr
     assert proc.stdout == ""
 

@@ -227,9 +227,28 @@ def build_data_movement(ops):
     yield qnn.TopKOp(z, T(1, 3), T(1, 3, elt=i64), k=3, axis=-1)
 
 
+def build_zoo_data_movement(ops):
+    x = value(T(1, 8, 3, 2, elt=U2), ops)
+    yield qnn.DepthToSpaceOp(x, T(1, 2, 6, 4, elt=U2), blocksize=2)
+    yield qnn.DepthToSpaceOp(x, T(1, 2, 6, 4, elt=U2), blocksize=2, mode="CRD")
+    y = value(T(1, 2, 6, 4), ops)
+    yield qnn.SpaceToDepthOp(y, T(1, 8, 3, 2), blocksize=2)
+    yield qnn.ResizeOp(y, T(1, 2, 12, 8), scales=[1, 1, 2, 2])
+    yield qnn.ResizeOp(y, T(1, 2, 3, 10), scales=[1, 1, 0.5, 2.5], coordinate_transformation_mode="asymmetric", nearest_mode="floor")
+    yield qnn.SliceOp(y, T(1, 1, 3, 4), starts=[0, 1, 5, 0], steps=[1, 1, -2, 1])
+    split = qnn.SplitOp(y, [T(1, 2, 2, 4), T(1, 2, 4, 4)], axis=2)
+    assert len(split.results) == 2
+    yield split
+    yield qnn.SoftmaxOp(y, T(1, 2, 6, 4))
+    yield qnn.LogSoftmaxOp(y, T(1, 2, 6, 4), axis=1)
+    yield qnn.ArgMaxOp(y, T(1, 2, 6, 1, elt=i64))
+    yield qnn.ArgMaxOp(y, T(1, 6, 4, elt=i64), axis=1, keepdims=False, select_last_index=True)
+
+
 BUILDERS = [
     build_constant, build_quant, build_bipolar_quant, build_trunc, build_multithreshold, build_matmul,
     build_conv, build_pools, build_im2col, build_batchnorm, build_elementwise, build_activations, build_data_movement,
+    build_zoo_data_movement,
 ]
 
 

@@ -42,6 +42,7 @@ from xdsl.irdl import (
     result_def,
     traits_def,
     var_operand_def,
+    var_result_def,
 )
 from xdsl.parser import Parser
 from xdsl.printer import Printer
@@ -999,6 +1000,244 @@ class ConcatOp(QnnOp):
             )
 
 
+class BlockRearrangeOp(QnnOp, abc.ABC):
+    """Moves ``blocksize x blocksize`` spatial blocks of an NCHW tensor
+    between the channel and the spatial axes."""
+
+    input = operand_def(TensorType)
+    blocksize = prop_def(IntegerAttr)
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, result_type: Attribute, *, blocksize: int, **props: Attribute):
+        super().__init__(operands=[input], result_types=[result_type], properties={"blocksize": i64_attr(blocksize), **props})
+
+    @abc.abstractmethod
+    def expected_shape(self, x: tuple[int, ...], b: int) -> tuple[int, ...]:
+        """The result shape for input shape ``x`` (NCHW) and block size ``b``."""
+
+    def verify_op(self) -> None:
+        x = tensor_shape(self.input.type)
+        b = self.blocksize.value.data
+        if len(x) != 4:
+            raise VerifyException(f"'{self.name}' input must be NCHW (rank 4), got rank {len(x)}")
+        if b < 1:
+            raise VerifyException(f"'{self.name}' blocksize must be >= 1, got {b}")
+        expected = self.expected_shape(x, b)
+        if tensor_shape(self.result.type) != expected:
+            raise VerifyException(
+                f"'{self.name}' result shape must be {list(expected)}, got {list(tensor_shape(self.result.type))}"
+            )
+
+
+@irdl_op_definition
+class DepthToSpaceOp(BlockRearrangeOp):
+    """ONNX ``DepthToSpace``: (N, C*b*b, H, W) -> (N, C, H*b, W*b). In
+    ``DCR`` mode the channel index is (bh, bw, c), in ``CRD`` mode (c, bh,
+    bw) (PyTorch's PixelShuffle)."""
+
+    name = "qnn.depth_to_space"
+    mode = prop_def(StringAttr, default_value=StringAttr("DCR"))
+
+    def __init__(self, input: SSAValue, result_type: Attribute, *, blocksize: int, mode: str = "DCR"):
+        super().__init__(input, result_type, blocksize=blocksize, mode=StringAttr(mode))
+
+    def expected_shape(self, x, b):
+        if x[1] % (b * b):
+            raise VerifyException(f"'qnn.depth_to_space' channels ({x[1]}) must be a multiple of blocksize^2 ({b * b})")
+        return (x[0], x[1] // (b * b), x[2] * b, x[3] * b)
+
+    def verify_op(self) -> None:
+        if self.mode.data not in ("DCR", "CRD"):
+            raise VerifyException(f"'qnn.depth_to_space' mode must be DCR or CRD, got '{self.mode.data}'")
+        super().verify_op()
+
+
+@irdl_op_definition
+class SpaceToDepthOp(BlockRearrangeOp):
+    """ONNX ``SpaceToDepth``: (N, C, H*b, W*b) -> (N, C*b*b, H, W), the
+    channel index being (bh, bw, c) (the inverse of DCR depth_to_space)."""
+
+    name = "qnn.space_to_depth"
+
+    def expected_shape(self, x, b):
+        if x[2] % b or x[3] % b:
+            raise VerifyException(f"'qnn.space_to_depth' spatial size {list(x[2:])} must be a multiple of blocksize {b}")
+        return (x[0], x[1] * b * b, x[2] // b, x[3] // b)
+
+
+RESIZE_COORDINATE_MODES = ("half_pixel", "asymmetric", "align_corners", "pytorch_half_pixel", "tf_half_pixel_for_nn")
+RESIZE_NEAREST_MODES = ("round_prefer_floor", "round_prefer_ceil", "floor", "ceil")
+
+
+@irdl_op_definition
+class ResizeOp(QnnOp):
+    """ONNX ``Resize`` in ``nearest`` mode (and ``Upsample``): output
+    element ``i`` of each axis reads input element ``nearest(transform(i))``,
+    with ``transform`` by ``coordinate_transformation_mode`` from the
+    per-axis ``scales`` (output/input) and ``nearest_mode`` rounding."""
+
+    name = "qnn.resize"
+    input = operand_def(TensorType)
+    scales = prop_def(DenseIntOrFPElementsAttr)
+    coordinate_transformation_mode = prop_def(StringAttr, default_value=StringAttr("half_pixel"))
+    nearest_mode = prop_def(StringAttr, default_value=StringAttr("round_prefer_floor"))
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, result_type: Attribute, *, scales, coordinate_transformation_mode: str = "half_pixel", nearest_mode: str = "round_prefer_floor"):
+        super().__init__(
+            operands=[input],
+            result_types=[result_type],
+            properties={
+                "scales": dense_from_numpy(np.asarray(scales, dtype=np.float32).reshape(-1)),
+                "coordinate_transformation_mode": StringAttr(coordinate_transformation_mode),
+                "nearest_mode": StringAttr(nearest_mode),
+            },
+        )
+
+    def verify_op(self) -> None:
+        x, y = tensor_shape(self.input.type), tensor_shape(self.result.type)
+        scales = _dense_f32(self, "scales", self.scales)
+        if scales.shape != (len(x),):
+            raise VerifyException(f"'qnn.resize' needs {len(x)} scales (one per axis), got shape {list(scales.shape)}")
+        if np.any(scales <= 0):
+            raise VerifyException("'qnn.resize' scales must be positive")
+        if len(y) != len(x):
+            raise VerifyException(f"'qnn.resize' result rank must be {len(x)}, got {len(y)}")
+        for i, (a, b, s) in enumerate(zip(x, y, scales)):
+            if b not in (math.floor(a * float(s)), round(a * float(s))) or b < 1:
+                raise VerifyException(f"'qnn.resize' axis {i}: {a} elements scaled by {float(s):g} cannot give {b}")
+        for what, value, allowed in (
+            ("coordinate_transformation_mode", self.coordinate_transformation_mode.data, RESIZE_COORDINATE_MODES),
+            ("nearest_mode", self.nearest_mode.data, RESIZE_NEAREST_MODES),
+        ):
+            if value not in allowed:
+                raise VerifyException(f"'qnn.resize' {what} must be one of {', '.join(allowed)}, got '{value}'")
+
+
+@irdl_op_definition
+class SliceOp(QnnOp):
+    """A strided slice: along axis ``a`` the result takes the elements
+    ``starts[a] + k * steps[a]`` for ``k`` below the result's size there
+    (``starts`` non-negative, ``steps`` non-zero, one per axis)."""
+
+    name = "qnn.slice"
+    input = operand_def(TensorType)
+    starts = prop_def(DenseArrayBase.constr(i64))
+    steps = prop_def(DenseArrayBase.constr(i64))
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, result_type: Attribute, *, starts, steps):
+        super().__init__(operands=[input], result_types=[result_type], properties={"starts": i64_array(starts), "steps": i64_array(steps)})
+
+    def verify_op(self) -> None:
+        x, y = tensor_shape(self.input.type), tensor_shape(self.result.type)
+        starts, steps = self.starts.get_values(), self.steps.get_values()
+        if not len(starts) == len(steps) == len(x) == len(y):
+            raise VerifyException(f"'qnn.slice' needs one start and step per axis of the rank-{len(x)} input, and a result of that rank")
+        for a, (d, n, st, sp) in enumerate(zip(x, y, starts, steps)):
+            last = st + (n - 1) * sp
+            if sp == 0 or n < 1 or not (0 <= st < d and 0 <= last < d):
+                raise VerifyException(f"'qnn.slice' axis {a}: {n} elements from {st} in steps of {sp} do not fit in {d}")
+
+
+@irdl_op_definition
+class SplitOp(QnnOp):
+    """ONNX ``Split``: consecutive pieces along ``axis``, sized by the
+    results."""
+
+    name = "qnn.split"
+    input = operand_def(TensorType)
+    axis = prop_def(IntegerAttr)
+    outputs = var_result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, result_types: list[Attribute], *, axis: int):
+        super().__init__(operands=[input], result_types=[result_types], properties={"axis": i64_attr(axis)})
+
+    def verify_op(self) -> None:
+        x = tensor_shape(self.input.type)
+        axis = self.axis.value.data
+        if not 0 <= axis < len(x):
+            raise VerifyException(f"'qnn.split' axis {axis} is out of range for rank {len(x)}")
+        shapes = [tensor_shape(r.type) for r in self.outputs]
+        if not shapes:
+            raise VerifyException("'qnn.split' needs at least one result")
+        for s in shapes:
+            if len(s) != len(x) or any(s[i] != x[i] for i in range(len(x)) if i != axis) or s[axis] < 1:
+                raise VerifyException(f"'qnn.split' result shapes {[list(s) for s in shapes]} do not split {list(x)} along axis {axis}")
+        if sum(s[axis] for s in shapes) != x[axis]:
+            raise VerifyException(f"'qnn.split' result sizes along axis {axis} sum to {sum(s[axis] for s in shapes)}, not {x[axis]}")
+
+
+class AxisReductionOp(QnnOp, abc.ABC):
+    """A function of the values along ``axis`` (the classifier tails)."""
+
+    input = operand_def(TensorType)
+    axis = prop_def(IntegerAttr, default_value=i64_attr(-1))
+    result = result_def(TensorType)
+    traits = traits_def(Pure())
+    assembly_format = "$input attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, input: SSAValue, result_type: Attribute, *, axis: int = -1, **props: Attribute):
+        super().__init__(operands=[input], result_types=[result_type], properties={"axis": i64_attr(axis), **props})
+
+    def normalized_axis(self) -> int:
+        rank = len(tensor_shape(self.input.type))
+        axis = self.axis.value.data
+        if not -rank <= axis < rank:
+            raise VerifyException(f"'{self.name}' axis {axis} is out of range for rank {rank}")
+        return axis % rank
+
+    def verify_op(self) -> None:
+        self.normalized_axis()
+        _check_same_shape(self, self.input.type, self.result.type)
+
+
+@irdl_op_definition
+class SoftmaxOp(AxisReductionOp):
+    """ONNX ``Softmax`` (opset 13 form): ``exp(x) / sum(exp(x))`` along ``axis``."""
+
+    name = "qnn.softmax"
+
+
+@irdl_op_definition
+class LogSoftmaxOp(AxisReductionOp):
+    """ONNX ``LogSoftmax`` (opset 13 form): ``x - log(sum(exp(x)))`` along ``axis``."""
+
+    name = "qnn.log_softmax"
+
+
+@irdl_op_definition
+class ArgMaxOp(AxisReductionOp):
+    """ONNX ``ArgMax``: the (first, or last with ``select_last_index``)
+    index of the maximum along ``axis`` as ``i64``; the axis is kept with
+    size 1 when ``keepdims``."""
+
+    name = "qnn.argmax"
+    keepdims = prop_def(IntegerAttr, default_value=bool_attr(True))
+    select_last_index = prop_def(IntegerAttr, default_value=bool_attr(False))
+    INDEX_RESULTS: ClassVar[tuple[int, ...]] = (0,)
+
+    def __init__(self, input: SSAValue, result_type: Attribute, *, axis: int = -1, keepdims: bool = True, select_last_index: bool = False):
+        super().__init__(input, result_type, axis=axis, keepdims=bool_attr(keepdims), select_last_index=bool_attr(select_last_index))
+
+    def verify_op(self) -> None:
+        axis = self.normalized_axis()
+        x = tensor_shape(self.input.type)
+        expected = tuple(1 if i == axis else d for i, d in enumerate(x)) if self.keepdims.value.data else x[:axis] + x[axis + 1:]
+        if tensor_shape(self.result.type) != expected:
+            raise VerifyException(f"'qnn.argmax' result shape must be {list(expected)}, got {list(tensor_shape(self.result.type))}")
+        if self.result.type.get_element_type() != i64:
+            raise VerifyException(f"'qnn.argmax' result must be i64, got {self.result.type.get_element_type()}")
+
+
 @irdl_op_definition
 class TopKOp(QnnOp):
     """ONNX ``TopK``: the ``k`` largest (or smallest) values along ``axis``
@@ -1068,6 +1307,14 @@ Qnn = Dialect(
         TransposeOp,
         PadOp,
         ConcatOp,
+        DepthToSpaceOp,
+        SpaceToDepthOp,
+        ResizeOp,
+        SliceOp,
+        SplitOp,
+        SoftmaxOp,
+        LogSoftmaxOp,
+        ArgMaxOp,
         TopKOp,
     ],
     list(dt.DATATYPES),

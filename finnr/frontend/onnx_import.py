@@ -30,8 +30,12 @@ from finnr.dialects.utils import bool_attr, broadcast_shapes, dense_from_numpy, 
 from finnr.interpreter import numeric
 from finnr.names import sanitize
 
-QONNX_DOMAINS = ("qonnx.custom_op.general", "onnx.brevitas", "finn.custom_op.general")
+QONNX_DOMAINS = ("qonnx.custom_op.general", "onnx.brevitas", "finn.custom_op.general", "finn")
+CHANNELS_LAST_DOMAIN = "qonnx.custom_op.channels_last"
 DEFAULT_DOMAINS = ("", "ai.onnx")
+QUANTIZER_OPS = ("Quant", "IntQuant", "BipolarQuant", "Trunc", "MultiThreshold", "QuantizeLinear", "DequantizeLinear")
+"""Node types that make a model quantized (QONNX quantizers, QDQ pairs)."""
+NO_QUANTIZER_MESSAGE = "no quantized layers found: finnr compiles QONNX/QDQ models; float models need quantization first"
 MIN_OPSET, MAX_OPSET = 7, 22
 
 
@@ -85,12 +89,28 @@ def load_model(path: str | os.PathLike) -> onnx.ModelProto:
     return model
 
 
-def import_model(model: onnx.ModelProto | str | os.PathLike) -> ModuleOp:
-    """Import an ONNX model (or a path to one) into a qnn module."""
+def import_model(model: onnx.ModelProto | str | os.PathLike, *, require_quantized: bool = False) -> ModuleOp:
+    """Import an ONNX model (or a path to one) into a qnn module. With
+    ``require_quantized`` a model without any quantizer (a float model) is a
+    FinnrError (after the checks for unsupported nodes); without it float
+    graphs import too (the interpreter runs them as references)."""
     if not isinstance(model, onnx.ModelProto):
         model = load_model(model)
     _check_names(model.graph)
-    return _Importer(model).run()
+    importer = _Importer(model)
+    if require_quantized:
+        importer._check_supported()
+        check_quantized(model)
+    return importer.run()
+
+
+def check_quantized(model: onnx.ModelProto) -> None:
+    """Raise a FinnrError when no node of ``model`` is a quantizer."""
+    if not any(n.op_type in QUANTIZER_OPS for n in model.graph.node):
+        raise FinnrError(
+            NO_QUANTIZER_MESSAGE,
+            ["quantize it first (Brevitas quantization-aware training, or ONNX Runtime's quantize_static for QDQ)"],
+        )
 
 
 def _check_names(graph: onnx.GraphProto) -> None:
@@ -201,6 +221,8 @@ class _Importer:
     def _handler(self, n: onnx.NodeProto) -> Callable | None:
         if n.domain in QONNX_DOMAINS:
             return _QONNX_HANDLERS.get(n.op_type)
+        if n.domain == CHANNELS_LAST_DOMAIN:
+            return _CHANNELS_LAST_HANDLERS.get(n.op_type)
         if n.domain in DEFAULT_DOMAINS:
             return _ONNX_HANDLERS.get(n.op_type)
         return None
@@ -582,6 +604,185 @@ def _slice(im, node, attrs, vals):
     for s, e, a, st in zip(starts, ends, axes, steps):
         index[int(a)] = slice(int(s), int(e), int(st))
     return data[tuple(index)]
+
+
+def _slice_params(im: _Importer, node, attrs, shape: tuple[int, ...]) -> tuple[list[int], list[int], list[int]]:
+    """ONNX Slice normalized per axis: (starts, steps, sizes), clamped as
+    ONNX clamps them."""
+    if "starts" in attrs:
+        starts, ends = list(attrs["starts"]), list(attrs["ends"])
+        axes, steps = attrs.get("axes"), None
+    else:
+        starts, ends = list(im.const(node, 1, "starts")), list(im.const(node, 2, "ends"))
+        axes, steps = im.opt_const(node, 3, "axes"), im.opt_const(node, 4, "steps")
+    axes = list(range(len(starts))) if axes is None else [int(a) % len(shape) for a in axes]
+    steps = [1] * len(starts) if steps is None else list(steps)
+    out_starts, out_steps, sizes = [0] * len(shape), [1] * len(shape), list(shape)
+    for s_, e_, a, st in zip(starts, ends, axes, steps):
+        d, s_, e_, st = shape[a], int(s_), int(e_), int(st)
+        if st == 0:
+            raise _Unsupported("a step of 0")
+        s_ = s_ + d if s_ < 0 else s_
+        e_ = e_ + d if e_ < 0 else e_
+        if st > 0:
+            s_, e_ = min(max(s_, 0), d), min(max(e_, 0), d)
+        else:
+            s_, e_ = min(max(s_, 0), d - 1), min(max(e_, -1), d - 1)
+        n = max(0, -(-(e_ - s_) // st))
+        if n == 0:
+            raise _Unsupported(f"the slice of axis {a} is empty")
+        out_starts[a], out_steps[a], sizes[a] = s_, st, n
+    return out_starts, out_steps, sizes
+
+
+def _slice_build(im: _Importer, node, attrs) -> list[Value]:
+    x = node.input[0]
+    starts, steps, sizes = _slice_params(im, node, attrs, im.shape(x))
+    return [im.named(node, qnn.SliceOp(im.ssa(x), _tensor_type(sizes), starts=starts, steps=steps))]
+
+
+def _split_sizes(im: _Importer, node, attrs, dim: int) -> list[int]:
+    n_out = len(node.output)
+    if "split" in attrs:
+        sizes = [int(v) for v in attrs["split"]]
+    elif len(node.input) > 1 and node.input[1]:
+        sizes = [int(v) for v in im.const(node, 1, "split")]
+    else:
+        n = attrs.get("num_outputs", n_out)
+        chunk = -(-dim // n)
+        sizes = [chunk] * (n - 1) + [dim - chunk * (n - 1)]
+    if sum(sizes) != dim or len(sizes) != n_out or any(v < 1 for v in sizes):
+        raise _Unsupported(f"split sizes {sizes} do not split {dim} into {n_out} non-empty outputs")
+    return sizes
+
+
+def _split(im: _Importer, node, attrs) -> list[Value]:
+    x = node.input[0]
+    shape = im.shape(x)
+    axis = attrs.get("axis", 0) % len(shape)
+    sizes = _split_sizes(im, node, attrs, shape[axis])
+    if im.is_const(x):
+        return list(np.split(im.consts[x], np.cumsum(sizes)[:-1], axis=axis))
+    types = [_tensor_type([n if i == axis else d for i, d in enumerate(shape)]) for n in sizes]
+    op = qnn.SplitOp(im.ssa(x), types, axis=axis)
+    return [im.named(node, op, i) for i in range(len(sizes))]
+
+
+def _block_rearrange(kind: str) -> Callable:
+    def handler(im: _Importer, node, attrs) -> list[Value]:
+        x = node.input[0]
+        b = int(attrs["blocksize"])
+        mode = attrs.get("mode", "DCR")
+        if mode not in ("DCR", "CRD"):
+            raise _Unsupported(f"mode '{mode}' is not supported")
+        if len(im.shape(x)) != 4:
+            raise _Unsupported("only NCHW (rank 4) inputs are supported")
+        if im.is_const(x):
+            v = im.consts[x]
+            return [numeric.depth_to_space(v, b, mode) if kind == "d2s" else numeric.space_to_depth(v, b)]
+        n, c, h, w = im.shape(x)
+        if kind == "d2s":
+            if c % (b * b):
+                raise _Unsupported(f"{c} channels are not a multiple of blocksize^2 = {b * b}")
+            op = qnn.DepthToSpaceOp(im.ssa(x), _tensor_type((n, c // (b * b), h * b, w * b)), blocksize=b, mode=mode)
+        else:
+            if h % b or w % b:
+                raise _Unsupported(f"spatial size {[h, w]} is not a multiple of blocksize {b}")
+            op = qnn.SpaceToDepthOp(im.ssa(x), _tensor_type((n, c * b * b, h // b, w // b)), blocksize=b)
+        return [im.named(node, op)]
+
+    return handler
+
+
+def _resize_op(im: _Importer, node, x: str, scales: list[float] | None, sizes: list[int] | None, coord: str, nearest: str) -> list[Value]:
+    shape = im.shape(x)
+    if sizes is not None:
+        out = list(sizes)
+        scales = [np.float32(o) / np.float32(i) for o, i in zip(out, shape)]
+    else:
+        out = [int(math.floor(d * float(np.float32(s)))) for d, s in zip(shape, scales)]
+    if len(out) != len(shape) or any(o < 1 for o in out):
+        raise _Unsupported(f"cannot resize {list(shape)} to {out}")
+    op = qnn.ResizeOp(im.ssa(x), _tensor_type(out), scales=np.asarray(scales, np.float32), coordinate_transformation_mode=coord, nearest_mode=nearest)
+    return [im.named(node, op)]
+
+
+def _upsample_modes(scales) -> tuple[str, str]:
+    """Upsample and Resize-10: asymmetric coordinates, the input index
+    truncated (onnxruntime's rule when upsampling)."""
+    if any(float(s) < 1 for s in scales):
+        raise _Unsupported("only upsampling (scales >= 1) is supported in this form")
+    return "asymmetric", "floor"
+
+
+def _upsample(im: _Importer, node, attrs) -> list[Value]:
+    if attrs.get("mode", "nearest") != "nearest":
+        raise _Unsupported(f"mode '{attrs['mode']}' is not supported (only nearest)")
+    scales = list(attrs["scales"]) if "scales" in attrs else [float(v) for v in im.const(node, 1, "scales")]
+    return _resize_op(im, node, node.input[0], scales, None, *_upsample_modes(scales))
+
+
+def _resize(im: _Importer, node, attrs) -> list[Value]:
+    if attrs.get("mode", "nearest") != "nearest":
+        raise _Unsupported(f"mode '{attrs['mode']}' is not supported (only nearest)")
+    x = node.input[0]
+    rank = len(im.shape(x))
+    if im.opset < 11:
+        scales = [float(v) for v in im.const(node, 1, "scales")]
+        return _resize_op(im, node, x, scales, None, *_upsample_modes(scales))
+    coord = attrs.get("coordinate_transformation_mode", "half_pixel")
+    nearest = attrs.get("nearest_mode", "round_prefer_floor")
+    if coord not in qnn.RESIZE_COORDINATE_MODES:
+        raise _Unsupported(f"coordinate_transformation_mode '{coord}' is not supported")
+    if nearest not in qnn.RESIZE_NEAREST_MODES:
+        raise _Unsupported(f"nearest_mode '{nearest}' is not supported")
+    if attrs.get("keep_aspect_ratio_policy", "stretch") != "stretch":
+        raise _Unsupported("keep_aspect_ratio_policy other than 'stretch' is not supported")
+    scales = im.opt_const(node, 2, "scales")
+    sizes = im.opt_const(node, 3, "sizes")
+    if scales is not None and scales.size == 0:
+        scales = None
+    axes = [int(a) % rank for a in attrs.get("axes", range(rank))]
+
+    def full(values, fill, cast):
+        out = [fill(a) for a in range(rank)]
+        for a, v in zip(axes, values):
+            out[a] = cast(v)
+        return out
+
+    if sizes is not None and sizes.size:
+        return _resize_op(im, node, x, None, full(sizes, lambda a: im.shape(x)[a], int), coord, nearest)
+    if scales is None:
+        raise _Unsupported("needs scales or sizes")
+    return _resize_op(im, node, x, full(scales, lambda a: 1.0, float), None, coord, nearest)
+
+
+def _softmax(op_cls: type[qnn.AxisReductionOp]) -> Callable:
+    """Softmax/LogSoftmax; before opset 13 the input is coerced to 2-D at
+    ``axis`` (a reshape around the op along the flattened tail)."""
+
+    def handler(im: _Importer, node, attrs) -> list[Value]:
+        x = im.ssa(node.input[0])
+        shape = x.type.get_shape()
+        axis = attrs.get("axis", 1 if im.opset < 13 else -1) % len(shape)
+        if im.opset >= 13 or axis == len(shape) - 1:
+            return [im.named(node, op_cls(x, x.type, axis=axis))]
+        flat = _tensor_type((math.prod(shape[:axis]), math.prod(shape[axis:])))
+        r = im.emit(qnn.ReshapeOp(x, flat)).result
+        y = im.emit(op_cls(r, flat, axis=1)).result
+        return [im.named(node, qnn.ReshapeOp(y, x.type))]
+
+    return handler
+
+
+def _argmax(im: _Importer, node, attrs) -> list[Value]:
+    x = im.ssa(node.input[0])
+    shape = x.type.get_shape()
+    axis = attrs.get("axis", 0) % len(shape)
+    keep = bool(attrs.get("keepdims", 1))
+    out = [1 if i == axis else d for i, d in enumerate(shape)] if keep else [d for i, d in enumerate(shape) if i != axis]
+    op = qnn.ArgMaxOp(x, TensorType(i64, out), axis=axis, keepdims=keep, select_last_index=bool(attrs.get("select_last_index", 0)))
+    return [im.named(node, op)]
 
 
 def _pow(im: _Importer, node, attrs) -> list[Value]:
@@ -988,7 +1189,15 @@ _ONNX_HANDLERS: dict[str, Callable] = {
     "Squeeze": _squeeze,
     "Cast": _fold_or(_cast),
     "ConstantOfShape": _fold_or(_constant_of_shape),
-    "Slice": _fold_or(_slice),
+    "Slice": _fold_or(_slice, _slice_build),
+    "Split": _split,
+    "DepthToSpace": _block_rearrange("d2s"),
+    "SpaceToDepth": _block_rearrange("s2d"),
+    "Resize": _resize,
+    "Upsample": _upsample,
+    "Softmax": _softmax(qnn.SoftmaxOp),
+    "LogSoftmax": _softmax(qnn.LogSoftmaxOp),
+    "ArgMax": _argmax,
     "Sqrt": _fold_or(lambda im, node, attrs, vals: np.sqrt(vals[0])),
     "Neg": _fold_or(lambda im, node, attrs, vals: -vals[0]),
     "Reshape": _reshape,
@@ -1017,6 +1226,7 @@ _ONNX_HANDLERS: dict[str, Callable] = {
     "GlobalMaxPool": _pool(qnn.MaxPoolOp, True),
     "Pad": _pad,
     "TopK": _topk,
+    "Quant": _quant,  # older Brevitas and MLPerf Tiny exports use the default domain
     "QuantizeLinear": _quantize_linear,
     "DequantizeLinear": _dequantize_linear,
 }
@@ -1027,4 +1237,45 @@ _QONNX_HANDLERS: dict[str, Callable] = {
     "BipolarQuant": _bipolar_quant,
     "Trunc": _trunc,
     "MultiThreshold": _multithreshold,
+}
+
+
+def _channels_last(handler: Callable) -> Callable:
+    """A ``qonnx.custom_op.channels_last`` node (hls4ml's QONNX models): the
+    ONNX op on NHWC data, Conv weights in (M, kh, kw, C/g) order. Imported as
+    transposes to NCHW around the standard op (the weights transposed at
+    import when constant)."""
+
+    def wrapped(im: _Importer, node, attrs) -> list[Value]:
+        inner = onnx.NodeProto()
+        inner.CopyFrom(node)
+        inner.domain = ""
+        n_layout = 2 if node.op_type == "Conv" else 1
+        for i in range(min(n_layout, len(node.input))):
+            name = node.input[i]
+            rank = len(im.shape(name))
+            if rank < 3:
+                raise _Unsupported(f"channels-last input {i} must have rank >= 3, got {rank}")
+            perm = [0, rank - 1, *range(1, rank - 1)]
+            new = f"{name}__nchw_{node.output[0]}"
+            if im.is_const(name):
+                im.consts[new] = np.transpose(im.consts[name], perm)
+            else:
+                src = im.shape(name)
+                im.values[new] = im.emit(qnn.TransposeOp(im.ssa(name), _tensor_type([src[p] for p in perm]), perm=perm)).result
+            inner.input[i] = new
+        inner.output[0] = f"{node.output[0]}__nchw"
+        (y,) = handler(im, inner, attrs)
+        shape = y.type.get_shape()
+        rank = len(shape)
+        perm = [0, *range(2, rank), 1]
+        return [im.named(node, qnn.TransposeOp(y, _tensor_type([shape[p] for p in perm]), perm=perm))]
+
+    return wrapped
+
+
+_CHANNELS_LAST_HANDLERS: dict[str, Callable] = {
+    "Conv": _channels_last(_conv),
+    "BatchNormalization": _channels_last(_batchnorm),
+    "MaxPool": _channels_last(_pool(qnn.MaxPoolOp, False)),
 }

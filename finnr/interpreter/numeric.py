@@ -257,3 +257,89 @@ def hard_sigmoid(x, alpha: float, beta: float):
     dtype = x.dtype
     y = x * dtype.type(alpha) + dtype.type(beta)
     return np.clip(y, dtype.type(0), dtype.type(1)).astype(dtype)
+
+
+def depth_to_space(x, b: int, mode: str):
+    """ONNX DepthToSpace on NCHW (DCR: channel index (bh, bw, c); CRD: (c, bh, bw))."""
+    n, c, h, w = x.shape
+    if mode == "DCR":
+        y = x.reshape(n, b, b, c // (b * b), h, w).transpose(0, 3, 4, 1, 5, 2)
+    else:
+        y = x.reshape(n, c // (b * b), b, b, h, w).transpose(0, 1, 4, 2, 5, 3)
+    return y.reshape(n, c // (b * b), h * b, w * b)
+
+
+def space_to_depth(x, b: int):
+    """ONNX SpaceToDepth on NCHW (channel index (bh, bw, c))."""
+    n, c, h, w = x.shape
+    y = x.reshape(n, c, h // b, b, w // b, b).transpose(0, 3, 5, 1, 2, 4)
+    return y.reshape(n, c * b * b, h // b, w // b)
+
+
+def resize_nearest_indices(in_len: int, out_len: int, scale: float, coordinate_mode: str, nearest_mode: str) -> np.ndarray:
+    """The input index each output index of one axis reads (ONNX Resize,
+    nearest), computed in float32 as onnxruntime does."""
+    i = np.arange(out_len, dtype=np.float32)
+    s = np.float32(scale)
+    half = np.float32(0.5)
+    if coordinate_mode == "half_pixel":
+        x = (i + half) / s - half
+    elif coordinate_mode == "asymmetric":
+        x = i / s
+    elif coordinate_mode == "align_corners":
+        x = i * np.float32(in_len - 1) / np.float32(out_len - 1) if out_len > 1 else np.zeros_like(i)
+    elif coordinate_mode == "pytorch_half_pixel":
+        x = (i + half) / s - half if out_len > 1 else np.zeros_like(i)
+    elif coordinate_mode == "tf_half_pixel_for_nn":
+        x = (i + half) / s
+    else:
+        raise ValueError(f"unknown coordinate_transformation_mode {coordinate_mode}")
+    if nearest_mode == "round_prefer_floor":
+        idx = np.where(x == np.floor(x) + half, np.floor(x), np.round(x))
+    elif nearest_mode == "round_prefer_ceil":
+        idx = np.floor(x + half)
+    elif nearest_mode == "floor":
+        idx = np.floor(x)
+    elif nearest_mode == "ceil":
+        idx = np.ceil(x)
+    else:
+        raise ValueError(f"unknown nearest_mode {nearest_mode}")
+    return np.clip(idx, 0, in_len - 1).astype(np.int64)
+
+
+def resize_nearest(x, out_shape, scales, coordinate_mode: str, nearest_mode: str):
+    """ONNX Resize (nearest) to ``out_shape``."""
+    for axis, (a, b, s) in enumerate(zip(x.shape, out_shape, scales)):
+        if a != b or s != 1:
+            x = np.take(x, resize_nearest_indices(a, b, float(s), coordinate_mode, nearest_mode), axis=axis)
+    return x
+
+
+def strided_slice(x, starts, steps, out_shape):
+    """Elements ``starts[a] + k * steps[a]``, k < out_shape[a], of every axis."""
+    for axis, (st, sp, n) in enumerate(zip(starts, steps, out_shape)):
+        if (st, sp, n) != (0, 1, x.shape[axis]):
+            x = np.take(x, st + sp * np.arange(n), axis=axis)
+    return x
+
+
+def softmax(x, axis: int):
+    """Softmax along ``axis`` (max subtracted first)."""
+    e = np.exp(x - x.max(axis=axis, keepdims=True))
+    return (e / e.sum(axis=axis, keepdims=True)).astype(x.dtype)
+
+
+def log_softmax(x, axis: int):
+    """LogSoftmax along ``axis``."""
+    d = x - x.max(axis=axis, keepdims=True)
+    return (d - np.log(np.exp(d).sum(axis=axis, keepdims=True))).astype(x.dtype)
+
+
+def argmax(x, axis: int, keepdims: bool, select_last_index: bool):
+    """ONNX ArgMax (int64 indices)."""
+    if select_last_index:
+        idx = x.shape[axis] - 1 - np.argmax(np.flip(x, axis=axis), axis=axis)
+    else:
+        idx = np.argmax(x, axis=axis)
+    idx = idx.astype(np.int64)
+    return np.expand_dims(idx, axis) if keepdims else idx

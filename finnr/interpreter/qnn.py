@@ -236,6 +236,53 @@ class QnnFunctions(InterpreterFunctions):
     def run_concat(self, interpreter: Interpreter, op: qnn.ConcatOp, args: tuple[Any, ...]):
         return _out(op, np.concatenate(_ins(op, args), axis=op.axis.value.data))
 
+    @impl(qnn.DepthToSpaceOp)
+    def run_depth_to_space(self, interpreter: Interpreter, op: qnn.DepthToSpaceOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        return _out(op, numeric.depth_to_space(x, op.blocksize.value.data, op.mode.data))
+
+    @impl(qnn.SpaceToDepthOp)
+    def run_space_to_depth(self, interpreter: Interpreter, op: qnn.SpaceToDepthOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        return _out(op, numeric.space_to_depth(x, op.blocksize.value.data))
+
+    @impl(qnn.ResizeOp)
+    def run_resize(self, interpreter: Interpreter, op: qnn.ResizeOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        y = numeric.resize_nearest(
+            x, op.result.type.get_shape(), numpy_from_dense(op.scales),
+            op.coordinate_transformation_mode.data, op.nearest_mode.data,
+        )
+        return _out(op, y)
+
+    @impl(qnn.SliceOp)
+    def run_slice(self, interpreter: Interpreter, op: qnn.SliceOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        return _out(op, numeric.strided_slice(x, op.starts.get_values(), op.steps.get_values(), op.result.type.get_shape()))
+
+    @impl(qnn.SplitOp)
+    def run_split(self, interpreter: Interpreter, op: qnn.SplitOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        axis = op.axis.value.data
+        cuts = np.cumsum([r.type.get_shape()[axis] for r in op.results])[:-1]
+        return _out(op, *np.split(x, cuts, axis=axis))
+
+    @impl(qnn.SoftmaxOp)
+    def run_softmax(self, interpreter: Interpreter, op: qnn.SoftmaxOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        return _out(op, numeric.softmax(x, op.normalized_axis()))
+
+    @impl(qnn.LogSoftmaxOp)
+    def run_log_softmax(self, interpreter: Interpreter, op: qnn.LogSoftmaxOp, args: tuple[Any, ...]):
+        (x,) = _ins(op, args)
+        return _out(op, numeric.log_softmax(x, op.normalized_axis()))
+
+    @impl(qnn.ArgMaxOp)
+    def run_argmax(self, interpreter: Interpreter, op: qnn.ArgMaxOp, args: tuple[Any, ...]):
+        x = np.asarray(args[0], dtype=repr_dtype(op.input.type))
+        y = numeric.argmax(x, op.normalized_axis(), bool(op.keepdims.value.data), bool(op.select_last_index.value.data))
+        return _out(op, y)
+
     @impl(qnn.TopKOp)
     def run_topk(self, interpreter: Interpreter, op: qnn.TopKOp, args: tuple[Any, ...]):
         x = np.asarray(args[0], dtype=repr_dtype(op.input.type))

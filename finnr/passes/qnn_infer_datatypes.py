@@ -5,7 +5,8 @@ quantizers with unit scale, thresholds with integer scale and bias, and
 integer constants start integer ranges; matmul and conv accumulate them
 (per output channel when the weights are constant, FINN's accumulator
 minimization), add/sub/mul combine intervals, relu clips, and data movement
-(reshape, transpose, pad, concat, im2col, maxpool) keeps them. Each result
+(reshape, transpose, pad, concat, im2col, maxpool, depth_to_space,
+space_to_depth, resize, slice, split) keeps them; clip clips them. Each result
 whose range is integer gets the narrowest ``!qnn.int<n>``/``!qnn.uint<n>``
 holding it (``!qnn.bipolar`` where the values are exactly {-1, +1}); a
 declared datatype that is already as narrow is kept. Anything touching a
@@ -119,8 +120,10 @@ class _Analysis:
         if isinstance(op, qnn.SignOp):
             (a,) = ins
             return [_Info(-1 if a.lo < 0 else (0 if a.lo == 0 else 1), 1 if a.hi > 0 else (0 if a.hi == 0 else -1), a.bipolar)]
-        if isinstance(op, qnn.ReshapeOp | qnn.TransposeOp | qnn.MaxPoolOp | qnn.Im2ColOp):
+        if isinstance(op, qnn.ReshapeOp | qnn.TransposeOp | qnn.MaxPoolOp | qnn.Im2ColOp | qnn.BlockRearrangeOp | qnn.ResizeOp | qnn.SliceOp):
             return [ins[0]]
+        if isinstance(op, qnn.SplitOp):
+            return [ins[0]] * len(op.results)
         if isinstance(op, qnn.PadOp):
             v = op.value.value.data
             (a,) = ins

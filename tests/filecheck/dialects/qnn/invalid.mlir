@@ -836,3 +836,77 @@ func.func @trunc_v1_widens(%x: tensor<2x3xf32>) {
   func.return
 }
 // CHECK: 'qnn.trunc' out_bitwidth (8) must not exceed in_bitwidth (4)
+
+// -----
+
+// --- model-zoo data movement -------------------------------------------------------
+
+func.func @depth_to_space_channels(%x: tensor<1x6x2x2xf32>) {
+  %r = qnn.depth_to_space %x {blocksize = 2 : i64} : (tensor<1x6x2x2xf32>) -> tensor<1x1x4x4xf32>
+  func.return
+}
+// CHECK: 'qnn.depth_to_space' channels (6) must be a multiple of blocksize^2 (4)
+
+// -----
+
+func.func @depth_to_space_mode(%x: tensor<1x8x2x2xf32>) {
+  %r = qnn.depth_to_space %x {blocksize = 2 : i64, mode = "RDC"} : (tensor<1x8x2x2xf32>) -> tensor<1x2x4x4xf32>
+  func.return
+}
+// CHECK: 'qnn.depth_to_space' mode must be DCR or CRD, got 'RDC'
+
+// -----
+
+func.func @space_to_depth_shape(%x: tensor<1x2x4x4xf32>) {
+  %r = qnn.space_to_depth %x {blocksize = 2 : i64} : (tensor<1x2x4x4xf32>) -> tensor<1x8x4x4xf32>
+  func.return
+}
+// CHECK: 'qnn.space_to_depth' result shape must be [1, 8, 2, 2], got [1, 8, 4, 4]
+
+// -----
+
+func.func @resize_size(%x: tensor<1x2x4x4xf32>) {
+  %r = qnn.resize %x {scales = dense<[1.0, 1.0, 2.0, 2.0]> : tensor<4xf32>} : (tensor<1x2x4x4xf32>) -> tensor<1x2x8x9xf32>
+  func.return
+}
+// CHECK: 'qnn.resize' axis 3: 4 elements scaled by 2 cannot give 9
+
+// -----
+
+func.func @resize_mode(%x: tensor<1x2x4x4xf32>) {
+  %r = qnn.resize %x {scales = dense<[1.0, 1.0, 2.0, 2.0]> : tensor<4xf32>, nearest_mode = "nearest"} : (tensor<1x2x4x4xf32>) -> tensor<1x2x8x8xf32>
+  func.return
+}
+// CHECK: 'qnn.resize' nearest_mode must be one of round_prefer_floor, round_prefer_ceil, floor, ceil, got 'nearest'
+
+// -----
+
+func.func @slice_out_of_range(%x: tensor<1x6xf32>) {
+  %r = qnn.slice %x {starts = array<i64: 0, 4>, steps = array<i64: 1, 2>} : (tensor<1x6xf32>) -> tensor<1x2xf32>
+  func.return
+}
+// CHECK: 'qnn.slice' axis 1: 2 elements from 4 in steps of 2 do not fit in 6
+
+// -----
+
+func.func @split_sizes(%x: tensor<1x6xf32>) {
+  %a, %b = qnn.split %x {axis = 1 : i64} : (tensor<1x6xf32>) -> (tensor<1x2xf32>, tensor<1x3xf32>)
+  func.return
+}
+// CHECK: 'qnn.split' result sizes along axis 1 sum to 5, not 6
+
+// -----
+
+func.func @softmax_axis(%x: tensor<1x6xf32>) {
+  %r = qnn.softmax %x {axis = 2 : i64} : (tensor<1x6xf32>) -> tensor<1x6xf32>
+  func.return
+}
+// CHECK: 'qnn.softmax' axis 2 is out of range for rank 2
+
+// -----
+
+func.func @argmax_type(%x: tensor<1x6xf32>) {
+  %r = qnn.argmax %x : (tensor<1x6xf32>) -> tensor<1x1xi32>
+  func.return
+}
+// CHECK: 'qnn.argmax' result must be i64, got i32

@@ -1,0 +1,14 @@
+// LeakyRelu, Clip (bounds as inputs, one bound missing; and as attributes
+// before opset 11), Sigmoid, Tanh, HardSigmoid import as qnn activations.
+// RUN: python %S/Inputs/zoo_models.py activations %t.onnx && finnr import %t.onnx | filecheck %s
+// RUN: python %S/Inputs/zoo_models.py clip_opset6 %t6.onnx && finnr import %t6.onnx | filecheck %s --check-prefix=OLD
+
+// CHECK:      %[[Q:.*]] = qnn.quant %x
+// CHECK-NEXT: qnn.leaky_relu %[[Q]] {alpha = 2.500000e-01 : f32} : (tensor<1x4xf32>) -> tensor<1x4xf32>
+// CHECK-NEXT: qnn.clip %[[Q]] {min = -1.000000e+00 : f32, max = 1.000000e+00 : f32}
+// CHECK-NEXT: qnn.clip %[[Q]] {max = 6.000000e+00 : f32}
+// CHECK-NEXT: qnn.sigmoid %[[Q]]
+// CHECK-NEXT: qnn.tanh %[[Q]]
+// CHECK-NEXT: qnn.hard_sigmoid %[[Q]] {alpha = 5.000000e-01 : f32}
+
+// OLD: qnn.clip %x {min = -1.000000e+00 : f32, max = 1.000000e+00 : f32}
