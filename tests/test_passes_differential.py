@@ -223,3 +223,40 @@ def test_shared_models_streamline_to_golden(name):
     (y,) = run_batch(module, x)
     np.testing.assert_array_equal(y.argmax(1), golden["output"].argmax(1))
     np.testing.assert_allclose(y, golden["output"], rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("tail", ["Softmax", "LogSoftmax", "scale_bias"])
+def test_float_tail_stays_on_host(tail):
+    """A float tail with no integer form (a final scale and bias, a softmax)
+    is left alone and correct by streamlining, and convert-qnn-to-dataflow
+    keeps it outside the partition."""
+    from finnr.dialects import dataflow as df
+
+    spec = NetSpec(wbits=2, abits=2, relu=True, per_channel=False, negative_bn=False, seed=7)
+    model = mlp(spec)
+    if tail != "scale_bias":
+        graph = model.graph
+        last = graph.output[0].name
+        graph.node.append(onnx.helper.make_node(tail, [last], ["probs"], axis=-1))
+        graph.output[0].name = "probs"
+    module = import_model(model)
+    rng = np.random.default_rng(7)
+    batch = (rng.standard_normal((6, 12)) * 1.5).astype(np.float32)
+    before = run_checked(module, batch)
+    pipeline.run(module, pipeline.STREAMLINE)
+    assert_same(run_checked(module, batch), before, "after qnn-streamline")
+    fn = entry_function(module)
+    ops = list(fn.body.walk())
+    if tail != "scale_bias":
+        (sm,) = [o for o in ops if o.name == f"qnn.{tail.replace('Log', 'log_').lower()}"]
+        assert not dt.is_integer(sm.input.type.get_element_type())
+    pipeline.run(module, pipeline.DATAFLOW)
+    (part,) = [o for o in module.walk() if isinstance(o, df.PartitionOp)]
+    inside = set(part.walk())
+    host = [o for o in entry_function(module).body.block.ops if o not in inside]
+    host_names = {o.name for o in host}
+    assert "qnn.mul" in host_names  # the final scale
+    if tail != "scale_bias":
+        assert f"qnn.{tail.replace('Log', 'log_').lower()}" in host_names
+    assert not any(o.name in ("qnn.mul", "qnn.add", "qnn.softmax", "qnn.log_softmax") for o in inside)
+    np.testing.assert_allclose(run_batch(module, batch)[0], before, rtol=1e-6, atol=1e-6)
