@@ -15,6 +15,7 @@ _PASS_MODULES = {
     "qnn-absorb-into-thresholds": ("qnn_absorb_into_thresholds", "QnnAbsorbIntoThresholds"),
     "qnn-move-affine": ("qnn_move_affine", "QnnMoveAffine"),
     "qnn-integer-add": ("qnn_integer_add", "QnnIntegerAdd"),
+    "qnn-split-conv-bias": ("qnn_split_conv_bias", "QnnSplitConvBias"),
     "qnn-round-thresholds": ("qnn_round_thresholds", "QnnRoundThresholds"),
     "qnn-lower-conv": ("qnn_lower_conv", "QnnLowerConv"),
     "qnn-move-transposes": ("qnn_move_transposes", "QnnMoveTransposes"),

@@ -16,7 +16,8 @@ Patterns (c, a, s, m: constants; each an identity of real arithmetic):
 - ``maxpool(mul(x, s)) -> mul(maxpool(x), s)`` for s > 0 scalar or
   per-channel; ``maxpool(add(x, a)) -> add(maxpool(x), a)``
 - ``transpose`` of ``mul``/``add`` with a constant swap (the constant is
-  permuted alike); ``reshape`` likewise for a scalar constant
+  permuted alike); ``reshape``, ``depth_to_space`` and ``space_to_depth``
+  likewise for a scalar constant
 - ``mul(matmul(x, W), m)`` with negative per-output m: the sign moves into
   the constant weights (``W * sign(m)``, then ``|m|``), and likewise for conv.
 - ``mul(x, c)`` of a non-constant integer x with several users (a residual fork, a
@@ -336,10 +337,11 @@ class AffineOutOfMaxPool(RewritePattern):
 
 class AffineOutOfDataMovement(RewritePattern):
     """transpose(mul|add(x, c)) -> mul|add(transpose(x), c permuted alike);
-    reshape(mul|add(x, scalar)) -> mul|add(reshape(x), scalar)."""
+    reshape / depth_to_space / space_to_depth (mul|add(x, scalar)) ->
+    mul|add(reshape(x), scalar)."""
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
-        if not isinstance(op, qnn.ReshapeOp | qnn.TransposeOp):
+        if not isinstance(op, qnn.ReshapeOp | qnn.TransposeOp | qnn.BlockRearrangeOp):
             return
         src = op.input.owner
         if not isinstance(src, qnn.MulOp | qnn.AddOp) or not _only_user(op.input):
@@ -349,10 +351,12 @@ class AffineOutOfDataMovement(RewritePattern):
             return
         x, c = found
         moved_type = TensorType(element_type(x), op.result.type.get_shape())
-        if isinstance(op, qnn.ReshapeOp):
+        if not isinstance(op, qnn.TransposeOp):
             if not _is_scalar(c):
                 return
-            moved: Operation = qnn.ReshapeOp(x, moved_type)
+            moved: Operation = type(op).create(
+                operands=[x], result_types=[moved_type], properties=dict(op.properties), attributes=dict(op.attributes)
+            )
             k = _const(c.reshape(()))
         else:
             perm = list(op.perm.get_values())

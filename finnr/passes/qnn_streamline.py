@@ -2,16 +2,19 @@
 integer matrix products followed by integer multithresholds.
 
 In order: constant subexpressions fold, quantized weights become integer
-constants times scales, batch
-norms become affine ops, activations become exact multithresholds, scales
-and biases move past matrix products, pools and layout changes (then
-constants fold again: a transposed weight freed of its scale becomes a
-constant, into which a negative scale's sign can move) and are
-absorbed into the thresholds (twice, for interleaved chains), thresholds on
-integers are rounded, convolutions are lowered to NHWC sliding windows and
-matrix products, transposes between layers cancel, and every tensor gets its
+constants times scales, batch norms become affine ops, activations become
+exact multithresholds, conv biases become adds, scales and biases move past
+matrix products, pools and layout changes (then constants fold again: a
+transposed weight freed of its scale becomes a constant, into which a
+negative scale's sign can move) and are absorbed into the thresholds (with
+any monotonic activation in front of a quantizer), residual joins become
+integer adds at one scale (``qnn-integer-add``; then the moving and
+absorbing run again, for interleaved chains), thresholds on integers are
+rounded, convolutions are lowered to NHWC sliding windows and matrix
+products, transposes between layers cancel, and every tensor gets its
 narrowest datatype. What stays float is the host's part: the input before
-its first quantizer and a multiply/add at the output."""
+its first quantizer and a float tail at the output (a multiply/add, a
+softmax)."""
 
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ from finnr.passes.qnn_lower_conv import QnnLowerConv
 from finnr.passes.qnn_move_affine import QnnMoveAffine
 from finnr.passes.qnn_move_transposes import QnnMoveTransposes
 from finnr.passes.qnn_round_thresholds import QnnRoundThresholds
+from finnr.passes.qnn_split_conv_bias import QnnSplitConvBias
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class QnnStreamline(ModulePass):
             QnnInferDatatypes(),
             QnnBatchnormToAffine(),
             QnnActivationToThresholds(),
+            QnnSplitConvBias(),  # so that scales leave biased convs
             QnnMoveAffine(),
             QnnFoldConstants(),  # weights freed of their scales (transpose(W) of a Gemm) fold
             QnnAbsorbIntoThresholds(),
