@@ -96,5 +96,6 @@ def test_streamlined_shared_model_is_integer_and_exact(name):
             pytest.xfail(pending)
         return
     assert not bad, [o.name for o in bad]
-    adds = [o for o in module.walk() if isinstance(o, qnn.AddOp) and _is_int(o.result)]
-    assert adds, "the residual joins are integer adds"
+    if name != "espcn_w4a4":  # the others have residual joins
+        adds = [o for o in module.walk() if isinstance(o, qnn.AddOp) and _is_int(o.result)]
+        assert adds, "the residual joins are integer adds"
