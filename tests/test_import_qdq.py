@@ -227,3 +227,30 @@ def test_quantize_linear_output_dtype_attribute():
     model = b.model([vinfo("x", [1, 6])], [y])
     x = f32([[-20.0, -3.0, -0.04, 0.26, 5.0, 20.0]])
     assert_close(run_finnr(model, x), run_ort(model, x))
+
+
+@FAST
+@given(seed=seeds, act_type=st.sampled_from(["int8", "uint8"]), symmetric=st.booleans())
+def test_qdq_depthwise_residual_add_and_pool_match_onnxruntime(seed, act_type, symmetric):
+    """An ONNX Runtime int8 block: Q/DQ input -> depthwise Conv (int8
+    weights per channel) -> Relu -> Q/DQ; a residual Add of that branch and
+    the input, each side with its own scale and zero point -> Q/DQ ->
+    AveragePool -> Q/DQ."""
+    rng = np.random.default_rng(seed)
+    c, size = 4, 6
+    b = GraphBuilder(opset=13)
+    sx, zx = _qparams(rng, act_type, 1, False, symmetric)
+    x = q_dq(b, "x", sx.reshape(()), zx.reshape(()))
+    w_int = rng.integers(-127, 128, (c, 1, 3, 3)).astype(np.int8)
+    w = weight_dq(b, w_int, f32(rng.uniform(0.01, 0.05, c)), axis=0)
+    y = b.node("Relu", [b.node("Conv", [x, w], pads=[1, 1, 1, 1], group=c)])
+    sy, zy = _qparams(rng, "uint8", 1, False, symmetric)
+    y = q_dq(b, y, sy.reshape(()), zy.reshape(()))
+    s_add, z_add = _qparams(rng, act_type, 1, True, symmetric)
+    r = q_dq(b, b.node("Add", [y, x]), s_add.reshape(()), z_add.reshape(()))
+    p = q_dq(b, b.node("AveragePool", [r], kernel_shape=[2, 2], strides=[2, 2]), s_add.reshape(()), z_add.reshape(()))
+    model = b.model([vinfo("x", [1, c, size, size])], [p])
+    ops = qnn_ops(import_model(model))
+    assert "qnn.conv" in ops and "qnn.add" in ops and "qnn.avgpool" in ops
+    xin = random_input(rng, [1, c, size, size], 1.0)
+    assert_close(run_finnr(model, xin), run_ort(model, xin))

@@ -339,3 +339,21 @@ def test_random_zoo_networks_match_qonnx(seed, bits, mode, shift):
     y = g.node("Gemm", [v, wq((5, 4)), g.const(f32(rng.standard_normal(5)))], transB=1)
     model = g.model([vinfo("x", [1, 4, 8, 8])], [y], custom_opset=2)
     compare_with_qonnx(model, random_input(rng, [2, 4, 8, 8]))
+
+
+@pytest.mark.parametrize("layout", ["NCHW", "NHWC"])
+@pytest.mark.parametrize("signed,ibits,obits,k,stride", [(False, 4, 4, 2, 2), (True, 4, 6, 3, 1), (False, 2, 8, 2, 1), (True, 8, 3, 2, 2)])
+def test_quant_avg_pool_and_maxpool_nhwc_match_qonnx(layout, signed, ibits, obits, k, stride):
+    """FINN/QONNX's QuantAvgPool2d (window sum shifted right to obits) in
+    both layouts, and MaxPoolNHWC, on integer inputs."""
+    rng = np.random.default_rng(ibits * 10 + k)
+    g = GraphBuilder()
+    x = g.quant("x", 1.0, 0.0, ibits, signed=signed)
+    y = g.node("QuantAvgPool2d", [x], domain=g.domain, kernel=k, stride=stride, ibits=ibits, obits=obits,
+               signed=int(signed), data_layout=layout)
+    outs = [y]
+    shape = [1, 3, 6, 6] if layout == "NCHW" else [1, 6, 6, 3]
+    if layout == "NHWC":
+        outs.append(g.node("MaxPoolNHWC", [x], domain=g.domain, kernel_shape=[2, 2], strides=[2, 2], pads=[0, 0, 0, 0]))
+    model = g.model([vinfo("x", shape)], outs, value_info=[vinfo(x, shape)])
+    compare_with_qonnx(model, random_input(rng, shape, scale=2.0**ibits), exact=True)

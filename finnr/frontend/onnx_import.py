@@ -3,7 +3,11 @@ the qnn dialect: one ``func.func @main`` per model.
 
 Tensors computed only from constants (initializers, Constant nodes,
 Shape/Gather/Unsqueeze chains) are folded at import; everything else becomes
-a qnn op. Quantizers stay explicit (folding them into integer weights is the
+a qnn op. QONNX ops are read in every domain spelling in use
+(``qonnx.custom_op.general``, ``onnx.brevitas``, ``finn.custom_op.general``,
+``finn``; ``Quant`` also in the default domain), ``Trunc`` in both versions
+(5 and 6 inputs), and the NHWC ops of ``qonnx.custom_op.channels_last`` as
+transposes around the NCHW ones. Quantizers stay explicit (folding them into integer weights is the
 job of the streamlining passes). A model with unsupported nodes fails with
 one :class:`FinnrError` listing all of them.
 """
@@ -430,7 +434,11 @@ def _activation(op_cls: type[qnn.UnaryElementwiseOp], defaults: dict[str, float]
 
     def build(im: _Importer, node, attrs):
         x = im.ssa(node.input[0])
-        return [im.named(node, op_cls(x, x.type, **params(attrs)))]
+        p = params(attrs)
+        for k, v in p.items():
+            if not math.isfinite(v) or (k == "alpha" and v < 0):
+                raise _Unsupported(f"{k} = {v:g} is not supported (finnr takes finite parameters and alpha >= 0)")
+        return [im.named(node, op_cls(x, x.type, **p))]
 
     def fold(im, node, attrs, vals):
         x = vals[0].astype(np.float32)
@@ -1273,6 +1281,39 @@ def _channels_last(handler: Callable) -> Callable:
 
     return wrapped
 
+
+def _quant_avg_pool_nchw(im: _Importer, node, attrs) -> list[Value]:
+    """QONNX/FINN ``QuantAvgPool2d`` (older Brevitas exports): the window sum
+    ``round(avg * k*k)`` shifted right (floor) by ``accumulator bits -
+    obits``, the accumulator holding ``(2^ibits - 1) * k*k``. Imported as
+    avgpool, a multiplication by k*k and a Trunc (v1, unit scale)."""
+    k, stride = int(attrs["kernel"]), int(attrs.get("stride", 1))
+    ibits, obits = int(attrs["ibits"]), int(attrs["obits"])
+    acc = int((2**ibits - 1) * k * k).bit_length()
+    shift = max(acc - obits, 0)
+    x = node.input[0]
+    xs = im.shape(x)
+    if len(xs) != 4:
+        raise _Unsupported("only 2-D pooling of rank-4 tensors is supported")
+    out = [window_output_dim(d, k, stride, 0, 0, 1) for d in xs[2:]]
+    t = _tensor_type((xs[0], xs[1], *out))
+    p = im.emit(qnn.AvgPoolOp(im.ssa(x), t, kernel_shape=[k, k], strides=[stride, stride])).result
+    m = im.emit(qnn.MulOp(p, _const_ssa(im, np.float32(k * k)), t)).result
+    op = qnn.TruncOp(m, t, scale=np.float32(1), zeropt=np.float32(0), in_bitwidth=acc, out_bitwidth=acc - shift)
+    return [im.named(node, op)]
+
+
+def _quant_avg_pool(im: _Importer, node, attrs) -> list[Value]:
+    layout = attrs.get("data_layout", "NCHW")
+    if layout == "NHWC":
+        return _channels_last(_quant_avg_pool_nchw)(im, node, attrs)
+    if layout != "NCHW":
+        raise _Unsupported(f"data_layout '{layout}' is not supported")
+    return _quant_avg_pool_nchw(im, node, attrs)
+
+
+_QONNX_HANDLERS["QuantAvgPool2d"] = _quant_avg_pool
+_QONNX_HANDLERS["MaxPoolNHWC"] = _channels_last(_pool(qnn.MaxPoolOp, False))
 
 _CHANNELS_LAST_HANDLERS: dict[str, Callable] = {
     "Conv": _channels_last(_conv),

@@ -160,6 +160,25 @@ def pools():
     return g.model([vinfo("x", [1, 2, 4, 4])], [a, b, c])
 
 
+def leaky_relu_negative():
+    g = GraphBuilder()
+    g.node("LeakyRelu", ["x"], alpha=-0.5)
+    g.nodes[-1].name = "my_lrelu"
+    return g.model([vinfo("x", [1, 4])], [g.nodes[-1].output[0]])
+
+
+def quant_avg_pool(layout: str = "NCHW"):
+    g = GraphBuilder()
+    x = g.quant("x", 1.0, 0.0, 4, signed=False)
+    g.node("QuantAvgPool2d", [x], domain=g.domain, kernel=2, stride=2, ibits=4, obits=4, signed=0, data_layout=layout)
+    g.nodes[-1].name = "my_qavg"
+    return g.model([vinfo("x", [1, 3, 4, 4])], [g.nodes[-1].output[0]])
+
+
+def quant_avg_pool_bad_layout():
+    return quant_avg_pool("CHWN")
+
+
 def float_model():
     g = GraphBuilder()
     return g.model([vinfo("x", [1, 4])], [g.node("Relu", ["x"])])
