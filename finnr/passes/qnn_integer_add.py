@@ -17,8 +17,12 @@ channel axis, as long as each ratio is one integer for all channels.
   arithmetic exactly as the reference interpreter does, and checking that
   each threshold's outcome depends only on n and is monotone in n; T'[c, k]
   is then the smallest attainable n that reaches T[c, k]. The rewrite is
-  therefore exact on every input. Refused when the check fails or there are
-  more than 2^24 (pair, channel) cases.
+  therefore exact on every input. When the scales have no integer ratio
+  (ONNX Runtime QDQ adds, each side with its own scale), the convergents
+  p/q of s1/s2 (p, q <= 2^12) are tried as ``n = p*a + q*b`` (both
+  producing multithresholds scaled), the first that passes the check wins.
+  Refused when no candidate passes or there are more than 2^24 (pair,
+  channel) cases.
 - Any other add of that form (not feeding a multithreshold: e.g. a final
   linear or the float tail) becomes ``mul(add(a', b'), s)``: exact in real
   arithmetic, in float32 equal up to rounding, like ``qnn-move-affine``'s
@@ -49,6 +53,10 @@ from finnr.passes.utils import apply_patterns, constant_of, element_type, make_c
 
 MAX_CASES = 1 << 24
 """Most (a, b, channel) cases the exact threshold search enumerates."""
+
+MAX_FACTOR = 1 << 12
+"""Largest integer factor tried for a branch whose scale has no integer
+ratio to the other's (a continued-fraction convergent of the ratio)."""
 
 
 @dataclass
@@ -113,29 +121,52 @@ def _scaled(b: _Branch, k: int) -> tuple[list[Operation], SSAValue] | None:
     return [new], new.result
 
 
-def _join(add: qnn.AddOp, axis: int):
-    """(branches, ks, common scale, new ops, a', b', n range) for an add of
-    two scaled integer tensors, or None."""
+def _branches(add: qnn.AddOp, axis: int) -> tuple[_Branch, _Branch] | None:
+    """The two scaled integer operands of an add, or None."""
     shape = add.result.type.get_shape()
     if add.lhs.type.get_shape() != shape or add.rhs.type.get_shape() != shape:
         return None
     if constant_of(add.lhs) is not None or constant_of(add.rhs) is not None:
         return None
     ba, bb = _branch(add.lhs, axis), _branch(add.rhs, axis)
-    if ba is None or bb is None:
-        return None
-    if ba.mul is None and bb.mul is None:
-        return None  # already an integer add
+    if ba is None or bb is None or (ba.mul is None and bb.mul is None):
+        return None  # (two integer operands: already an integer add)
+    return ba, bb
+
+
+def _integer_ratios(ba: _Branch, bb: _Branch) -> tuple[int, int, np.ndarray] | None:
+    """(ka, kb, common scale) when both scales are integer multiples of the smaller."""
     common = np.minimum(ba.scale, bb.scale)
     ka, kb = _ratio(ba.scale, common), _ratio(bb.scale, common)
-    if ka is None or kb is None:
-        return None
+    return None if ka is None or kb is None else (ka, kb, common)
+
+
+def _convergents(r: float, limit: int) -> list[tuple[int, int]]:
+    """The continued-fraction convergents p/q of r > 0 with p, q <= limit."""
+    out: list[tuple[int, int]] = []
+    p0, q0, p1, q1 = 0, 1, 1, 0
+    x = r
+    for _ in range(40):
+        a = int(np.floor(x))
+        p0, q0, p1, q1 = p1, q1, a * p1 + p0, a * q1 + q0
+        if p1 > limit or q1 > limit:
+            break
+        if p1 > 0:
+            out.append((p1, q1))
+        frac = x - a
+        if frac < 1e-12:
+            break
+        x = 1.0 / frac
+    return out
+
+
+def _joined(ba: _Branch, bb: _Branch, ka: int, kb: int):
+    """(new ops, a', b', (n_lo, n_hi)) for ``n = ka*a + kb*b``, or None."""
     sa, sb = _scaled(ba, ka), _scaled(bb, kb)
     if sa is None or sb is None:
         return None
     (alo, ahi), (blo, bhi) = dt.value_range(element_type(ba.ints)), dt.value_range(element_type(bb.ints))
-    nlo, nhi = ka * alo + kb * blo, ka * ahi + kb * bhi
-    return ba, bb, ka, kb, common, sa[0] + sb[0], sa[1], sb[1], (nlo, nhi)
+    return sa[0] + sb[0], sa[1], sb[1], (ka * alo + kb * blo, ka * ahi + kb * bhi)
 
 
 def _branch_values(b: _Branch, add: qnn.AddOp, values: np.ndarray) -> np.ndarray:
@@ -146,6 +177,21 @@ def _branch_values(b: _Branch, add: qnn.AddOp, values: np.ndarray) -> np.ndarray
     d = compute_dtype(b.mul)
     v = (values[None, :].astype(d) * b.scale.astype(d)).astype(repr_dtype(b.mul.result.type))
     return v.astype(compute_dtype(add))
+
+
+def _reach_by_n(vs: np.ndarray, t: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """(the distinct n, reach[row, n, k]: whether the sums with that n reach
+    threshold k) when that is a function of n, monotone in n; else None."""
+    order = np.argsort(n, kind="stable")
+    nvals, starts = np.unique(n[order], return_index=True)
+    vs = vs[:, order]
+    lows, highs = np.minimum.reduceat(vs, starts, axis=1), np.maximum.reduceat(vs, starts, axis=1)
+    reach = lows[:, :, None] >= t[:, None, :]  # (rows, n values, thresholds)
+    if not np.array_equal(reach, highs[:, :, None] >= t[:, None, :]):
+        return None  # some threshold's outcome is not a function of n
+    if np.any(np.diff(reach.astype(np.int8), axis=1) < 0):
+        return None  # not monotone in n
+    return nvals, reach
 
 
 class IntegerAddBeforeThresholds(RewritePattern):
@@ -161,14 +207,23 @@ class IntegerAddBeforeThresholds(RewritePattern):
             return
         shape = add.result.type.get_shape()
         axis = qnn.channel_axis(mt.data_layout.data, len(shape))
-        found = _join(add, axis)
+        found = _branches(add, axis)
         if found is None:
             return
-        ba, bb, ka, kb, _, new_ops, a2, b2, (nlo, nhi) = found
+        ba, bb = found
+        ratios = _integer_ratios(ba, bb)
+        if ratios is not None:
+            candidates = [ratios[:2]]
+        elif ba.scale.size == 1 and bb.scale.size == 1:
+            candidates = [(p, q) for p, q in _convergents(float(ba.scale.item() / bb.scale.item()), MAX_FACTOR)
+                          if (p == 1 or isinstance(ba.ints.owner, qnn.MultiThresholdOp))
+                          and (q == 1 or isinstance(bb.ints.owner, qnn.MultiThresholdOp))]
+        else:
+            return
         (alo, ahi), (blo, bhi) = dt.value_range(element_type(ba.ints)), dt.value_range(element_type(bb.ints))
         av, bv = np.arange(alo, ahi + 1), np.arange(blo, bhi + 1)
         rows = max(ba.scale.shape[0], bb.scale.shape[0], thresholds.shape[0])
-        if av.size * bv.size * rows > MAX_CASES:
+        if av.size * bv.size * rows > MAX_CASES or not candidates:
             return
         va, vb = _branch_values(ba, add, av), _branch_values(bb, add, bv)
         sums = (va[:, :, None] + vb[:, None, :]).astype(repr_dtype(add.result.type))
@@ -177,16 +232,17 @@ class IntegerAddBeforeThresholds(RewritePattern):
         t = np.broadcast_to(
             np.asarray(thresholds).astype(repr_dtype(mt.thresholds.type)).astype(mt_dtype), (rows, thresholds.shape[1])
         )
-        n = (ka * av[:, None] + kb * bv[None, :]).reshape(-1)
-        order = np.argsort(n, kind="stable")
-        nvals, starts = np.unique(n[order], return_index=True)
-        vs = sums[:, order].astype(mt_dtype)
-        lows, highs = np.minimum.reduceat(vs, starts, axis=1), np.maximum.reduceat(vs, starts, axis=1)
-        reach = lows[:, :, None] >= t[:, None, :]  # (rows, n values, thresholds)
-        if not np.array_equal(reach, highs[:, :, None] >= t[:, None, :]):
-            return  # some threshold's outcome is not a function of n
-        if np.any(np.diff(reach.astype(np.int8), axis=1) < 0):
-            return  # not monotone in n
+        for ka, kb in candidates:
+            reach = _reach_by_n(sums.astype(mt_dtype), t, (ka * av[:, None] + kb * bv[None, :]).reshape(-1))
+            if reach is not None:
+                break
+        else:
+            return  # no candidate makes every threshold's outcome a monotone function of n
+        nvals, reach = reach
+        joined = _joined(ba, bb, ka, kb)
+        if joined is None:
+            return
+        new_ops, a2, b2, (nlo, nhi) = joined
         first = np.argmax(reach, axis=1)  # (rows, thresholds)
         new_t = np.where(reach.any(axis=1), nvals[first], nhi + 1)
         new_t = np.maximum(new_t, nlo)
@@ -214,10 +270,17 @@ class ScaleOutOfAdd(RewritePattern):
         shape = add.result.type.get_shape()
         if len(shape) < 2:
             return
-        found = _join(add, 1)
+        found = _branches(add, 1)
         if found is None:
             return
-        _, _, _, _, common, new_ops, a2, b2, (nlo, nhi) = found
+        ratios = _integer_ratios(*found)
+        if ratios is None:
+            return
+        ka, kb, common = ratios
+        joined = _joined(*found, ka, kb)
+        if joined is None:
+            return
+        new_ops, a2, b2, (nlo, nhi) = joined
         if common.shape[0] != 1:
             # per-channel along axis 1 (NCHW); the last axis (NHWC) is refused here
             scale = common.reshape((1, -1) + (1,) * (len(shape) - 2))

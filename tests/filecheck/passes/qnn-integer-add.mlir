@@ -75,7 +75,8 @@ func.func @tail(%x: tensor<1x2x!qnn.int<2>>, %y: tensor<1x2x!qnn.int<2>>) -> ten
 
 // -----
 
-// Refused: scales 0.5 and 0.75 have no integer ratio.
+// Refused: scales 0.5 and 0.75 have no integer ratio (and no multithreshold
+// follows to check a rational one against).
 // CHECK-LABEL: func.func @non_integer_ratio(
 // CHECK:       qnn.add %{{.*}} : (tensor<1x2xf32>, tensor<1x2xf32>) -> tensor<1x2xf32>
 
@@ -101,6 +102,35 @@ func.func @float_branch(%x: tensor<1x2xf32>, %y: tensor<1x2x!qnn.int<2>>) -> ten
   %b = qnn.mul %y, %s : (tensor<1x2x!qnn.int<2>>, tensor<f32>) -> tensor<1x2xf32>
   %z = qnn.add %x, %b : (tensor<1x2xf32>, tensor<1x2xf32>) -> tensor<1x2xf32>
   %t = qnn.constant dense<[[0.0, 0.5, 1.0]]> : tensor<1x3xf32> -> tensor<1x3xf32>
+  %m = qnn.multithreshold %z, %t {out_dtype = !qnn.uint<2>} : (tensor<1x2xf32>, tensor<1x3xf32>) -> tensor<1x2x!qnn.uint<2>>
+  func.return %m : tensor<1x2x!qnn.uint<2>>
+}
+
+// -----
+
+// Scales 0.5 and 0.75 (ratio 2/3, as ONNX Runtime QDQ adds have): before a
+// multithreshold, the convergents of the ratio are tried; n = 2*qx + 3*qy
+// (both multithresholds count 2 and 3 times) is z * 4, and the exact check
+// over all pairs passes: z >= [0.6, 1.4, 2.6] is n >= [3, 6, 11].
+// CHECK-LABEL: func.func @convergent(
+// CHECK-SAME:  %[[X:[^:]*]]: tensor<1x2xf32>, %[[Y:[^:]*]]: tensor<1x2xf32>) -> tensor<1x2x!qnn.uint<2>> {
+// CHECK-NEXT:  %[[T0:[^ ,]*]] = qnn.constant
+// CHECK-NEXT:  %[[QX:[^ ,]*]] = qnn.multithreshold %[[X]], %[[T0]] {out_dtype = !qnn.uint<3>, out_scale = 2.000000e+00 : f32} : (tensor<1x2xf32>, tensor<1x3xf32>) -> tensor<1x2x!qnn.uint<3>>
+// CHECK-NEXT:  %[[QY:[^ ,]*]] = qnn.multithreshold %[[Y]], %[[T0]] {out_dtype = !qnn.uint<4>, out_scale = 3.000000e+00 : f32} : (tensor<1x2xf32>, tensor<1x3xf32>) -> tensor<1x2x!qnn.uint<4>>
+// CHECK-NEXT:  %[[S:[^ ,]*]] = qnn.add %[[QX]], %[[QY]] : (tensor<1x2x!qnn.uint<3>>, tensor<1x2x!qnn.uint<4>>) -> tensor<1x2x!qnn.uint<4>>
+// CHECK-NEXT:  %[[T:[^ ,]*]] = qnn.constant dense<{{\[\[}}3, 6, 11{{\]\]}}> : tensor<1x3xi8> -> tensor<1x3x!qnn.uint<4>>
+// CHECK-NEXT:  %[[M:[^ ,]*]] = qnn.multithreshold %[[S]], %[[T]] {out_dtype = !qnn.uint<2>} : (tensor<1x2x!qnn.uint<4>>, tensor<1x3x!qnn.uint<4>>) -> tensor<1x2x!qnn.uint<2>>
+// CHECK-NEXT:  func.return %[[M]] : tensor<1x2x!qnn.uint<2>>
+func.func @convergent(%x: tensor<1x2xf32>, %y: tensor<1x2xf32>) -> tensor<1x2x!qnn.uint<2>> {
+  %t0 = qnn.constant dense<[[0.0, 1.0, 2.0]]> : tensor<1x3xf32> -> tensor<1x3xf32>
+  %qx = qnn.multithreshold %x, %t0 {out_dtype = !qnn.uint<2>} : (tensor<1x2xf32>, tensor<1x3xf32>) -> tensor<1x2x!qnn.uint<2>>
+  %qy = qnn.multithreshold %y, %t0 {out_dtype = !qnn.uint<2>} : (tensor<1x2xf32>, tensor<1x3xf32>) -> tensor<1x2x!qnn.uint<2>>
+  %s1 = qnn.constant dense<0.5> : tensor<f32> -> tensor<f32>
+  %s2 = qnn.constant dense<0.75> : tensor<f32> -> tensor<f32>
+  %a = qnn.mul %qx, %s1 : (tensor<1x2x!qnn.uint<2>>, tensor<f32>) -> tensor<1x2xf32>
+  %b = qnn.mul %qy, %s2 : (tensor<1x2x!qnn.uint<2>>, tensor<f32>) -> tensor<1x2xf32>
+  %z = qnn.add %a, %b : (tensor<1x2xf32>, tensor<1x2xf32>) -> tensor<1x2xf32>
+  %t = qnn.constant dense<[[0.6, 1.4, 2.6]]> : tensor<1x3xf32> -> tensor<1x3xf32>
   %m = qnn.multithreshold %z, %t {out_dtype = !qnn.uint<2>} : (tensor<1x2xf32>, tensor<1x3xf32>) -> tensor<1x2x!qnn.uint<2>>
   func.return %m : tensor<1x2x!qnn.uint<2>>
 }
