@@ -140,7 +140,7 @@ def residual_net(spec: NetSpec, ratio: float, tail_add: bool) -> onnx.ModelProto
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(spec=net_specs.filter(lambda s: s.abits > 1), ratio=st.sampled_from([1.0, 2.0, 0.5]), tail_add=st.booleans())
+@given(spec=net_specs.filter(lambda s: s.abits > 1), ratio=st.sampled_from([1.0, 2.0, 0.5, 0.75]), tail_add=st.booleans())
 def test_residual_adds_become_integer_on_random_networks(spec, ratio, tail_add):
     """Every pass preserves a random residual network's outputs, and the
     streamlined net has integer adds only (the float tail: a scale, no add
@@ -154,8 +154,9 @@ def test_residual_adds_become_integer_on_random_networks(spec, ratio, tail_add):
         assert_same(run_checked(module, batch), before, f"after {name}")
     if ratio >= 1:
         check_streamlined(module)
-    # ratio 0.5: the skip (a fork) is the branch scaled by 2, by a copy of its
-    # multithreshold, so its matmul feeds two multithresholds
+    # ratio 0.5 (0.75): the skip (a fork) is scaled by 2 (by 4, the branch by
+    # 3: convergents of the ratio), by a copy of its multithreshold, so its
+    # matmul feeds two multithresholds
     adds = [o for o in module.walk() if isinstance(o, qnn.AddOp) and o.lhs.owner is not None
             and not isinstance(o.lhs.owner, qnn.ConstantOp) and not isinstance(o.rhs.owner, qnn.ConstantOp)]
     assert len(adds) == 2
