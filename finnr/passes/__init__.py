@@ -14,6 +14,8 @@ _PASS_MODULES = {
     "qnn-activation-to-thresholds": ("qnn_activation_to_thresholds", "QnnActivationToThresholds"),
     "qnn-absorb-into-thresholds": ("qnn_absorb_into_thresholds", "QnnAbsorbIntoThresholds"),
     "qnn-move-affine": ("qnn_move_affine", "QnnMoveAffine"),
+    "qnn-integer-add": ("qnn_integer_add", "QnnIntegerAdd"),
+    "qnn-split-conv-bias": ("qnn_split_conv_bias", "QnnSplitConvBias"),
     "qnn-round-thresholds": ("qnn_round_thresholds", "QnnRoundThresholds"),
     "qnn-lower-conv": ("qnn_lower_conv", "QnnLowerConv"),
     "qnn-lower-avgpool": ("qnn_lower_avgpool", "QnnLowerAvgpool"),

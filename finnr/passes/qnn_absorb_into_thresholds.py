@@ -5,7 +5,9 @@ multithreshold move into its thresholds.
 
 - ``qnn.add`` / ``qnn.sub`` with a constant (x + a, x - a),
 - ``qnn.mul`` with a constant m >= 0, ``qnn.div`` by a constant d > 0,
-- ``qnn.relu``,
+- a monotonic activation (relu, leaky relu, clip, hard sigmoid, sigmoid,
+  tanh: ``MONOTONIC_ACTIVATIONS`` of ``qnn-activation-to-thresholds``,
+  keyed by op class),
 
 where the constant is a scalar or varies along the multithreshold's channel
 axis. ``T'[c, k]`` is the smallest input (a float32, or an integer when x is
@@ -14,7 +16,10 @@ computes f, so the rewrite is exact. A negative multiplier or divisor (f
 decreasing) is refused: ``qnn-move-affine`` first moves its sign into the
 weights of a preceding matmul or conv. A zero multiplier makes the count
 constant, which the thresholds express exactly (-inf or +inf). The f must
-have no other user.
+have no other user. For an activation not monotone by construction in float
+arithmetic (sigmoid, tanh: a libm function), the new thresholds are checked
+on the 256 inputs on either side of each (and on the whole integer range
+when it has at most 2^12 values); the rewrite is refused if the check fails.
 """
 
 from __future__ import annotations
@@ -30,16 +35,22 @@ from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewri
 
 from finnr.dialects import qnn
 from finnr.interpreter.qnn import compute_dtype, repr_dtype
-from finnr.passes.qnn_activation_to_thresholds import input_search_range, per_channel, threshold_constant
-from finnr.passes.utils import apply_patterns, constant_of, smallest_reaching
+from finnr.passes.qnn_activation_to_thresholds import (
+    MONOTONIC_ACTIVATIONS,
+    input_search_range,
+    per_channel,
+    threshold_constant,
+)
+from finnr.passes.utils import apply_patterns, constant_of, reaching_holds, smallest_reaching
 
 
 def _elementwise(op) -> tuple | None:
     """(x, f(candidates, channel_column) -> values, constant) for an
     absorbable op, or None."""
     dtype = compute_dtype(op)
-    if isinstance(op, qnn.ReluOp):
-        return op.input, lambda c, k: np.maximum(c.astype(dtype), dtype(0)), None
+    act = MONOTONIC_ACTIVATIONS.get(type(op))
+    if act is not None:
+        return op.input, lambda c, k: act.fn(op, c.astype(dtype)), None
     if not isinstance(op, qnn.BinaryElementwiseOp):
         return None
     lhs_c, rhs_c = constant_of(op.lhs), constant_of(op.rhs)
@@ -68,7 +79,9 @@ class AbsorbIntoThresholds(RewritePattern):
     @op_type_rewrite_pattern
     def match_and_rewrite(self, mt: qnn.MultiThresholdOp, rewriter: PatternRewriter, /):
         producer = mt.input.owner
-        if not isinstance(producer, qnn.ReluOp | qnn.BinaryElementwiseOp) or not mt.input.has_one_use():
+        if type(producer) not in MONOTONIC_ACTIVATIONS and not isinstance(producer, qnn.BinaryElementwiseOp):
+            return
+        if not mt.input.has_one_use():
             return
         found = _elementwise(producer)
         if found is None:
@@ -99,6 +112,9 @@ class AbsorbIntoThresholds(RewritePattern):
             return fn(np.asarray(c), kcol).astype(f_repr).astype(mt_dtype) >= t_cmp
 
         new_t = smallest_reaching(pred, t_full.shape, input_search_range(x))
+        act = MONOTONIC_ACTIVATIONS.get(type(producer))
+        if act is not None and not act.rounded_monotone and not reaching_holds(pred, new_t, input_search_range(x)):
+            return  # not monotone in float arithmetic near a threshold
         tconst = threshold_constant(x, new_t)
         new_mt = qnn.MultiThresholdOp(
             x, tconst.result, mt.result.type, out_dtype=mt.out_dtype,
@@ -110,7 +126,7 @@ class AbsorbIntoThresholds(RewritePattern):
 
 @dataclass(frozen=True)
 class QnnAbsorbIntoThresholds(ModulePass):
-    """Constant add/sub/mul/div and relu in front of a multithreshold move exactly into its thresholds."""
+    """Constant add/sub/mul/div and monotonic activations in front of a multithreshold move exactly into its thresholds."""
 
     name = "qnn-absorb-into-thresholds"
 

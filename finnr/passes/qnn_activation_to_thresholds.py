@@ -14,8 +14,12 @@ integer when the input is an integer datatype) at which the quantizer, as the
 reference interpreter computes it in float32, reaches the next level; so
 ``x >= t`` and the original quantizer agree on every input. A per-channel
 scale gives per-channel thresholds when it varies along axis 1 (NCHW) or the
-last axis (NHWC); other layouts are refused. A relu in front is absorbed
-later, by ``qnn-absorb-into-thresholds``.
+last axis (NHWC); other layouts are refused.
+
+A monotonic activation in front (relu, leaky relu, clip/hardtanh, sigmoid,
+tanh, hard sigmoid) is absorbed later, by ``qnn-absorb-into-thresholds``,
+through :data:`MONOTONIC_ACTIVATIONS`: op class -> its function in numpy,
+computed exactly as the reference interpreter computes the op.
 """
 
 from __future__ import annotations
@@ -42,6 +46,31 @@ from finnr.passes.utils import (
     make_constant,
     smallest_reaching,
 )
+
+
+@dataclass(frozen=True)
+class Activation:
+    """How thresholds absorb an activation op: ``fn(op, x)`` computes it on
+    an array ``x`` in x's dtype exactly as the interpreter does."""
+
+    fn: Callable[[Operation, np.ndarray], np.ndarray]
+    rounded_monotone: bool = True
+    """Monotone (non-decreasing) in float arithmetic by construction (built
+    of correctly rounded +, *, max, min). When False (sigmoid, tanh: a
+    libm exp/tanh), each absorbed threshold is checked against the
+    neighbouring inputs and the rewrite is refused if the check fails."""
+
+
+MONOTONIC_ACTIVATIONS: dict[type[Operation], Activation] = {
+    qnn.ReluOp: Activation(lambda op, x: np.maximum(x, x.dtype.type(0))),
+    qnn.LeakyReluOp: Activation(lambda op, x: numeric.leaky_relu(x, op.alpha.value.data)),
+    qnn.ClipOp: Activation(lambda op, x: numeric.clip(x, *op.bounds())),
+    qnn.HardSigmoidOp: Activation(lambda op, x: numeric.hard_sigmoid(x, op.alpha.value.data, op.beta.value.data)),
+    qnn.SigmoidOp: Activation(lambda op, x: numeric.sigmoid(x), rounded_monotone=False),
+    qnn.TanhOp: Activation(lambda op, x: np.tanh(x), rounded_monotone=False),
+}
+"""The monotonically non-decreasing activations that a multithreshold after
+them absorbs (the interpreter's own arithmetic, keyed by op class)."""
 
 
 def channel_layout(param_shape: tuple[int, ...], shape: tuple[int, ...]) -> tuple[int | None, str] | None:

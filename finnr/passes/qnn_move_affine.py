@@ -8,7 +8,7 @@ Patterns (c, a, s, m: constants; each an identity of real arithmetic):
 - ``mul(add(x, a), m) -> add(mul(x, m), a*m)`` (multiplies before adds)
 - ``add(x, 0)``, ``mul(x, 1)`` disappear
 - ``matmul(mul(x, s), W) -> mul(matmul(x, W), s)`` and the same for conv,
-  for a scalar s
+  for a scalar s (and for a depthwise conv, an s per channel)
 - ``matmul(x, mul(W, s)) -> mul(matmul(x, W), s)`` for s varying only along
   W's output (last) axis; conv likewise along its output-channel axis 0
 - ``matmul(add(x, a), W) -> add(matmul(x, W), a @ W)`` for constant W and a
@@ -16,9 +16,13 @@ Patterns (c, a, s, m: constants; each an identity of real arithmetic):
 - ``maxpool(mul(x, s)) -> mul(maxpool(x), s)`` for s > 0 scalar or
   per-channel; ``maxpool(add(x, a)) -> add(maxpool(x), a)``
 - ``transpose`` of ``mul``/``add`` with a constant swap (the constant is
-  permuted alike); ``reshape`` likewise for a scalar constant
+  permuted alike); ``reshape``, ``depth_to_space`` and ``space_to_depth``
+  likewise for a scalar constant
 - ``mul(matmul(x, W), m)`` with negative per-output m: the sign moves into
   the constant weights (``W * sign(m)``, then ``|m|``), and likewise for conv.
+- ``mul(x, c)`` of a non-constant integer x with several users (a residual fork, a
+  strided block's conv and its shortcut conv) is copied, one per user, so
+  that each copy can move on alone (the same float32 product each time).
 
 When both operands are constants, the float one counts as the factor of the
 integer one (a weight times its scale). Refused: non-constant factors, factors that vary along an axis the linear op
@@ -38,6 +42,7 @@ from xdsl.dialects.builtin import ModuleOp, TensorType
 from xdsl.ir import Operation, SSAValue
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewrite_pattern
+from xdsl.rewriter import InsertPoint
 
 from finnr.dialects import datatypes as dt
 from finnr.dialects import qnn
@@ -181,6 +186,19 @@ def _output_channel_shape(op: qnn.MatMulOp | qnn.ConvOp, per_channel: np.ndarray
     return per_channel.reshape((-1,) + (1,) * (rank - 2))
 
 
+def _depthwise_per_channel(op: Operation, s: np.ndarray) -> bool:
+    """Whether ``s`` is a per-channel factor of a depthwise conv's input
+    (one output channel per input channel): it then scales the same
+    output channel."""
+    if not isinstance(op, qnn.ConvOp):
+        return False
+    shape = op.operands[0].type.get_shape()
+    axis = len(shape) - 1 if op.data_layout.data == "NHWC" else 1
+    channels = shape[axis]
+    return (op.group.value.data == channels and op.result.type.get_shape()[axis] == channels
+            and _varies_only_along(s, len(shape), axis) and s.ndim == len(shape))
+
+
 class ScaleOutOfLinear(RewritePattern):
     """linear(mul(x, s), W) and linear(x, mul(W, s)) -> mul(linear(x, W), s)."""
 
@@ -192,10 +210,10 @@ class ScaleOutOfLinear(RewritePattern):
         lhs, rhs = op.operands[0], op.operands[1]
         if isinstance(lhs.owner, qnn.MulOp) and _only_user(lhs):
             found = _split_const(lhs.owner)
-            if found is not None and _is_scalar(found[1]):
+            if found is not None and (_is_scalar(found[1]) or _depthwise_per_channel(op, found[1])):
                 x, s = found
                 lin = _linear_result(op, x, rhs)
-                k = _const(s.reshape(()))
+                k = _const(s.reshape(()) if _is_scalar(s) else s)
                 rewriter.replace(op, [lin, k, qnn.MulOp(lin.results[0], k.result, op.result.type)])
                 rewriter.erase(lhs.owner)
                 return
@@ -319,10 +337,11 @@ class AffineOutOfMaxPool(RewritePattern):
 
 class AffineOutOfDataMovement(RewritePattern):
     """transpose(mul|add(x, c)) -> mul|add(transpose(x), c permuted alike);
-    reshape(mul|add(x, scalar)) -> mul|add(reshape(x), scalar)."""
+    reshape / depth_to_space / space_to_depth (mul|add(x, scalar)) ->
+    mul|add(reshape(x), scalar)."""
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
-        if not isinstance(op, qnn.ReshapeOp | qnn.TransposeOp):
+        if not isinstance(op, qnn.ReshapeOp | qnn.TransposeOp | qnn.BlockRearrangeOp):
             return
         src = op.input.owner
         if not isinstance(src, qnn.MulOp | qnn.AddOp) or not _only_user(op.input):
@@ -332,10 +351,12 @@ class AffineOutOfDataMovement(RewritePattern):
             return
         x, c = found
         moved_type = TensorType(element_type(x), op.result.type.get_shape())
-        if isinstance(op, qnn.ReshapeOp):
+        if not isinstance(op, qnn.TransposeOp):
             if not _is_scalar(c):
                 return
-            moved: Operation = qnn.ReshapeOp(x, moved_type)
+            moved: Operation = type(op).create(
+                operands=[x], result_types=[moved_type], properties=dict(op.properties), attributes=dict(op.attributes)
+            )
             k = _const(c.reshape(()))
         else:
             perm = list(op.perm.get_values())
@@ -344,6 +365,26 @@ class AffineOutOfDataMovement(RewritePattern):
             k = _const(np.transpose(padded, perm))
         rewriter.replace(op, [moved, k, type(src)(moved.results[0], k.result, op.result.type)])
         rewriter.erase(src)
+
+
+class SplitSharedScale(RewritePattern):
+    """mul(x, c), x a non-constant integer tensor, with several users -> one copy of the mul per user."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: qnn.MulOp, rewriter: PatternRewriter, /):
+        if op.result.has_one_use() or not op.result.uses:
+            return
+        found = _split_const(op)
+        if found is None or constant_of(found[0]) is not None or not dt.is_integer(element_type(found[0])):
+            return
+        const_rhs = constant_of(op.rhs) is not None
+        for use in list(op.result.uses)[1:]:
+            k = (op.rhs if const_rhs else op.lhs).owner.clone()
+            copy = qnn.MulOp(op.lhs, k.results[0], op.result.type) if const_rhs else qnn.MulOp(k.results[0], op.rhs, op.result.type)
+            rewriter.insert(k, InsertPoint.after(op))
+            rewriter.insert(copy, InsertPoint.after(k))
+            use.operation.operands[use.index] = copy.result
+            rewriter.notify_op_modified(use.operation)
 
 
 PATTERNS = (
@@ -355,6 +396,7 @@ PATTERNS = (
     SignIntoWeights,
     AffineOutOfMaxPool,
     AffineOutOfDataMovement,
+    SplitSharedScale,
 )
 
 

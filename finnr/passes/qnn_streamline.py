@@ -2,16 +2,19 @@
 integer matrix products followed by integer multithresholds.
 
 In order: constant subexpressions fold, quantized weights become integer
-constants times scales, batch
-norms become affine ops, activations become exact multithresholds, scales
-and biases move past matrix products, pools and layout changes (then
-constants fold again: a transposed weight freed of its scale becomes a
-constant, into which a negative scale's sign can move) and are
-absorbed into the thresholds (twice, for interleaved chains), thresholds on
-integers are rounded, convolutions are lowered to NHWC sliding windows and
-matrix products, transposes between layers cancel, and every tensor gets its
+constants times scales, batch norms become affine ops, activations become
+exact multithresholds, conv biases become adds, scales and biases move past
+matrix products, pools and layout changes (then constants fold again: a
+transposed weight freed of its scale becomes a constant, into which a
+negative scale's sign can move) and are absorbed into the thresholds (with
+any monotonic activation in front of a quantizer), residual joins become
+integer adds at one scale (``qnn-integer-add``; then the moving and
+absorbing run again, for interleaved chains), thresholds on integers are
+rounded, convolutions are lowered to NHWC sliding windows and matrix
+products, transposes between layers cancel, and every tensor gets its
 narrowest datatype. What stays float is the host's part: the input before
-its first quantizer and a multiply/add at the output."""
+its first quantizer and a float tail at the output (a multiply/add, a
+softmax)."""
 
 from __future__ import annotations
 
@@ -27,12 +30,14 @@ from finnr.passes.qnn_batchnorm_to_affine import QnnBatchnormToAffine
 from finnr.passes.qnn_fold_constants import QnnFoldConstants
 from finnr.passes.qnn_fold_quant_weights import QnnFoldQuantWeights
 from finnr.passes.qnn_infer_datatypes import QnnInferDatatypes
+from finnr.passes.qnn_integer_add import QnnIntegerAdd
 from finnr.passes.qnn_lower_avgpool import QnnLowerAvgpool
 from finnr.passes.qnn_lower_conv import QnnLowerConv
 from finnr.passes.qnn_move_affine import QnnMoveAffine
 from finnr.passes.qnn_move_scale_past_depthwise import QnnMoveScalePastDepthwise
 from finnr.passes.qnn_move_transposes import QnnMoveTransposes
 from finnr.passes.qnn_round_thresholds import QnnRoundThresholds
+from finnr.passes.qnn_split_conv_bias import QnnSplitConvBias
 
 
 @dataclass(frozen=True)
@@ -54,9 +59,11 @@ class QnnStreamline(ModulePass):
             QnnActivationToThresholds(),
             QnnLowerAvgpool(),
             QnnMoveScalePastDepthwise(),
+            QnnSplitConvBias(),  # so that scales leave biased convs
             QnnMoveAffine(),
             QnnFoldConstants(),  # weights freed of their scales (transpose(W) of a Gemm) fold
             QnnAbsorbIntoThresholds(),
+            QnnIntegerAdd(),  # residual joins: relus absorbed, the scales of both branches at hand
             QnnMoveAffine(),
             QnnAbsorbIntoThresholds(),
             QnnInferDatatypes(),

@@ -113,6 +113,35 @@ def smallest_reaching(pred, shape: tuple[int, ...], integer_range: tuple[float, 
     return np.where(hi > _F32_MAX_KEY, np.float32(np.inf), out)
 
 
+def reaching_holds(pred, t: np.ndarray, integer_range: tuple[float, float] | None = None, window: int = 256) -> bool:
+    """Check an answer of :func:`smallest_reaching` where ``pred`` might not
+    be monotone: ``pred`` is false on the ``window`` admissible inputs below
+    each ``t`` and true on ``t`` and the ``window - 1`` above (on every
+    input of an integer range of at most 2^12 values)."""
+    t = np.asarray(t)
+    if integer_range is not None:
+        lo, hi = integer_range
+        offsets = np.arange(lo, hi + 1) if hi - lo < 1 << 12 else None
+        for i in range(-window, window) if offsets is None else offsets:
+            cand = t + i if offsets is None else np.full(t.shape, float(i))
+            ok = (cand >= lo) & (cand <= hi)
+            want = cand >= t
+            if np.any(ok & (np.asarray(pred(np.clip(cand, lo, hi)), bool) != want)):
+                return False
+        return True
+    bits = t.astype(np.float32).view(np.int32).astype(np.int64)
+    key = np.where(bits >= 0, bits, -(bits & 0x7FFFFFFF))  # order key of each threshold
+    finite = np.isfinite(t)
+    for i in range(-window, window):
+        k = np.clip(key + i, -_F32_MAX_KEY, _F32_MAX_KEY)
+        cand = _f32_from_key(k)
+        want = (k >= key) & finite | (~finite & (t < 0))
+        inside = (key + i >= -_F32_MAX_KEY) & (key + i <= _F32_MAX_KEY)
+        if np.any(inside & (np.asarray(pred(cand), bool) != want)):
+            return False
+    return True
+
+
 def op_label(op: Operation) -> str:
     """How diagnostics name an op: ``'qnn.matmul' %name`` (its first
     result's name in the IR), or just the op name."""

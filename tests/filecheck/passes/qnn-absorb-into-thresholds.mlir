@@ -296,3 +296,93 @@ func.func @non_constant_thresholds_stay(%x: tensor<1x2xf32>, %t: tensor<1x1xf32>
   %m = qnn.multithreshold %y, %t {out_dtype = !qnn.uint<1>} : (tensor<1x2xf32>, tensor<1x1xf32>) -> tensor<1x2x!qnn.uint<1>>
   func.return %m : tensor<1x2x!qnn.uint<1>>
 }
+
+// -----
+
+// Monotonic activations (MONOTONIC_ACTIVATIONS, keyed by op class) move in
+// like relu. leaky_relu(x, 0.25) >= -0.5 is x >= -2; >= 0 holds from the
+// second negative denormal up (0.25 times the first rounds to -0); >= 0.5
+// is x >= 0.5.
+// CHECK-LABEL: func.func @leaky_relu(
+// CHECK-SAME:  %[[X:[^:]*]]: tensor<1x2xf32>) -> tensor<1x2x!qnn.int<2>> {
+// CHECK-NEXT:  %[[T:[^ ,]*]] = qnn.constant dense<{{\[\[}}-2.000000e+00, -2.802600e-45, 5.000000e-01{{\]\]}}> : tensor<1x3xf32> -> tensor<1x3xf32>
+// CHECK-NEXT:  %[[M:[^ ,]*]] = qnn.multithreshold %[[X]], %[[T]] {out_dtype = !qnn.int<2>, out_bias = -2.000000e+00 : f32} : (tensor<1x2xf32>, tensor<1x3xf32>) -> tensor<1x2x!qnn.int<2>>
+// CHECK-NEXT:  func.return %[[M]] : tensor<1x2x!qnn.int<2>>
+func.func @leaky_relu(%x: tensor<1x2xf32>) -> tensor<1x2x!qnn.int<2>> {
+  %y = qnn.leaky_relu %x {alpha = 0.25 : f32} : (tensor<1x2xf32>) -> tensor<1x2xf32>
+  %t = qnn.constant dense<[[-0.5, 0.0, 0.5]]> : tensor<1x3xf32> -> tensor<1x3xf32>
+  %m = qnn.multithreshold %y, %t {out_dtype = !qnn.int<2>, out_bias = -2.0 : f32} : (tensor<1x2xf32>, tensor<1x3xf32>) -> tensor<1x2x!qnn.int<2>>
+  func.return %m : tensor<1x2x!qnn.int<2>>
+}
+
+// -----
+
+// clip(x, -1, 2) of an int<4>: >= -1.5 always (-8), >= 0.5 from 1, >= 3
+// never (8).
+// CHECK-LABEL: func.func @clip(
+// CHECK-SAME:  %[[X:[^:]*]]: tensor<1x2x!qnn.int<4>>) -> tensor<1x2x!qnn.uint<2>> {
+// CHECK-NEXT:  %[[T:[^ ,]*]] = qnn.constant dense<{{\[\[}}-8, 1, 8{{\]\]}}> : tensor<1x3xi8> -> tensor<1x3x!qnn.int<5>>
+// CHECK-NEXT:  %[[M:[^ ,]*]] = qnn.multithreshold %[[X]], %[[T]] {out_dtype = !qnn.uint<2>} : (tensor<1x2x!qnn.int<4>>, tensor<1x3x!qnn.int<5>>) -> tensor<1x2x!qnn.uint<2>>
+func.func @clip(%x: tensor<1x2x!qnn.int<4>>) -> tensor<1x2x!qnn.uint<2>> {
+  %y = qnn.clip %x {min = -1.0 : f32, max = 2.0 : f32} : (tensor<1x2x!qnn.int<4>>) -> tensor<1x2x!qnn.int<3>>
+  %t = qnn.constant dense<[[-1.5, 0.5, 3.0]]> : tensor<1x3xf32> -> tensor<1x3xf32>
+  %m = qnn.multithreshold %y, %t {out_dtype = !qnn.uint<2>} : (tensor<1x2x!qnn.int<3>>, tensor<1x3xf32>) -> tensor<1x2x!qnn.uint<2>>
+  func.return %m : tensor<1x2x!qnn.uint<2>>
+}
+
+// -----
+
+// sigmoid(x) >= 0.25, 0.5, 0.75: x >= ln(1/3), the float32 below 0 where
+// sigmoid rounds to 0.5, ln(3) (checked against the neighbouring floats).
+// CHECK-LABEL: func.func @sigmoid(
+// CHECK-SAME:  %[[X:[^:]*]]: tensor<1x2xf32>) -> tensor<1x2x!qnn.uint<2>> {
+// CHECK-NEXT:  %[[T:[^ ,]*]] = qnn.constant dense<{{\[\[}}-1.09861243, -4.10632381e-08, 1.09861207{{\]\]}}> : tensor<1x3xf32> -> tensor<1x3xf32>
+// CHECK-NEXT:  %[[M:[^ ,]*]] = qnn.multithreshold %[[X]], %[[T]] {out_dtype = !qnn.uint<2>} : (tensor<1x2xf32>, tensor<1x3xf32>) -> tensor<1x2x!qnn.uint<2>>
+func.func @sigmoid(%x: tensor<1x2xf32>) -> tensor<1x2x!qnn.uint<2>> {
+  %y = qnn.sigmoid %x : (tensor<1x2xf32>) -> tensor<1x2xf32>
+  %t = qnn.constant dense<[[0.25, 0.5, 0.75]]> : tensor<1x3xf32> -> tensor<1x3xf32>
+  %m = qnn.multithreshold %y, %t {out_dtype = !qnn.uint<2>} : (tensor<1x2xf32>, tensor<1x3xf32>) -> tensor<1x2x!qnn.uint<2>>
+  func.return %m : tensor<1x2x!qnn.uint<2>>
+}
+
+// -----
+
+// tanh of an int<4> >= -0.9, 0, 0.99: from -1, 0 and 3.
+// CHECK-LABEL: func.func @tanh(
+// CHECK-SAME:  %[[X:[^:]*]]: tensor<1x2x!qnn.int<4>>) -> tensor<1x2x!qnn.uint<2>> {
+// CHECK-NEXT:  %[[T:[^ ,]*]] = qnn.constant dense<{{\[\[}}-1, 0, 3{{\]\]}}> : tensor<1x3xi8> -> tensor<1x3x!qnn.int<3>>
+func.func @tanh(%x: tensor<1x2x!qnn.int<4>>) -> tensor<1x2x!qnn.uint<2>> {
+  %y = qnn.tanh %x : (tensor<1x2x!qnn.int<4>>) -> tensor<1x2xf32>
+  %t = qnn.constant dense<[[-0.9, 0.0, 0.99]]> : tensor<1x3xf32> -> tensor<1x3xf32>
+  %m = qnn.multithreshold %y, %t {out_dtype = !qnn.uint<2>} : (tensor<1x2xf32>, tensor<1x3xf32>) -> tensor<1x2x!qnn.uint<2>>
+  func.return %m : tensor<1x2x!qnn.uint<2>>
+}
+
+// -----
+
+// hard_sigmoid (0.2 x + 0.5, clipped to [0, 1]) >= 0 everywhere (the
+// lowest float32), >= 1.5 nowhere (+inf).
+// CHECK-LABEL: func.func @hard_sigmoid(
+// CHECK-SAME:  %[[X:[^:]*]]: tensor<1x2xf32>) -> tensor<1x2x!qnn.uint<2>> {
+// CHECK-NEXT:  %[[T:[^ ,]*]] = qnn.constant dense<"0xFFFF7FFF0000A0B30000807F"> : tensor<1x3xf32> -> tensor<1x3xf32>
+// CHECK-NEXT:  %[[M:[^ ,]*]] = qnn.multithreshold %[[X]], %[[T]]
+func.func @hard_sigmoid(%x: tensor<1x2xf32>) -> tensor<1x2x!qnn.uint<2>> {
+  %y = qnn.hard_sigmoid %x : (tensor<1x2xf32>) -> tensor<1x2xf32>
+  %t = qnn.constant dense<[[0.0, 0.5, 1.5]]> : tensor<1x3xf32> -> tensor<1x3xf32>
+  %m = qnn.multithreshold %y, %t {out_dtype = !qnn.uint<2>} : (tensor<1x2xf32>, tensor<1x3xf32>) -> tensor<1x2x!qnn.uint<2>>
+  func.return %m : tensor<1x2x!qnn.uint<2>>
+}
+
+// -----
+
+// Refused: the activation has another user.
+// CHECK-LABEL: func.func @shared(
+// CHECK-NEXT:  qnn.sigmoid
+// CHECK-NEXT:  qnn.constant
+// CHECK-NEXT:  qnn.multithreshold
+func.func @shared(%x: tensor<1x2xf32>) -> (tensor<1x2x!qnn.uint<2>>, tensor<1x2xf32>) {
+  %y = qnn.sigmoid %x : (tensor<1x2xf32>) -> tensor<1x2xf32>
+  %t = qnn.constant dense<[[0.25, 0.5, 0.75]]> : tensor<1x3xf32> -> tensor<1x3xf32>
+  %m = qnn.multithreshold %y, %t {out_dtype = !qnn.uint<2>} : (tensor<1x2xf32>, tensor<1x3xf32>) -> tensor<1x2x!qnn.uint<2>>
+  func.return %m, %y : tensor<1x2x!qnn.uint<2>>, tensor<1x2xf32>
+}

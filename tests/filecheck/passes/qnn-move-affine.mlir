@@ -583,3 +583,87 @@ func.func @vector_add_reshape_stays(%x: tensor<1x2xf32>) -> tensor<2x1xf32> {
   %r = qnn.reshape %xa : (tensor<1x2xf32>) -> tensor<2x1xf32>
   func.return %r : tensor<2x1xf32>
 }
+
+// -----
+
+// A scale with several users is copied, one per user; the matmul's copy
+// then moves past it (the other stays for the return).
+// CHECK-LABEL: func.func @shared_scale(
+// CHECK-SAME:  %[[X:[^:]*]]: tensor<1x2x!qnn.uint<2>>, %{{[^:]*}}: tensor<2x3x!qnn.int<2>>) -> (tensor<1x3xf32>, tensor<1x2xf32>) {
+// CHECK-NEXT:  %[[S:[^ ,]*]] = qnn.constant dense<5.000000e-01> : tensor<f32> -> tensor<f32>
+// CHECK-NEXT:  %[[A:[^ ,]*]] = qnn.mul %[[X]], %[[S]] : (tensor<1x2x!qnn.uint<2>>, tensor<f32>) -> tensor<1x2xf32>
+// CHECK-NEXT:  %[[W:[^ ,]*]] = qnn.constant
+// CHECK-NEXT:  %[[Y:[^ ,]*]] = qnn.matmul %[[X]], %[[W]] : (tensor<1x2x!qnn.uint<2>>, tensor<2x3x!qnn.int<2>>) -> tensor<1x3xf32>
+// CHECK-NEXT:  %[[K:[^ ,]*]] = qnn.constant dense<5.000000e-01> : tensor<f32> -> tensor<f32>
+// CHECK-NEXT:  %[[O:[^ ,]*]] = qnn.mul %[[Y]], %[[K]] : (tensor<1x3xf32>, tensor<f32>) -> tensor<1x3xf32>
+// CHECK-NEXT:  func.return %[[O]], %[[A]] : tensor<1x3xf32>, tensor<1x2xf32>
+func.func @shared_scale(%x: tensor<1x2x!qnn.uint<2>>, %w: tensor<2x3x!qnn.int<2>>) -> (tensor<1x3xf32>, tensor<1x2xf32>) {
+  %s = qnn.constant dense<0.5> : tensor<f32> -> tensor<f32>
+  %a = qnn.mul %x, %s : (tensor<1x2x!qnn.uint<2>>, tensor<f32>) -> tensor<1x2xf32>
+  %w1 = qnn.constant dense<[[1, -1, 0], [1, 1, -1]]> : tensor<2x3xi8> -> tensor<2x3x!qnn.int<2>>
+  %y = qnn.matmul %a, %w1 : (tensor<1x2xf32>, tensor<2x3x!qnn.int<2>>) -> tensor<1x3xf32>
+  func.return %y, %a : tensor<1x3xf32>, tensor<1x2xf32>
+}
+
+// -----
+
+// A per-channel input scale moves past a depthwise conv (channel c in,
+// channel c out).
+// CHECK-LABEL: func.func @depthwise(
+// CHECK-SAME:  %[[X:[^:]*]]: tensor<1x2x3x3x!qnn.uint<2>>) -> tensor<1x2x1x1xf32> {
+// CHECK-NEXT:  %[[W:[^ ,]*]] = qnn.constant
+// CHECK-NEXT:  %[[Y:[^ ,]*]] = qnn.conv %[[X]], %[[W]] {{.*}}group = 2 : i64} : (tensor<1x2x3x3x!qnn.uint<2>>, tensor<2x1x3x3x!qnn.int<2>>) -> tensor<1x2x1x1xf32>
+// CHECK-NEXT:  %[[K:[^ ,]*]] = qnn.constant dense<{{\[\[\[\[}}5.000000e-01]], {{\[\[}}2.500000e-01{{\]\]\]\]}}> : tensor<1x2x1x1xf32> -> tensor<1x2x1x1xf32>
+// CHECK-NEXT:  %[[O:[^ ,]*]] = qnn.mul %[[Y]], %[[K]] : (tensor<1x2x1x1xf32>, tensor<1x2x1x1xf32>) -> tensor<1x2x1x1xf32>
+// CHECK-NEXT:  func.return %[[O]] : tensor<1x2x1x1xf32>
+func.func @depthwise(%x: tensor<1x2x3x3x!qnn.uint<2>>) -> tensor<1x2x1x1xf32> {
+  %s = qnn.constant dense<[[[[0.5]], [[0.25]]]]> : tensor<1x2x1x1xf32> -> tensor<1x2x1x1xf32>
+  %a = qnn.mul %x, %s : (tensor<1x2x3x3x!qnn.uint<2>>, tensor<1x2x1x1xf32>) -> tensor<1x2x3x3xf32>
+  %w = qnn.constant dense<1> : tensor<2x1x3x3xi8> -> tensor<2x1x3x3x!qnn.int<2>>
+  %y = qnn.conv %a, %w {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, group = 2 : i64} : (tensor<1x2x3x3xf32>, tensor<2x1x3x3x!qnn.int<2>>) -> tensor<1x2x1x1xf32>
+  func.return %y : tensor<1x2x1x1xf32>
+}
+
+// -----
+
+// Refused: a per-channel scale before a grouped (not depthwise) conv mixes
+// channels of different scales.
+// CHECK-LABEL: func.func @grouped_refused(
+// CHECK:       %[[A:[^ ,]*]] = qnn.mul
+// CHECK:       qnn.conv %[[A]],
+func.func @grouped_refused(%x: tensor<1x4x3x3x!qnn.uint<2>>) -> tensor<1x2x1x1xf32> {
+  %s = qnn.constant dense<[[[[0.5]], [[0.25]], [[0.5]], [[0.25]]]]> : tensor<1x4x1x1xf32> -> tensor<1x4x1x1xf32>
+  %a = qnn.mul %x, %s : (tensor<1x4x3x3x!qnn.uint<2>>, tensor<1x4x1x1xf32>) -> tensor<1x4x3x3xf32>
+  %w = qnn.constant dense<1> : tensor<2x2x3x3xi8> -> tensor<2x2x3x3x!qnn.int<2>>
+  %y = qnn.conv %a, %w {strides = array<i64: 1, 1>, pads = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, group = 2 : i64} : (tensor<1x4x3x3xf32>, tensor<2x2x3x3x!qnn.int<2>>) -> tensor<1x2x1x1xf32>
+  func.return %y : tensor<1x2x1x1xf32>
+}
+
+// -----
+
+// A scalar scale moves past depth_to_space (data movement) like a reshape.
+// CHECK-LABEL: func.func @depth_to_space(
+// CHECK-SAME:  %[[X:[^:]*]]: tensor<1x4x1x1x!qnn.int<4>>) -> tensor<1x1x2x2xf32> {
+// CHECK-NEXT:  %[[Y:[^ ,]*]] = qnn.depth_to_space %[[X]] {blocksize = 2 : i64} : (tensor<1x4x1x1x!qnn.int<4>>) -> tensor<1x1x2x2x!qnn.int<4>>
+// CHECK-NEXT:  %[[K:[^ ,]*]] = qnn.constant dense<5.000000e-01> : tensor<f32> -> tensor<f32>
+// CHECK-NEXT:  %[[O:[^ ,]*]] = qnn.mul %[[Y]], %[[K]] : (tensor<1x1x2x2x!qnn.int<4>>, tensor<f32>) -> tensor<1x1x2x2xf32>
+// CHECK-NEXT:  func.return %[[O]] : tensor<1x1x2x2xf32>
+func.func @depth_to_space(%x: tensor<1x4x1x1x!qnn.int<4>>) -> tensor<1x1x2x2xf32> {
+  %s = qnn.constant dense<0.5> : tensor<f32> -> tensor<f32>
+  %a = qnn.mul %x, %s : (tensor<1x4x1x1x!qnn.int<4>>, tensor<f32>) -> tensor<1x4x1x1xf32>
+  %y = qnn.depth_to_space %a {blocksize = 2 : i64} : (tensor<1x4x1x1xf32>) -> tensor<1x1x2x2xf32>
+  func.return %y : tensor<1x1x2x2xf32>
+}
+
+// -----
+
+// Refused: a per-channel scale (depth_to_space moves channels into space).
+// CHECK-LABEL: func.func @depth_to_space_per_channel_refused(
+// CHECK:       %[[A:[^ ,]*]] = qnn.mul
+// CHECK-NEXT:  qnn.depth_to_space %[[A]]
+func.func @depth_to_space_per_channel_refused(%x: tensor<1x4x1x1x!qnn.int<4>>) -> tensor<1x1x2x2xf32> {
+  %s = qnn.constant dense<[[[0.5]], [[0.25]], [[0.5]], [[0.25]]]> : tensor<4x1x1xf32> -> tensor<4x1x1xf32>
+  %a = qnn.mul %x, %s : (tensor<1x4x1x1x!qnn.int<4>>, tensor<4x1x1xf32>) -> tensor<1x4x1x1xf32>
+  %y = qnn.depth_to_space %a {blocksize = 2 : i64} : (tensor<1x4x1x1xf32>) -> tensor<1x1x2x2xf32>
+  func.return %y : tensor<1x1x2x2xf32>
+}

@@ -252,3 +252,40 @@ func.func @gemm_negative_bn(%img: tensor<1x3xf32>) -> tensor<1x2xf32> {
   %y = qnn.matmul %a0, %w1t : (tensor<1x2xf32>, tensor<2x2xf32>) -> tensor<1x2xf32>
   func.return %y : tensor<1x2xf32>
 }
+
+// -----
+
+// Residual join (ResNet-style): the skip (relu-quant, scale 0.5) feeds the
+// next matmul and the add; both branches share the scale, so the join is an
+// integer add of the two uint<3> counts and the quantizer after it (scale 1,
+// half to even) counts n = y1 + skip: n*0.5 rounds up to 1 from n = 2, to 2
+// from n = 3 (1.5 ties to 2), to 3 from n = 6 (2.5 ties to 2), ...
+// STRUCT-LABEL: func.func @residual(
+// STRUCT-NOT:   qnn.{{quant|add|mul}} %
+// STRUCT:       %[[SKIP:[^ ,]*]] = qnn.multithreshold {{.*}} -> tensor<1x4x!qnn.uint<3>>
+// STRUCT:       qnn.matmul %[[SKIP]], {{.*}} -> tensor<1x4x!qnn.int<5>>
+// STRUCT:       %[[Y1:[^ ,]*]] = qnn.multithreshold {{.*}} -> tensor<1x4x!qnn.uint<3>>
+// STRUCT-NEXT:  %[[SUM:[^ ,]*]] = qnn.add %[[Y1]], %[[SKIP]] : (tensor<1x4x!qnn.uint<3>>, tensor<1x4x!qnn.uint<3>>) -> tensor<1x4x!qnn.uint<4>>
+// STRUCT-NEXT:  %[[T:[^ ,]*]] = qnn.constant dense<{{\[\[}}2, 3, 6, 7, 10, 11, 14{{\]\]}}> : tensor<1x7xi8> -> tensor<1x7x!qnn.uint<4>>
+// STRUCT-NEXT:  qnn.multithreshold %[[SUM]], %[[T]] {out_dtype = !qnn.uint<3>} : (tensor<1x4x!qnn.uint<4>>, tensor<1x7x!qnn.uint<4>>) -> tensor<1x4x!qnn.uint<3>>
+// STRUCT-NOT:   qnn.{{quant|add|mul}} %
+// STRUCT:       func.return
+// CHECK-LABEL: func.func @residual(
+// NOLOWER-LABEL: func.func @residual(
+func.func @residual(%img: tensor<1x4xf32>) -> tensor<1x2xf32> {
+  %x = qnn.quant %img {bitwidth = 4 : i64, scale = dense<0.25> : tensor<f32>, zeropt = dense<0.0> : tensor<f32>} : (tensor<1x4xf32>) -> tensor<1x4xf32>
+  %w0 = qnn.constant dense<[[1, -1, 1, 0], [1, 1, -1, 1], [-1, 0, 1, 1], [0, 1, 1, -1]]> : tensor<4x4xi8> -> tensor<4x4x!qnn.int<2>>
+  %h0 = qnn.matmul %x, %w0 : (tensor<1x4xf32>, tensor<4x4x!qnn.int<2>>) -> tensor<1x4xf32>
+  %r0 = qnn.relu %h0 : (tensor<1x4xf32>) -> tensor<1x4xf32>
+  %skip = qnn.quant %r0 {bitwidth = 3 : i64, signed = false, scale = dense<0.5> : tensor<f32>, zeropt = dense<0.0> : tensor<f32>} : (tensor<1x4xf32>) -> tensor<1x4xf32>
+  %w1 = qnn.constant dense<[[1, -1, 1, 0], [1, 1, 0, -1], [0, 1, -1, 1], [-1, 0, 1, 1]]> : tensor<4x4xi8> -> tensor<4x4x!qnn.int<2>>
+  %h1 = qnn.matmul %skip, %w1 : (tensor<1x4xf32>, tensor<4x4x!qnn.int<2>>) -> tensor<1x4xf32>
+  %r1 = qnn.relu %h1 : (tensor<1x4xf32>) -> tensor<1x4xf32>
+  %y1 = qnn.quant %r1 {bitwidth = 3 : i64, signed = false, scale = dense<0.5> : tensor<f32>, zeropt = dense<0.0> : tensor<f32>} : (tensor<1x4xf32>) -> tensor<1x4xf32>
+  %sum = qnn.add %y1, %skip : (tensor<1x4xf32>, tensor<1x4xf32>) -> tensor<1x4xf32>
+  %r2 = qnn.relu %sum : (tensor<1x4xf32>) -> tensor<1x4xf32>
+  %y2 = qnn.quant %r2 {bitwidth = 3 : i64, signed = false, scale = dense<1.0> : tensor<f32>, zeropt = dense<0.0> : tensor<f32>} : (tensor<1x4xf32>) -> tensor<1x4xf32>
+  %w2 = qnn.constant dense<[[1, -1], [1, 1], [-1, 1], [0, 1]]> : tensor<4x2xi8> -> tensor<4x2x!qnn.int<2>>
+  %o = qnn.matmul %y2, %w2 : (tensor<1x4xf32>, tensor<4x2x!qnn.int<2>>) -> tensor<1x2xf32>
+  func.return %o : tensor<1x2xf32>
+}
