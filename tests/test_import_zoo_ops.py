@@ -357,3 +357,21 @@ def test_quant_avg_pool_and_maxpool_nhwc_match_qonnx(layout, signed, ibits, obit
         outs.append(g.node("MaxPoolNHWC", [x], domain=g.domain, kernel_shape=[2, 2], strides=[2, 2], pads=[0, 0, 0, 0]))
     model = g.model([vinfo("x", shape)], outs, value_info=[vinfo(x, shape)])
     compare_with_qonnx(model, random_input(rng, shape, scale=2.0**ibits), exact=True)
+
+
+@pytest.mark.parametrize("command", [["import"], ["build", "--target-fps", "1000", "-o", "out"]])
+def test_float_model_is_refused_by_the_commands(command, tmp_path, capsys, monkeypatch):
+    """`finnr import` and `finnr build` of a model without quantizers exit 2
+    with the message, and write nothing."""
+    import onnx
+
+    from finnr.driver.main import main
+
+    g = GraphBuilder()
+    y = g.node("Relu", [g.node("MatMul", ["x", g.const(f32(np.ones((4, 2))))])])
+    path = tmp_path / "float.onnx"
+    onnx.save(g.model([vinfo("x", [1, 4])], [y]), path)
+    monkeypatch.chdir(tmp_path)
+    assert main([command[0], str(path), *command[1:]]) == 2
+    assert "no quantized layers found" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["float.onnx"]

@@ -207,7 +207,7 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
             model = str(tmp / "example.onnx")
             onnx.save(tfc_w2a2_example(), model)
             np.save(tmp / "example_input.npy", example_input())
-        module = import_model(model)
+        module = import_model(model, require_quantized=True)
         _write_ir(tmp, "01-qnn.mlir", module)
         if opts.stop_after != "import":
             progress("streamline")

@@ -110,7 +110,7 @@ def compile_variant(model: str, precision: str, sparsity: float) -> Variant:
     from finnr.passes.qnn_requantize import requantize
 
     try:
-        module = import_model(model)
+        module = import_model(model, require_quantized=True)
         if precision != NATIVE:
             wbits, abits = parse_precision(precision)
             requantize(module, weight_bits=wbits, act_bits=abits)

@@ -38,7 +38,7 @@ def compile_point(model: str, device, utilization: float = DEFAULT_UTILIZATION):
     from finnr.backends.report import build_report
     from finnr.frontend.onnx_import import import_model
 
-    module = import_model(model)
+    module = import_model(model, require_quantized=True)
     pipeline.run(module, f"{pipeline.TO_DATAFLOW},"
                  f"{pipeline.folding(device=device.name, maximize=True, utilization=utilization)}")
     return design_point(module, build_report(module, device), model.split("/")[-1])
