@@ -311,14 +311,11 @@ def test_unsupported_nodes_are_listed_before_the_float_model_message():
 # --- random networks of the new layer kinds --------------------------------------
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(seed=seeds, bits=st.integers(2, 4), mode=st.sampled_from(["DCR", "CRD"]), shift=st.integers(0, 3))
-def test_random_zoo_networks_match_qonnx(seed, bits, mode, shift):
+def zoo_network(rng, bits: int, mode: str, shift: int):
     """Conv -> depthwise conv -> residual Add with a shared quantizer ->
     Concat -> DepthToSpace -> TruncAvgPool (Trunc v2) -> Resize -> global
     pool -> Gemm, with power-of-two scales (so float rounding cannot flip a
-    quantization level between the two executors)."""
-    rng = np.random.default_rng(seed)
+    quantization level between two executors)."""
     g = GraphBuilder()
     s_in, s_w, s_a = 2.0 ** -3, 2.0 ** -2, 2.0 ** -rng.integers(1, 4)
 
@@ -337,8 +334,41 @@ def test_random_zoo_networks_match_qonnx(seed, bits, mode, shift):
     u = g.node("Resize", [t, "", g.const(f32([1, 1, 2, 2]))], mode="nearest")  # (1, 4, 8, 8)
     v = g.node("Flatten", [g.node("GlobalAveragePool", [u])])
     y = g.node("Gemm", [v, wq((5, 4)), g.const(f32(rng.standard_normal(5)))], transB=1)
-    model = g.model([vinfo("x", [1, 4, 8, 8])], [y], custom_opset=2)
+    return g.model([vinfo("x", [1, 4, 8, 8])], [y], custom_opset=2)
+
+
+zoo_cases = given(seed=seeds, bits=st.integers(2, 4), mode=st.sampled_from(["DCR", "CRD"]), shift=st.integers(0, 3))
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@zoo_cases
+def test_random_zoo_networks_match_qonnx(seed, bits, mode, shift):
+    rng = np.random.default_rng(seed)
+    model = zoo_network(rng, bits, mode, shift)
     compare_with_qonnx(model, random_input(rng, [2, 4, 8, 8]))
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@zoo_cases
+def test_random_zoo_networks_streamline_exactly(seed, bits, mode, shift):
+    """The same networks before and after qnn-streamline: the interpreter
+    agrees (to float rounding of the float tail), and the residual add,
+    concat, depth-to-space, pools and resize are integer."""
+    from finnr.dialects import datatypes as dt
+    from finnr.dialects import qnn
+    from finnr.flows import pipeline
+    from finnr.interpreter import run_batch
+
+    rng = np.random.default_rng(seed)
+    module = import_model(zoo_network(rng, bits, mode, shift))
+    x = random_input(rng, [2, 4, 8, 8])
+    (before,) = run_batch(module, x)
+    pipeline.run(module, pipeline.STREAMLINE)
+    (after,) = run_batch(module, x)
+    np.testing.assert_allclose(after, before, rtol=1e-5, atol=1e-5)
+    for cls in (qnn.AddOp, qnn.ConcatOp, qnn.DepthToSpaceOp, qnn.ResizeOp):
+        ops = [op for op in module.walk() if isinstance(op, cls)]
+        assert any(dt.is_integer(op.results[0].type.get_element_type()) for op in ops), cls.name
 
 
 @pytest.mark.parametrize("layout", ["NCHW", "NHWC"])
@@ -359,10 +389,12 @@ def test_quant_avg_pool_and_maxpool_nhwc_match_qonnx(layout, signed, ibits, obit
     compare_with_qonnx(model, random_input(rng, shape, scale=2.0**ibits), exact=True)
 
 
-@pytest.mark.parametrize("command", [["import"], ["build", "--target-fps", "1000", "-o", "out"]])
+@pytest.mark.parametrize("command", [["build", "--target-fps", "1000", "-o", "out"], ["dse", "-o", "out"],
+                                     ["roofline", "--device", "pynq-z1", "-o", "out", "--model"]])
 def test_float_model_is_refused_by_the_commands(command, tmp_path, capsys, monkeypatch):
-    """`finnr import` and `finnr build` of a model without quantizers exit 2
-    with the message, and write nothing."""
+    """The compiling commands (build, dse, roofline of a model) refuse a
+    model without quantizers with exit 2 and the message, and write nothing;
+    `finnr import` still imports it (to look at, or run as a reference)."""
     import onnx
 
     from finnr.driver.main import main
@@ -372,6 +404,7 @@ def test_float_model_is_refused_by_the_commands(command, tmp_path, capsys, monke
     path = tmp_path / "float.onnx"
     onnx.save(g.model([vinfo("x", [1, 4])], [y]), path)
     monkeypatch.chdir(tmp_path)
-    assert main([command[0], str(path), *command[1:]]) == 2
+    args = [*command, str(path)] if command[-1] == "--model" else [command[0], str(path), *command[1:]]
+    assert main(args) == 2
     assert "no quantized layers found" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["float.onnx"]

@@ -96,16 +96,16 @@ def load_model(path: str | os.PathLike) -> onnx.ModelProto:
 def import_model(model: onnx.ModelProto | str | os.PathLike, *, require_quantized: bool = False) -> ModuleOp:
     """Import an ONNX model (or a path to one) into a qnn module. With
     ``require_quantized`` a model without any quantizer (a float model) is a
-    FinnrError (after the checks for unsupported nodes); without it float
+    FinnrError (after every other check of the import: unsupported nodes,
+    shapes, values); without it float
     graphs import too (the interpreter runs them as references)."""
     if not isinstance(model, onnx.ModelProto):
         model = load_model(model)
     _check_names(model.graph)
-    importer = _Importer(model)
+    module = _Importer(model).run()
     if require_quantized:
-        importer._check_supported()
         check_quantized(model)
-    return importer.run()
+    return module
 
 
 def check_quantized(model: onnx.ModelProto) -> None:

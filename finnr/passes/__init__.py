@@ -19,7 +19,6 @@ _PASS_MODULES = {
     "qnn-round-thresholds": ("qnn_round_thresholds", "QnnRoundThresholds"),
     "qnn-lower-conv": ("qnn_lower_conv", "QnnLowerConv"),
     "qnn-lower-avgpool": ("qnn_lower_avgpool", "QnnLowerAvgpool"),
-    "qnn-move-scale-past-depthwise": ("qnn_move_scale_past_depthwise", "QnnMoveScalePastDepthwise"),
     "qnn-move-transposes": ("qnn_move_transposes", "QnnMoveTransposes"),
     "qnn-streamline": ("qnn_streamline", "QnnStreamline"),
     "qnn-requantize": ("qnn_requantize", "QnnRequantize"),

@@ -186,17 +186,18 @@ def _output_channel_shape(op: qnn.MatMulOp | qnn.ConvOp, per_channel: np.ndarray
     return per_channel.reshape((-1,) + (1,) * (rank - 2))
 
 
-def _depthwise_per_channel(op: Operation, s: np.ndarray) -> bool:
-    """Whether ``s`` is a per-channel factor of a depthwise conv's input
-    (one output channel per input channel): it then scales the same
-    output channel."""
+def _depthwise_output_scale(op: Operation, s: np.ndarray) -> np.ndarray | None:
+    """For a per-channel factor ``s`` of a depthwise conv's input (group =
+    input channels, each giving M/C output channels), the same factor on
+    the output channels; None for anything else."""
     if not isinstance(op, qnn.ConvOp):
-        return False
+        return None
     shape = op.operands[0].type.get_shape()
     axis = len(shape) - 1 if op.data_layout.data == "NHWC" else 1
-    channels = shape[axis]
-    return (op.group.value.data == channels and op.result.type.get_shape()[axis] == channels
-            and _varies_only_along(s, len(shape), axis) and s.ndim == len(shape))
+    channels, outputs = shape[axis], op.result.type.get_shape()[axis]
+    if op.group.value.data != channels or outputs % channels or s.ndim > len(shape) or not _varies_only_along(s, len(shape), axis):
+        return None
+    return np.repeat(s.reshape((1,) * (len(shape) - s.ndim) + s.shape), outputs // channels, axis=axis)
 
 
 class ScaleOutOfLinear(RewritePattern):
@@ -210,10 +211,11 @@ class ScaleOutOfLinear(RewritePattern):
         lhs, rhs = op.operands[0], op.operands[1]
         if isinstance(lhs.owner, qnn.MulOp) and _only_user(lhs):
             found = _split_const(lhs.owner)
-            if found is not None and (_is_scalar(found[1]) or _depthwise_per_channel(op, found[1])):
+            out_scale = None if found is None or _is_scalar(found[1]) else _depthwise_output_scale(op, found[1])
+            if found is not None and (_is_scalar(found[1]) or out_scale is not None):
                 x, s = found
                 lin = _linear_result(op, x, rhs)
-                k = _const(s.reshape(()) if _is_scalar(s) else s)
+                k = _const(s.reshape(()) if out_scale is None else out_scale)
                 rewriter.replace(op, [lin, k, qnn.MulOp(lin.results[0], k.result, op.result.type)])
                 rewriter.erase(lhs.owner)
                 return
@@ -337,11 +339,12 @@ class AffineOutOfMaxPool(RewritePattern):
 
 class AffineOutOfDataMovement(RewritePattern):
     """transpose(mul|add(x, c)) -> mul|add(transpose(x), c permuted alike);
-    reshape / depth_to_space / space_to_depth (mul|add(x, scalar)) ->
-    mul|add(reshape(x), scalar)."""
+    reshape / depth_to_space / space_to_depth / nearest resize / slice
+    (mul|add(x, scalar)) -> mul|add(reshape(x), scalar): each output element
+    is one input element, so the scalar commutes."""
 
     def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
-        if not isinstance(op, qnn.ReshapeOp | qnn.TransposeOp | qnn.BlockRearrangeOp):
+        if not isinstance(op, qnn.ReshapeOp | qnn.TransposeOp | qnn.BlockRearrangeOp | qnn.ResizeOp | qnn.SliceOp):
             return
         src = op.input.owner
         if not isinstance(src, qnn.MulOp | qnn.AddOp) or not _only_user(op.input):
@@ -365,6 +368,36 @@ class AffineOutOfDataMovement(RewritePattern):
             k = _const(np.transpose(padded, perm))
         rewriter.replace(op, [moved, k, type(src)(moved.results[0], k.result, op.result.type)])
         rewriter.erase(src)
+
+
+class ScaleOutOfConcat(RewritePattern):
+    """concat(mul(a, s), mul(b, s), ...) with one positive or negative scalar
+    ``s`` for every input, each mul used by the concat alone ->
+    mul(concat(a, b, ...), s): a scale shared by the inputs (Brevitas concats
+    share a quantizer) leaves the concat, so it concatenates integers."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: qnn.ConcatOp, rewriter: PatternRewriter, /):
+        srcs = [v.owner for v in op.inputs]
+        if not all(isinstance(m, qnn.MulOp) and _only_user(m.result) for m in srcs):
+            return
+        found = [_split_const(m) for m in srcs]
+        if any(f is None or not _is_scalar(f[1]) for f in found):
+            return
+        scale = found[0][1].reshape(())
+        if any(f[1].reshape(()) != scale for f in found):
+            return
+        xs = [f[0] for f in found]
+        ranges = [dt.value_range(element_type(x)) for x in xs]
+        if all(dt.is_integer(element_type(x)) for x in xs):
+            elt = dt.smallest_integer_type(min(r[0] for r in ranges), max(r[1] for r in ranges))
+        else:
+            elt = dt.f32
+        cat = qnn.ConcatOp(xs, TensorType(elt, op.result.type.get_shape()), axis=op.axis.value.data)
+        k = _const(scale)
+        rewriter.replace(op, [cat, k, qnn.MulOp(cat.result, k.result, op.result.type)])
+        for m in srcs:
+            rewriter.erase(m)
 
 
 class SplitSharedScale(RewritePattern):
@@ -396,6 +429,7 @@ PATTERNS = (
     SignIntoWeights,
     AffineOutOfMaxPool,
     AffineOutOfDataMovement,
+    ScaleOutOfConcat,
     SplitSharedScale,
 )
 

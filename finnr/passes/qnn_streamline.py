@@ -24,6 +24,7 @@ from xdsl.context import Context
 from xdsl.dialects.builtin import ModuleOp
 from xdsl.passes import ModulePass
 
+from finnr.dialects import qnn
 from finnr.passes.qnn_absorb_into_thresholds import QnnAbsorbIntoThresholds
 from finnr.passes.qnn_activation_to_thresholds import QnnActivationToThresholds
 from finnr.passes.qnn_batchnorm_to_affine import QnnBatchnormToAffine
@@ -34,10 +35,27 @@ from finnr.passes.qnn_integer_add import QnnIntegerAdd
 from finnr.passes.qnn_lower_avgpool import QnnLowerAvgpool
 from finnr.passes.qnn_lower_conv import QnnLowerConv
 from finnr.passes.qnn_move_affine import QnnMoveAffine
-from finnr.passes.qnn_move_scale_past_depthwise import QnnMoveScalePastDepthwise
 from finnr.passes.qnn_move_transposes import QnnMoveTransposes
 from finnr.passes.qnn_round_thresholds import QnnRoundThresholds
 from finnr.passes.qnn_split_conv_bias import QnnSplitConvBias
+
+
+@dataclass(frozen=True)
+class MoveAffineAndLowerPools(ModulePass):
+    """qnn-move-affine, then qnn-lower-avgpool, again while a pool was
+    lowered: a lowered pool leaves a scale behind that may free the next
+    pool down the line (avgpool -> resize -> global pool). Terminates: each
+    round lowers an average pool or is the last."""
+
+    name = "qnn-move-affine+qnn-lower-avgpool"
+
+    def apply(self, ctx: Context, op: ModuleOp) -> None:
+        while True:
+            QnnMoveAffine().apply(ctx, op)
+            pools = sum(isinstance(o, qnn.AvgPoolOp) for o in op.walk())
+            QnnLowerAvgpool().apply(ctx, op)
+            if sum(isinstance(o, qnn.AvgPoolOp) for o in op.walk()) == pools:
+                return
 
 
 @dataclass(frozen=True)
@@ -58,13 +76,12 @@ class QnnStreamline(ModulePass):
             QnnBatchnormToAffine(),
             QnnActivationToThresholds(),
             QnnLowerAvgpool(),
-            QnnMoveScalePastDepthwise(),
             QnnSplitConvBias(),  # so that scales leave biased convs
-            QnnMoveAffine(),
+            MoveAffineAndLowerPools(),
             QnnFoldConstants(),  # weights freed of their scales (transpose(W) of a Gemm) fold
             QnnAbsorbIntoThresholds(),
             QnnIntegerAdd(),  # residual joins: relus absorbed, the scales of both branches at hand
-            QnnMoveAffine(),
+            MoveAffineAndLowerPools(),
             QnnAbsorbIntoThresholds(),
             QnnInferDatatypes(),
             QnnRoundThresholds(),

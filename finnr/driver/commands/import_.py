@@ -9,7 +9,7 @@ def run(args: argparse.Namespace) -> int:
     from finnr.frontend.onnx_import import import_model
     from finnr.ir_io import print_ir, write_output
 
-    write_output(print_ir(import_model(args.model, require_quantized=True)), args.output)
+    write_output(print_ir(import_model(args.model)), args.output)
     return 0
 
 
