@@ -12,9 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from xdsl.dialects.builtin import ModuleOp, TensorType
 from xdsl.interpreter import Interpreter
+from xdsl.passes import ModulePass
 
 from finnr.dialects import datatypes as dt
-from finnr.dialects import qnn
+from finnr.dialects import finnr_context, qnn
 from finnr.examples.networks import NetSpec, cnn, mlp
 from finnr.examples.onnx_builder import GraphBuilder, f32, vinfo
 from finnr.flows import pipeline
@@ -26,7 +27,7 @@ from finnr.passes.qnn_streamline import QnnStreamline
 from finnr_testing.shared_models import MODEL_NAMES, shared_model
 from finnr_testing.strategies import net_specs
 
-PIPELINE = [p.name for p in QnnStreamline().pipeline()]
+PIPELINE = QnnStreamline().pipeline()
 """The passes of qnn-streamline, applied one by one below."""
 
 
@@ -55,8 +56,8 @@ def run_checked(module: ModuleOp, batch: np.ndarray) -> np.ndarray:
     return np.concatenate(outs, axis=0)
 
 
-def apply_pass(module: ModuleOp, name: str) -> None:
-    pipeline.run(module, name)
+def apply_pass(module: ModuleOp, p: ModulePass) -> None:
+    p.apply(finnr_context(), module)
     module.verify()
 
 
@@ -91,9 +92,9 @@ def test_every_pass_preserves_semantics_on_random_networks(spec, kind):
     shape = entry_function(module).function_type.inputs.data[0].get_shape()
     batch = (rng.standard_normal((6, *shape[1:])) * 1.5).astype(np.float32)
     before = run_checked(module, batch)
-    for name in PIPELINE:
-        apply_pass(module, name)
-        assert_same(run_checked(module, batch), before, f"after {name}")
+    for p in PIPELINE:
+        apply_pass(module, p)
+        assert_same(run_checked(module, batch), before, f"after {p.name}")
     check_streamlined(module)
 
 
@@ -149,9 +150,9 @@ def test_residual_adds_become_integer_on_random_networks(spec, ratio, tail_add):
     rng = np.random.default_rng(spec.seed)
     batch = (rng.standard_normal((6, 2, 6, 6)) * 1.5).astype(np.float32)
     before = run_checked(module, batch)
-    for name in PIPELINE:
-        apply_pass(module, name)
-        assert_same(run_checked(module, batch), before, f"after {name}")
+    for p in PIPELINE:
+        apply_pass(module, p)
+        assert_same(run_checked(module, batch), before, f"after {p.name}")
     if ratio >= 1:
         check_streamlined(module)
     # ratio 0.5 (0.75): the skip (a fork) is scaled by 2 (by 4, the branch by
@@ -203,9 +204,9 @@ def test_monotonic_activations_become_thresholds_on_random_networks(spec, activa
     rng = np.random.default_rng(spec.seed)
     batch = (rng.standard_normal((16, 6)) * 2).astype(np.float32)
     before = run_checked(module, batch)
-    for name in PIPELINE:
-        apply_pass(module, name)
-        assert_same(run_checked(module, batch), before, f"after {name}")
+    for p in PIPELINE:
+        apply_pass(module, p)
+        assert_same(run_checked(module, batch), before, f"after {p.name}")
     check_streamlined(module)
     assert not any(isinstance(o, qnn.ActivationOp) for o in module.walk())
 
