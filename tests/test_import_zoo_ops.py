@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from onnx import TensorProto
 
@@ -359,6 +359,7 @@ def test_random_zoo_networks_streamline_exactly(seed, bits, mode, shift):
     from finnr.flows import pipeline
     from finnr.interpreter import run_batch
 
+    assume(shift <= bits)  # else the TruncAvgPool's output is one constant level (left as it is)
     rng = np.random.default_rng(seed)
     module = import_model(zoo_network(rng, bits, mode, shift))
     x = random_input(rng, [2, 4, 8, 8])
