@@ -172,6 +172,40 @@ def _scale_of(v: SSAValue) -> tuple[SSAValue, np.ndarray] | None:
     return v, np.ones(())
 
 
+@dataclass
+class _IntegerPool:
+    """An average pool of ``q * s``, ``q`` integer, that the lowering can
+    take: no ceil mode, padding counted in the average, a per-channel
+    ``s`` (``s_c``, one value per channel on ``axis`` of ``shape``)."""
+
+    q: SSAValue
+    s_c: np.ndarray
+    shape: tuple[int, ...]
+    axis: int
+    layout: str
+    pads: list[int]
+
+    @property
+    def channels(self) -> int:
+        return self.shape[self.axis]
+
+
+def _integer_pool(pool: qnn.AvgPoolOp, extra_scale=1.0) -> _IntegerPool | None:
+    q, s = _scale_of(pool.input)
+    if not dt.is_integer(element_type(q)):
+        return None
+    pads = list(pool.pads.get_values())
+    if pool.ceil_mode.value.data or (any(pads) and not pool.count_include_pad.value.data):
+        return None
+    layout = pool.data_layout.data
+    shape = tuple(pool.result.type.get_shape())
+    axis = len(shape) - 1 if layout == "NHWC" else 1
+    s_c = _per_channel(s * extra_scale, shape, axis)
+    if s_c is None:
+        return None
+    return _IntegerPool(q, s_c, shape, axis, layout, pads)
+
+
 class LowerTruncAvgPool(RewritePattern):
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: qnn.TruncOp, rewriter: PatternRewriter, /):
@@ -179,20 +213,12 @@ class LowerTruncAvgPool(RewritePattern):
         pool = pre[0].owner
         if not isinstance(pool, qnn.AvgPoolOp) or not pool.result.has_one_use():
             return
-        q, s = _scale_of(pool.input)
-        s = s * pre[1]
-        if not dt.is_integer(element_type(q)):
+        ip = _integer_pool(pool, pre[1])
+        if ip is None:
             return
-        pads = list(pool.pads.get_values())
-        if pool.ceil_mode.value.data or (any(pads) and not pool.count_include_pad.value.data):
-            return
-        layout = pool.data_layout.data
-        shape = tuple(pool.result.type.get_shape())
-        axis = len(shape) - 1 if layout == "NHWC" else 1
-        c = shape[axis]
-        s_c = _per_channel(s, shape, axis)
+        q, s_c, shape, axis, layout, pads, c = ip.q, ip.s_c, ip.shape, ip.axis, ip.layout, ip.pads, ip.channels
         truncs = _truncs(op, shape, axis)
-        if s_c is None or truncs is None or np.any(s_c <= 0):
+        if truncs is None or np.any(s_c <= 0):
             return
         kernel = tuple(pool.kernel_shape.get_values())
         k = math.prod(kernel)
@@ -272,19 +298,10 @@ class LowerAvgPool(RewritePattern):
     def match_and_rewrite(self, pool: qnn.AvgPoolOp, rewriter: PatternRewriter, /):
         if _feeds_trunc(pool):
             return
-        q, s = _scale_of(pool.input)
-        if not dt.is_integer(element_type(q)):
+        ip = _integer_pool(pool)
+        if ip is None:
             return
-        pads = list(pool.pads.get_values())
-        if pool.ceil_mode.value.data or (any(pads) and not pool.count_include_pad.value.data):
-            return
-        layout = pool.data_layout.data
-        shape = tuple(pool.result.type.get_shape())
-        axis = len(shape) - 1 if layout == "NHWC" else 1
-        c = shape[axis]
-        s_c = _per_channel(s, shape, axis)
-        if s_c is None:
-            return
+        q, s_c, shape, axis, layout, pads, c = ip.q, ip.s_c, ip.shape, ip.axis, ip.layout, ip.pads, ip.channels
         kernel = tuple(pool.kernel_shape.get_values())
         k = math.prod(kernel)
         lo, hi = dt.value_range(element_type(q))
