@@ -51,3 +51,11 @@ def test_running_the_onnx_file_directly_equals_running_its_ir(name, tmp_path):
     assert main(["run", str(ir), "--input", str(x), "-o", str(tmp_path / "b.npy")]) == 0
     np.testing.assert_array_equal(np.load(tmp_path / "a.npy"), np.load(tmp_path / "b.npy"))
 
+
+
+@pytest.mark.parametrize("name", (*MODEL_NAMES, *ZOO_MODEL_NAMES))
+def test_shared_models_are_quantized(name):
+    from finnr.frontend.onnx_import import import_model
+
+    onnx_path, _ = shared_model(name)
+    import_model(onnx_path, require_quantized=True)
