@@ -378,11 +378,11 @@ def _legalize_hls(module: ModuleOp, tops: list[hls.TopOp]) -> None:
 def _rtl_layer(op: Operation) -> bool:
     """Whether the rtl target makes a module of ``op`` (a layer of one
     input and one output; it refuses the others)."""
-    return lm.kind(op) is not None and len(op.operands) == 1 and len(op.results) == 1
+    return lm.is_layer(op) and len(op.operands) == 1 and len(op.results) == 1
 
 
 def _legalize_rtl(module: ModuleOp, parts: list[df.PartitionOp]) -> None:
-    layers = [op for op in module.walk() if lm.kind(op) is not None]
+    layers = lm.dataflow_layers(module)
     ir_names = dict(zip(layers, finn_names(layers)))
     names = _VerilogNames(LIBRARY_MODULES)  # module names, unique across the partitions
     for part in parts:

@@ -451,7 +451,7 @@ class ConvertDataflowToHls(ModulePass):
         partitions = [p for p in op.walk() if isinstance(p, df.PartitionOp)]
         if not partitions:
             return
-        layers = [l for l in op.walk() if lm.kind(l) is not None]
+        layers = lm.dataflow_layers(op)
         layer_names = dict(zip(layers, finn_names(layers)))
         symbols = Namer(_symbols(op))
         for i, p in enumerate(partitions):

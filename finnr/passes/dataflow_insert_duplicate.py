@@ -30,7 +30,7 @@ def _width(v: SSAValue, readers: list[Use]) -> int:
     """Elements per beat of the stream ``v``."""
     if not isinstance(v.owner, Block):
         return lm.stream_widths(v.owner)[1]
-    layers = [u.operation for u in readers if lm.kind(u.operation) is not None]
+    layers = [u.operation for u in readers if lm.is_layer(u.operation)]
     return lm.stream_widths(layers[0])[0] if layers else 1
 
 

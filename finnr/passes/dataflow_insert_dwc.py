@@ -23,11 +23,11 @@ from finnr.passes.utils import apply_patterns
 
 class InsertDWC(RewritePattern):
     def match_and_rewrite(self, op, rewriter: PatternRewriter, /):
-        if lm.kind(op) is None:
+        if not lm.is_layer(op):
             return
         for i, v in enumerate(op.operands):
             producer = v.owner
-            if lm.kind(producer) is None:
+            if not lm.is_layer(producer):
                 continue
             out_w = lm.stream_widths(producer)[1]
             in_w = lm.stream_widths(op)[0]

@@ -319,7 +319,8 @@ def designs(module: ModuleOp, fifo_depths: dict[str, int] | None = None) -> list
     overrides the depth of FIFO layers by their ``ir_name``."""
     refuse_offload(module, "rtl", "has no RTL engines yet; generate RTL for a dataflow design (dataflow.partition)")
     ensure_legal(module)
-    ir_names = dict(zip(dataflow_layers(module), finn_names(dataflow_layers(module))))
+    layers = dataflow_layers(module)
+    ir_names = dict(zip(layers, finn_names(layers)))
     return [_design(part, ir_names, fifo_depths or {}) for part in partitions(module)]
 
 
@@ -336,7 +337,7 @@ def _design(part: df.PartitionOp, ir_names: dict, fifo_depths: dict[str, int]) -
         uses.setdefault(v, []).append(j)
     layers: list[Layer] = []
     for op in ops:
-        if lm.kind(op) is None or len(op.operands) != 1 or len(op.results) != 1:
+        if not lm.is_layer(op) or len(op.operands) != 1 or len(op.results) != 1:
             raise FinnrError(f"rtl: no RTL engine for '{op.name}' yet (partition '{top}')")
         for i, v in enumerate((*op.operands, *op.results)):
             _check_integer(op, f"operand/result #{i}", _elt(v))
