@@ -10,6 +10,7 @@ of a test are merged into one module, whose tops share one testbench."""
 
 from __future__ import annotations
 
+import json
 import time
 
 import numpy as np
@@ -260,8 +261,11 @@ def test_a_read_from_an_empty_stream_aborts_with_a_message(tmp_path):
 # --- the shared models through the command line --------------------------------
 
 
-@pytest.mark.parametrize("name, frames", [("tfc_2w2a", 10), ("cnv_1w1a", 2)])
+@pytest.mark.parametrize("name, frames", [("tfc_2w2a", 10), ("cnv_1w1a", 2), ("tiny_resnet_w4a4", 8),
+                                          ("tiny_invres_w2a2", 8)])
 def test_build_and_csim_reproduce_finnr_run_on_shared_models(name, frames, tmp_path):
+    """The residual networks build into one partition (forks and joins
+    inside it, nothing multiplied on the host) and C-simulate exactly."""
     onnx_path, golden_path = shared_model(name)
     golden = np.load(golden_path)
     x = tmp_path / "x.npy"
@@ -269,10 +273,15 @@ def test_build_and_csim_reproduce_finnr_run_on_shared_models(name, frames, tmp_p
     out = tmp_path / "build"
     assert main(["build", str(onnx_path), "--target-fps", "3000", "-o", str(out)]) == 0
     assert (out / "06-hls.mlir").is_file() and (out / "hls" / "include" / "finnr" / "kernels.h").is_file()
+    report = json.loads((out / "report.json").read_text())
+    assert report["host_macs"] == 0 and report["partitions"] == 1 and report["hardware_macs"] > 0
     assert main(["csim", str(out), "--input", str(x), "-o", str(tmp_path / "csim.npy")]) == 0
     assert main(["run", str(onnx_path), "--input", str(x), "-o", str(tmp_path / "run.npy")]) == 0
-    got, want = np.load(tmp_path / "csim.npy"), np.load(tmp_path / "run.npy")
-    np.testing.assert_array_equal(got, want)
+    assert main(["run", str(out / "04-folded.mlir"), "--input", str(x), "-o", str(tmp_path / "ir.npy")]) == 0
+    got, want, ir = np.load(tmp_path / "csim.npy"), np.load(tmp_path / "run.npy"), np.load(tmp_path / "ir.npy")
+    np.testing.assert_array_equal(got, ir)  # the build's own IR: bit for bit
+    # the imported model: its float tail (scale, bias) in another order
+    np.testing.assert_allclose(got, want, rtol=0, atol=1e-6)
     np.testing.assert_array_equal(got.argmax(1), golden["output"][:frames].argmax(1))
 
 

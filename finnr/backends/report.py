@@ -19,6 +19,7 @@ from finnr.interop.finn import finn_names
 from finnr.models import cost, offload
 from finnr.models import layers as lm
 from finnr.models.devices import Device, get_device
+from finnr.models.host import host_ops
 from finnr.models.roofline import LUT_FIT
 
 RESOURCES = ("lut", "ff", "bram18", "uram", "dsp")
@@ -47,7 +48,7 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
     if offloads:
         if any(isinstance(op, df.PartitionOp) for op in module.walk()):
             raise FinnrError("report: this module mixes dataflow and offload accelerators; report them apart")
-        return _offload_report(offloads, device, clock, utilization)
+        return {**_offload_report(offloads, device, clock, utilization), **_host(module, layers)}
     perf = lm.performance(layers, clock)
     rows = []
     total = dict.fromkeys(RESOURCES, 0.0)
@@ -76,7 +77,32 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
         "layers": rows,
         "total": {k: round(v, 1) for k, v in total.items()},
         "utilization": {k: round(v, 4) for k, v in util.items()},
+        **_host(module, layers),
     }
+
+
+def _host(module: ModuleOp, layers: list) -> dict:
+    """What runs on the host per frame, and the multiply-accumulates on
+    either side."""
+    ops = host_ops(module)
+    return {
+        "host_ops": ops,
+        "host_macs": sum(o["macs"] for o in ops),
+        "hardware_macs": sum(cost.macs(lm.spec_of(layer)) for layer in layers),
+        "partitions": sum(isinstance(op, df.PartitionOp | df.OffloadOp) for op in module.walk()),
+    }
+
+
+def _host_lines(report: dict) -> list[str]:
+    if "host_ops" not in report:
+        return []
+    macs = [o for o in report["host_ops"] if o["macs"]]
+    line = (f"- on the FPGA: {report['hardware_macs']} multiply-accumulates per frame in {report['partitions']} "
+            f"accelerator partition(s); on the host: {report['host_macs']}")
+    if macs:
+        line += " (" + ", ".join(f"{o['op']} {o['name']}: {o['macs']}" for o in macs) + ")"
+    others = sorted({o["op"] for o in report["host_ops"] if not o["macs"]})
+    return [line, f"- also on the host (no multiply-accumulates): {', '.join(others) if others else 'nothing'}"]
 
 
 def _offload_report(offloads: list, device: Device, clock: float, utilization: float | None) -> dict:
@@ -154,6 +180,7 @@ def _offload_markdown(report: dict) -> list[str]:
         f"after the other on the shared engines; off-chip memory at {report['dram_gbps']:g} GB/s)",
         f"- latency: {report['latency_cycles']} cycles ({report['latency_cycles'] / report['clock_mhz']:.1f} us)",
         *_compute_and_fit(report),
+        *_host_lines(report),
         "",
         "| layer | kind | engine | cycles | bound by | off-chip bytes |",
         "|---|---|---|---:|---|---:|",
@@ -184,6 +211,7 @@ def markdown(report: dict) -> str:
         f"- latency: {report['latency_cycles']} cycles "
         f"({report['latency_cycles'] / report['clock_mhz']:.1f} us; first frame, stages overlapping)",
         *_compute_and_fit(report),
+        *_host_lines(report),
         "",
         "| layer | kind | PE | SIMD | cycles | LUT | FF | BRAM18 | URAM | DSP |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",

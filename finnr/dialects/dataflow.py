@@ -36,6 +36,7 @@ This module defines ops and their verifiers only: semantics live in
 from __future__ import annotations
 
 import abc
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -719,27 +720,40 @@ class LabelSelectOp(StreamOp):
 @irdl_op_definition
 class DWCOp(StreamOp):
     """Stream data-width converter (FINN ``StreamingDataWidthConverter``):
-    the frame is unchanged, but it arrives ``in_elems`` elements per beat
-    and leaves ``out_elems`` per beat. Inserted between layers whose
-    foldings differ."""
+    the frame's elements pass in their order, arriving ``in_elems`` per
+    beat and leaving ``out_elems`` per beat. Inserted between layers whose
+    foldings differ.
+
+    Its result may view the frame in another shape with the same number of
+    elements (a reshape that changes the last dimension, such as the
+    flatten before a classifier): a stream is a sequence of elements, so
+    the view costs nothing beyond the width conversion; ``in_elems``
+    divides the input's last dimension and ``out_elems`` the result's."""
 
     name = "dataflow.dwc"
     in_elems = prop_def(IntegerAttr)
     out_elems = prop_def(IntegerAttr)
 
-    def __init__(self, input: SSAValue | Operation, *, in_elems: int, out_elems: int):
+    def __init__(self, input: SSAValue | Operation, *, in_elems: int, out_elems: int,
+                 result_type: Attribute | None = None):
         super().__init__(
             operands=[input],
-            result_types=[SSAValue.get(input).type],
+            result_types=[SSAValue.get(input).type if result_type is None else result_type],
             properties={"in_elems": i64_attr(in_elems), "out_elems": i64_attr(out_elems)},
         )
 
     def verify_op(self) -> None:
-        _check_same_type(self, "result", self.input.type, self.result.type)
-        x = self.in_shape
+        _check_same_type(self, "result element", _elem(self.input.type), _elem(self.result.type))
+        x, y = self.in_shape, self.out_shape
         _check_min_rank(self, "input", x, 1)
+        _check_min_rank(self, "result", y, 1)
+        if math.prod(x) != math.prod(y) or x[:1] != y[:1]:
+            raise VerifyException(
+                f"'dataflow.dwc' result shape {list(y)} must hold the input's {math.prod(x)} elements "
+                f"(shape {list(x)}) with the same batch size"
+            )
         _check_divides(self, "in_elems", _int(self.in_elems), "the last dimension", x[-1])
-        _check_divides(self, "out_elems", _int(self.out_elems), "the last dimension", x[-1])
+        _check_divides(self, "out_elems", _int(self.out_elems), "the result's last dimension", y[-1])
 
 
 @irdl_op_definition

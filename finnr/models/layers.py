@@ -83,6 +83,11 @@ def stream_widths(op: Operation) -> tuple[int, int]:
     return model_of(op).stream_widths(spec_of(op), pe, simd)
 
 
+def held_fraction(op: Operation) -> float:
+    """The largest part of one frame ``op`` holds at a time."""
+    return model_of(op).held_fraction(spec_of(op))
+
+
 @dataclass
 class Performance:
     clock_mhz: float

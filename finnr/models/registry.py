@@ -69,6 +69,12 @@ class LayerModel:
         """Vectors per frame the layer computes one after the other."""
         return spec.vectors
 
+    def held_fraction(self, spec) -> float:
+        """The largest part of one input frame the layer holds at a time
+        (received, not yet turned into output): one vector being computed
+        and one in its output register."""
+        return min(1.0, 2 / max(1, self.vectors(spec)))
+
     def first_output_cycles(self, spec, total: float) -> float:
         """Cycles until the first output, of ``total`` per frame: one
         vector's worth."""

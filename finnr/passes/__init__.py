@@ -7,6 +7,7 @@ from collections.abc import Callable
 from xdsl.passes import ModulePass
 
 _PASS_MODULES = {
+    "qnn-quantize-input": ("qnn_quantize_input", "QnnQuantizeInput"),
     "qnn-fold-constants": ("qnn_fold_constants", "QnnFoldConstants"),
     "qnn-fold-quant-weights": ("qnn_fold_quant_weights", "QnnFoldQuantWeights"),
     "qnn-batchnorm-to-affine": ("qnn_batchnorm_to_affine", "QnnBatchnormToAffine"),

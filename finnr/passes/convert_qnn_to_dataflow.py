@@ -24,9 +24,11 @@ tensors:
   and the original shape is restored by a host-side ``qnn.reshape`` after
   the partition where needed. A chain of reshapes counts by its net
   effect (1x1x1xC -> 1xCx1x1 -> 1xC keeps the stream), so a CNV-style
-  flatten does not split the partition. Window layers and add_streams need
-  the stream in the shape their qnn op sees: where a dropped reshape
-  changed it, a new partition starts.
+  flatten does not split the partition. Any other reshape that keeps the
+  batch (a flatten before a classifier, or a reshape before a window layer
+  or add_streams, which need the stream in the shape their qnn op sees)
+  becomes a ``dataflow.dwc`` whose result views the stream in the new
+  shape; the width converter's widths follow its neighbours' folding.
 
 Every layer starts with PE = SIMD = 1 (``dataflow-set-folding`` chooses the
 folding). Partitions are named ``dataflow_0``, ``dataflow_1``, ...
@@ -130,6 +132,9 @@ def convertible(op: Operation) -> bool:
 
 Shape = tuple[int, ...]
 
+_FRAMED = (qnn.Im2ColOp, qnn.PadOp, qnn.MaxPoolOp, qnn.AddOp)
+"""The ops whose layers need their input stream in the shape their qnn op sees."""
+
 
 def _stream_result(op: Operation, stream: dict[SSAValue, Shape]) -> Shape | None:
     """The shape of the stream ``op``'s (first) result has inside the
@@ -142,8 +147,11 @@ def _stream_result(op: Operation, stream: dict[SSAValue, Shape]) -> Shape | None
     as CNV's flatten 1x1x1xC -> 1xCx1x1 -> 1xC counts by its net effect):
     the layers after it see the stream's shape. Window layers (im2col, pad,
     maxpool) need their input as an actual NHWC frame and add_streams two
-    streams of the same shape, so a reshape that changed the spatial
-    dimensions cannot be dropped before them."""
+    streams of the same shape: before them, and wherever the last
+    dimension changes (a flatten of an NHWC frame before a classifier), a
+    reshape that keeps the batch becomes a ``dataflow.dwc`` whose result
+    views the stream in the reshape's shape (the elements stream in the same
+    order either way)."""
 
     def shape(v: SSAValue) -> Shape:
         return stream.get(v, v.type.get_shape())
@@ -152,9 +160,10 @@ def _stream_result(op: Operation, stream: dict[SSAValue, Shape]) -> Shape | None
         a, b = shape(op.input), op.result.type.get_shape()
         if a[:1] != b[:1]:
             return None
-        if a[-1:] == b[-1:] or (op.result.uses and all(isinstance(u.operation, qnn.ReshapeOp) for u in op.result.uses)):
+        framed = any(isinstance(u.operation, _FRAMED) for u in op.result.uses)
+        if not framed and (a[-1:] == b[-1:] or (op.result.uses and all(isinstance(u.operation, qnn.ReshapeOp) for u in op.result.uses))):
             return a
-        return None
+        return tuple(b)  # a width converter re-views the stream
     if isinstance(op, qnn.MatMulOp):
         return (*shape(op.lhs)[:-1], op.rhs.type.get_shape()[-1])
     if isinstance(op, qnn.DepthwiseDotOp):
@@ -175,25 +184,27 @@ class _Segment:
     def __init__(self):
         self.ops: list[Operation] = []
         self.fused: set[Operation] = set()
+        self.shapes: dict[SSAValue, Shape] = {}  # the stream shape of each value made here
 
 
 def _segments(block) -> list[_Segment]:
     segments: list[_Segment] = []
     current = _Segment()
-    stream: dict[SSAValue, Shape] = {}  # stream shapes of the values made in `current`
+    stream = current.shapes  # stream shapes of the values made in `current`
     fused: set[Operation] = set()  # of every segment: a host op may sit between
     for op in block.ops:            # a matmul and its multithreshold
         if op in fused:
             continue
-        if isinstance(op, qnn.ConstantOp):
-            continue
+        if isinstance(op, qnn.ConstantOp) or (op.operands and all(constant_of(v) is not None for v in op.operands)):
+            continue  # constants (and expressions of constants) do not split a partition
         result = _stream_result(op, stream) if convertible(op) else None
         if result is None and convertible(op) and current.ops:
             # the stream reaching op does not fit it: op starts a new
             # partition, where its operands come from the host as they are
             if any(not isinstance(o, qnn.ReshapeOp) for o in current.ops):
                 segments.append(current)
-            current, stream = _Segment(), {}
+            current = _Segment()
+            stream = current.shapes
             result = _stream_result(op, stream)
         if result is not None:
             current.ops.append(op)
@@ -205,7 +216,8 @@ def _segments(block) -> list[_Segment]:
             continue
         if any(not isinstance(o, qnn.ReshapeOp) for o in current.ops):
             segments.append(current)
-        current, stream = _Segment(), {}
+        current = _Segment()
+        stream = current.shapes
     if any(not isinstance(o, qnn.ReshapeOp) for o in current.ops):
         segments.append(current)
     return segments
@@ -218,7 +230,14 @@ def _with_shape(elt, shape) -> TensorType:
 def _convert_op(op: Operation, segment: _Segment, vmap: dict[SSAValue, SSAValue], out: list[Operation]) -> None:
     """Append the dataflow op(s) for ``op``, mapping its result(s) in vmap."""
     if isinstance(op, qnn.ReshapeOp):
-        vmap[op.result] = vmap[op.input]
+        x = vmap[op.input]
+        if segment.shapes[op.result] == x.type.get_shape():
+            vmap[op.result] = x
+            return
+        new = df.DWCOp(x, in_elems=1, out_elems=1,
+                       result_type=_with_shape(element_type(op.result), segment.shapes[op.result]))
+        out.append(new)
+        vmap[op.result] = new.result
         return
     if isinstance(op, qnn.MatMulOp | qnn.DepthwiseDotOp):
         dw = isinstance(op, qnn.DepthwiseDotOp)

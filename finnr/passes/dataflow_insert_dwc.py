@@ -1,7 +1,10 @@
 """``dataflow-insert-dwc``: a data-width converter wherever a layer's output
 stream carries a different number of elements per beat than its consumer
 reads (e.g. an MVAU with PE 4 feeding one with SIMD 8). Layers whose widths
-agree are left alone, so the pass is idempotent; run it after the folding
+agree are left alone, so the pass is idempotent. A converter that is
+already there (one that re-views the frame in another shape, made by
+``convert-qnn-to-dataflow`` for a flatten) takes its neighbours' widths
+instead of getting a second converter beside it; run it after the folding
 is set and after ``dataflow-insert-duplicate`` (whose forks pass a stream on
 at its producer's width, so a reader of another width needs a converter
 after the fork)."""
@@ -17,6 +20,7 @@ from xdsl.pattern_rewriter import PatternRewriter, RewritePattern
 from xdsl.rewriter import InsertPoint
 
 from finnr.dialects import dataflow as df
+from finnr.dialects.utils import i64_attr
 from finnr.models import layers as lm
 from finnr.passes.utils import apply_patterns
 
@@ -32,6 +36,14 @@ class InsertDWC(RewritePattern):
             out_w = lm.stream_widths(producer)[1]
             in_w = lm.stream_widths(op)[0]
             if out_w == in_w:
+                continue
+            if isinstance(op, df.DWCOp):
+                op.properties["in_elems"] = i64_attr(out_w)
+                rewriter.notify_op_modified(op)
+                continue
+            if isinstance(producer, df.DWCOp) and v.has_one_use():
+                producer.properties["out_elems"] = i64_attr(in_w)
+                rewriter.notify_op_modified(producer)
                 continue
             dwc = df.DWCOp(v, in_elems=out_w, out_elems=in_w)
             rewriter.insert(dwc, InsertPoint.before(op))

@@ -20,6 +20,11 @@ Patterns (c, a, s, m: constants; each an identity of real arithmetic):
   likewise for a scalar constant
 - ``mul(matmul(x, W), m)`` with negative per-output m: the sign moves into
   the constant weights (``W * sign(m)``, then ``|m|``), and likewise for conv.
+- ``multithreshold(x)`` with an output scale s > 0 (levels ``s * k + b``, b/s
+  an integer) -> ``mul(multithreshold'(x), s)`` with levels ``k + b/s``, so
+  that s moves on like any other scale (a truncated average pool's 8-bit
+  output on a grid of 16, say, feeds the next matmul as 4-bit counts);
+  bipolar outputs (s = 2, b = -1) stay
 - ``mul(x, c)`` of a non-constant integer x with several users (a residual fork, a
   strided block's conv and its shortcut conv) is copied, one per user, so
   that each copy can move on alone (the same float32 product each time).
@@ -420,6 +425,28 @@ class SplitSharedScale(RewritePattern):
             rewriter.notify_op_modified(use.operation)
 
 
+class ScaleOutOfThresholds(RewritePattern):
+    """multithreshold with out_scale s -> mul(multithreshold with out_scale 1, s)."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: qnn.MultiThresholdOp, rewriter: PatternRewriter, /):
+        s, b = op.out_scale.value.data, op.out_bias.value.data
+        if s == 1 or s <= 0 or isinstance(op.out_dtype, dt.BipolarType) or b / s != round(b / s):
+            return
+        base = int(round(b / s))
+        n = op.thresholds.type.get_shape()[1]
+        try:
+            out = dt.smallest_integer_type(base, base + n)
+        except ValueError:
+            return
+        mt = qnn.MultiThresholdOp(
+            op.input, op.thresholds, TensorType(out, op.result.type.get_shape()), out_dtype=out,
+            out_bias=float(base), data_layout=op.data_layout.data,
+        )
+        k = _const(np.array(s, np.float32))
+        rewriter.replace(op, [mt, k, qnn.MulOp(mt.result, k.result, op.result.type)])
+
+
 PATTERNS = (
     CanonicalizeSubDiv,
     RemoveIdentity,
@@ -431,6 +458,7 @@ PATTERNS = (
     AffineOutOfDataMovement,
     ScaleOutOfConcat,
     SplitSharedScale,
+    ScaleOutOfThresholds,
 )
 
 

@@ -13,11 +13,17 @@ Patterns:
   in NHWC
 - ``relu``/``sign`` and constant ``add``/``sub``/``mul``/``div`` swap with a
   transpose (the constant is permuted along)
+- ``add``/``sub``/``mul``/``div`` of two transposes with the same
+  permutation (a residual join) -> one transpose of the joined inputs
+- a transpose with several users becomes one transpose per user (a
+  value that feeds two branches), so that each copy can sink on its own
+  branch; only when every user is an op one of these patterns moves a
+  transpose past (or another transpose)
 - ``matmul(reshape(transpose(x)), W)`` flattening to (N, K) with W constant
   -> ``matmul(reshape(x), W')``: the rows of W are permuted instead.
 
 Every pattern moves data without changing any value, so the rewrite is
-exact. The transpose must have no other user.
+exact. The transpose must have no other user (but for the split).
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from xdsl.dialects.builtin import ModuleOp, TensorType
 from xdsl.ir import Operation
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewrite_pattern
+from xdsl.rewriter import InsertPoint
 
 from finnr.dialects import qnn
 from finnr.passes.utils import apply_patterns, constant_of, element_type, has_func_return_use, make_constant
@@ -193,6 +200,44 @@ class TransposeIntoFlattenedWeights(RewritePattern):
         rewriter.erase(t)
 
 
+class SinkPastJoin(RewritePattern):
+    """``f(transpose(a, p), transpose(b, p))`` -> ``transpose(f(a, b), p)``
+    for an elementwise binary ``f`` on two same-shaped operands."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        if not isinstance(op, qnn.BinaryElementwiseOp):
+            return
+        ta, tb = _sinkable(op, 0), _sinkable(op, 1)
+        if ta is None or tb is None or ta is tb or _perm(ta) != _perm(tb):
+            return
+        if ta.input.type.get_shape() != tb.input.type.get_shape():
+            return
+        perm = _perm(ta)
+        new = type(op)(ta.input, tb.input, _permuted_type(op.result.type, _inverse(perm)))
+        rewriter.replace(op, [new, qnn.TransposeOp(new.result, op.result.type, perm=perm)])
+        rewriter.erase(ta)
+        rewriter.erase(tb)
+
+
+_SINKS_PAST = (qnn.TransposeOp, qnn.MultiThresholdOp, qnn.MaxPoolOp, qnn.UnaryElementwiseOp, qnn.BinaryElementwiseOp)
+
+
+class SplitSharedTranspose(RewritePattern):
+    """A transpose with several users -> one copy per user, when every user
+    is an op a transpose sinks past (so that each copy moves on)."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: qnn.TransposeOp, rewriter: PatternRewriter, /):
+        uses = list(op.result.uses)
+        if len(uses) < 2 or not all(isinstance(u.operation, _SINKS_PAST) for u in uses):
+            return
+        for use in uses[1:]:
+            copy = qnn.TransposeOp(op.input, op.result.type, perm=_perm(op))
+            rewriter.insert(copy, InsertPoint.before(use.operation))
+            use.operation.operands[use.index] = copy.result
+            rewriter.notify_op_modified(use.operation)
+
+
 @dataclass(frozen=True)
 class QnnMoveTransposes(ModulePass):
     """Sink layout transposes until they cancel; fold the last one into flattened weights."""
@@ -207,5 +252,7 @@ class QnnMoveTransposes(ModulePass):
             SinkPastMultiThreshold(),
             SinkPastMaxPool(),
             SinkPastElementwise(),
+            SinkPastJoin(),
+            SplitSharedTranspose(),
             TransposeIntoFlattenedWeights(),
         )

@@ -47,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
             f"{report['device']} ({report['arch']}): {report['fps']:.1f} FPS, latency {report['latency_cycles']} cycles, "
             f"LUT {report['total']['lut']:.0f} ({100 * report['utilization']['lut']:.1f}%), "
             f"BRAM18 {report['total']['bram18']:.0f}, fits: {'yes' if report['fits'] else 'no'}"
+            + (f"; {report['host_macs']} multiply-accumulates per frame stay on the host (see report.md)"
+               if report.get("host_macs") else "")
         )
     if not args.json and not args.quiet:
         print(f"results in {args.output}/")

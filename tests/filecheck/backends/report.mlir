@@ -31,6 +31,8 @@
 // MD-NEXT: - latency: 10 cycles (0.1 us; first frame, stages overlapping)
 // MD-NEXT: - compute: 2.000 GOp/s (2 ops per multiply-accumulate)
 // MD-NEXT: - fits the device: yes (LUT <= 70%, BRAM18/URAM/DSP <= 100%)
+// MD-NEXT: - on the FPGA: 40 multiply-accumulates per frame in 1 accelerator partition(s); on the host: 0
+// MD-NEXT: - also on the host (no multiply-accumulates): nothing
 // MD-EMPTY:
 // MD-NEXT: | layer | kind | PE | SIMD | cycles | LUT | FF | BRAM18 | URAM | DSP |
 // MD-NEXT: |---|---|---:|---:|---:|---:|---:|---:|---:|---:|

@@ -191,17 +191,17 @@ func.func @flatten_chain(%x: tensor<1x1x1x4x!qnn.int<4>>) -> tensor<1x2x!qnn.int
 // -----
 
 // A reshape that changes the last dimension (a flatten of a 2x2 feature
-// map) is not free on a stream: it stays on the host between two
-// partitions.
-// CHECK-LABEL: func.func @flatten_refused(
-// CHECK-NEXT:    %[[P0:[^ ]*]] = dataflow.partition "dataflow_0"
-// CHECK-NEXT:      dataflow.thresholding
-// CHECK-NEXT:      dataflow.yield
+// map) stays inside the partition as a width converter whose result views
+// the stream in the new shape (its widths follow the folding later).
+// CHECK-LABEL: func.func @flatten(
+// CHECK-NEXT:    %[[P0:[^ ]*]] = dataflow.partition "dataflow_0" (%[[A:[^ ]*]] = %{{[^ ]*}} : tensor<1x2x2x1x!qnn.int<4>>) -> (tensor<1x2x!qnn.int<5>>) {
+// CHECK-NEXT:      %[[T:[^ ]*]] = dataflow.thresholding %[[A]]
+// CHECK-NEXT:      %[[D:[^ ]*]] = dataflow.dwc %[[T]] {in_elems = 1 : i64, out_elems = 1 : i64} : (tensor<1x2x2x1x!qnn.uint<2>>) -> tensor<1x4x!qnn.uint<2>>
+// CHECK-NEXT:      %[[M:[^ ]*]] = dataflow.mvau %[[D]]
+// CHECK-NEXT:      dataflow.yield %[[M]] : tensor<1x2x!qnn.int<5>>
 // CHECK-NEXT:    }
-// CHECK-NEXT:    %[[R:[^ ]*]] = qnn.reshape %[[P0]] : (tensor<1x2x2x1x!qnn.uint<2>>) -> tensor<1x4x!qnn.uint<2>>
-// CHECK-NEXT:    %{{[^ ]*}} = dataflow.partition "dataflow_1" (%{{[^ ]*}} = %[[R]] : tensor<1x4x!qnn.uint<2>>) -> (tensor<1x2x!qnn.int<5>>) {
-// CHECK-NEXT:      dataflow.mvau
-func.func @flatten_refused(%x: tensor<1x2x2x1x!qnn.int<4>>) -> tensor<1x2x!qnn.int<5>> {
+// CHECK-NEXT:    func.return %[[P0]]
+func.func @flatten(%x: tensor<1x2x2x1x!qnn.int<4>>) -> tensor<1x2x!qnn.int<5>> {
   %t = qnn.constant dense<[[-1, 0, 1]]> : tensor<1x3xi8> -> tensor<1x3x!qnn.int<2>>
   %a = qnn.multithreshold %x, %t {out_dtype = !qnn.uint<2>, data_layout = "NHWC"} : (tensor<1x2x2x1x!qnn.int<4>>, tensor<1x3x!qnn.int<2>>) -> tensor<1x2x2x1x!qnn.uint<2>>
   %r = qnn.reshape %a : (tensor<1x2x2x1x!qnn.uint<2>>) -> tensor<1x4x!qnn.uint<2>>
@@ -214,19 +214,15 @@ func.func @flatten_refused(%x: tensor<1x2x2x1x!qnn.int<4>>) -> tensor<1x2x!qnn.i
 
 // A reshape that keeps the last dimension but changes the spatial shape
 // cannot be dropped before a window layer, which needs the actual NHWC
-// frame: the stream leaves the first partition, the host reshapes it and
-// a second partition slides the window.
+// frame: a width converter re-views the stream in the 4x4 frame.
 // CHECK-LABEL: func.func @reshape_then_window(
-// CHECK-NEXT:    %[[P0:[^ ]*]] = dataflow.partition "dataflow_0" (%{{[^ ]*}} = %{{[^ ]*}} : tensor<1x16x2x!qnn.int<4>>) -> (tensor<1x16x2x!qnn.uint<2>>) {
-// CHECK-NEXT:      %[[T:[^ ]*]] = dataflow.thresholding
-// CHECK-NEXT:      dataflow.yield %[[T]] : tensor<1x16x2x!qnn.uint<2>>
-// CHECK-NEXT:    }
-// CHECK-NEXT:    %[[R:[^ ]*]] = qnn.reshape %[[P0]] : (tensor<1x16x2x!qnn.uint<2>>) -> tensor<1x4x4x2x!qnn.uint<2>>
-// CHECK-NEXT:    %[[P1:[^ ]*]] = dataflow.partition "dataflow_1" (%[[A:[^ ]*]] = %[[R]] : tensor<1x4x4x2x!qnn.uint<2>>) -> (tensor<1x3x3x8x!qnn.uint<2>>) {
-// CHECK-NEXT:      %[[W:[^ ]*]] = dataflow.swu %[[A]] {kernel = array<i64: 2, 2>} : (tensor<1x4x4x2x!qnn.uint<2>>) -> tensor<1x3x3x8x!qnn.uint<2>>
+// CHECK-NEXT:    %[[P0:[^ ]*]] = dataflow.partition "dataflow_0" (%[[A:[^ ]*]] = %{{[^ ]*}} : tensor<1x16x2x!qnn.int<4>>) -> (tensor<1x3x3x8x!qnn.uint<2>>) {
+// CHECK-NEXT:      %[[T:[^ ]*]] = dataflow.thresholding %[[A]]
+// CHECK-NEXT:      %[[D:[^ ]*]] = dataflow.dwc %[[T]] {in_elems = 1 : i64, out_elems = 1 : i64} : (tensor<1x16x2x!qnn.uint<2>>) -> tensor<1x4x4x2x!qnn.uint<2>>
+// CHECK-NEXT:      %[[W:[^ ]*]] = dataflow.swu %[[D]] {kernel = array<i64: 2, 2>} : (tensor<1x4x4x2x!qnn.uint<2>>) -> tensor<1x3x3x8x!qnn.uint<2>>
 // CHECK-NEXT:      dataflow.yield %[[W]]
 // CHECK-NEXT:    }
-// CHECK-NEXT:    func.return %[[P1]]
+// CHECK-NEXT:    func.return %[[P0]]
 func.func @reshape_then_window(%x: tensor<1x16x2x!qnn.int<4>>) -> tensor<1x3x3x8x!qnn.uint<2>> {
   %t = qnn.constant dense<[[0, 1, 2]]> : tensor<1x3xi8> -> tensor<1x3x!qnn.int<3>>
   %a = qnn.multithreshold %x, %t {out_dtype = !qnn.uint<2>, data_layout = "NHWC"} : (tensor<1x16x2x!qnn.int<4>>, tensor<1x3x!qnn.int<3>>) -> tensor<1x16x2x!qnn.uint<2>>

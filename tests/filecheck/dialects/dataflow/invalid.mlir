@@ -803,7 +803,29 @@ dataflow.partition (%a = %x0 : tensor<1x12x!qnn.uint<2>>) -> () {
   dataflow.yield
 }
 
-// CHECK: {{^}}'dataflow.dwc' result type tensor<1x12x!qnn.uint<3>> must equal the input type tensor<1x12x!qnn.uint<2>>
+// CHECK: {{^}}'dataflow.dwc' result element type !qnn.uint<3> must equal the input type !qnn.uint<2>
+
+// -----
+
+// dwc: a re-view keeps the number of elements and the batch
+%x0 = "test.op"() : () -> tensor<1x12x!qnn.uint<2>>
+dataflow.partition (%a = %x0 : tensor<1x12x!qnn.uint<2>>) -> () {
+  %y = dataflow.dwc %a {in_elems = 2 : i64, out_elems = 4 : i64} : (tensor<1x12x!qnn.uint<2>>) -> tensor<1x2x8x!qnn.uint<2>>
+  dataflow.yield
+}
+
+// CHECK: {{^}}'dataflow.dwc' result shape [1, 2, 8] must hold the input's 12 elements (shape [1, 12]) with the same batch size
+
+// -----
+
+// dwc: out_elems divides the result's last dimension
+%x0 = "test.op"() : () -> tensor<1x12x!qnn.uint<2>>
+dataflow.partition (%a = %x0 : tensor<1x12x!qnn.uint<2>>) -> () {
+  %y = dataflow.dwc %a {in_elems = 2 : i64, out_elems = 4 : i64} : (tensor<1x12x!qnn.uint<2>>) -> tensor<1x2x6x!qnn.uint<2>>
+  dataflow.yield
+}
+
+// CHECK: {{^}}'dataflow.dwc' out_elems (4) must divide the result's last dimension (6)
 
 // -----
 
@@ -847,7 +869,7 @@ dataflow.partition (%a = %x0 : tensor<1x12x!qnn.uint<2>>) -> () {
   dataflow.yield
 }
 
-// CHECK: {{^}}'dataflow.dwc' out_elems (8) must divide the last dimension (12)
+// CHECK: {{^}}'dataflow.dwc' out_elems (8) must divide the result's last dimension (12)
 
 // -----
 
