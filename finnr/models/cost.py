@@ -636,3 +636,138 @@ class AddStreamsModel(_PerChannel):
     def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
         pe = _a(pe)
         return _stream_lanes(50 + pe * spec.obits, pe * spec.abits, pe)
+
+
+# --- stream layers of issue 17: concat, upsample, depth-to-space ---------------
+
+
+def banked_buffer(banks, depth, width) -> tuple[np.ndarray, np.ndarray]:
+    """(LUTs, BRAM18) of a buffer of ``banks`` memories of ``depth`` words of
+    ``width`` bits each: BRAM18 per bank when the buffer holds more than 16
+    Kib (as the SWU's line buffer), else LUTRAM."""
+    banks, depth, width = _a(banks), _a(depth), _a(width)
+    use_bram = banks * depth * width > 16 * 1024
+    return np.where(use_bram, 0, banks * lutram(depth, width)), np.where(use_bram, banks * bram18(depth, width), 0)
+
+
+def _buffer_lanes(lut, bram, width) -> dict[str, np.ndarray]:
+    return {"lut": _a(lut), "ff": _a(2 * width + 20), "bram18": _a(bram), "uram": 0 * _a(lut), "dsp": 0 * _a(lut)}
+
+
+@layer_model(df.ConcatOp)
+class ConcatModel(LayerModel):
+    """(ΣC/SIMD)·vectors cycles: every input's channels in turn, SIMD per
+    beat; SIMD divides every input's channels (``extra['inputs']``). LUTs:
+    50 + the N-to-1 multiplexer of the SIMD·A-bit beat, N·SIMD·A."""
+
+    kind = "concat"
+
+    def spec(self, op):
+        xs = op.result.type.get_shape()
+        return _spec(self, op, channels=xs[-1], vectors=_vectors(xs), extra={"inputs": op.input_channels})
+
+    @staticmethod
+    def inputs(spec) -> tuple[int, ...]:
+        """The channels of each input (one input of all channels when the
+        spec does not say)."""
+        return tuple(spec.extra.get("inputs", (spec.channels,)))
+
+    def folded_dims(self, spec):
+        return None, math.gcd(*self.inputs(spec))
+
+    def cycles(self, spec, pe, simd):
+        return (spec.channels / simd) * spec.vectors + 0 * pe
+
+    def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
+        width = _a(simd) * spec.abits
+        return _stream_lanes(50 + len(self.inputs(spec)) * width, width, width)
+
+    def stream_widths(self, spec, pe, simd):
+        return simd, simd
+
+
+def upsample_buffer(spec: LayerSpec, simd) -> tuple[np.ndarray, np.ndarray]:
+    """(depth, width) of the upsampler's buffer: one input row, IFM_W·C/SIMD
+    words of SIMD·A bits."""
+    simd = _a(simd)
+    return spec.ifm[1] * spec.channels / simd, simd * spec.abits
+
+
+@layer_model(df.UpsampleOp)
+class UpsampleModel(LayerModel):
+    """(C/SIMD)·OFM_H·OFM_W cycles: one output beat per cycle, the input
+    beats read while the first copy of their row leaves. One input row
+    buffered (:func:`upsample_buffer`); LUTs 100 + 2·SIMD·A for the beat
+    path and its addressing."""
+
+    kind = "upsample"
+
+    def spec(self, op):
+        xs, ys = op.in_shape, op.out_shape
+        return _spec(self, op, channels=xs[-1], ifm=(xs[1], xs[2]), ofm=(ys[1], ys[2]), vectors=ys[1] * ys[2])
+
+    def folded_dims(self, spec):
+        return None, spec.channels
+
+    def cycles(self, spec, pe, simd):
+        return (spec.channels / simd) * spec.vectors + 0 * pe
+
+    def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
+        depth, width = upsample_buffer(spec, simd)
+        lut, bram = banked_buffer(1, depth, width)
+        return _buffer_lanes(100 + 2 * width + lut, bram, width)
+
+    def stream_widths(self, spec, pe, simd):
+        return simd, simd
+
+    def activation_bytes(self, spec) -> float:
+        ih, iw = spec.ifm
+        return spec.channels * (ih * iw * spec.abits + spec.vectors * spec.obits) / 8
+
+
+def depth_to_space_buffer(spec: LayerSpec, simd) -> tuple[np.ndarray, np.ndarray, int]:
+    """(banks, depth, width) of the depth-to-space buffer: two input rows
+    (one filling while the other drains) of IFM_W·B²·C elements, in B²·SIMD
+    banks of 2·IFM_W·C/SIMD words of A bits, so that a beat of SIMD
+    consecutive input channels is written, and one of SIMD output channels
+    read, in one cycle in either channel order."""
+    simd = _a(simd)
+    b = spec.ofm[0] // spec.ifm[0]
+    return b * b * simd, 2 * spec.ifm[1] * spec.channels / simd, spec.abits
+
+
+@layer_model(df.DepthToSpaceOp)
+class DepthToSpaceModel(LayerModel):
+    """(IFM_H + 1)·IFM_W·B²·C/SIMD cycles: input row y+1 is written while
+    the B output rows of row y leave, one beat each per cycle, after the
+    first row filled (C the output channels, SIMD per beat). Memory:
+    :func:`depth_to_space_buffer`; LUTs 100 + (2 + B²)·SIMD·A (the beat path
+    and each lane's B²-to-1 bank multiplexer)."""
+
+    kind = "depth_to_space"
+
+    def spec(self, op):
+        xs, ys = op.in_shape, op.out_shape
+        return _spec(self, op, channels=ys[-1], ifm=(xs[1], xs[2]), ofm=(ys[1], ys[2]), vectors=ys[1] * ys[2])
+
+    def folded_dims(self, spec):
+        return None, spec.channels
+
+    def cycles(self, spec, pe, simd):
+        ih, iw = spec.ifm
+        b = spec.ofm[0] // ih
+        return (ih + 1) * iw * b * b * spec.channels / simd + 0 * pe
+
+    def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
+        banks, depth, bits = depth_to_space_buffer(spec, simd)
+        width = _a(simd) * spec.abits
+        b = spec.ofm[0] // spec.ifm[0]
+        lut, bram = banked_buffer(banks, depth, bits)
+        return _buffer_lanes(100 + (2 + b * b) * width + lut, bram, width)
+
+    def stream_widths(self, spec, pe, simd):
+        return simd, simd
+
+    def first_output_cycles(self, spec, total):
+        """The first input row is buffered first."""
+        return total / (spec.ifm[0] + 1)
