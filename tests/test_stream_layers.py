@@ -8,10 +8,12 @@ kernels in C-simulation bit-exact with the interpreter at two foldings."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
-from xdsl.dialects.builtin import ModuleOp, TensorType
+from xdsl.dialects.builtin import Float32Type, ModuleOp, TensorType
+from xdsl.parser import Parser
 from xdsl.utils.exceptions import VerifyException
 
 from finnr.backends.report import build_report
@@ -19,7 +21,7 @@ from finnr.backends.rtl.design import designs
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects import datatypes as dt
-from finnr.dialects import qnn
+from finnr.dialects import finnr_context, qnn
 from finnr.dialects.utils import i64_attr
 from finnr.examples.onnx_builder import GraphBuilder, f32, vinfo
 from finnr.flows import pipeline
@@ -37,6 +39,7 @@ from finnr.passes.convert_qnn_to_dataflow import upsample_factors
 from finnr_testing.flow import apply
 from finnr_testing.toolchains import csim_toolchain_missing
 from test_csim import add, function, merge
+from test_passes_differential import PIPELINE, apply_pass, assert_same, run_checked
 
 U, I = dt.UIntType, dt.IntType
 
@@ -204,6 +207,26 @@ def test_upsample_factors_refuse_other_axes_and_fractions():
     assert upsample_factors(qnn.ResizeOp(x, T(U(2), 1, 2, 4, 2), scales=[1, 0.5, 1, 1], **modes)) is None
 
 
+# --- qnn-move-transposes -----------------------------------------------------------
+
+MOVE_TRANSPOSES_CASES = Path(__file__).parent / "filecheck" / "passes" / "qnn-move-transposes-stream-layers.mlir"
+
+
+@pytest.mark.parametrize("case", MOVE_TRANSPOSES_CASES.read_text().split("// -----"))
+def test_move_transposes_patterns_move_data_exactly(case):
+    """Each FileCheck case of the patterns computes the same before and after
+    the pass, on random inputs (rewritten or refused)."""
+    module = Parser(finnr_context(), case).parse_module()
+    fn = entry_function(module)
+    rng = np.random.default_rng(4)
+    args = [rng.standard_normal(t.get_shape()).astype(np.float32) if isinstance(t.get_element_type(), Float32Type)
+            else random_ints(rng, t) for t in fn.function_type.inputs.data]
+    before = run(module, args)
+    apply(module, "qnn-move-transposes")
+    for got, want in zip(run(module, args), before, strict=True):
+        np.testing.assert_array_equal(got, want)
+
+
 # --- cost models -------------------------------------------------------------------
 
 
@@ -369,6 +392,24 @@ def streamlined(name: str):
     (expected,) = run_batch(module, x)
     np.testing.assert_allclose(expected, imported, rtol=1e-5, atol=1e-5)
     return module, layer, x, expected
+
+
+@pytest.mark.parametrize("name", NETWORKS)
+def test_every_streamline_pass_preserves_semantics(name):
+    """Every pass of qnn-streamline (qnn-move-transposes sinking the layout
+    transposes past the layer among them) computes what the imported
+    network does, every value within its datatype."""
+    module = import_model(NETWORKS[name][0]())
+    shape = entry_function(module).function_type.inputs.data[0].get_shape()
+    batch = np.random.default_rng(6).standard_normal((3, *shape[1:])).astype(np.float32)
+    before = run_checked(module, batch)
+    for p in PIPELINE:
+        apply_pass(module, p)
+        assert_same(run_checked(module, batch), before, f"after {p.name}")
+    layer = {df.ConcatOp: qnn.ConcatOp, df.UpsampleOp: qnn.ResizeOp, df.DepthToSpaceOp: qnn.DepthToSpaceOp}[NETWORKS[name][1]]
+    (op,) = [op for op in module.walk() if isinstance(op, layer)]
+    assert not isinstance(op.operands[0].owner, qnn.TransposeOp)  # it reads NHWC streams
+    assert not isinstance(op, qnn.DepthToSpaceOp) or op.data_layout.data == "NHWC"
 
 
 @pytest.mark.parametrize("name", NETWORKS)
