@@ -412,18 +412,25 @@ def test_every_streamline_pass_preserves_semantics(name):
     assert not isinstance(op, qnn.DepthToSpaceOp) or op.data_layout.data == "NHWC"
 
 
-@pytest.mark.parametrize("name", NETWORKS)
-@pytest.mark.parametrize("widest", [False, True])
-def test_conversion_equals_streamlined_qnn(name, widest):
-    """Lowered NCHW networks reach the layer in NHWC (qnn-move-transposes):
-    it is converted, and the folded dataflow level computes exactly what the
-    streamlined qnn level does."""
+def folded(name: str, widest: bool):
+    """The network converted to dataflow, folded (:func:`fold`), with FIFOs
+    and width converters; its input batch and the streamlined qnn output."""
     module, layer, x, expected = streamlined(name)
     apply(module, pipeline.DATAFLOW)
     assert not any(isinstance(op, qnn.ConcatOp | qnn.ResizeOp | qnn.DepthToSpaceOp) for op in module.walk())
     assert sum(isinstance(op, layer) for op in module.walk()) == 1
     fold(module, widest)
     apply(module, pipeline.buffers())
+    return module, x, expected
+
+
+@pytest.mark.parametrize("name", NETWORKS)
+@pytest.mark.parametrize("widest", [False, True])
+def test_conversion_equals_streamlined_qnn(name, widest):
+    """Lowered NCHW networks reach the layer in NHWC (qnn-move-transposes):
+    it is converted, and the folded dataflow level computes exactly what the
+    streamlined qnn level does."""
+    module, x, expected = folded(name, widest)
     (got,) = run_batch(module, x)
     np.testing.assert_array_equal(got, expected)
 
@@ -444,21 +451,13 @@ def test_csim_of_the_networks_matches_the_interpreter(tmp_path):
     from finnr.backends.hls_cpp import write_hls_project
     from finnr.backends.hls_cpp.csim import Simulator
 
-    modules, inputs, expected = {}, {}, {}
-    for name, widest in (("concat", False), ("concat", True), ("upsample", True), ("d2s_dcr", True), ("d2s_crd", False)):
-        module, _, x, _ = streamlined(name)
-        apply(module, pipeline.DATAFLOW)
-        fold(module, widest)
-        apply(module, pipeline.buffers())
-        key = f"{name}_{'wide' if widest else 'narrow'}"
-        modules[key], inputs[key] = module, x
-        (expected[key],) = run_batch(module, x)
-    module = merge(modules)
+    cases = {f"{name}_{'wide' if widest else 'narrow'}": folded(name, widest) for name, widest in
+             (("concat", False), ("concat", True), ("upsample", True), ("d2s_dcr", True), ("d2s_crd", False))}
+    module = merge({key: m for key, (m, _, _) in cases.items()})
+    expected = {key: run_batch(module, x, key)[0] for key, (_, x, _) in cases.items()}
     apply(module, pipeline.HLS)
+    assert {"concat", "upsample", "depth_to_space"} <= {op.kernel.data for op in module.walk() if op.name == "hls.kernel"}
     write_hls_project(module, tmp_path / "hls")
     sim = Simulator(module, tmp_path / "hls")
-    for key, x in inputs.items():
-        (got,) = sim.run_batch(x, key)
-        np.testing.assert_array_equal(got, expected[key], err_msg=key)
-    kernels = {op.kernel.data for op in module.walk() if op.name == "hls.kernel"}
-    assert {"concat", "upsample", "depth_to_space"} <= kernels
+    for key, (_, x, _) in cases.items():
+        np.testing.assert_array_equal(sim.run_batch(x, key)[0], expected[key], err_msg=key)

@@ -654,8 +654,15 @@ def _buffer_lanes(lut, bram, width) -> dict[str, np.ndarray]:
     return {"lut": _a(lut), "ff": _a(2 * width + 20), "bram18": _a(bram), "uram": 0 * _a(lut), "dsp": 0 * _a(lut)}
 
 
+class _SimdStream(LayerModel):
+    """A data-movement layer reading and writing SIMD elements per beat."""
+
+    def stream_widths(self, spec, pe, simd):
+        return simd, simd
+
+
 @layer_model(df.ConcatOp)
-class ConcatModel(LayerModel):
+class ConcatModel(_SimdStream):
     """(ΣC/SIMD)·vectors cycles: every input's channels in turn, SIMD per
     beat; SIMD divides every input's channels (``extra['inputs']``). LUTs:
     50 + the N-to-1 multiplexer of the SIMD·A-bit beat, N·SIMD·A."""
@@ -682,8 +689,18 @@ class ConcatModel(LayerModel):
         width = _a(simd) * spec.abits
         return _stream_lanes(50 + len(self.inputs(spec)) * width, width, width)
 
-    def stream_widths(self, spec, pe, simd):
-        return simd, simd
+
+class _Rearrange(_SimdStream):
+    """A layer moving the pixels of an NHWC frame through a row buffer
+    (upsample, depth_to_space): ``channels`` are the output channels, which
+    SIMD divides; ``vectors`` the output pixels."""
+
+    def spec(self, op):
+        xs, ys = op.in_shape, op.out_shape
+        return _spec(self, op, channels=ys[-1], ifm=(xs[1], xs[2]), ofm=(ys[1], ys[2]), vectors=ys[1] * ys[2])
+
+    def folded_dims(self, spec):
+        return None, spec.channels
 
 
 def upsample_buffer(spec: LayerSpec, simd) -> tuple[np.ndarray, np.ndarray]:
@@ -694,20 +711,13 @@ def upsample_buffer(spec: LayerSpec, simd) -> tuple[np.ndarray, np.ndarray]:
 
 
 @layer_model(df.UpsampleOp)
-class UpsampleModel(LayerModel):
+class UpsampleModel(_Rearrange):
     """(C/SIMD)·OFM_H·OFM_W cycles: one output beat per cycle, the input
     beats read while the first copy of their row leaves. One input row
     buffered (:func:`upsample_buffer`); LUTs 100 + 2·SIMD·A for the beat
     path and its addressing."""
 
     kind = "upsample"
-
-    def spec(self, op):
-        xs, ys = op.in_shape, op.out_shape
-        return _spec(self, op, channels=xs[-1], ifm=(xs[1], xs[2]), ofm=(ys[1], ys[2]), vectors=ys[1] * ys[2])
-
-    def folded_dims(self, spec):
-        return None, spec.channels
 
     def cycles(self, spec, pe, simd):
         return (spec.channels / simd) * spec.vectors + 0 * pe
@@ -716,9 +726,6 @@ class UpsampleModel(LayerModel):
         depth, width = upsample_buffer(spec, simd)
         lut, bram = banked_buffer(1, depth, width)
         return _buffer_lanes(100 + 2 * width + lut, bram, width)
-
-    def stream_widths(self, spec, pe, simd):
-        return simd, simd
 
     def activation_bytes(self, spec) -> float:
         ih, iw = spec.ifm
@@ -737,7 +744,7 @@ def depth_to_space_buffer(spec: LayerSpec, simd) -> tuple[np.ndarray, np.ndarray
 
 
 @layer_model(df.DepthToSpaceOp)
-class DepthToSpaceModel(LayerModel):
+class DepthToSpaceModel(_Rearrange):
     """(IFM_H + 1)·IFM_W·B²·C/SIMD cycles: input row y+1 is written while
     the B output rows of row y leave, one beat each per cycle, after the
     first row filled (C the output channels, SIMD per beat). Memory:
@@ -745,13 +752,6 @@ class DepthToSpaceModel(LayerModel):
     and each lane's B²-to-1 bank multiplexer)."""
 
     kind = "depth_to_space"
-
-    def spec(self, op):
-        xs, ys = op.in_shape, op.out_shape
-        return _spec(self, op, channels=ys[-1], ifm=(xs[1], xs[2]), ofm=(ys[1], ys[2]), vectors=ys[1] * ys[2])
-
-    def folded_dims(self, spec):
-        return None, spec.channels
 
     def cycles(self, spec, pe, simd):
         ih, iw = spec.ifm
@@ -764,9 +764,6 @@ class DepthToSpaceModel(LayerModel):
         b = spec.ofm[0] // spec.ifm[0]
         lut, bram = banked_buffer(banks, depth, bits)
         return _buffer_lanes(100 + (2 + b * b) * width + lut, bram, width)
-
-    def stream_widths(self, spec, pe, simd):
-        return simd, simd
 
     def first_output_cycles(self, spec, total):
         """The first input row is buffered first."""

@@ -233,11 +233,9 @@ class SinkPastResize(RewritePattern):
 
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: qnn.ResizeOp, rewriter: PatternRewriter, /):
-        t = _sinkable(op)
-        if t is None:
+        if (t := _sinkable(op)) is None:
             return
-        perm = _perm(t)
-        inv = _inverse(perm)
+        perm, inv = _perm(t), _inverse(_perm(t))
         new = qnn.ResizeOp(
             t.input, _permuted_type(op.result.type, inv), scales=numpy_from_dense(op.scales)[inv],
             coordinate_transformation_mode=op.coordinate_transformation_mode.data, nearest_mode=op.nearest_mode.data,
