@@ -110,6 +110,10 @@ def cycles(spec: LayerSpec, pe=1, simd=1) -> np.ndarray:
     - label_select: max(L/PE, K)·vectors (the K indices leave one per
       beat while the next vector streams in)
     - dwc: elements / min(in, out) beats; fifo: elements / beat
+    - concat: (ΣC/SIMD)·vectors; upsample: (C/SIMD)·OFM_H·OFM_W;
+      depth_to_space: (IFM_H + 1)·IFM_W·B²·C/SIMD (C its output channels;
+      the first input row fills before the B output rows of each row leave
+      while the next row is written)
     """
     return model_for(spec).cycles(spec, _a(pe), _a(simd))
 
@@ -295,8 +299,8 @@ def stream_resources(spec: LayerSpec, pe=1, simd=1) -> dict[str, np.ndarray]:
     return resources(spec, pe, simd)
 
 
-def _stream_lanes(lut, width, lanes) -> dict[str, np.ndarray]:
-    return {"lut": _a(lut), "ff": _a(2 * width + 20), "bram18": 0 * lanes, "uram": 0 * lanes, "dsp": 0 * lanes}
+def _stream_lanes(lut, width, lanes, bram=0) -> dict[str, np.ndarray]:
+    return {"lut": _a(lut), "ff": _a(2 * width + 20), "bram18": _a(bram) + 0 * lanes, "uram": 0 * lanes, "dsp": 0 * lanes}
 
 
 # --- the layer models (registry entries) -----------------------------------------------
@@ -650,10 +654,6 @@ def banked_buffer(banks, depth, width) -> tuple[np.ndarray, np.ndarray]:
     return np.where(use_bram, 0, banks * lutram(depth, width)), np.where(use_bram, banks * bram18(depth, width), 0)
 
 
-def _buffer_lanes(lut, bram, width) -> dict[str, np.ndarray]:
-    return {"lut": _a(lut), "ff": _a(2 * width + 20), "bram18": _a(bram), "uram": 0 * _a(lut), "dsp": 0 * _a(lut)}
-
-
 class _SimdStream(LayerModel):
     """A data-movement layer reading and writing SIMD elements per beat."""
 
@@ -725,7 +725,7 @@ class UpsampleModel(_Rearrange):
     def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
         depth, width = upsample_buffer(spec, simd)
         lut, bram = banked_buffer(1, depth, width)
-        return _buffer_lanes(100 + 2 * width + lut, bram, width)
+        return _stream_lanes(100 + 2 * width + lut, width, width, bram)
 
     def activation_bytes(self, spec) -> float:
         ih, iw = spec.ifm
@@ -763,7 +763,7 @@ class DepthToSpaceModel(_Rearrange):
         width = _a(simd) * spec.abits
         b = spec.ofm[0] // spec.ifm[0]
         lut, bram = banked_buffer(banks, depth, bits)
-        return _buffer_lanes(100 + (2 + b * b) * width + lut, bram, width)
+        return _stream_lanes(100 + (2 + b * b) * width + lut, width, width, bram)
 
     def first_output_cycles(self, spec, total):
         """The first input row is buffered first."""
