@@ -199,6 +199,16 @@ def layer_functions(rng) -> list[func.FuncOp]:
         return [o, r, t]
 
     fns.append(function("mixes", [T(BIP, 1, 3, 8), T(BIN, 1, 6), T(I(7), 1, 12)], mixes))
+
+    def rearrange(b, args):  # issue 17: a concat of three (one input twice), upsample, depth-to-space CRD and DCR
+        x, y, z = args
+        c = add(b, df.ConcatOp([x, y, x], simd=2))
+        u = add(b, df.UpsampleOp(z, scale=[2, 3], simd=2))
+        d = add(b, df.DepthToSpaceOp(c, blocksize=2, mode="CRD", simd=2))
+        e = add(b, df.DepthToSpaceOp(y, blocksize=2, mode="DCR"))
+        return [u, d, e]
+
+    fns.append(function("rearrange", [T(U(3), 1, 2, 3, 4), T(U(3), 1, 2, 3, 8), T(I(4), 1, 2, 3, 4)], rearrange))
     return fns
 
 

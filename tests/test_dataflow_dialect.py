@@ -257,6 +257,7 @@ def test_the_dialect_object_lists_every_op():
         "dataflow.swu", "dataflow.thresholding", "dataflow.maxpool", "dataflow.pad",
         "dataflow.label_select", "dataflow.dwc", "dataflow.fifo", "dataflow.duplicate",
         "dataflow.add_streams", "dataflow.offload", "dataflow.engine",
+        "dataflow.concat", "dataflow.upsample", "dataflow.depth_to_space",
     }
 
 

@@ -31,9 +31,10 @@ I2, I16 = dt.IntType(2), dt.IntType(16)
 
 
 def schema_params(kernel: str, t=U8) -> dict:
-    """Parameters a kernel's schema accepts: every datatype ``t``, every integer 1."""
+    """Parameters a kernel's schema accepts with its fewest input streams:
+    every datatype ``t``, every integer 1."""
     schema = KERNELS[kernel]
-    return {p: t if p in schema.datatypes else 1 for p in schema.params}
+    return {p: t if p in schema.datatypes else 1 for p in (*schema.params, *schema.pack(schema.inputs))}
 
 
 FIFO_U8 = schema_params("fifo")

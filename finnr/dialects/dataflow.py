@@ -860,6 +860,135 @@ class AddStreamsOp(DataflowOp):
                 )
 
 
+@irdl_op_definition
+class ConcatOp(DataflowOp):
+    """Concatenation of two or more streams along the channels, the last
+    dimension (FINN ``StreamingConcat``): every vector (pixel) of the result
+    holds the channels of input 0, then those of input 1, and so on. The
+    inputs agree in every other dimension and share the result's element
+    type; ``simd`` channels per beat, in and out, dividing the channels of
+    every input."""
+
+    name = "dataflow.concat"
+    inputs = var_operand_def(TensorType)
+    result = result_def(TensorType)
+    simd = prop_def(IntegerAttr, default_value=i64_attr(1))
+    assembly_format = "$inputs attr-dict `:` functional-type(operands, results)"
+
+    def __init__(self, inputs: Sequence[SSAValue | Operation], result_type: Attribute | None = None, *, simd: int = 1):
+        """``result_type`` defaults to the concatenation of the inputs."""
+        if result_type is None:
+            types = [SSAValue.get(v).type for v in inputs]
+            assert all(isinstance(t, TensorType) for t in types)
+            *lead, _ = types[0].get_shape()
+            result_type = TensorType(types[0].get_element_type(), (*lead, sum(t.get_shape()[-1] for t in types)))
+        super().__init__(operands=[inputs], result_types=[result_type], properties={"simd": i64_attr(simd)})
+
+    @property
+    def input_channels(self) -> tuple[int, ...]:
+        """The channels (last dimension) of each input, in order."""
+        return tuple(tensor_shape(v.type)[-1] for v in self.inputs)
+
+    def verify_op(self) -> None:
+        if len(self.inputs) < 2:
+            raise VerifyException(f"'dataflow.concat' needs at least 2 inputs, got {len(self.inputs)}")
+        shapes = [tensor_shape(v.type) for v in self.inputs]
+        _check_min_rank(self, "input", shapes[0], 1)
+        lead = shapes[0][:-1]
+        for i, s in enumerate(shapes):
+            if s[:-1] != lead:
+                raise VerifyException(
+                    f"'dataflow.concat' input #{i} shape {list(s)} must agree with input #0 shape "
+                    f"{list(shapes[0])} outside the last dimension"
+                )
+        _check_result_shape(self, (*lead, sum(self.input_channels)), tensor_shape(self.result.type))
+        out = _elem(self.result.type)
+        for i, v in enumerate(self.inputs):
+            if _elem(v.type) != out:
+                raise VerifyException(
+                    f"'dataflow.concat' input #{i} element type {_elem(v.type)} must equal the result's {out}"
+                )
+        for i, c in enumerate(self.input_channels):
+            _check_divides(self, "simd", _int(self.simd), f"the channels of input #{i}", c)
+
+
+@irdl_op_definition
+class UpsampleOp(StreamOp):
+    """Nearest-neighbour upsampling by integer factors (FINN
+    ``UpsampleNearestNeighbour``): (N, H, W, C) to (N, H*SH, W*SW, C) with
+    ``scale`` = (SH, SW); output pixel (y, x) is input pixel (y // SH,
+    x // SW). ``simd`` channels per beat, in and out."""
+
+    name = "dataflow.upsample"
+    scale = prop_def(DenseArrayBase)
+    simd = prop_def(IntegerAttr, default_value=i64_attr(1))
+
+    def __init__(self, input: SSAValue | Operation, result_type: Attribute | None = None, *, scale: Sequence[int], simd: int = 1):
+        """``result_type`` defaults to the upsampled shape."""
+        if result_type is None:
+            t = SSAValue.get(input).type
+            assert isinstance(t, TensorType)
+            n, h, w, c = t.get_shape()
+            result_type = TensorType(t.get_element_type(), (n, h * scale[0], w * scale[1], c))
+        super().__init__(
+            operands=[input], result_types=[result_type], properties={"scale": i64_array(scale), "simd": i64_attr(simd)}
+        )
+
+    def verify_op(self) -> None:
+        x = self.in_shape
+        _check_rank(self, "input", x, 4, "N, H, W, C")
+        sh, sw = _pair(self, "scale", self.scale, 1)
+        _check_result_shape(self, (x[0], x[1] * sh, x[2] * sw, x[3]), self.out_shape)
+        _check_same_type(self, "result element", _elem(self.input.type), _elem(self.result.type))
+        _check_divides(self, "simd", _int(self.simd), "the channels", x[3])
+
+
+DEPTH_TO_SPACE_MODES = ("DCR", "CRD")
+"""The channel order of a depth-to-space input: (bh, bw, c) or (c, bh, bw)."""
+
+
+@irdl_op_definition
+class DepthToSpaceOp(StreamOp):
+    """Depth to space (pixel shuffle) on NHWC: (N, H, W, B*B*C) to
+    (N, H*B, W*B, C), B = ``blocksize``; output pixel (y*B + bh, x*B + bw)
+    channel c is input pixel (y, x) channel (bh*B + bw)*C + c in ``DCR``
+    mode, c*B*B + bh*B + bw in ``CRD`` mode (ONNX ``DepthToSpace``'s channel
+    orders). ``simd`` channels per beat, in and out, dividing C."""
+
+    name = "dataflow.depth_to_space"
+    blocksize = prop_def(IntegerAttr)
+    mode = prop_def(StringAttr, default_value=StringAttr("DCR"))
+    simd = prop_def(IntegerAttr, default_value=i64_attr(1))
+
+    def __init__(self, input: SSAValue | Operation, result_type: Attribute | None = None, *, blocksize: int, mode: str = "DCR", simd: int = 1):
+        """``result_type`` defaults to the rearranged shape."""
+        if result_type is None:
+            t = SSAValue.get(input).type
+            assert isinstance(t, TensorType)
+            n, h, w, c = t.get_shape()
+            b = blocksize
+            result_type = TensorType(t.get_element_type(), (n, h * b, w * b, c // (b * b)))
+        super().__init__(
+            operands=[input], result_types=[result_type],
+            properties={"blocksize": i64_attr(blocksize), "mode": StringAttr(mode), "simd": i64_attr(simd)},
+        )
+
+    def verify_op(self) -> None:
+        x = self.in_shape
+        _check_rank(self, "input", x, 4, "N, H, W, C")
+        b = _int(self.blocksize)
+        _check_positive(self, "blocksize", b)
+        _check_enum(self, "mode", self.mode, DEPTH_TO_SPACE_MODES)
+        if x[3] % (b * b):
+            raise VerifyException(
+                f"'dataflow.depth_to_space' input channels ({x[3]}) must be a multiple of blocksize^2 ({b * b})"
+            )
+        c = x[3] // (b * b)
+        _check_result_shape(self, (x[0], x[1] * b, x[2] * b, c), self.out_shape)
+        _check_same_type(self, "result element", _elem(self.input.type), _elem(self.result.type))
+        _check_divides(self, "simd", _int(self.simd), "the output channels", c)
+
+
 # --- the hardware partition --------------------------------------------------
 
 
@@ -1130,6 +1259,9 @@ Dataflow = Dialect(
         FIFOOp,
         DuplicateOp,
         AddStreamsOp,
+        ConcatOp,
+        UpsampleOp,
+        DepthToSpaceOp,
     ],
     [],
 )

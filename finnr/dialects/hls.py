@@ -93,16 +93,27 @@ class KernelSchema:
     library: its template parameters in order (``datatypes`` name the ones
     that are finnr datatypes, the others are integers), the number of input
     streams, and the (min, max) numbers of output streams and of ROMs
-    (every ROM of rank 3: lanes, depth, word)."""
+    (every ROM of rank 3: lanes, depth, word).
+
+    A kernel with a ``per_input`` parameter ``P`` (an integer) takes
+    ``inputs`` or more input streams and one ``P<i>`` per input stream i
+    (``C0``, ``C1``, ...), which its C++ template takes last, as a
+    parameter pack."""
 
     params: tuple[str, ...]
     datatypes: frozenset[str]
     inputs: int = 1
     outputs: tuple[int, int] = (1, 1)
     roms: tuple[int, int] = (0, 0)
+    per_input: str | None = None
 
     def __post_init__(self):
         assert self.datatypes <= set(self.params), self.datatypes - set(self.params)
+
+    def pack(self, inputs: int) -> tuple[str, ...]:
+        """The per-input parameters of an instance with ``inputs`` input
+        streams, in order (none without ``per_input``)."""
+        return tuple(f"{self.per_input}{i}" for i in range(inputs)) if self.per_input else ()
 
 
 def _schema(params: str, datatypes: str, **arity) -> KernelSchema:
@@ -121,6 +132,9 @@ KERNELS: dict[str, KernelSchema] = {
     "fifo": _schema("ELEMS BEATS T", "T"),
     "duplicate": _schema("ELEMS BEATS T", "T", outputs=(1, 64)),
     "add_streams": _schema("PE BEATS TA TB TO", "TA TB TO", inputs=2),
+    "concat": _schema("SIMD VECS T", "T", inputs=2, per_input="C"),
+    "upsample": _schema("N H W C SH SW SIMD T", "T"),
+    "depth_to_space": _schema("N H W C B CRD SIMD T", "T"),
 }
 """The kernels of finnr's HLS header library that ``hls.kernel`` can call,
 by template name, with the schema of their instances."""
@@ -590,16 +604,17 @@ class KernelOp(HlsOp):
         kind, inst = self.kernel.data, self.instance.data
         what = f"'hls.kernel' instance '{inst}' ({kind})"
         params = self.params.data
-        missing = [p for p in schema.params if p not in params]
+        expected = (*schema.params, *schema.pack(len(self.ins)))
+        missing = [p for p in expected if p not in params]
         if missing:
             raise VerifyException(f"{what} lacks template parameter(s) {', '.join(missing)}")
-        unknown = [p for p in params if p not in schema.params]
+        unknown = [p for p in params if p not in expected]
         if unknown:
             raise VerifyException(
                 f"{what} has no template parameter(s) {', '.join(unknown)}; "
-                f"{kind} takes {', '.join(schema.params)}"
+                f"{kind} takes {', '.join(expected)}"
             )
-        for key in schema.params:
+        for key in expected:
             value = params[key]
             if key in schema.datatypes:
                 if isinstance(value, IntegerAttr):
@@ -612,13 +627,15 @@ class KernelOp(HlsOp):
             elif not isinstance(value, IntegerAttr):
                 raise VerifyException(f"{what} parameter {key} must be an integer")
         (lo_out, hi_out), (lo_rom, hi_rom) = schema.outputs, schema.roms
+        n_in = len(self.ins)
         if (
-            len(self.ins) != schema.inputs
+            (n_in < schema.inputs if schema.per_input else n_in != schema.inputs)
             or not lo_out <= len(self.outs) <= hi_out
             or not lo_rom <= len(self.roms) <= hi_rom
         ):
+            more = " or more" if schema.per_input else ""
             raise VerifyException(
-                f"{what} takes {schema.inputs} input stream(s), "
+                f"{what} takes {schema.inputs}{more} input stream(s), "
                 f"{lo_out}..{hi_out} output stream(s) and {lo_rom}..{hi_rom} ROM(s), got "
                 f"{len(self.ins)}, {len(self.outs)} and {len(self.roms)}"
             )

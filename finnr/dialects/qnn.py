@@ -1001,17 +1001,24 @@ class ConcatOp(QnnOp):
 
 
 class BlockRearrangeOp(QnnOp, abc.ABC):
-    """Moves ``blocksize x blocksize`` spatial blocks of an NCHW tensor
-    between the channel and the spatial axes."""
+    """Moves ``blocksize x blocksize`` spatial blocks of a rank-4 tensor
+    between the channel and the spatial axes. ``data_layout`` says where the
+    channels are: ``NCHW`` (ONNX's layout, the default) or ``NHWC`` (the
+    same rearrangement with the channel axis last, the channel index in the
+    same order)."""
 
     input = operand_def(TensorType)
     blocksize = prop_def(IntegerAttr)
+    data_layout = prop_def(StringAttr, default_value=StringAttr("NCHW"))
     result = result_def(TensorType)
     traits = traits_def(Pure())
     assembly_format = "$input attr-dict `:` functional-type(operands, results)"
 
-    def __init__(self, input: SSAValue, result_type: Attribute, *, blocksize: int, **props: Attribute):
-        super().__init__(operands=[input], result_types=[result_type], properties={"blocksize": i64_attr(blocksize), **props})
+    def __init__(self, input: SSAValue, result_type: Attribute, *, blocksize: int, data_layout: str = "NCHW", **props: Attribute):
+        super().__init__(
+            operands=[input], result_types=[result_type],
+            properties={"blocksize": i64_attr(blocksize), "data_layout": StringAttr(data_layout), **props},
+        )
 
     @abc.abstractmethod
     def expected_shape(self, x: tuple[int, ...], b: int) -> tuple[int, ...]:
@@ -1020,11 +1027,18 @@ class BlockRearrangeOp(QnnOp, abc.ABC):
     def verify_op(self) -> None:
         x = tensor_shape(self.input.type)
         b = self.blocksize.value.data
+        layout = self.data_layout.data
+        if layout not in ("NCHW", "NHWC"):
+            raise VerifyException(f"'{self.name}' data_layout must be NCHW or NHWC, got '{layout}'")
         if len(x) != 4:
-            raise VerifyException(f"'{self.name}' input must be NCHW (rank 4), got rank {len(x)}")
+            raise VerifyException(f"'{self.name}' input must be {layout} (rank 4), got rank {len(x)}")
         if b < 1:
             raise VerifyException(f"'{self.name}' blocksize must be >= 1, got {b}")
-        expected = self.expected_shape(x, b)
+        if layout == "NHWC":
+            n, c, h, w = self.expected_shape((x[0], x[3], x[1], x[2]), b)
+            expected = (n, h, w, c)
+        else:
+            expected = self.expected_shape(x, b)
         if tensor_shape(self.result.type) != expected:
             raise VerifyException(
                 f"'{self.name}' result shape must be {list(expected)}, got {list(tensor_shape(self.result.type))}"
@@ -1033,15 +1047,15 @@ class BlockRearrangeOp(QnnOp, abc.ABC):
 
 @irdl_op_definition
 class DepthToSpaceOp(BlockRearrangeOp):
-    """ONNX ``DepthToSpace``: (N, C*b*b, H, W) -> (N, C, H*b, W*b). In
-    ``DCR`` mode the channel index is (bh, bw, c), in ``CRD`` mode (c, bh,
-    bw) (PyTorch's PixelShuffle)."""
+    """ONNX ``DepthToSpace``: (N, C*b*b, H, W) -> (N, C, H*b, W*b) (NHWC:
+    (N, H, W, C*b*b) -> (N, H*b, W*b, C)). In ``DCR`` mode the channel index
+    is (bh, bw, c), in ``CRD`` mode (c, bh, bw) (PyTorch's PixelShuffle)."""
 
     name = "qnn.depth_to_space"
     mode = prop_def(StringAttr, default_value=StringAttr("DCR"))
 
-    def __init__(self, input: SSAValue, result_type: Attribute, *, blocksize: int, mode: str = "DCR"):
-        super().__init__(input, result_type, blocksize=blocksize, mode=StringAttr(mode))
+    def __init__(self, input: SSAValue, result_type: Attribute, *, blocksize: int, mode: str = "DCR", data_layout: str = "NCHW"):
+        super().__init__(input, result_type, blocksize=blocksize, data_layout=data_layout, mode=StringAttr(mode))
 
     def expected_shape(self, x, b):
         if x[1] % (b * b):

@@ -43,15 +43,20 @@ OP_TYPE: dict[type[Operation], str] = {
     df.FIFOOp: "StreamingFIFO_rtl",
     df.DuplicateOp: "DuplicateStreams_hls",
     df.AddStreamsOp: "AddStreams_hls",
+    df.ConcatOp: "StreamingConcat_hls",
+    df.UpsampleOp: "UpsampleNearestNeighbour_hls",
+    df.DepthToSpaceOp: "FinnrDepthToSpace_hls",
 }
-"""The FINN op type (node name prefix) finnr writes for each layer."""
+"""The FINN op type (node name prefix) finnr writes for each layer. FINN has
+no depth-to-space layer: finnr's is ``FinnrDepthToSpace``."""
 
 _FINN_OP_CLASS: dict[str, type[Operation]] = {
     "MVAU": df.MVAUOp, "MatrixVectorActivation": df.MVAUOp, "VVAU": df.VVAUOp,
     "VectorVectorActivation": df.VVAUOp, "ConvolutionInputGenerator": df.SWUOp,
     "Thresholding": df.ThresholdingOp, "StreamingMaxPool": df.MaxPoolOp, "FMPadding": df.PadOp,
     "LabelSelect": df.LabelSelectOp, "StreamingDataWidthConverter": df.DWCOp, "StreamingFIFO": df.FIFOOp,
-    "DuplicateStreams": df.DuplicateOp, "AddStreams": df.AddStreamsOp,
+    "DuplicateStreams": df.DuplicateOp, "AddStreams": df.AddStreamsOp, "StreamingConcat": df.ConcatOp,
+    "UpsampleNearestNeighbour": df.UpsampleOp, "FinnrDepthToSpace": df.DepthToSpaceOp,
 }
 """FINN op type (without ``_hls``/``_rtl``/``_Batch``, old names too) ->
 the op class of finnr's layer."""

@@ -148,3 +148,23 @@ class DataflowFunctions(InterpreterFunctions):
     @impl(df.AddStreamsOp)
     def run_add_streams(self, interpreter: Interpreter, op: df.AddStreamsOp, args: tuple[Any, ...]):
         return _out(op, np.asarray(args[0], np.float64) + np.asarray(args[1], np.float64))
+
+    @impl(df.ConcatOp)
+    def run_concat(self, interpreter: Interpreter, op: df.ConcatOp, args: tuple[Any, ...]):
+        return _out(op, np.concatenate([np.asarray(a, np.float64) for a in args], axis=-1))
+
+    @impl(df.UpsampleOp)
+    def run_upsample(self, interpreter: Interpreter, op: df.UpsampleOp, args: tuple[Any, ...]):
+        sh, sw = op.scale.get_values()
+        return _out(op, np.asarray(args[0], np.float64).repeat(sh, axis=1).repeat(sw, axis=2))
+
+    @impl(df.DepthToSpaceOp)
+    def run_depth_to_space(self, interpreter: Interpreter, op: df.DepthToSpaceOp, args: tuple[Any, ...]):
+        x = np.asarray(args[0], np.float64)
+        n, h, w, _ = x.shape
+        b, c = op.blocksize.value.data, op.out_shape[-1]
+        if op.mode.data == "DCR":  # channel index (bh, bw, c)
+            y = x.reshape(n, h, w, b, b, c).transpose(0, 1, 3, 2, 4, 5)
+        else:  # CRD: (c, bh, bw)
+            y = x.reshape(n, h, w, c, b, b).transpose(0, 1, 4, 2, 5, 3)
+        return _out(op, y)

@@ -307,11 +307,20 @@ def resize_nearest_indices(in_len: int, out_len: int, scale: float, coordinate_m
     return np.clip(idx, 0, in_len - 1).astype(np.int64)
 
 
+def resize_nearest_axis(in_len: int, out_len: int, scale: float, coordinate_mode: str, nearest_mode: str) -> np.ndarray | None:
+    """The input index each output index of one axis of a nearest resize
+    reads; None for an axis left as it is (same length, scale 1)."""
+    if in_len == out_len and scale == 1:
+        return None
+    return resize_nearest_indices(in_len, out_len, scale, coordinate_mode, nearest_mode)
+
+
 def resize_nearest(x, out_shape, scales, coordinate_mode: str, nearest_mode: str):
     """ONNX Resize (nearest) to ``out_shape``."""
     for axis, (a, b, s) in enumerate(zip(x.shape, out_shape, scales)):
-        if a != b or s != 1:
-            x = np.take(x, resize_nearest_indices(a, b, float(s), coordinate_mode, nearest_mode), axis=axis)
+        index = resize_nearest_axis(a, b, float(s), coordinate_mode, nearest_mode)
+        if index is not None:
+            x = np.take(x, index, axis=axis)
     return x
 
 

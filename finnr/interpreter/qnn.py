@@ -51,6 +51,13 @@ def _out(op: Operation, *values: np.ndarray) -> tuple[np.ndarray, ...]:
     )
 
 
+def _in_nchw(op: qnn.BlockRearrangeOp, x: np.ndarray, fn) -> np.ndarray:
+    """``fn`` (an NCHW computation) applied in the op's ``data_layout``."""
+    if op.data_layout.data == "NHWC":
+        return fn(x.transpose(0, 3, 1, 2)).transpose(0, 2, 3, 1)
+    return fn(x)
+
+
 @register_impls
 class QnnFunctions(InterpreterFunctions):
     @impl(qnn.ConstantOp)
@@ -239,12 +246,12 @@ class QnnFunctions(InterpreterFunctions):
     @impl(qnn.DepthToSpaceOp)
     def run_depth_to_space(self, interpreter: Interpreter, op: qnn.DepthToSpaceOp, args: tuple[Any, ...]):
         (x,) = _ins(op, args)
-        return _out(op, numeric.depth_to_space(x, op.blocksize.value.data, op.mode.data))
+        return _out(op, _in_nchw(op, x, lambda v: numeric.depth_to_space(v, op.blocksize.value.data, op.mode.data)))
 
     @impl(qnn.SpaceToDepthOp)
     def run_space_to_depth(self, interpreter: Interpreter, op: qnn.SpaceToDepthOp, args: tuple[Any, ...]):
         (x,) = _ins(op, args)
-        return _out(op, numeric.space_to_depth(x, op.blocksize.value.data))
+        return _out(op, _in_nchw(op, x, lambda v: numeric.space_to_depth(v, op.blocksize.value.data)))
 
     @impl(qnn.ResizeOp)
     def run_resize(self, interpreter: Interpreter, op: qnn.ResizeOp, args: tuple[Any, ...]):

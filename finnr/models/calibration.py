@@ -84,7 +84,11 @@ def terms(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str 
       depth), the bits of its two pointers and count; dwc: ``width`` = its
       shift buffer (in + out elements), ``in_width`` = the input it shifts
       in (in elements) and ``count`` = the bits of its fill count; other stream layers (pad,
-      label_select, duplicate, add_streams): ``width``."""
+      label_select, duplicate, add_streams): ``width``;
+    - concat: ``width`` = SIMD·A and ``mux`` = (inputs - 1)·SIMD·A, its
+      input multiplexer; upsample: ``width`` and ``buffer`` = its input row
+      as 64-deep LUTs; depth_to_space: ``width``, ``banks`` = B²·SIMD and
+      ``buffer`` = its two input rows in those banks as 64-deep LUTs."""
     pe, simd = _a(pe), _a(simd)
     one = 0 * pe * simd + 1.0
     return TERMS[cost.model_for(spec).op](spec, pe, simd, one, ram_style, res_type, mem_mode)
@@ -178,6 +182,25 @@ def _simd_stream_terms(spec, pe, simd, one, ram_style, res_type, mem_mode):
 @_terms_of(df.LabelSelectOp, df.DuplicateOp, df.AddStreamsOp)
 def _pe_stream_terms(spec, pe, simd, one, ram_style, res_type, mem_mode):
     return {"const": one, "width": pe * max(spec.abits, spec.obits) * one}
+
+
+@_terms_of(df.ConcatOp)
+def _concat_terms(spec, pe, simd, one, ram_style, res_type, mem_mode):
+    width = simd * spec.abits
+    return {"const": one, "width": width * one, "mux": (len(cost.ConcatModel.inputs(spec)) - 1) * width * one}
+
+
+@_terms_of(df.UpsampleOp)
+def _upsample_terms(spec, pe, simd, one, ram_style, res_type, mem_mode):
+    depth, width = cost.upsample_buffer(spec, simd)
+    return {"const": one, "width": width * one, "buffer": cost.lutram(depth, width) * one}
+
+
+@_terms_of(df.DepthToSpaceOp)
+def _depth_to_space_terms(spec, pe, simd, one, ram_style, res_type, mem_mode):
+    banks, depth, bits = cost.depth_to_space_buffer(spec, simd)
+    return {"const": one, "width": simd * spec.abits * one, "banks": banks * one,
+            "buffer": banks * cost.lutram(depth, bits) * one}
 
 
 def finn_r_resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str = "lut",

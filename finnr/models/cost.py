@@ -110,6 +110,10 @@ def cycles(spec: LayerSpec, pe=1, simd=1) -> np.ndarray:
     - label_select: max(L/PE, K)·vectors (the K indices leave one per
       beat while the next vector streams in)
     - dwc: elements / min(in, out) beats; fifo: elements / beat
+    - concat: (ΣC/SIMD)·vectors; upsample: (C/SIMD)·OFM_H·OFM_W;
+      depth_to_space: (IFM_H + 1)·IFM_W·B²·C/SIMD (C its output channels;
+      the first input row fills before the B output rows of each row leave
+      while the next row is written)
     """
     return model_for(spec).cycles(spec, _a(pe), _a(simd))
 
@@ -295,8 +299,8 @@ def stream_resources(spec: LayerSpec, pe=1, simd=1) -> dict[str, np.ndarray]:
     return resources(spec, pe, simd)
 
 
-def _stream_lanes(lut, width, lanes) -> dict[str, np.ndarray]:
-    return {"lut": _a(lut), "ff": _a(2 * width + 20), "bram18": 0 * lanes, "uram": 0 * lanes, "dsp": 0 * lanes}
+def _stream_lanes(lut, width, lanes, bram=0) -> dict[str, np.ndarray]:
+    return {"lut": _a(lut), "ff": _a(2 * width + 20), "bram18": _a(bram) + 0 * lanes, "uram": 0 * lanes, "dsp": 0 * lanes}
 
 
 # --- the layer models (registry entries) -----------------------------------------------
@@ -654,3 +658,131 @@ class AddStreamsModel(_PerChannel):
     def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
         pe = _a(pe)
         return _stream_lanes(50 + pe * spec.obits, pe * spec.abits, pe)
+
+
+# --- stream layers of issue 17: concat, upsample, depth-to-space ---------------
+
+
+def banked_buffer(banks, depth, width) -> tuple[np.ndarray, np.ndarray]:
+    """(LUTs, BRAM18) of a buffer of ``banks`` memories of ``depth`` words of
+    ``width`` bits each: BRAM18 per bank when the buffer holds more than 16
+    Kib (as the SWU's line buffer), else LUTRAM."""
+    banks, depth, width = _a(banks), _a(depth), _a(width)
+    use_bram = banks * depth * width > 16 * 1024
+    return np.where(use_bram, 0, banks * lutram(depth, width)), np.where(use_bram, banks * bram18(depth, width), 0)
+
+
+class _SimdStream(LayerModel):
+    """A data-movement layer reading and writing SIMD elements per beat."""
+
+    def stream_widths(self, spec, pe, simd):
+        return simd, simd
+
+
+@layer_model(df.ConcatOp)
+class ConcatModel(_SimdStream):
+    """(ΣC/SIMD)·vectors cycles: every input's channels in turn, SIMD per
+    beat; SIMD divides every input's channels (``extra['inputs']``). LUTs:
+    50 + the N-to-1 multiplexer of the SIMD·A-bit beat, N·SIMD·A."""
+
+    kind = "concat"
+
+    def spec(self, op):
+        xs = op.result.type.get_shape()
+        return _spec(self, op, channels=xs[-1], vectors=_vectors(xs), extra={"inputs": op.input_channels})
+
+    @staticmethod
+    def inputs(spec) -> tuple[int, ...]:
+        """The channels of each input (one input of all channels when the
+        spec does not say)."""
+        return tuple(spec.extra.get("inputs", (spec.channels,)))
+
+    def folded_dims(self, spec):
+        return None, math.gcd(*self.inputs(spec))
+
+    def cycles(self, spec, pe, simd):
+        return (spec.channels / simd) * spec.vectors + 0 * pe
+
+    def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
+        width = _a(simd) * spec.abits
+        return _stream_lanes(50 + len(self.inputs(spec)) * width, width, width)
+
+
+class _Rearrange(_SimdStream):
+    """A layer moving the pixels of an NHWC frame through a row buffer
+    (upsample, depth_to_space): ``channels`` are the output channels, which
+    SIMD divides; ``vectors`` the output pixels."""
+
+    def spec(self, op):
+        xs, ys = op.in_shape, op.out_shape
+        return _spec(self, op, channels=ys[-1], ifm=(xs[1], xs[2]), ofm=(ys[1], ys[2]), vectors=ys[1] * ys[2])
+
+    def folded_dims(self, spec):
+        return None, spec.channels
+
+
+def upsample_buffer(spec: LayerSpec, simd) -> tuple[np.ndarray, np.ndarray]:
+    """(depth, width) of the upsampler's buffer: one input row, IFM_W·C/SIMD
+    words of SIMD·A bits."""
+    simd = _a(simd)
+    return spec.ifm[1] * spec.channels / simd, simd * spec.abits
+
+
+@layer_model(df.UpsampleOp)
+class UpsampleModel(_Rearrange):
+    """(C/SIMD)·OFM_H·OFM_W cycles: one output beat per cycle, the input
+    beats read while the first copy of their row leaves. One input row
+    buffered (:func:`upsample_buffer`); LUTs 100 + 2·SIMD·A for the beat
+    path and its addressing."""
+
+    kind = "upsample"
+
+    def cycles(self, spec, pe, simd):
+        return (spec.channels / simd) * spec.vectors + 0 * pe
+
+    def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
+        depth, width = upsample_buffer(spec, simd)
+        lut, bram = banked_buffer(1, depth, width)
+        return _stream_lanes(100 + 2 * width + lut, width, width, bram)
+
+    def activation_bytes(self, spec) -> float:
+        ih, iw = spec.ifm
+        return spec.channels * (ih * iw * spec.abits + spec.vectors * spec.obits) / 8
+
+
+def depth_to_space_buffer(spec: LayerSpec, simd) -> tuple[np.ndarray, np.ndarray, int]:
+    """(banks, depth, width) of the depth-to-space buffer: two input rows
+    (one filling while the other drains) of IFM_W·B²·C elements, in B²·SIMD
+    banks of 2·IFM_W·C/SIMD words of A bits, so that a beat of SIMD
+    consecutive input channels is written, and one of SIMD output channels
+    read, in one cycle in either channel order."""
+    simd = _a(simd)
+    b = spec.ofm[0] // spec.ifm[0]
+    return b * b * simd, 2 * spec.ifm[1] * spec.channels / simd, spec.abits
+
+
+@layer_model(df.DepthToSpaceOp)
+class DepthToSpaceModel(_Rearrange):
+    """(IFM_H + 1)·IFM_W·B²·C/SIMD cycles: input row y+1 is written while
+    the B output rows of row y leave, one beat each per cycle, after the
+    first row filled (C the output channels, SIMD per beat). Memory:
+    :func:`depth_to_space_buffer`; LUTs 100 + (2 + B²)·SIMD·A (the beat path
+    and each lane's B²-to-1 bank multiplexer)."""
+
+    kind = "depth_to_space"
+
+    def cycles(self, spec, pe, simd):
+        ih, iw = spec.ifm
+        b = spec.ofm[0] // ih
+        return (ih + 1) * iw * b * b * spec.channels / simd + 0 * pe
+
+    def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
+        banks, depth, bits = depth_to_space_buffer(spec, simd)
+        width = _a(simd) * spec.abits
+        b = spec.ofm[0] // spec.ifm[0]
+        lut, bram = banked_buffer(banks, depth, bits)
+        return _stream_lanes(100 + (2 + b * b) * width + lut, width, width, bram)
+
+    def first_output_cycles(self, spec, total):
+        """The first input row is buffered first."""
+        return total / (spec.ifm[0] + 1)

@@ -256,6 +256,31 @@ def _add_streams(op: df.AddStreamsOp, instance: str):
     return "add_streams", params, []
 
 
+@kernel_lowering(df.ConcatOp)
+def _concat(op: df.ConcatOp, instance: str):
+    params = {"SIMD": _int(op.simd), "VECS": math.prod(_shape(op.result)[:-1]), "T": _elt(op.result)}
+    params |= {f"C{i}": c for i, c in enumerate(op.input_channels)}
+    return "concat", params, []
+
+
+@kernel_lowering(df.UpsampleOp)
+def _upsample(op: df.UpsampleOp, instance: str):
+    n, h, w_, c = _shape(op.input)
+    sh, sw = _pair(op.scale)
+    params = {"N": n, "H": h, "W": w_, "C": c, "SH": sh, "SW": sw, "SIMD": _int(op.simd), "T": _elt(op.input)}
+    return "upsample", params, []
+
+
+@kernel_lowering(df.DepthToSpaceOp)
+def _depth_to_space(op: df.DepthToSpaceOp, instance: str):
+    n, h, w_, _ = _shape(op.input)
+    params = {
+        "N": n, "H": h, "W": w_, "C": _shape(op.result)[-1], "B": _int(op.blocksize),
+        "CRD": int(op.mode.data == "CRD"), "SIMD": _int(op.simd), "T": _elt(op.input),
+    }
+    return "depth_to_space", params, []
+
+
 # --- one partition -----------------------------------------------------------
 
 

@@ -19,6 +19,11 @@ tensors:
 - ``im2col`` -> ``dataflow.swu``; ``pad`` of the spatial axes ->
   ``dataflow.pad``; ``maxpool`` (NHWC, no padding) -> ``dataflow.maxpool``;
 - ``add`` of two integer streams -> ``dataflow.add_streams``;
+- ``concat`` of two or more integer streams of one datatype along the last
+  axis -> ``dataflow.concat``; a nearest ``resize`` of a rank-4 integer
+  tensor whose axes 1 and 2 read ``in[i // s]`` for integer factors s (the
+  other axes unchanged) -> ``dataflow.upsample`` (:func:`upsample_factors`);
+  an NHWC ``depth_to_space`` -> ``dataflow.depth_to_space``;
 - a ``reshape`` that keeps the last dimension is free on a stream: it
   disappears inside a partition (the layers after it see the stream's shape)
   and the original shape is restored by a host-side ``qnn.reshape`` after
@@ -49,6 +54,8 @@ from xdsl.rewriter import InsertPoint, Rewriter
 from finnr.dialects import dataflow as df
 from finnr.dialects import datatypes as dt
 from finnr.dialects import qnn
+from finnr.dialects.utils import numpy_from_dense
+from finnr.interpreter import numeric
 from finnr.passes.utils import constant_of, element_type
 
 
@@ -86,6 +93,42 @@ def _fusable_activation(mm: qnn.MatMulOp | qnn.DepthwiseDotOp) -> qnn.MultiThres
     ):
         return user
     return None
+
+
+def upsample_factors(op: qnn.ResizeOp) -> tuple[int, int] | None:
+    """(SH, SW) when a nearest resize of a rank-4 tensor is an integer
+    upsampling of axes 1 and 2 (output index i reads input index i // s,
+    by the op's own coordinate and rounding modes) that leaves axes 0 and 3
+    as they are; else None. For an integer factor s >= 2 that holds at any
+    size with half_pixel or pytorch_half_pixel coordinates and
+    round_prefer_floor or round_prefer_ceil, with asymmetric or
+    tf_half_pixel_for_nn and floor, and for s = 2 also with align_corners
+    and either round_prefer mode and with asymmetric and
+    round_prefer_floor; no other pair gives it beyond single-element axes.
+    The test is made on the op's own sizes, with the index computation of
+    the interpreter."""
+    x, y = op.input.type.get_shape(), op.result.type.get_shape()
+    if len(x) != 4:
+        return None
+    scales = numpy_from_dense(op.scales)
+    factors = []
+    for axis, (a, b) in enumerate(zip(x, y)):
+        index = numeric.resize_nearest_axis(a, b, float(scales[axis]), op.coordinate_transformation_mode.data,
+                                            op.nearest_mode.data)
+        s = b // a if b % a == 0 else 0
+        if s == 0 or (axis in (0, 3) and s != 1):
+            return None
+        if index is not None and not np.array_equal(index, np.arange(b) // s):
+            return None
+        factors.append(s)
+    return factors[1], factors[2]
+
+
+def _same_int_type(op: Operation) -> bool:
+    """Integer operands and result, all of one datatype."""
+    return all(_is_int(v) for v in (*op.operands, *op.results)) and len(
+        {element_type(v) for v in (*op.operands, *op.results)}
+    ) == 1
 
 
 def convertible(op: Operation) -> bool:
@@ -127,6 +170,16 @@ def convertible(op: Operation) -> bool:
         )
     if isinstance(op, qnn.ReshapeOp):
         return _is_int(op.input)  # whether the stream allows it: _stream_result
+    if isinstance(op, qnn.ConcatOp):
+        rank = len(op.result.type.get_shape())
+        return (
+            len(op.inputs) >= 2 and rank >= 2 and op.axis.value.data == rank - 1 and _same_int_type(op)
+            and all(constant_of(v) is None for v in op.inputs)
+        )
+    if isinstance(op, qnn.ResizeOp):
+        return _same_int_type(op) and upsample_factors(op) is not None
+    if isinstance(op, qnn.DepthToSpaceOp):
+        return _same_int_type(op) and op.data_layout.data == "NHWC"
     return False
 
 
@@ -173,7 +226,10 @@ def _stream_result(op: Operation, stream: dict[SSAValue, Shape]) -> Shape | None
         return shape(op.input)
     if isinstance(op, qnn.AddOp):
         return shape(op.lhs) if shape(op.lhs) == shape(op.rhs) else None
-    # im2col, pad, maxpool
+    if isinstance(op, qnn.ConcatOp):
+        leads = {shape(v)[:-1] for v in op.inputs}
+        return (*leads.pop(), op.result.type.get_shape()[-1]) if len(leads) == 1 else None
+    # im2col, pad, maxpool, resize, depth_to_space
     x = op.operands[0]
     return op.results[0].type.get_shape() if shape(x) == x.type.get_shape() else None
 
@@ -283,6 +339,12 @@ def _convert_op(op: Operation, segment: _Segment, vmap: dict[SSAValue, SSAValue]
     elif isinstance(op, qnn.AddOp):
         a = vmap[op.lhs]
         new = df.AddStreamsOp(a, vmap[op.rhs], _with_shape(element_type(op.result), a.type.get_shape()))
+    elif isinstance(op, qnn.ConcatOp):
+        new = df.ConcatOp([vmap[v] for v in op.inputs])
+    elif isinstance(op, qnn.ResizeOp):
+        new = df.UpsampleOp(vmap[op.input], scale=upsample_factors(op))
+    elif isinstance(op, qnn.DepthToSpaceOp):
+        new = df.DepthToSpaceOp(vmap[op.input], blocksize=op.blocksize.value.data, mode=op.mode.data)
     else:  # pragma: no cover - convertible() and this function agree
         raise AssertionError(f"no dataflow conversion for {op.name}")
     out.append(new)

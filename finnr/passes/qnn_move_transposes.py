@@ -21,6 +21,11 @@ Patterns:
   transpose past (or another transpose)
 - ``matmul(reshape(transpose(x)), W)`` flattening to (N, K) with W constant
   -> ``matmul(reshape(x), W')``: the rows of W are permuted instead.
+- ``depth_to_space``/``space_to_depth`` of an NHWC-to-NCHW transpose (or
+  NCHW-to-NHWC) run in the other ``data_layout``; a nearest ``resize``
+  swaps with any transpose (its scales permuted along); a ``concat`` of
+  transposes with one permutation concatenates before it (the axis
+  followed through the permutation).
 
 Every pattern moves data without changing any value, so the rewrite is
 exact. The transpose must have no other user (but for the split).
@@ -33,13 +38,14 @@ from dataclasses import dataclass
 
 import numpy as np
 from xdsl.context import Context
-from xdsl.dialects.builtin import ModuleOp, TensorType
+from xdsl.dialects.builtin import ModuleOp, StringAttr, TensorType
 from xdsl.ir import Operation
 from xdsl.passes import ModulePass
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewrite_pattern
 from xdsl.rewriter import InsertPoint
 
 from finnr.dialects import qnn
+from finnr.dialects.utils import numpy_from_dense
 from finnr.passes.utils import apply_patterns, constant_of, element_type, has_func_return_use, make_constant
 
 
@@ -86,7 +92,8 @@ class TrivialTransposeToReshape(RewritePattern):
             return
         if op.result.has_one_use() and isinstance(
             next(iter(op.result.uses)).operation,
-            qnn.MultiThresholdOp | qnn.MaxPoolOp | qnn.UnaryElementwiseOp | qnn.BinaryElementwiseOp,
+            qnn.MultiThresholdOp | qnn.MaxPoolOp | qnn.UnaryElementwiseOp | qnn.BinaryElementwiseOp
+            | qnn.BlockRearrangeOp | qnn.ResizeOp,
         ):
             return  # the sink patterns move it on (a reshape would stop there)
         rewriter.replace(op, [qnn.ReshapeOp(op.input, op.result.type)])
@@ -219,7 +226,10 @@ class SinkPastJoin(RewritePattern):
         rewriter.erase(tb)
 
 
-_SINKS_PAST = (qnn.TransposeOp, qnn.MultiThresholdOp, qnn.MaxPoolOp, qnn.UnaryElementwiseOp, qnn.BinaryElementwiseOp)
+_SINKS_PAST = (
+    qnn.TransposeOp, qnn.MultiThresholdOp, qnn.MaxPoolOp, qnn.UnaryElementwiseOp, qnn.BinaryElementwiseOp,
+    qnn.BlockRearrangeOp, qnn.ResizeOp, qnn.ConcatOp,
+)
 
 
 class SplitSharedTranspose(RewritePattern):
@@ -236,6 +246,69 @@ class SplitSharedTranspose(RewritePattern):
             rewriter.insert(copy, InsertPoint.before(use.operation))
             use.operation.operands[use.index] = copy.result
             rewriter.notify_op_modified(use.operation)
+
+
+_NHWC_TO_NCHW, _NCHW_TO_NHWC = [0, 3, 1, 2], [0, 2, 3, 1]
+
+
+class SinkPastBlockRearrange(RewritePattern):
+    """``depth_to_space(transpose(x))`` (or ``space_to_depth``) in NCHW
+    whose transpose turns NHWC into NCHW -> ``transpose(depth_to_space(x))``
+    in NHWC; in NHWC after an NCHW-to-NHWC transpose -> in NCHW before it.
+    Other permutations are refused."""
+
+    def match_and_rewrite(self, op: Operation, rewriter: PatternRewriter, /):
+        if not isinstance(op, qnn.BlockRearrangeOp) or (t := _sinkable(op)) is None:
+            return
+        perm = _perm(t)
+        layout = {("NCHW", tuple(_NHWC_TO_NCHW)): "NHWC", ("NHWC", tuple(_NCHW_TO_NHWC)): "NCHW"}.get(
+            (op.data_layout.data, tuple(perm))
+        )
+        if layout is None:
+            return
+        new = type(op).create(
+            operands=[t.input], result_types=[_permuted_type(op.result.type, _inverse(perm))],
+            properties={**op.properties, "data_layout": StringAttr(layout)}, attributes=dict(op.attributes),
+        )
+        rewriter.replace(op, [new, qnn.TransposeOp(new.results[0], op.result.type, perm=perm)])
+        rewriter.erase(t)
+
+
+class SinkPastResize(RewritePattern):
+    """``resize(transpose(x, p))`` -> ``transpose(resize(x), p)`` with the
+    scales permuted along (axis p[i] of x takes the scale of axis i): a
+    nearest resize works on each axis alone."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: qnn.ResizeOp, rewriter: PatternRewriter, /):
+        if (t := _sinkable(op)) is None:
+            return
+        perm, inv = _perm(t), _inverse(_perm(t))
+        new = qnn.ResizeOp(
+            t.input, _permuted_type(op.result.type, inv), scales=numpy_from_dense(op.scales)[inv],
+            coordinate_transformation_mode=op.coordinate_transformation_mode.data, nearest_mode=op.nearest_mode.data,
+        )
+        rewriter.replace(op, [new, qnn.TransposeOp(new.result, op.result.type, perm=perm)])
+        rewriter.erase(t)
+
+
+class SinkPastConcat(RewritePattern):
+    """``concat(transpose(a, p), transpose(b, p), ..., axis)`` ->
+    ``transpose(concat(a, b, ..., axis=p[axis]), p)``. Refused unless every
+    input is a transpose of its own (no other user) with one permutation."""
+
+    @op_type_rewrite_pattern
+    def match_and_rewrite(self, op: qnn.ConcatOp, rewriter: PatternRewriter, /):
+        ts = [_sinkable(op, i) for i in range(len(op.inputs))]
+        if any(t is None for t in ts) or len({tuple(_perm(t)) for t in ts}) != 1:
+            return
+        perm = _perm(ts[0])
+        new = qnn.ConcatOp(
+            [t.input for t in ts], _permuted_type(op.result.type, _inverse(perm)), axis=perm[op.axis.value.data]
+        )
+        rewriter.replace(op, [new, qnn.TransposeOp(new.result, op.result.type, perm=perm)])
+        for t in ts:
+            rewriter.erase(t)
 
 
 @dataclass(frozen=True)
@@ -255,4 +328,7 @@ class QnnMoveTransposes(ModulePass):
             SinkPastJoin(),
             SplitSharedTranspose(),
             TransposeIntoFlattenedWeights(),
+            SinkPastBlockRearrange(),
+            SinkPastResize(),
+            SinkPastConcat(),
         )

@@ -84,9 +84,11 @@ class CppPrinter:
 
     def template_args(self, op: hls.KernelOp) -> str:
         """The template arguments in the order of the kernel's schema
-        (``hls.KERNELS``); verified IR has every one of them."""
+        (``hls.KERNELS``), its per-input parameters last; verified IR has
+        every one of them."""
         args = []
-        for key in hls.KERNELS[op.kernel.data].params:
+        schema = hls.KERNELS[op.kernel.data]
+        for key in (*schema.params, *schema.pack(len(op.ins))):
             value = op.params.data[key]
             if isinstance(value, IntegerAttr):
                 args.append(str(value.value.data))

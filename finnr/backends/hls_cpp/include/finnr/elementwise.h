@@ -1,6 +1,6 @@
 // finnr HLS kernel library: the layers that work element by element or move
 // beats: thresholding, label select, data-width converter, FIFO copy,
-// duplicate, add_streams.
+// duplicate, add_streams, concat.
 #ifndef FINNR_ELEMENTWISE_H
 #define FINNR_ELEMENTWISE_H
 
@@ -141,6 +141,56 @@ void add_streams(hls::stream<ap_uint<PE * TA::width> > &a, hls::stream<ap_uint<P
       set_bits<TO>(z, p, TO::encode(sum));
     }
     out.write(z);
+  }
+}
+
+// The last stream of a pack (a kernel's output after its inputs).
+template <typename S>
+inline S &last_of(S &s) {
+#pragma HLS INLINE
+  return s;
+}
+
+template <typename S, typename... Rest>
+inline auto &last_of(S &, Rest &... rest) {
+#pragma HLS INLINE
+  return last_of(rest...);
+}
+
+// A beat read from stream k of a pack (k below the pack's size minus one:
+// the last stream, the output, is never read).
+template <typename B, typename S>
+inline B read_nth(unsigned, S &) {
+#pragma HLS INLINE
+  return B(0);
+}
+
+template <typename B, typename S, typename... Rest>
+inline B read_nth(unsigned k, S &first, Rest &... rest) {
+#pragma HLS INLINE
+  return k == 0 ? B(first.read()) : read_nth<B>(k - 1, rest...);
+}
+
+// Concatenation along the channels (the last dimension): each of the VECS
+// output vectors holds the C0 channels of input 0's vector, then the C1 of
+// input 1's, and so on; SIMD channels per beat, in and out (SIMD divides
+// every Ci). Streams: the inputs in order, then the output.
+template <unsigned SIMD, unsigned VECS, typename T, unsigned... C, typename... S>
+void concat(S &... streams) {
+  typedef ap_uint<SIMD * T::width> beat;
+  const unsigned NI = sizeof...(C);
+  static_assert(sizeof...(S) == NI + 1, "concat: one channel count per input stream");
+  const unsigned F[NI] = {(C / SIMD)...};
+  unsigned per_vector = 0;
+  for (unsigned j = 0; j < NI; j++) per_vector += F[j];
+  unsigned k = 0, f = 0;  // the input being read and its beats read in this vector
+  for (unsigned i = 0; i < VECS * per_vector; i++) {
+#pragma HLS PIPELINE II=1
+    last_of(streams...).write(read_nth<beat>(k, streams...));
+    if (++f == F[k]) {
+      f = 0;
+      k = k + 1 == NI ? 0 : k + 1;
+    }
   }
 }
 

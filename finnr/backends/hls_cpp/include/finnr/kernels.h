@@ -1,8 +1,9 @@
 // finnr HLS kernel library: every kernel an hls.kernel op can call.
 //
 //   mvau, vvau            finnr/mvau.h
-//   swu, maxpool, pad     finnr/window.h
-//   thresholding, label_select, dwc, fifo, duplicate, add_streams
+//   swu, maxpool, pad, upsample, depth_to_space
+//                         finnr/window.h
+//   thresholding, label_select, dwc, fifo, duplicate, add_streams, concat
 //                         finnr/elementwise.h
 //
 // Each kernel processes one frame per call; beats are ap_uint words of

@@ -1,5 +1,6 @@
 // finnr HLS kernel library: the layers that move windows over an NHWC frame:
-// sliding window unit, max-pool, padding.
+// sliding window unit, max-pool, padding, and the row-buffered layers that
+// rearrange pixels: upsample, depth-to-space.
 #ifndef FINNR_WINDOW_H
 #define FINNR_WINDOW_H
 
@@ -117,6 +118,83 @@ void pad(hls::stream<ap_uint<SIMD * T::width> > &in, hls::stream<ap_uint<SIMD * 
     const unsigned y = (i / (CF * OW)) % OH;
     const bool inside = y >= TOP && y < TOP + H && x >= LEFT && x < LEFT + W;
     out.write(inside ? in.read() : fill);
+  }
+}
+
+// Nearest-neighbour upsampling: N images of H x W pixels of C channels (SIMD
+// per beat) become (H * SH) x (W * SW) pixels, output pixel (y, x) being
+// input pixel (y / SH, x / SW). One output beat per cycle: an input row is
+// read while its first copy leaves, and kept in a row buffer for the others.
+template <unsigned N, unsigned H, unsigned W, unsigned C, unsigned SH, unsigned SW, unsigned SIMD, typename T>
+void upsample(hls::stream<ap_uint<SIMD * T::width> > &in, hls::stream<ap_uint<SIMD * T::width> > &out) {
+  const unsigned CF = C / SIMD;
+  const unsigned OW = W * SW;
+  ap_uint<SIMD * T::width> row[W][CF];
+  for (unsigned i = 0; i < N * H * SH * OW * CF; i++) {
+#pragma HLS PIPELINE II=1
+    const unsigned cf = i % CF;
+    const unsigned ox = (i / CF) % OW;
+    const unsigned oy = (i / (CF * OW)) % (H * SH);
+    const unsigned x = ox / SW;
+    ap_uint<SIMD * T::width> beat;
+    if (oy % SH == 0 && ox % SW == 0) {
+      beat = in.read();
+      row[x][cf] = beat;
+    } else {
+      beat = row[x][cf];
+    }
+    out.write(beat);
+  }
+}
+
+// Depth to space (pixel shuffle) on NHWC: N images of H x W pixels of
+// B * B * C channels become (H * B) x (W * B) pixels of C channels; output
+// pixel (y * B + bh, x * B + bw) channel c is input pixel (y, x) channel
+// (bh * B + bw) * C + c (DCR order, CRD = 0) or c * B * B + bh * B + bw
+// (CRD = 1). SIMD channels per beat, in and out (SIMD divides C).
+// Two input rows, ping-pong: input row y + 1 is written while the B output
+// rows of row y leave, one beat of each per cycle, (H + 1) * W * B * B * C /
+// SIMD cycles a frame. The buffer is banked by (bh * B + bw, c % SIMD): any
+// SIMD consecutive input channels, and any SIMD consecutive output channels,
+// lie in SIMD different banks, in either order.
+template <unsigned N, unsigned H, unsigned W, unsigned C, unsigned B, unsigned CRD, unsigned SIMD, typename T>
+void depth_to_space(hls::stream<ap_uint<SIMD * T::width> > &in, hls::stream<ap_uint<SIMD * T::width> > &out) {
+  const unsigned CF = C / SIMD;
+  const unsigned BB = B * B;
+  const unsigned ROW = W * BB * CF;  // the beats of an input row, and of its B output rows
+  ap_uint<T::width> buf[2][BB][SIMD][W * CF];
+#pragma HLS ARRAY_PARTITION variable=buf dim=1 complete
+#pragma HLS ARRAY_PARTITION variable=buf dim=2 complete
+#pragma HLS ARRAY_PARTITION variable=buf dim=3 complete
+  for (unsigned n = 0; n < N; n++) {
+    for (unsigned step = 0; step <= H; step++) {
+      for (unsigned i = 0; i < ROW; i++) {
+#pragma HLS PIPELINE II=1
+        if (step < H) {  // beat i of input row `step`
+          const ap_uint<SIMD * T::width> x = in.read();
+          const unsigned px = i / (BB * CF);
+          const unsigned first = (i % (BB * CF)) * SIMD;  // the beat's first input channel
+          for (unsigned s = 0; s < SIMD; s++) {
+#pragma HLS UNROLL
+            const unsigned ci = first + s;
+            const unsigned r = CRD ? ci % BB : ci / C;
+            const unsigned c = CRD ? ci / BB : ci % C;
+            buf[step % 2][r][c % SIMD][px * CF + c / SIMD] = get_bits<T>(x, s);
+          }
+        }
+        if (step > 0) {  // beat i of the output rows of input row step - 1
+          const unsigned cf = i % CF;
+          const unsigned ox = (i / CF) % (W * B);
+          const unsigned bh = i / (CF * W * B);
+          ap_uint<SIMD * T::width> y;
+          for (unsigned s = 0; s < SIMD; s++) {
+#pragma HLS UNROLL
+            set_bits<T>(y, s, buf[(step - 1) % 2][bh * B + ox % B][s][(ox / B) * CF + cf]);
+          }
+          out.write(y);
+        }
+      }
+    }
   }
 }
 
