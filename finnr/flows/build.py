@@ -57,6 +57,9 @@ class BuildOptions:
     backend: str = DEFAULT_BACKEND
     """``hls``: Vitis HLS C++ (hls/) and its Verilog wrapper (rtl/); ``rtl``:
     finnr's own RTL (rtl/ with manifest.json, :mod:`finnr.backends.rtl`)."""
+    input_datatype: str | None = None
+    """The datatype the input arrives in (``qnn-quantize-input``), e.g. UINT8."""
+    input_scale: float = 1.0
 
 
 def _write_ir(d: Path, name: str, module: ModuleOp) -> None:
@@ -208,6 +211,7 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
             onnx.save(tfc_w2a2_example(), model)
             np.save(tmp / "example_input.npy", example_input())
         module = import_model(model, require_quantized=True)
+        apply(pipeline.quantize_input(opts.input_datatype, opts.input_scale))
         _write_ir(tmp, "01-qnn.mlir", module)
         if opts.stop_after != "import":
             progress("streamline")

@@ -75,6 +75,12 @@ def offload(*, device: str = DEFAULT_DEVICE, utilization: float = DEFAULT_UTILIZ
     return spec("dataflow-map-offload", device=device, utilization=utilization, target_fps=target_fps)
 
 
+def quantize_input(datatype: str | None, scale: float = 1.0) -> str:
+    """What the ``import`` stage adds when the input's datatype is declared
+    (``qnn-quantize-input``; nothing without a datatype)."""
+    return spec("qnn-quantize-input", datatype=datatype, scale=scale if datatype is not None else None)
+
+
 def buffers(*, depth: int = DEFAULT_FIFO_DEPTH, depths: str | None = None) -> str:
     """What the ``folding`` stage adds to a folded dataflow design: width
     converters and FIFOs of ``depth``, then the depths of a FINN

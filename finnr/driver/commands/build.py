@@ -17,7 +17,7 @@ def run(args: argparse.Namespace) -> int:
         model=args.model, output=args.output, device=args.device, target_fps=args.target_fps,
         folding_config=args.folding_config, stop_after=args.stop_after, maximize=args.maximize,
         utilization=args.utilization, heuristic=args.heuristic, backend=args.backend, arch=args.arch,
-        fifo_depths=args.fifo_depths,
+        fifo_depths=args.fifo_depths, input_datatype=args.input_datatype, input_scale=args.input_scale,
     )
     stages = list(STAGES[: STAGES.index(args.stop_after) + 1])
 
@@ -83,6 +83,14 @@ def add_parser(sub) -> None:
                    help="FIFO depths in FINN's hardware-config format (FIFO name -> {\"depth\": N}), e.g. the "
                    "fifo_depths.json that `finnr rtlsim --size-fifos` writes; other FIFOs keep depth "
                    f"{DEFAULT_FIFO_DEPTH}")
+    p.add_argument("--input-datatype", metavar="DTYPE",
+                   help="the datatype the input arrives in, as FINN annotates the global input (UINT8 for "
+                   "images): the input is read as DTYPE integers times --input-scale, so that a first layer "
+                   "that reads the raw float input runs on the FPGA (exact for inputs on that grid, others "
+                   "are rounded to it); default: the model's own input quantizer, if any")
+    p.add_argument("--input-scale", type=float, default=1.0,
+                   help="the scale of --input-datatype (e.g. 0.00392156862745098 = 1/255 for images in [0, 1]; "
+                   "default 1)")
     p.add_argument("--verify", action="store_true",
                    help="run every level on the same inputs (the example's, or random frames) against the "
                    "imported model, and the C-simulation against the dataflow level; print a table")
