@@ -16,3 +16,10 @@ class FinnrError(Exception):
 
     def __str__(self) -> str:
         return "\n".join([self.message, *(f"  {n}" for n in self.notes)])
+
+
+def warning(message: str, prog: str = "finnr") -> None:
+    """Print a warning about the user's input on stderr (``finnr: warning: ...``)."""
+    import sys
+
+    print(f"{prog}: warning: {message}", file=sys.stderr)

@@ -1,11 +1,17 @@
 """The input batches and outputs of ``finnr run``, ``csim`` and ``rtlsim``:
-.npy files in, .npy/.npz files or printed arrays out."""
+.npy files in, .npy/.npz files or printed arrays out, and a warning when
+the inputs lie outside what the model's input quantizer covers."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import numpy as np
 
-from finnr.diagnostics import FinnrError
+from finnr.diagnostics import FinnrError, warning
+
+OUTPUT_SUFFIXES = (".npy", ".npz")
 
 
 def load_batch(path: str) -> np.ndarray:
@@ -16,18 +22,99 @@ def load_batch(path: str) -> np.ndarray:
         raise FinnrError(f"{path}: not a readable .npy file ({e})") from None
 
 
+def check_output_path(path: str | None) -> None:
+    """Before any work: ``-o`` names a .npy or .npz file in a directory
+    that exists."""
+    if path is None:
+        return
+    p = Path(path)
+    if p.suffix.lower() not in OUTPUT_SUFFIXES:
+        raise FinnrError(f"{path}: the output file must end in .npy (one output) or .npz (any number of outputs)")
+    if not p.parent.is_dir():
+        raise FinnrError(f"{path}: cannot write: {p.parent} is not a directory")
+    if p.is_dir():
+        raise FinnrError(f"{path}: is a directory")
+
+
 def save_or_print(outputs: list[np.ndarray], path: str | None) -> None:
-    """Save one output as .npy (several as .npz), or print them all."""
-    if path:
-        try:
-            if len(outputs) == 1:
-                np.save(path, outputs[0])
-            else:
-                np.savez(path, *outputs)
-        except OSError as e:
-            raise FinnrError(f"{path}: cannot write ({e.strerror})") from None
-    else:
+    """Save the outputs to exactly ``path``: one output as .npy, any number
+    as .npz (``output_0``, ...; numpy's ``arr_0`` names); or print them all."""
+    from finnr.flows.outdir import claim
+
+    if path is None:
         with np.printoptions(precision=6, suppress=True, threshold=10_000):
             for i, y in enumerate(outputs):
                 print(f"output #{i}: shape {list(y.shape)}")
                 print(y)
+        return
+    check_output_path(path)
+    npz = Path(path).suffix.lower() == ".npz"
+    if not npz and len(outputs) != 1:
+        raise FinnrError(f"{path}: the model has {len(outputs)} outputs; save them to a .npz file")
+    tmp = f"{path}.tmp-{os.getpid()}"
+    try:
+        with open(tmp, "wb") as f:  # a file object: numpy adds no suffix to it
+            if npz:
+                np.savez(f, *outputs)
+            else:
+                np.save(f, outputs[0])
+        os.replace(tmp, path)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise FinnrError(f"{path}: cannot write ({e.strerror})") from None
+    claim(path)
+
+
+def _expected_range(module, func: str | None) -> tuple[float, float, float, str] | None:
+    """(low, high, step, what): the lowest and highest level of the first
+    quantizer on the entry function's input (through shape-only ops) and
+    its step: a ``qnn.quant`` (its integer range times its scale) or, in
+    streamlined IR, a ``qnn.multithreshold`` (half a step beyond its first
+    and last thresholds). None when the input meets no such quantizer."""
+    from finnr.dialects import qnn
+    from finnr.dialects.utils import numpy_from_dense
+    from finnr.interpreter import entry_function
+
+    fn = entry_function(module, func)
+    value = fn.args[0] if len(fn.args) == 1 else None
+    while value is not None and value.uses.get_length() == 1:
+        op = next(iter(value.uses)).operation
+        if isinstance(op, qnn.ReshapeOp | qnn.TransposeOp):
+            value = op.results[0]
+        elif isinstance(op, qnn.QuantOp) and op.input is value:
+            bits, signed, narrow = op.bitwidth.value.data, op.signed.value.data, op.narrow.value.data
+            lo_int = -(2 ** (bits - 1)) + narrow if signed else 0
+            hi_int = 2 ** (bits - 1) - 1 if signed else 2**bits - 1 - narrow
+            scale = numpy_from_dense(op.scale).astype(np.float64)
+            zero = numpy_from_dense(op.zeropt).astype(np.float64)
+            lo, hi = (lo_int - zero) * scale, (hi_int - zero) * scale
+            step = float(np.max(scale))
+            kind = f"{'signed' if signed else 'unsigned'} {bits}-bit, scale {step:.4g}"
+            return float(np.min(lo)), float(np.max(hi)), step, f"its input quantizer: {kind}"
+        elif isinstance(op, qnn.MultiThresholdOp) and op.input is value and isinstance(op.thresholds.owner, qnn.ConstantOp):
+            t = numpy_from_dense(op.thresholds.owner.value).astype(np.float64)
+            if t.shape[-1] < 2:
+                return None
+            step = float(np.max(np.diff(t, axis=-1)))
+            lo, hi = t[:, 0] - (t[:, 1] - t[:, 0]) / 2, t[:, -1] + (t[:, -1] - t[:, -2]) / 2
+            return float(np.min(lo)), float(np.max(hi)), step, f"its input thresholds: {t.shape[-1]} steps"
+        else:
+            return None
+    return None
+
+
+def warn_on_input_range(module, x: np.ndarray, func: str | None = None) -> None:
+    """Warn when ``x`` lies outside the range of the model's input quantizer
+    by more than a step and 5% of the range (values beyond it are clipped:
+    e.g. images of 0..255 given to a model trained on [0, 1])."""
+    found = _expected_range(module, func)
+    x = np.asarray(x)
+    if found is None or x.size == 0 or not np.issubdtype(x.dtype, np.number):
+        return
+    lo, hi, step, what = found
+    slack = step + 0.05 * (hi - lo)
+    xmin, xmax = float(np.min(x)), float(np.max(x))
+    if xmin < lo - slack or xmax > hi + slack:
+        hint = "; 8-bit images divided by 255?" if xmin >= 0 and 2 * max(hi, 1.0) < xmax <= 255 else ""
+        warning(f"the input values span [{xmin:g}, {xmax:g}], but the model expects [{lo:.4g}, {hi:.4g}] ({what}); "
+                f"values beyond it are clipped (scale the input as the model was trained{hint})")
