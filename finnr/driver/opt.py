@@ -15,7 +15,6 @@ from finnr.backends import FINNR_TARGETS
 from finnr.dialects import register_dialects
 from finnr.passes import FINNR_PASSES
 
-
 LEVELS = ("qnn", "dataflow", "hls")
 """finnr's IR levels, from the imported model to the code-level IR."""
 
