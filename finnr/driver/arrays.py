@@ -38,7 +38,8 @@ def check_output_path(path: str | None) -> None:
 
 def save_or_print(outputs: list[np.ndarray], path: str | None) -> None:
     """Save the outputs to exactly ``path``: one output as .npy, any number
-    as .npz (``output_0``, ...; numpy's ``arr_0`` names); or print them all."""
+    as .npz (numpy's names: ``arr_0``, ``arr_1``, ...); or print them all.
+    A file written into a finnr build directory is recorded as finnr's."""
     from finnr.flows.outdir import claim
 
     if path is None:

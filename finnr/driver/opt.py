@@ -16,10 +16,9 @@ from finnr.dialects import register_dialects
 from finnr.passes import FINNR_PASSES
 
 LEVELS = ("qnn", "dataflow", "hls")
-"""finnr's IR levels, from the imported model to the code-level IR."""
+"""finnr's IR levels, from the imported model to the code-level IR (by dialect)."""
 
 LEVEL_NEEDS = {
-    "qnn": "qnn IR (the imported model, e.g. `finnr import`)",
     "dataflow": "dataflow IR (dataflow layers in a dataflow.partition or dataflow.offload, after "
                 "convert-qnn-to-dataflow; before convert-dataflow-to-hls)",
     "hls": "hls IR (hls.top ops, after convert-dataflow-to-hls)",

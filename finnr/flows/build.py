@@ -227,83 +227,88 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=warning) -> 
 
     report = None
     arch, arch_reason = "dataflow", ""
+    staging = outdir.Staging(out, "finnr build")
+    tmp = staging.path
     plotter = _Plotter()
     try:
-        with outdir.staged(out, "finnr build") as tmp:
-            progress("import")
-            if loaded is None:  # the bundled example, written next to the results
-                import numpy as np
-                import onnx
+        progress("import")
+        model = loaded
+        if model is None:  # the bundled example, written next to the results
+            import numpy as np
+            import onnx
 
-                from finnr.examples import example_input, tfc_w2a2_example
+            from finnr.examples import example_input, tfc_w2a2_example
 
-                loaded = tfc_w2a2_example()
-                onnx.save(loaded, tmp / "example.onnx")
-                np.save(tmp / "example_input.npy", example_input())
+            model = tfc_w2a2_example()
+            onnx.save(model, tmp / "example.onnx")
+            np.save(tmp / "example_input.npy", example_input())
+        module = import_model(model, require_quantized=True)
+        _write_ir(tmp, "01-qnn.mlir", module)
+        if opts.stop_after != "import":
+            progress("streamline")
+            apply(pipeline.STREAMLINE)
+            _write_ir(tmp, "02-streamlined.mlir", module)
+        if STAGES.index(opts.stop_after) >= STAGES.index("dataflow"):
+            progress("dataflow")
+            apply(pipeline.DATAFLOW)
+            if not dataflow_layers(module):
+                raise FinnrError("nothing in this model maps to hardware layers after streamlining")
+            _write_ir(tmp, "03-dataflow.mlir", module)
+        if STAGES.index(opts.stop_after) >= STAGES.index("folding"):
+            progress("folding")
+            arch, arch_reason = _choose_arch(module, device, opts)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                if arch == "offload":
+                    apply(pipeline.offload(device=device.name, utilization=opts.utilization,
+                                           target_fps=None if opts.maximize else opts.target_fps))
+                else:
+                    apply(pipeline.folding(
+                        device=device.name, utilization=opts.utilization, heuristic=opts.heuristic,
+                        target_fps=opts.target_fps, maximize=opts.maximize,
+                        config=None if opts.folding_config is None else str(opts.folding_config)))
+            for w in caught:
+                warn(str(w.message))
+            if arch == "dataflow":
+                layers = [l for l in dataflow_layers(module)]
+                (tmp / "folding_config.json").write_text(json.dumps(folding_config(layers), indent=2) + "\n")
+                apply(pipeline.buffers(depth=opts.fifo_depth,
+                                       depths=None if opts.fifo_depths is None else str(opts.fifo_depths)))
+            _write_ir(tmp, "04-folded.mlir", module)
+        if STAGES.index(opts.stop_after) >= STAGES.index("estimate"):
+            progress("estimate")
+            apply(pipeline.ESTIMATE)
+            _write_ir(tmp, "05-estimated.mlir", module)
+            report = build_report(module, device, utilization=opts.utilization if opts.maximize else None)
+            report["arch_reason"] = arch_reason
+            (tmp / "report.json").write_text(json.dumps(report, indent=2) + "\n")
+            (tmp / "report.md").write_text(markdown(report))
+            from finnr.flows.roofline import design_point
+
             label = "example" if opts.model is None else Path(opts.model).stem
-            module = import_model(loaded, require_quantized=True)
-            _write_ir(tmp, "01-qnn.mlir", module)
-            if opts.stop_after != "import":
-                progress("streamline")
-                apply(pipeline.STREAMLINE)
-                _write_ir(tmp, "02-streamlined.mlir", module)
-            if STAGES.index(opts.stop_after) >= STAGES.index("dataflow"):
-                progress("dataflow")
-                apply(pipeline.DATAFLOW)
-                if not dataflow_layers(module):
-                    raise FinnrError("nothing in this model maps to hardware layers after streamlining")
-                _write_ir(tmp, "03-dataflow.mlir", module)
-            if STAGES.index(opts.stop_after) >= STAGES.index("folding"):
-                progress("folding")
-                arch, arch_reason = _choose_arch(module, device, opts)
-                with warnings.catch_warnings(record=True) as caught:
-                    warnings.simplefilter("always")
-                    if arch == "offload":
-                        apply(pipeline.offload(device=device.name, utilization=opts.utilization,
-                                               target_fps=None if opts.maximize else opts.target_fps))
-                    else:
-                        apply(pipeline.folding(
-                            device=device.name, utilization=opts.utilization, heuristic=opts.heuristic,
-                            target_fps=opts.target_fps, maximize=opts.maximize,
-                            config=None if opts.folding_config is None else str(opts.folding_config)))
-                for w in caught:
-                    warn(str(w.message))
-                if arch == "dataflow":
-                    layers = [l for l in dataflow_layers(module)]
-                    (tmp / "folding_config.json").write_text(json.dumps(folding_config(layers), indent=2) + "\n")
-                    apply(pipeline.buffers(depth=opts.fifo_depth,
-                                           depths=None if opts.fifo_depths is None else str(opts.fifo_depths)))
-                _write_ir(tmp, "04-folded.mlir", module)
-            if STAGES.index(opts.stop_after) >= STAGES.index("estimate"):
-                progress("estimate")
-                apply(pipeline.ESTIMATE)
-                _write_ir(tmp, "05-estimated.mlir", module)
-                report = build_report(module, device, utilization=opts.utilization if opts.maximize else None)
-                report["arch_reason"] = arch_reason
-                (tmp / "report.json").write_text(json.dumps(report, indent=2) + "\n")
-                (tmp / "report.md").write_text(markdown(report))
-                from finnr.flows.roofline import design_point
+            plotter.send((tmp, report, device, [design_point(module, report, label)]))
+        if opts.stop_after == "hls" and arch == "offload":
+            warn("the multi-layer-offload architecture has no HLS or RTL code generation yet; "
+                 "the build ends after the estimate (--arch dataflow generates code)")
+        elif opts.stop_after == "hls" and opts.backend == "rtl":
+            from finnr.backends.rtl import write_rtl_project
 
-                plotter.send((tmp, report, device, [design_point(module, report, label)]))
-            if opts.stop_after == "hls" and arch == "offload":
-                warn("the multi-layer-offload architecture has no HLS or RTL code generation yet; "
-                     "the build ends after the estimate (--arch dataflow generates code)")
-            elif opts.stop_after == "hls" and opts.backend == "rtl":
-                from finnr.backends.rtl import write_rtl_project
+            progress("hls")
+            write_rtl_project(module, tmp / "rtl", clock_mhz=device.clock_mhz)
+        elif opts.stop_after == "hls":
+            from finnr.backends.hls_cpp import write_hls_project
 
-                progress("hls")
-                write_rtl_project(module, tmp / "rtl", clock_mhz=device.clock_mhz)
-            elif opts.stop_after == "hls":
-                from finnr.backends.hls_cpp import write_hls_project
+            progress("hls")
+            apply(pipeline.HLS)
+            _write_ir(tmp, "06-hls.mlir", module)
+            write_hls_project(module, tmp / "hls", part=device.part, clock_mhz=device.clock_mhz)
+            from finnr.backends.verilog import write_rtl
 
-                progress("hls")
-                apply(pipeline.HLS)
-                _write_ir(tmp, "06-hls.mlir", module)
-                write_hls_project(module, tmp / "hls", part=device.part, clock_mhz=device.clock_mhz)
-                from finnr.backends.verilog import write_rtl
-
-                write_rtl(module, tmp / "rtl")
-            plotter.finish()
-    finally:
+            write_rtl(module, tmp / "rtl")
+        plotter.finish()
+        staging.install()
+    except BaseException:
         plotter.close()
+        staging.discard()
+        raise
     return report

@@ -299,7 +299,7 @@ def run_dse(model: str, output: str, devices: list[str], precisions: list[str], 
         raise FinnrError(str(e.args[0])) from None
     load_model(model)  # a missing or broken model is an error before anything runs
     out = outdir.prepare(output, force=force, expected=DSE_FILES)
-    with outdir.staged(out, "finnr dse") as tmp:
+    with outdir.Staging(out, "finnr dse") as tmp:
         bar = Progress(len(precisions) * len(sparsities), enabled=not quiet)
         points, failed = explore(model, devs, precisions, sparsities, utilization, steps, bar.step)
         if not points:

@@ -104,34 +104,44 @@ def _is_marker(d: Path, rel: str) -> bool:
     return rel in (MARKER, f"{MARKER}.tmp") and (d / rel).is_file() and not (d / rel).is_symlink()
 
 
+DIRS = ("dir", "tree", "staging", "foreign-dir")
+"""The kinds of :func:`entries` that are (real) directories."""
+
+
+def entries(d: Path, owned: Owned) -> Iterator[tuple[str, str]]:
+    """(path, kind) of the entries of ``d`` and, inside, of finnr's
+    directories, depth first, never through a symbolic link. Kinds:
+    ``marker``, ``link`` (always the user's), ``file`` and ``tree``
+    (finnr's), ``dir`` (holds finnr's files; walked), ``staging`` (a
+    staging directory of finnr's), ``foreign`` and ``foreign-dir``."""
+    dirs = owned.dirs()
+
+    def walk(rel: str) -> Iterator[tuple[str, str]]:
+        with os.scandir(d / rel) as it:
+            found = sorted(it, key=lambda e: e.name)
+        for e in found:
+            r = f"{rel}/{e.name}" if rel else e.name
+            if not rel and _is_marker(d, r):
+                kind = "marker"
+            elif e.is_symlink():
+                kind = "link"
+            elif e.is_dir():
+                kind = ("tree" if r in owned.trees else "staging" if not rel and e.name.startswith(STAGING)
+                        else "dir" if r in dirs else "foreign-dir")
+            else:
+                kind = "file" if r in owned.files else "foreign"
+            yield r, kind
+            if kind == "dir":
+                yield from walk(r)
+
+    yield from walk("")
+
+
 def foreign(d: Path, owned: Owned | None) -> list[str]:
     """What ``d`` holds that finnr did not write (directories with a
-    trailing ``/``, symbolic links always), in walking order."""
-    owned = owned or Owned()
-    dirs = owned.dirs()
-    out: list[str] = []
-
-    def walk(rel: str) -> None:
-        with os.scandir(d / rel) as it:
-            entries = sorted(it, key=lambda e: e.name)
-        for e in entries:
-            r = f"{rel}/{e.name}" if rel else e.name
-            if not rel and (_is_marker(d, r) or (e.name.startswith(STAGING) and e.is_dir(follow_symlinks=False))):
-                continue
-            if e.is_symlink():
-                out.append(r)
-            elif e.is_dir():
-                if r in owned.trees:
-                    continue
-                if r in dirs:
-                    walk(r)
-                else:
-                    out.append(r + "/")
-            elif r not in owned.files:
-                out.append(r)
-
-    walk("")
-    return out
+    trailing ``/``, symbolic links always)."""
+    return [r + "/" if kind == "foreign-dir" else r for r, kind in entries(d, owned or Owned())
+            if kind in ("link", "foreign", "foreign-dir")]
 
 
 def _check_free(d: Path, rel: str, owned: Owned) -> None:
@@ -193,30 +203,21 @@ def _files(d: Path) -> set[str]:
 
 
 def _remove(d: Path, owned: Owned, keep: Path) -> None:
-    """Remove finnr's files and trees from ``d``, then the directories of
-    finnr's that this leaves empty; never a symbolic link or what it points to."""
-    dirs = owned.dirs()
-
-    def walk(rel: str) -> None:
-        with os.scandir(d / rel) as it:
-            entries = list(it)
-        for e in entries:
-            r = f"{rel}/{e.name}" if rel else e.name
-            if e.is_symlink():
-                continue
-            if e.is_dir():
-                if r in owned.trees or (not rel and e.name.startswith(STAGING) and Path(e.path) != keep):
-                    shutil.rmtree(e.path)  # does not follow the symbolic links inside
-                elif r in dirs:
-                    walk(r)
-                    try:
-                        os.rmdir(e.path)
-                    except OSError:
-                        pass  # it holds the user's files
-            elif r in owned.files:
-                os.unlink(e.path)
-
-    walk("")
+    """Remove finnr's files and trees from ``d`` (and stale staging
+    directories), then the directories of finnr's that this leaves empty;
+    never a symbolic link or what it points to."""
+    found = list(entries(d, owned))
+    for r, kind in found:
+        if kind == "file":
+            os.unlink(d / r)
+        elif kind == "tree" or kind == "staging" and d / r != keep:
+            shutil.rmtree(d / r)  # does not follow the symbolic links inside
+    for r, kind in reversed(found):  # the deepest first
+        if kind == "dir":
+            try:
+                os.rmdir(d / r)
+            except OSError:
+                pass  # it holds the user's files
 
 
 def _merge(src: Path, dst: Path) -> None:
@@ -238,6 +239,9 @@ def install(staging: Path, out: Path, written_by: str) -> None:
     files = _files(staging)
     if not os.path.lexists(out):
         _write_marker(staging, Owned(files, set(), written_by))
+        umask = os.umask(0o22)
+        os.umask(umask)
+        os.chmod(staging, 0o777 & ~umask)  # a directory as mkdir makes it, not mkdtemp's private one
         os.replace(staging, out)
         return
     owned = read_marker(out) or Owned()
@@ -252,59 +256,63 @@ def install(staging: Path, out: Path, written_by: str) -> None:
         staging.rmdir()
 
 
-@contextmanager
-def staged(out: Path, written_by: str) -> Iterator[Path]:
-    """A staging directory for the results (inside ``out`` if it exists,
-    else beside it), installed into ``out`` when the block succeeds and
-    removed, with the parent directories made for it, when it fails."""
-    created = []
-    parent = out.parent
-    while not parent.exists():
-        created.append(parent)
-        parent = parent.parent
-    try:
-        if out.is_dir():
-            staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=out))
-        else:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            staging = Path(tempfile.mkdtemp(prefix=f".{out.name}{STAGING}", dir=out.parent))
-    except OSError as e:
-        raise FinnrError(f"{out}: cannot create the output directory ({e.strerror})") from None
-    try:
-        yield staging
+class Staging:
+    """A staging directory for the results of one command (inside ``out``
+    if it exists, else beside it): :meth:`install` moves them into ``out``,
+    :meth:`discard` removes them with the parent directories made for them.
+    As a context manager, the staging directory's path, installed when the
+    block succeeds and discarded when it fails."""
+
+    def __init__(self, out: Path, written_by: str):
+        self.out, self.written_by = out, written_by
+        self.created = []  # the missing parents of ``out`` made here, removed again on failure
+        parent = out.parent
+        while not parent.exists():
+            self.created.append(parent)
+            parent = parent.parent
         try:
-            install(staging, out, written_by)
+            if out.is_dir():
+                self.path = Path(tempfile.mkdtemp(prefix=STAGING, dir=out))
+            else:
+                out.parent.mkdir(parents=True, exist_ok=True)
+                self.path = Path(tempfile.mkdtemp(prefix=f".{out.name}{STAGING}", dir=out.parent))
         except OSError as e:
-            raise FinnrError(f"{out}: cannot write the results ({e.strerror}: {e.filename})") from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        for d in created:
+            self.discard()
+            raise FinnrError(f"{out}: cannot create the output directory ({e.strerror})") from None
+
+    def install(self) -> None:
+        try:
+            install(self.path, self.out, self.written_by)
+        except OSError as e:
+            raise FinnrError(f"{self.out}: cannot write the results ({e.strerror}: {e.filename})") from None
+
+    def discard(self) -> None:
+        if hasattr(self, "path"):
+            shutil.rmtree(self.path, ignore_errors=True)
+        for d in self.created:
             try:
                 d.rmdir()
             except OSError:
                 break
-        raise
+
+    def __enter__(self) -> Path:
+        return self.path
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is None:
+            try:
+                self.install()
+            except BaseException:
+                self.discard()
+                raise
+        else:
+            self.discard()
 
 
 def _listing(d: Path, owned: Owned) -> set[tuple[str, bool]]:
     """(path, is a directory) of ``d``'s entries and of what lies in the
     directories of finnr's there (not in its trees, which it owns whole)."""
-    dirs = owned.dirs()
-    out: set[tuple[str, bool]] = set()
-
-    def walk(rel: str) -> None:
-        with os.scandir(d / rel) as it:
-            for e in it:
-                r = f"{rel}/{e.name}" if rel else e.name
-                if e.is_symlink() or _is_marker(d, r):
-                    continue
-                is_dir = e.is_dir()
-                out.add((r, is_dir))
-                if is_dir and r in dirs and r not in owned.trees:
-                    walk(r)
-
-    walk("")
-    return out
+    return {(r, kind in DIRS) for r, kind in entries(d, owned) if kind not in ("marker", "link", "staging")}
 
 
 @contextmanager

@@ -261,7 +261,7 @@ def run_study(output: Path, epochs: int = EPOCHS, finetune_epochs: int = FINETUN
         if kept is None:
             work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="finnr-study-")))
         else:
-            work = stack.enter_context(outdir.staged(kept, "finnr study --work"))
+            work = stack.enter_context(outdir.Staging(kept, "finnr study --work"))
 
         def measure(row: Row, onnx_path: Path, transform=lambda m: m) -> None:
             module = transform(import_model(onnx_path))
@@ -291,7 +291,7 @@ def run_study(output: Path, epochs: int = EPOCHS, finetune_epochs: int = FINETUN
                     row = Row(f"{tag} -> w{wb}a{ab}", wb, ab, 0.0, "qnn-requantize, no retraining")
                     measure(row, dense, lambda m, wb=wb, ab=ab: requantize(m, wb, ab))
     seconds = time.monotonic() - start
-    with outdir.staged(out, "finnr study") as staging:
+    with outdir.Staging(out, "finnr study") as staging:
         write_results(rows, staging, seconds, epochs, finetune_epochs, seed)
     progress(f"finnr study: {len(rows)} networks in {seconds:.0f} s; results in {output}/study.md")
     return rows
