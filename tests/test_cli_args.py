@@ -148,6 +148,47 @@ def test_streamlined_ir_warns_by_its_input_thresholds(tmp_path, capsys):
     assert "qnn.quant" not in print_ir(module)
     warn_on_input_range(module, np.full((1, 8), 3.0))
     err = capsys.readouterr().err
-    assert "but the model expects [-1, 0.5] (its input thresholds: 3 steps)" in err
+    assert "but the model expects [-1, 0.5] (its input: 3 thresholds); values beyond it are clipped" in err
+    assert "255" not in err
     warn_on_input_range(module, np.full((1, 8), 0.5))
     assert capsys.readouterr().err == ""
+
+
+PREPROCESSED = """func.func @bnn(%x: tensor<1x4xf32>) -> tensor<1x4xf32> {
+  %two = qnn.constant dense<2.0> : tensor<f32> -> tensor<f32>
+  %y = qnn.mul %x, %two : (tensor<1x4xf32>, tensor<f32>) -> tensor<1x4xf32>
+  %one = qnn.constant dense<1.0> : tensor<1xf32> -> tensor<1xf32>
+  %z = qnn.sub %y, %one : (tensor<1x4xf32>, tensor<1xf32>) -> tensor<1x4xf32>
+  %q = qnn.quant %z {bitwidth = 2 : i64, scale = dense<1.0> : tensor<f32>, zeropt = dense<0.0> : tensor<f32>, narrow = true} : (tensor<1x4xf32>) -> tensor<1x4xf32>
+  func.return %q : tensor<1x4xf32>
+}
+"""
+
+
+def test_the_range_is_in_units_of_the_input_through_the_preprocessing(tmp_path, capsys):
+    """BNN-PYNQ's exports map [0, 1] to [-1, 1] (x * 2 - 1) before a narrow
+    2-bit quantizer of levels -1, 0, 1: the model expects [0, 1]."""
+    (tmp_path / "bnn.mlir").write_text(PREPROCESSED)
+    module = load_ir(tmp_path / "bnn.mlir")
+    warn_on_input_range(module, np.linspace(0, 1, 8))
+    assert capsys.readouterr().err == ""
+    warn_on_input_range(module, np.array([0, 128, 255], np.uint8))
+    assert ("the input values span [0, 255], but the model expects [0, 1] (its input quantizer: signed 2-bit, "
+            "scale 1)") in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("name", "expected"), [("tfc_2w2a", (0, 1)), ("cnv_1w1a", (0, 0.99609375)),
+                                                ("sfc_1w1a", (0, 1)), ("tiny_resnet_w4a4", (-1, 0.9921875))])
+def test_shared_models_golden_inputs_fit_and_uint8_images_warn(capsys, name, expected):
+    from finnr.driver.arrays import _expected_range
+    from finnr.frontend.onnx_import import import_model
+    from finnr_testing.shared_models import shared_model
+
+    onnx_path, golden = shared_model(name)
+    module = import_model(onnx_path)
+    assert _expected_range(module, None)[:2] == pytest.approx(expected)
+    x = np.load(golden)["input"]
+    warn_on_input_range(module, x)
+    assert capsys.readouterr().err == ""
+    warn_on_input_range(module, (x * 255).round().astype(np.uint8))
+    assert "8-bit images divided by 255?" in capsys.readouterr().err
