@@ -61,7 +61,7 @@ $(STUDY_STAMP): pyproject.toml $(AP_TYPES_STAMP) | $(BIN)/python
 	touch $@ $(STAMP)
 
 study: $(STUDY_STAMP)
-	$(BIN)/finnr study -o docs
+	$(BIN)/finnr study -o docs --force
 
 clean:
 	rm -rf build .pytest_cache

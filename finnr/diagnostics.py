@@ -4,6 +4,8 @@ and exit with code 2, without a traceback."""
 
 from __future__ import annotations
 
+import sys
+
 
 class FinnrError(Exception):
     """An error in the user's input, with a message saying what is wrong,
@@ -16,3 +18,8 @@ class FinnrError(Exception):
 
     def __str__(self) -> str:
         return "\n".join([self.message, *(f"  {n}" for n in self.notes)])
+
+
+def warning(message: str, prog: str = "finnr") -> None:
+    """Print a warning about the user's input on stderr (``finnr: warning: ...``)."""
+    print(f"{prog}: warning: {message}", file=sys.stderr)

@@ -128,7 +128,8 @@ def test_layers_in_dataflow_order(builds, name):
 def test_stage_files_parse_with_finnr_opt(builds):
     d = builds["cnn"]
     assert sorted(p.name for p in d.iterdir()) == sorted(
-        [*STAGE_FILES, "folding_config.json", "report.json", "report.md", "resources.png", "roofline.png"]
+        [*STAGE_FILES, ".finnr-build.json", "folding_config.json", "report.json", "report.md", "resources.png",
+         "roofline.png"]
     )
     for name in STAGE_FILES:
         res = subprocess.run([str(FINNR_OPT), str(d / name)], capture_output=True, text=True)
@@ -175,7 +176,8 @@ def test_finn_config_warnings_are_diagnostics(models, tmp_path, capsys):
 def test_stop_after_dataflow(models, tmp_path):
     out = tmp_path / "df"
     assert build(models["mlp"], "-o", out, "--stop-after", "dataflow") == 0
-    assert sorted(p.name for p in out.iterdir()) == ["01-qnn.mlir", "02-streamlined.mlir", "03-dataflow.mlir"]
+    assert sorted(p.name for p in out.iterdir()) == [".finnr-build.json", "01-qnn.mlir", "02-streamlined.mlir",
+                                                     "03-dataflow.mlir"]
 
 
 def test_unknown_device_is_a_user_error(models, tmp_path, capsys):
@@ -205,8 +207,8 @@ def test_failed_build_keeps_the_previous_output(models, tmp_path, capsys):
     out = tmp_path / "out"
     assert build(models["mlp"], "-o", out, "--stop-after", "import") == 0
     assert build(models["mlp"], "-o", out, "--folding-config", tmp_path / "missing.json") == 2
-    assert "missing.json: cannot read the folding config" in capsys.readouterr().err
-    assert sorted(p.name for p in out.iterdir()) == ["01-qnn.mlir"]
+    assert "missing.json: no such file (--folding-config)" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == [".finnr-build.json", "01-qnn.mlir"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 

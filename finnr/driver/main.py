@@ -3,7 +3,8 @@ modules of :mod:`finnr.driver.commands`.
 
 Every failure caused by the user's input is a one-message diagnostic with
 exit code 2; an internal error exits with 1 and asks for a report; a Python
-traceback is shown only with ``--debug``.
+traceback is shown only with ``--debug``; a closed stdout ends it quietly
+(:mod:`finnr.driver.exits`).
 """
 
 from __future__ import annotations
@@ -13,11 +14,8 @@ import sys
 from collections.abc import Sequence
 
 from finnr import __version__
-from finnr.diagnostics import FinnrError
 from finnr.driver.commands import COMMANDS
-
-EXIT_USER_ERROR = 2
-EXIT_INTERNAL_ERROR = 1
+from finnr.driver.exits import EXIT_USER_ERROR, guarded
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,26 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USER_ERROR
-    try:
-        return args.fn(args)
-    except FinnrError as e:
-        if args.debug:
-            raise
-        print(f"finnr: error: {e}", file=sys.stderr)
-        return EXIT_USER_ERROR
-    except KeyboardInterrupt:
-        print("finnr: interrupted", file=sys.stderr)
-        return 130
-    except Exception as e:  # an internal error: a bug in finnr
-        if args.debug:
-            raise
-        print(
-            f"finnr: internal error: {type(e).__name__}: {e}\n"
-            "This is a bug in finnr; please report it with the command line and "
-            "input (rerun with --debug for the traceback).",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL_ERROR
+    return guarded("finnr", lambda: args.fn(args), debug=args.debug)
 
 
 def run() -> None:

@@ -15,6 +15,36 @@ from finnr.backends import FINNR_TARGETS
 from finnr.dialects import register_dialects
 from finnr.passes import FINNR_PASSES
 
+LEVELS = ("qnn", "dataflow", "hls")
+"""finnr's IR levels, from the imported model to the code-level IR (by dialect)."""
+
+LEVEL_NEEDS = {
+    "dataflow": "dataflow IR (dataflow layers in a dataflow.partition or dataflow.offload, after "
+                "convert-qnn-to-dataflow; before convert-dataflow-to-hls)",
+    "hls": "hls IR (hls.top ops, after convert-dataflow-to-hls)",
+}
+
+TARGET_LEVEL = {"report": "dataflow", "rtl": "dataflow", "hls-cpp": "hls", "verilog": "hls"}
+"""The IR level each finnr target reads."""
+
+
+def ir_level(module) -> str | None:
+    """The level of a module: that of the highest of finnr's dialects it
+    uses (hls > dataflow > qnn), None without any of them."""
+    seen = {op.name.split(".", 1)[0] for op in module.walk()}
+    return next((level for level in reversed(LEVELS) if level in seen), None)
+
+
+def check_target_level(target: str, module) -> None:
+    """Refuse to run a finnr target on IR of another level."""
+    need = TARGET_LEVEL.get(target)
+    level = ir_level(module)
+    if need is not None and level != need:
+        from finnr.diagnostics import FinnrError
+
+        got = f"{level} IR" if level else "IR without any of finnr's dialects"
+        raise FinnrError(f"target '{target}' needs {LEVEL_NEEDS[need]}; the input is {got}")
+
 
 class FinnrOptMain(xDSLOptMain):
     """``xdsl-opt`` plus finnr. finnr's ``hls`` dialect replaces xDSL's
@@ -65,6 +95,12 @@ class FinnrOptMain(xDSLOptMain):
                 raise
             raise FinnrError(f"{where}: the IR does not verify:\n{str(e).strip()}") from None
         return module
+
+    def output_resulting_program(self, prog):
+        from xdsl.utils.arg_spec import parse_spec
+
+        check_target_level(parse_spec(self.args.target).name, prog)
+        return super().output_resulting_program(prog)
 
     def register_all_dialects(self):
         register_dialects(self.ctx)
@@ -121,44 +157,27 @@ def finnr_help_epilog() -> str:
 
 
 def main(args: Sequence[str] | None = None) -> None:
-    """Run finnr-opt. As for ``finnr``: a mistake in the input (a FinnrError,
-    e.g. an impossible target, IR with a syntax error or IR that fails a
-    verifier, an unknown pass) is one message and exit code 2; any other
-    exception is a bug in finnr, exit code 1 with a line asking for a report.
-    A traceback is shown only with ``--debug``."""
+    """Run finnr-opt. As for ``finnr`` (:mod:`finnr.driver.exits`): a mistake
+    in the input (a FinnrError, e.g. an impossible target, IR with a syntax
+    error or IR that fails a verifier, an unknown pass, a target given IR of
+    the wrong level) is one message and exit code 2; a closed stdout ends it
+    quietly (141); any other exception is a bug in finnr, exit code 1 with
+    a line asking for a report. A traceback is shown only with ``--debug``."""
     from xdsl.utils.exceptions import ArgSpecParseError, ParseError
 
     from finnr.diagnostics import FinnrError
+    from finnr.driver.exits import guarded
 
     argv = list(sys.argv[1:] if args is None else args)
     debug = "--debug" in argv
     argv = [a for a in argv if a != "--debug"]
-    try:
+
+    def run() -> int:
         try:
             opt = FinnrOptMain(args=argv)
         except (ValueError, ArgSpecParseError) as e:  # a bad -p/-t spec
             raise FinnrError(str(e).strip()) from None
         opt.run()
-    except FinnrError as e:
-        if debug:
-            raise
-        print(f"finnr-opt: error: {e}", file=sys.stderr)
-        sys.exit(2)
-    except ParseError as e:  # file:line:col, the line and a caret
-        if debug:
-            raise
-        print(f"finnr-opt: error: {str(e).strip()}", file=sys.stderr)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        print("finnr-opt: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except Exception as e:  # a bug in finnr (or xDSL)
-        if debug:
-            raise
-        print(
-            f"finnr-opt: internal error: {type(e).__name__}: {str(e).strip()[:2000]}\n"
-            "This is a bug in finnr; please report it with the command line and "
-            "input (rerun with --debug for the traceback).",
-            file=sys.stderr,
-        )
-        sys.exit(1)
+        return 0
+
+    sys.exit(guarded("finnr-opt", run, debug=debug, user_errors=(ParseError,)))

@@ -9,17 +9,16 @@ hls/: the Vitis HLS C++, kernel headers, testbench and Tcl scripts; rtl/: the
 Verilog AXI-Stream top level of each accelerator and stub cores; with the
 ``rtl`` backend instead rtl/ holds finnr's own RTL and manifest.json, and
 there is no 06-hls.mlir or hls/).
-``stop_after`` ends the flow after a stage. A failed
-build leaves nothing behind: neither the output directory nor the parent
-directories it had to create."""
+``stop_after`` ends the flow after a stage. Every option is checked before
+the first stage. A failed build leaves nothing behind: neither the output
+directory nor the parent directories it had to create; a successful one
+replaces finnr's earlier files in the output directory and never touches
+files finnr did not write (:mod:`finnr.flows.outdir`)."""
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import sys
-import tempfile
+import math
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,10 +26,12 @@ from pathlib import Path
 from xdsl.dialects.builtin import ModuleOp
 
 from finnr.defaults import DEFAULT_ARCH, DEFAULT_BACKEND, DEFAULT_DEVICE, DEFAULT_FIFO_DEPTH, DEFAULT_HEURISTIC, DEFAULT_PRECISIONS, DEFAULT_UTILIZATION
-from finnr.diagnostics import FinnrError
-from finnr.flows import pipeline
+from finnr.diagnostics import FinnrError, warning
+from finnr.flows import outdir, pipeline
 
 STAGES = ("import", "streamline", "dataflow", "folding", "estimate", "hls")
+HEURISTICS = ("optimizer", "setfolding")
+"""The folding searches for a target FPS: finnr's optimizer or FINN's SetFolding."""
 BACKENDS = ("hls", "rtl")
 """What the last stage writes: HLS C++ (hls/ and its Verilog wrapper in
 rtl/) or finnr's own RTL (rtl/, with rtl/manifest.json)."""
@@ -60,6 +61,9 @@ class BuildOptions:
     input_datatype: str | None = None
     """The datatype the input arrives in (``qnn-quantize-input``), e.g. UINT8."""
     input_scale: float = 1.0
+    force: bool = False
+    """Write into an output directory that holds files finnr did not write
+    (never deleting or replacing them; :mod:`finnr.flows.outdir`)."""
 
 
 def _write_ir(d: Path, name: str, module: ModuleOp) -> None:
@@ -146,49 +150,82 @@ def _choose_arch(module: ModuleOp, device, opts: BuildOptions) -> tuple[str, str
     return choose_arch(specs, device, opts.utilization)
 
 
-def _warn_on_stderr(message: str) -> None:
-    print(f"finnr: warning: {message}", file=sys.stderr)
+BUILD_FILES = ("01-qnn.mlir", "02-streamlined.mlir", "03-dataflow.mlir", "04-folded.mlir", "05-estimated.mlir",
+               "06-hls.mlir", "report.json", "report.md", "folding_config.json", "resources.png", "roofline.png",
+               "example.onnx", "example_input.npy")
+"""The files a build may write at the top of its directory (and hls/, rtl/)."""
 
 
-def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_stderr) -> dict | None:
-    """Run the flow; returns the report (or None when stopped before the
-    estimate). ``warn`` receives the warnings of the flow (folding-config
-    entries that match no layer), one message each, instead of Python's
-    warning printer."""
-    from finnr.backends.report import build_report, markdown
-    from finnr.dialects import finnr_context
-    from finnr.frontend.onnx_import import import_model
-    from finnr.interop.finn import folding_config
+def positive_number(name: str, value: float | None) -> None:
+    """A rate or a count that must be a finite number above 0."""
+    if value is not None and not (math.isfinite(value) and value > 0):
+        raise FinnrError(f"{name} must be a positive number, got {value:g}")
+
+
+def check_utilization(value: float) -> None:
+    if not (math.isfinite(value) and 0 < value <= 1):
+        raise FinnrError(f"--utilization must be in (0, 1], got {value:g}")
+
+
+def check_options(opts: BuildOptions):
+    """Every check of the options that needs no stage to run: names,
+    numbers, the device, the model, the config files and the output
+    directory; returns (device, the loaded model or None, the output
+    directory's absolute path)."""
+    from finnr.frontend.onnx_import import load_model
+    from finnr.interop.finn import read_folding_config
+    from finnr.models.arch import ALIASES
     from finnr.models.devices import get_device
-    from finnr.models.layers import dataflow_layers
+    from finnr.passes.dataflow_set_fifo_depths import fifo_depths
 
     if opts.backend not in BACKENDS:
         raise FinnrError(f"unknown backend '{opts.backend}' (backends: {', '.join(BACKENDS)})")
     if opts.stop_after not in STAGES:
         raise FinnrError(f"unknown stage '{opts.stop_after}' (stages: {', '.join(STAGES)})")
-    from finnr.models.arch import ALIASES
-
     if opts.arch not in ALIASES:
         raise FinnrError(f"unknown architecture '{opts.arch}' (choose {', '.join(ALIASES)})")
+    if opts.heuristic not in HEURISTICS:
+        raise FinnrError(f"unknown heuristic '{opts.heuristic}' (choose {', '.join(HEURISTICS)})")
     try:
         device = get_device(opts.device)
     except KeyError as e:
         raise FinnrError(str(e.args[0])) from None
-    if opts.target_fps is None and opts.folding_config is None and not opts.maximize and STAGES.index(opts.stop_after) >= STAGES.index("folding"):
+    positive_number("--target-fps", opts.target_fps)
+    check_utilization(opts.utilization)
+    if isinstance(opts.fifo_depth, bool) or not isinstance(opts.fifo_depth, int) or opts.fifo_depth < 1:
+        raise FinnrError(f"the FIFO depth must be a positive integer, got {opts.fifo_depth!r}")
+    folds = STAGES.index(opts.stop_after) >= STAGES.index("folding")
+    if opts.target_fps is None and opts.folding_config is None and not opts.maximize and folds:
         raise FinnrError("choose a folding: --target-fps F, --maximize or --folding-config FILE")
-    out = Path(opts.output)
-    if out.exists() and not out.is_dir():
-        raise FinnrError(f"{out}: exists and is not a directory")
-    created = []  # the missing parents this build makes, removed again if it fails
-    parent = out.parent.absolute()
-    while not parent.exists():
-        created.append(parent)
-        parent = parent.parent
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    except OSError as e:
-        raise FinnrError(f"{out}: cannot create the output directory ({e.strerror})") from None
+    for flag, path in (("--folding-config", opts.folding_config), ("--fifo-depths", opts.fifo_depths)):
+        if path is not None and not Path(path).is_file():
+            raise FinnrError(f"{path}: no such file ({flag})")
+    if opts.folding_config is not None:
+        read_folding_config(opts.folding_config)
+    if opts.fifo_depths is not None:
+        fifo_depths(str(opts.fifo_depths))
+    if opts.input_datatype is not None:
+        from finnr.passes.qnn_quantize_input import input_type
+
+        input_type(opts.input_datatype, opts.input_scale)
+    model = None if opts.model is None else load_model(opts.model)
+    out = outdir.prepare(opts.output, force=opts.force, expected=BUILD_FILES)
+    return device, model, out
+
+
+def run_build(opts: BuildOptions, progress=lambda stage: None, warn=warning) -> dict | None:
+    """Run the flow; returns the report (or None when stopped before the
+    estimate). Every check of the options comes before the first stage
+    (:func:`check_options`). ``warn`` receives the warnings of the flow
+    (folding-config entries that match no layer), one message each,
+    instead of Python's warning printer."""
+    from finnr.backends.report import build_report, markdown
+    from finnr.dialects import finnr_context
+    from finnr.frontend.onnx_import import import_model
+    from finnr.interop.finn import folding_config
+    from finnr.models.layers import dataflow_layers
+
+    device, loaded, out = check_options(opts)
     ctx = finnr_context()
 
     def apply(spec: str) -> None:
@@ -197,18 +234,20 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
 
     report = None
     arch, arch_reason = "dataflow", ""
+    staging = outdir.Staging(out, "finnr build")
+    tmp = staging.path
     plotter = _Plotter()
     try:
         progress("import")
-        model = opts.model
+        model = loaded
         if model is None:  # the bundled example, written next to the results
             import numpy as np
             import onnx
 
             from finnr.examples import example_input, tfc_w2a2_example
 
-            model = str(tmp / "example.onnx")
-            onnx.save(tfc_w2a2_example(), model)
+            model = tfc_w2a2_example()
+            onnx.save(model, tmp / "example.onnx")
             np.save(tmp / "example_input.npy", example_input())
         module = import_model(model, require_quantized=True)
         apply(pipeline.quantize_input(opts.input_datatype, opts.input_scale))
@@ -254,7 +293,8 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
             (tmp / "report.md").write_text(markdown(report))
             from finnr.flows.roofline import design_point
 
-            plotter.send((tmp, report, device, [design_point(module, report, Path(model).stem)]))
+            label = "example" if opts.model is None else Path(opts.model).stem
+            plotter.send((tmp, report, device, [design_point(module, report, label)]))
         if opts.stop_after == "hls" and arch == "offload":
             warn("the multi-layer-offload architecture has no HLS or RTL code generation yet; "
                  "the build ends after the estimate (--arch dataflow generates code)")
@@ -274,16 +314,9 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=_warn_on_std
 
             write_rtl(module, tmp / "rtl")
         plotter.finish()
-        if out.exists():
-            shutil.rmtree(out)
-        os.replace(tmp, out)
+        staging.install()
     except BaseException:
         plotter.close()
-        shutil.rmtree(tmp, ignore_errors=True)
-        for d in created:
-            try:
-                d.rmdir()
-            except OSError:
-                break
+        staging.discard()
         raise
     return report

@@ -23,10 +23,7 @@ per device, precision and pruning level)."""
 from __future__ import annotations
 
 import csv
-import os
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
@@ -34,7 +31,7 @@ from pathlib import Path
 
 from finnr.defaults import DEFAULT_UTILIZATION
 from finnr.diagnostics import FinnrError
-from finnr.flows import pipeline
+from finnr.flows import outdir, pipeline
 
 NATIVE = "native"
 STEPS = 12
@@ -278,30 +275,31 @@ def summary_markdown(model: str, points: list[Point], failed: list[Variant], com
     return "\n".join(lines) + "\n"
 
 
+DSE_FILES = ("dse.csv", "pareto.csv", "pareto.png", "dse.md")
+
+
 def run_dse(model: str, output: str, devices: list[str], precisions: list[str], sparsities: list[float],
             utilization: float = DEFAULT_UTILIZATION, steps: int = STEPS, quiet: bool = False,
-            command: str = "") -> list[Point]:
+            command: str = "", force: bool = False) -> list[Point]:
+    """Explore and write DSE_FILES into ``output`` (a new or empty
+    directory or an earlier finnr result; with ``force`` any directory,
+    whose other files stay: :mod:`finnr.flows.outdir`)."""
+    from finnr.flows.build import check_utilization
     from finnr.frontend.onnx_import import load_model
     from finnr.models.devices import get_device
 
-    if not 0 < utilization <= 1:
-        raise FinnrError(f"--utilization must be in (0, 1], got {utilization}")
+    check_utilization(utilization)
     if steps < 1:
         raise FinnrError(f"--steps must be at least 1, got {steps}")
+    if not devices:
+        raise FinnrError("--devices names no device (see `finnr devices`)")
     try:
         devs = [get_device(d) for d in devices]
     except KeyError as e:
         raise FinnrError(str(e.args[0])) from None
     load_model(model)  # a missing or broken model is an error before anything runs
-    out = Path(output)
-    if out.exists() and not out.is_dir():
-        raise FinnrError(f"{out}: exists and is not a directory")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    except OSError as e:
-        raise FinnrError(f"{out}: cannot create the output directory ({e.strerror})") from None
-    try:  # written next to DIR and moved into place when complete
+    out = outdir.prepare(output, force=force, expected=DSE_FILES)
+    with outdir.Staging(out, "finnr dse") as tmp:
         bar = Progress(len(precisions) * len(sparsities), enabled=not quiet)
         points, failed = explore(model, devs, precisions, sparsities, utilization, steps, bar.step)
         if not points:
@@ -311,10 +309,4 @@ def run_dse(model: str, output: str, devices: list[str], precisions: list[str], 
         write_csv(tmp / "pareto.csv", [p for p in points if p.pareto_lut or p.pareto_bram18])
         pareto_png(tmp / "pareto.png", points, devs)
         (tmp / "dse.md").write_text(summary_markdown(model, points, failed, command))
-        if out.exists():
-            shutil.rmtree(out)
-        os.replace(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return points

@@ -21,6 +21,7 @@ finnr imports them."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import math
@@ -33,7 +34,7 @@ import numpy as np
 
 from finnr.defaults import DEFAULT_DEVICE, DEFAULT_UTILIZATION
 from finnr.diagnostics import FinnrError
-from finnr.flows import pipeline
+from finnr.flows import outdir, pipeline
 
 PRECISIONS = ((1, 1), (2, 2), (4, 4), (8, 8))
 SPARSITIES = (0.25, 0.5, 0.75)
@@ -225,12 +226,23 @@ def compile_and_measure(module, row: Row, data, work: Path) -> None:
 # --- the study ----------------------------------------------------------------------
 
 
+STUDY_FILES = ("study.md", "study.json", "study.png")
+
+
 def run_study(output: Path, epochs: int = EPOCHS, finetune_epochs: int = FINETUNE_EPOCHS, seed: int = SEED,
-              work: Path | None = None, progress=print) -> list[Row]:
-    """Train, prune, requantize, compile and measure; write study.md,
-    study.json and study.png into ``output``."""
+              work: Path | None = None, progress=print, force: bool = False) -> list[Row]:
+    """Train, prune, requantize, compile and measure; write STUDY_FILES
+    into ``output`` (a new or empty directory or an earlier finnr result;
+    with ``force`` any directory, whose other files stay:
+    :mod:`finnr.flows.outdir`)."""
     import warnings
 
+    if epochs < 1:
+        raise FinnrError(f"--epochs must be at least 1, got {epochs}")
+    if finetune_epochs < 0:
+        raise FinnrError(f"--finetune-epochs must be at least 0, got {finetune_epochs}")
+    out = outdir.prepare(output, force=force, expected=STUDY_FILES)
+    kept = None if work is None else outdir.prepare(work, force=force)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # brevitas: optional kernels not installed
         _require()
@@ -245,9 +257,11 @@ def run_study(output: Path, epochs: int = EPOCHS, finetune_epochs: int = FINETUN
     start = time.monotonic()
     data = load_data(seed)
     rows: list[Row] = []
-    with tempfile.TemporaryDirectory(prefix="finnr-study-") as tmp:
-        work = Path(work) if work is not None else Path(tmp)
-        work.mkdir(parents=True, exist_ok=True)
+    with contextlib.ExitStack() as stack:  # --work: kept like an output directory, when the study succeeds
+        if kept is None:
+            work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="finnr-study-")))
+        else:
+            work = stack.enter_context(outdir.Staging(kept, "finnr study --work"))
 
         def measure(row: Row, onnx_path: Path, transform=lambda m: m) -> None:
             module = transform(import_model(onnx_path))
@@ -277,14 +291,15 @@ def run_study(output: Path, epochs: int = EPOCHS, finetune_epochs: int = FINETUN
                     row = Row(f"{tag} -> w{wb}a{ab}", wb, ab, 0.0, "qnn-requantize, no retraining")
                     measure(row, dense, lambda m, wb=wb, ab=ab: requantize(m, wb, ab))
     seconds = time.monotonic() - start
-    write_results(rows, Path(output), seconds, epochs, finetune_epochs, seed)
+    with outdir.Staging(out, "finnr study") as staging:
+        write_results(rows, staging, seconds, epochs, finetune_epochs, seed)
     progress(f"finnr study: {len(rows)} networks in {seconds:.0f} s; results in {output}/study.md")
     return rows
 
 
 # --- results ------------------------------------------------------------------------
 
-COMMAND = "`make study` (which runs `finnr study -o docs`)"
+COMMAND = "`make study` (which runs `finnr study -o docs --force`)"
 
 
 def markdown_table(rows: list[Row]) -> str:

@@ -69,8 +69,10 @@ def verify_build(build_dir: str | Path) -> list[Check]:
             checks.append(Check("C-simulation", "04-folded.mlir", float("nan"), False, True, "skipped: no C++ compiler"))
         else:
             from finnr.backends.hls_cpp.csim import Simulator
+            from finnr.flows.outdir import recording
 
-            (y,) = Simulator(load_ir(d / "06-hls.mlir"), d / "hls").run_batch(x)
+            with recording(d, "finnr build --verify"):  # the compiled testbench, in hls/csim/
+                (y,) = Simulator(load_ir(d / "06-hls.mlir"), d / "hls").run_batch(x)
             checks.append(_compare("C-simulation", "04-folded.mlir", y, outputs["04-folded.mlir"], exact=True))
     return checks
 

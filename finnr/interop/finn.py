@@ -60,14 +60,27 @@ _FINN_OP_CLASS: dict[str, type[Operation]] = {
 }
 """FINN op type (without ``_hls``/``_rtl``/``_Batch``, old names too) ->
 the op class of finnr's layer."""
-_NAME = re.compile(r"^([A-Za-z]+?)(?:_Batch)?(?:_(?:hls|rtl))?(?:_(\d+))?$")
+
+_OLD_OP_TYPE = {
+    "StreamingFCLayer": "MVAU",
+    "Vector_Vector_Activate": "VVAU",
+    "ConvolutionInputGenerator1D": "ConvolutionInputGenerator",
+}
+"""Op types of older FINN releases (before the ``_hls``/``_rtl`` split; their
+nodes are named ``StreamingFCLayer_Batch_0``, ``Vector_Vector_Activate_Batch_0``,
+...) that differ from today's by more than the ``_Batch`` suffix -> today's."""
+_NAME = re.compile(r"^([A-Za-z][A-Za-z0-9_]*?)(?:_Batch)?(?:_(?:hls|rtl))?(?:_(\d+))?$")
 
 
 def finn_op_class(name: str) -> type[Operation] | None:
     """The op class of the layer a FINN node name (``MVAU_hls_3``,
-    ``Thresholding_Batch_0``) stands for; None for other nodes."""
+    ``Thresholding_Batch_0``, FINN's older ``StreamingFCLayer_Batch_1``)
+    stands for; None for other nodes."""
     m = _NAME.match(name)
-    return _FINN_OP_CLASS.get(m.group(1)) if m else None
+    if m is None:
+        return None
+    op_type = m.group(1)
+    return _FINN_OP_CLASS.get(_OLD_OP_TYPE.get(op_type, op_type))
 
 
 def finn_names(layers: list[Operation]) -> list[str]:

@@ -21,6 +21,7 @@ Options: ``datatype`` (a FINN/QONNX integer datatype name: ``UINT8``,
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from xdsl.context import Context
@@ -32,6 +33,20 @@ from xdsl.rewriter import InsertPoint, Rewriter
 from finnr.diagnostics import FinnrError
 from finnr.dialects import datatypes as dt
 from finnr.dialects import qnn
+
+
+def input_type(datatype: str, scale: float) -> dt.DataType:
+    """The integer datatype named ``datatype``; a diagnostic for another
+    name or a scale that is not a positive finite number."""
+    try:
+        t = dt.from_finn_name(datatype)
+    except ValueError as e:
+        raise FinnrError(f"qnn-quantize-input: {e}") from None
+    if not isinstance(t, dt.IntType | dt.UIntType):
+        raise FinnrError(f"qnn-quantize-input: datatype must be INTn or UINTn, got '{datatype}'")
+    if not (isinstance(scale, int | float) and math.isfinite(scale) and scale > 0):
+        raise FinnrError(f"qnn-quantize-input: scale must be a positive number, got {scale}")
+    return t
 
 
 @dataclass(frozen=True)
@@ -46,14 +61,7 @@ class QnnQuantizeInput(ModulePass):
     def apply(self, ctx: Context, op: ModuleOp) -> None:
         if self.datatype is None:
             return
-        try:
-            t = dt.from_finn_name(self.datatype)
-        except ValueError as e:
-            raise FinnrError(f"qnn-quantize-input: {e}") from None
-        if not isinstance(t, dt.IntType | dt.UIntType):
-            raise FinnrError(f"qnn-quantize-input: datatype must be INTn or UINTn, got '{self.datatype}'")
-        if not self.scale > 0:
-            raise FinnrError(f"qnn-quantize-input: scale must be positive, got {self.scale}")
+        t = input_type(self.datatype, self.scale)
         for fn in op.walk():
             if not isinstance(fn, func.FuncOp):
                 continue

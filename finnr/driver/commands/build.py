@@ -7,7 +7,7 @@ import argparse
 import sys
 
 from finnr.defaults import DEFAULT_ARCH, DEFAULT_BACKEND, DEFAULT_DEVICE, DEFAULT_FIFO_DEPTH, DEFAULT_HEURISTIC, DEFAULT_UTILIZATION
-from finnr.flows.build import BACKENDS, STAGES
+from finnr.flows.build import BACKENDS, HEURISTICS, STAGES
 
 
 def run(args: argparse.Namespace) -> int:
@@ -18,6 +18,7 @@ def run(args: argparse.Namespace) -> int:
         folding_config=args.folding_config, stop_after=args.stop_after, maximize=args.maximize,
         utilization=args.utilization, heuristic=args.heuristic, backend=args.backend, arch=args.arch,
         fifo_depths=args.fifo_depths, input_datatype=args.input_datatype, input_scale=args.input_scale,
+        force=args.force,
     )
     stages = list(STAGES[: STAGES.index(args.stop_after) + 1])
 
@@ -70,7 +71,12 @@ def add_parser(sub) -> None:
     )
     p.add_argument("model", nargs="?", help="the .onnx model (default: finnr's bundled example, a small "
                    "2-bit MLP that it generates and writes to DIR/example.onnx with DIR/example_input.npy)")
-    p.add_argument("-o", "--output", required=True, help="output directory (replaced when the build succeeds)")
+    p.add_argument("-o", "--output", required=True,
+                   help="output directory: new, empty or an earlier finnr build, whose files finnr replaces when "
+                   "the build succeeds (it records what it wrote in DIR/.finnr-build.json)")
+    p.add_argument("--force", action="store_true",
+                   help="write into an output directory that holds files finnr did not write; finnr still never "
+                   "deletes or replaces them")
     p.add_argument("--device", default=DEFAULT_DEVICE,
                    help=f"target device (see `finnr devices`; default {DEFAULT_DEVICE})")
     fold = p.add_mutually_exclusive_group()
@@ -96,7 +102,7 @@ def add_parser(sub) -> None:
                    "imported model, and the C-simulation against the dataflow level; print a table")
     p.add_argument("--quiet", action="store_true", help="print nothing but errors (and --verify's table)")
     p.add_argument("--json", action="store_true", help="print the report (and checks) as JSON on stdout")
-    p.add_argument("--heuristic", choices=("optimizer", "setfolding"), default=DEFAULT_HEURISTIC,
+    p.add_argument("--heuristic", choices=HEURISTICS, default=DEFAULT_HEURISTIC,
                    help="folding search for --target-fps: finnr's optimizer (default) or FINN's SetFolding")
     p.add_argument("--stop-after", choices=STAGES, default=STAGES[-1],
                    help=f"last stage to run (default: {STAGES[-1]})")

@@ -7,13 +7,15 @@ import sys
 from pathlib import Path
 
 from finnr.diagnostics import FinnrError
-from finnr.driver.arrays import load_batch, save_or_print
+from finnr.driver.arrays import check_output_path, load_batch, save_or_print, warn_on_input_range
 
 
 def run(args: argparse.Namespace) -> int:
     from finnr.backends.hls_cpp.csim import HLS_IR, Simulator
+    from finnr.flows.outdir import recording
     from finnr.ir_io import load_ir
 
+    check_output_path(args.output)
     d = Path(args.dir)
     ir = d / HLS_IR
     if not d.is_dir():
@@ -23,10 +25,12 @@ def run(args: argparse.Namespace) -> int:
             f"{d}: no {HLS_IR} and hls/ there; build the model with `finnr build` "
             "without --stop-after (or --stop-after hls)"
         )
-    module = load_ir(ir)
     x = load_batch(args.input)
+    module = load_ir(ir)
+    warn_on_input_range(module, x, args.func)
     sim = Simulator(module, d / "hls", progress=lambda m: print(f"finnr csim: {m}", file=sys.stderr))
-    outputs = sim.run_batch(x, args.func)
+    with recording(d, "finnr csim"):  # the compiled testbench, in DIR/hls/csim/
+        outputs = sim.run_batch(x, args.func)
     save_or_print(outputs, args.output)
     return 0
 
@@ -43,6 +47,6 @@ def add_parser(sub) -> None:
     )
     p.add_argument("dir", help="the output directory of `finnr build`")
     p.add_argument("--input", required=True, help="a .npy file with the input batch")
-    p.add_argument("-o", "--output", help="save the output as .npy (several outputs: .npz)")
+    p.add_argument("-o", "--output", help="save the output to this .npy file (any number of outputs: .npz)")
     p.add_argument("--func", help="the function to run (default: the only one)")
     p.set_defaults(fn=run)

@@ -15,6 +15,7 @@ def run(args: argparse.Namespace) -> int:
     points = run_dse(
         args.model, args.output, [d for d in args.devices.split(",") if d.strip()], parse_precisions(args.precisions),
         parse_sparsities(args.sparsity), utilization=args.utilization, steps=args.steps, quiet=args.quiet, command=command,
+        force=args.force,
     )
     if not args.quiet:
         front = sum(p.pareto_lut for p in points)
@@ -33,7 +34,10 @@ def add_parser(sub) -> None:
         "offload where a dataflow design cannot fit). Writes dse.csv, pareto.csv, pareto.png and dse.md.",
     )
     p.add_argument("model", help="the QONNX model (.onnx)")
-    p.add_argument("-o", "--output", required=True, help="output directory")
+    p.add_argument("-o", "--output", required=True,
+                   help="output directory: new, empty or an earlier finnr result, whose files finnr replaces")
+    p.add_argument("--force", action="store_true",
+                   help="write into an output directory that holds files finnr did not write (never deleting them)")
     p.add_argument("--devices", default=DEFAULT_DEVICE,
                    help=f"comma-separated devices (default: {DEFAULT_DEVICE}; see `finnr devices`)")
     p.add_argument("--precisions", default=",".join(DEFAULT_PRECISIONS),

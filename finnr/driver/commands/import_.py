@@ -6,10 +6,13 @@ import argparse
 
 
 def run(args: argparse.Namespace) -> int:
+    from finnr.flows.outdir import claim
     from finnr.frontend.onnx_import import import_model
     from finnr.ir_io import print_ir, write_output
 
     write_output(print_ir(import_model(args.model)), args.output)
+    if args.output not in (None, "-"):
+        claim(args.output)
     return 0
 
 

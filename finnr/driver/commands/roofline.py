@@ -4,6 +4,7 @@ its fastest dataflow design on the device lands (:mod:`finnr.flows.roofline`).""
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from finnr.defaults import DEFAULT_PRECISIONS, DEFAULT_UTILIZATION
 from finnr.diagnostics import FinnrError
@@ -23,6 +24,10 @@ def run(args: argparse.Namespace) -> int:
         precisions = [parse_precision(p) for p in args.precisions.split(",") if p.strip()]
     except ValueError as e:
         raise FinnrError(str(e)) from None
+    if args.model and not Path(args.model).is_file():
+        raise FinnrError(f"{args.model}: no such file")
+    if not Path(args.output).absolute().parent.is_dir():
+        raise FinnrError(f"{args.output}: cannot write: {Path(args.output).parent} is not a directory")
     print(f"{device.name}: {device.lut:,} LUT, {device.dsp:,} DSP at {device.clock_mhz:g} MHz, {device.dram_gbps:g} GB/s")
     print(f"{'precision':<10}{'compute roof (TOp/s)':>22}{'ridge (ops/byte)':>18}")
     for w, a in precisions:

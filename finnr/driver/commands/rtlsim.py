@@ -13,12 +13,15 @@ import sys
 from pathlib import Path
 
 from finnr.diagnostics import FinnrError
-from finnr.driver.arrays import load_batch, save_or_print
+from finnr.driver.arrays import check_output_path, load_batch, save_or_print, warn_on_input_range
 
 IR = "05-estimated.mlir"
 """The folded, estimated IR that ``finnr build`` writes; rtlsim regenerates
 the design description from it and checks it against rtl/manifest.json."""
 
+
+RESULT = "rtlsim.json"
+"""The measurements, written into the build directory."""
 
 FIFO_DEPTHS = "fifo_depths.json"
 """Where ``--size-fifos`` writes the depths, in FINN's hardware-config
@@ -68,28 +71,33 @@ def print_report(report: dict) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from finnr.backends.rtl.sim import RtlSimulator, combine, run_simulated, size_fifos
+    from finnr.flows.outdir import check_free, recording
 
+    check_output_path(args.output)
     d = Path(args.dir)
     module, designs, manifest = load_build(d)
+    check_free(d, [RESULT, FIFO_DEPTHS] if args.size_fifos else [RESULT])
     x = load_batch(args.input)
+    warn_on_input_range(module, x, args.func)
 
     def progress(message: str) -> None:
         print(f"finnr rtlsim: {message}", file=sys.stderr, flush=True)
 
     clock = float(manifest.get("clock_mhz", 100.0))
-    sims = {des.partition: RtlSimulator(module, d / "rtl", des, p["files"], clock, progress=progress)
-            for des, p in zip(designs, manifest["partitions"])}
-    outputs = run_simulated(module, sims, x, args.func)
-    reports = [s.report for s in sims.values()]
-    sizing = [size_fifos(module, s, progress) for s in sims.values()] if args.size_fifos else []
-    report = combine(reports, sizing)
-    if args.size_fifos:
-        depths = {name: {"depth": depth} for name, depth in report["fifo_sizing"]["depths"].items()}
-        (d / FIFO_DEPTHS).write_text(json.dumps(depths, indent=2) + "\n")
+    with recording(d, "finnr rtlsim"):
+        sims = {des.partition: RtlSimulator(module, d / "rtl", des, p["files"], clock, progress=progress)
+                for des, p in zip(designs, manifest["partitions"])}
+        outputs = run_simulated(module, sims, x, args.func)
+        reports = [s.report for s in sims.values()]
+        sizing = [size_fifos(module, s, progress) for s in sims.values()] if args.size_fifos else []
+        report = combine(reports, sizing)
+        if args.size_fifos:
+            depths = {name: {"depth": depth} for name, depth in report["fifo_sizing"]["depths"].items()}
+            (d / FIFO_DEPTHS).write_text(json.dumps(depths, indent=2) + "\n")
+        (d / RESULT).write_text(json.dumps(report, indent=2) + "\n")
     save_or_print(outputs, args.output)
-    (d / "rtlsim.json").write_text(json.dumps(report, indent=2) + "\n")
     print_report(report)
-    print(f"wrote {d / 'rtlsim.json'}")
+    print(f"wrote {d / RESULT}")
     return 0
 
 
@@ -106,7 +114,7 @@ def add_parser(sub) -> None:
     )
     p.add_argument("dir", help="the output directory of `finnr build --backend rtl`")
     p.add_argument("--input", required=True, help="a .npy file with the input batch")
-    p.add_argument("-o", "--output", help="save the output as .npy (several outputs: .npz)")
+    p.add_argument("-o", "--output", help="save the output to this .npy file (any number of outputs: .npz)")
     p.add_argument("--func", help="the function to run (default: the only one)")
     p.add_argument("--size-fifos", action="store_true",
                    help="also size the FIFOs: simulate with deep FIFOs, take each FIFO's peak occupancy as its "

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 
-from finnr.driver.arrays import load_batch, save_or_print
+from finnr.driver.arrays import check_output_path, load_batch, save_or_print, warn_on_input_range
 
 
 def run(args: argparse.Namespace) -> int:
     from finnr.interpreter import run_batch
     from finnr.ir_io import load_model_or_ir
 
-    module = load_model_or_ir(args.model)
+    check_output_path(args.output)
     x = load_batch(args.input)
+    module = load_model_or_ir(args.model)
+    warn_on_input_range(module, x, args.func)
     save_or_print(run_batch(module, x, args.func), args.output)
     return 0
 
@@ -27,6 +29,6 @@ def add_parser(sub) -> None:
     )
     p.add_argument("model", help="an .onnx file or an IR (.mlir) file")
     p.add_argument("--input", required=True, help="a .npy file with the input batch")
-    p.add_argument("-o", "--output", help="save the output as .npy (several outputs: .npz)")
+    p.add_argument("-o", "--output", help="save the output to this .npy file (any number of outputs: .npz)")
     p.add_argument("--func", help="the function to run (default: the only one)")
     p.set_defaults(fn=run)

@@ -16,7 +16,7 @@ def run(args: argparse.Namespace) -> int:
 
     run_study(Path(args.output), epochs=args.epochs, finetune_epochs=args.finetune_epochs, seed=args.seed,
               work=None if args.work is None else Path(args.work),
-              progress=lambda m: print(m, file=sys.stderr, flush=True))
+              progress=lambda m: print(m, file=sys.stderr, flush=True), force=args.force)
     return 0
 
 
@@ -30,7 +30,11 @@ def add_parser(sub) -> None:
         "test accuracy on the C-simulated accelerator. Writes study.md (a table), study.png and "
         "study.json into the output directory. Needs the study extra (make study).",
     )
-    p.add_argument("-o", "--output", default="docs", help="where to write study.md, study.png, study.json (default docs)")
+    p.add_argument("-o", "--output", default="docs",
+                   help="where to write study.md, study.png, study.json (default docs): a new or empty directory or "
+                   "an earlier finnr result, whose files finnr replaces")
+    p.add_argument("--force", action="store_true",
+                   help="write into an output directory that holds files finnr did not write (never deleting them)")
     p.add_argument("--epochs", type=int, default=EPOCHS, help=f"training epochs per precision (default {EPOCHS})")
     p.add_argument("--finetune-epochs", type=int, default=FINETUNE_EPOCHS,
                    help=f"fine-tuning epochs after pruning (default {FINETUNE_EPOCHS})")

@@ -31,29 +31,32 @@ def _estimates(d: Path) -> dict[str, float]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from finnr.flows.outdir import check_free, recording
     from finnr.models.devices import get_device
-    from finnr.toolchains.synth import family_of, load_manifest, synthesize, table
+    from finnr.toolchains.synth import LOG_DIR, RESULT, family_of, load_manifest, synthesize, table
 
+    if args.jobs < 1:
+        raise FinnrError("--jobs must be at least 1")
     d = Path(args.dir)
     load_manifest(d)
     try:
         device = get_device(_device_name(d, args.device))
     except KeyError as e:
         raise FinnrError(str(e.args[0])) from None
-    if args.jobs < 1:
-        raise FinnrError("--jobs must be at least 1")
     family = family_of(device.part)
+    check_free(d, [RESULT, LOG_DIR])
 
     def progress(name: str, row: dict) -> None:
         if not args.quiet:
             print(f"finnr synth: {name}: {row['lut']} LUT, {row['ff']} FF ({row['seconds']:.1f} s)",
                   file=sys.stderr, flush=True)
 
-    result = synthesize(d, family, args.jobs, progress, args.dsp)
+    with recording(d, "finnr synth"):  # DIR/synth.json and the logs in DIR/synth/
+        result = synthesize(d, family, args.jobs, progress, args.dsp)
     mult = "multipliers in DSPs where yosys chooses" if args.dsp else "multipliers in LUTs"
     print(f"{result['yosys']}: synth_xilinx -family {family} ({device.name}, {device.part}), out of context, {mult}")
     print(table(result, _estimates(d)))
-    print(f"wrote {d / 'synth.json'}")
+    print(f"wrote {d / RESULT}")
     return 0
 
 

@@ -65,7 +65,7 @@ hls.top @second(%in0 : !hls.stream<!qnn.binary, 1>) -> (%out0 : !hls.stream<!qnn
 
 // What the printer refuses (IR in comments, extracted by the RUN lines);
 // kernels it cannot print do not verify (dialects/hls/invalid.mlir).
-// NOTOP: hls-cpp: the module has no hls.top (run convert-dataflow-to-hls first)
+// NOTOP: finnr-opt: error: target 'hls-cpp' needs hls IR (hls.top ops, after convert-dataflow-to-hls); the input is IR without any of finnr's dialects
 // NOTOP-IR: func.func @f() {
 // NOTOP-IR:   func.return
 // NOTOP-IR: }
