@@ -675,3 +675,26 @@ def test_spec_of_reads_the_ir():
     assert finn_names([swu, mvau0, maxpool, thr, mvau1]) == [
         "ConvolutionInputGenerator_rtl_0", "MVAU_hls_0", "StreamingMaxPool_hls_0", "Thresholding_rtl_0",
         "MVAU_hls_1"]
+
+
+def test_held_fractions_by_hand():
+    """What each layer holds of a frame at most (the FIFO at a join is sized
+    from these): a window's line buffer, a vector in flight, a FIFO's words."""
+    from finnr.models.registry import model_named
+
+    def held(spec):
+        return model_named(spec.kind).held_fraction(spec)
+
+    # 3x3 stride-1 window over 18 rows: (3-1)*1 + 1 + 1 = 4 rows
+    assert held(LayerSpec("swu", channels=16, kernel=(3, 3), ifm=(18, 18), ofm=(16, 16))) == pytest.approx(4 / 18)
+    # 2x2 stride-2 max pool over 16 rows: 1 + 1 + 2 = 4 rows; a 1-row frame: all of it
+    assert held(LayerSpec("maxpool", channels=16, kernel=(2, 2), stride=(2, 2), ifm=(16, 16), ofm=(8, 8))) == pytest.approx(4 / 16)
+    assert held(LayerSpec("swu", channels=1, kernel=(3, 3), ifm=(3, 3), ofm=(1, 1))) == 1.0
+    # an MVAU over 256 pixels: two vectors; a dense layer: its one vector (all of it)
+    assert held(LayerSpec("mvau", mw=144, mh=16, vectors=256)) == pytest.approx(2 / 256)
+    assert held(LayerSpec("mvau", mw=1024, mh=10)) == 1.0
+    # a pad over 16x16 pixels: two pixels
+    assert held(LayerSpec("pad", channels=16, ifm=(16, 16), ofm=(18, 18))) == pytest.approx(2 / 256)
+    # a FIFO of 10 words of 4 elements on a 16x64-element frame; a converter 2 + 8 elements
+    assert held(LayerSpec("fifo", channels=64, vectors=16, depth=10, in_elems=4, out_elems=4)) == pytest.approx(40 / 1024)
+    assert held(LayerSpec("dwc", channels=64, vectors=16, in_elems=2, out_elems=8)) == pytest.approx(10 / 1024)

@@ -80,3 +80,77 @@ def test_shared_models_map_every_mac_to_the_fpga(name):
         macs = [o for o in host_ops(module) if o["macs"]]
     assert macs == []
     assert len(_partitions(module)) == 1
+
+
+def _ort_int8_cnn(path, rng) -> None:
+    """A float CNN (conv-relu-maxpool twice, flatten, linear) quantized to
+    int8 QDQ by ONNX Runtime's quantize_static, as a new user would."""
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+    from onnxruntime.quantization import CalibrationDataReader, QuantFormat, QuantType, quantize_static
+
+    def arr(name, shape, s):
+        return numpy_helper.from_array((rng.standard_normal(shape) * s).astype(np.float32), name)
+
+    inits, nodes = [], []
+    for name, x, cin, cout in (("c1", "x", 3, 8), ("c2", "c1_p", 8, 16)):
+        inits += [arr(f"{name}_w", (cout, cin, 3, 3), 0.3), arr(f"{name}_b", (cout,), 0.1)]
+        nodes += [helper.make_node("Conv", [x, f"{name}_w", f"{name}_b"], [name], pads=[1, 1, 1, 1]),
+                  helper.make_node("Relu", [name], [f"{name}_r"]),
+                  helper.make_node("MaxPool", [f"{name}_r"], [f"{name}_p"], kernel_shape=[2, 2], strides=[2, 2])]
+    inits += [arr("fc_w", (256, 10), 0.1), arr("fc_b", (10,), 0.1),
+              numpy_helper.from_array(np.array([1, -1], np.int64), "shape")]
+    nodes += [helper.make_node("Reshape", ["c2_p", "shape"], ["flat"]),
+              helper.make_node("MatMul", ["flat", "fc_w"], ["mm"]), helper.make_node("Add", ["mm", "fc_b"], ["y"])]
+    graph = helper.make_graph(nodes, "cnn", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, 16, 16])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 10])], inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    onnx.save(model, path.with_suffix(".float.onnx"))
+
+    class Frames(CalibrationDataReader):
+        def __init__(self):
+            self.frames = iter([{"x": rng.random((1, 3, 16, 16), dtype=np.float32)} for _ in range(8)])
+
+        def get_next(self):
+            return next(self.frames, None)
+
+    quantize_static(str(path.with_suffix(".float.onnx")), str(path), Frames(), quant_format=QuantFormat.QDQ,
+                    activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8)
+
+
+def test_onnxruntime_int8_qdq_cnn_is_one_partition_and_csim_matches_onnxruntime(tmp_path):
+    """ONNX Runtime's int8 QDQ CNN: both convs, both max pools, the flatten and
+    the linear layer in one partition (its requantizers after the pools are
+    identities and go), nothing multiplied on the host, and the C-simulated
+    accelerator within one output quantization step of onnxruntime."""
+    import json
+    import warnings
+
+    import onnxruntime as ort
+
+    from finnr.driver.main import main
+    from finnr_testing.toolchains import csim_toolchain_missing
+
+    rng = np.random.default_rng(0)
+    model = tmp_path / "cnn.onnx"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # onnxruntime's advice to pre-process the model
+        _ort_int8_cnn(model, rng)
+    x = rng.random((4, 3, 16, 16), dtype=np.float32)
+    session = ort.InferenceSession(str(model))
+    want = np.concatenate([session.run(None, {"x": x[i:i + 1]})[0] for i in range(len(x))])
+    np.save(tmp_path / "x.npy", x)
+    out = tmp_path / "build"
+    assert main(["build", str(model), "--target-fps", "1000", "-o", str(out), "--quiet"]) == 0
+    report = json.loads((out / "report.json").read_text())
+    assert report["partitions"] == 1 and report["host_macs"] == 0
+    assert report["hardware_macs"] == 16 * 16 * 8 * 27 + 8 * 8 * 16 * 72 + 256 * 10
+    assert main(["run", str(out / "05-estimated.mlir"), "--input", str(tmp_path / "x.npy"), "-o",
+                 str(tmp_path / "ir.npy")]) == 0
+    step = 0.05  # the output quantizer's scale is about 0.048
+    np.testing.assert_allclose(np.load(tmp_path / "ir.npy"), want, rtol=0, atol=step)
+    if csim_toolchain_missing():
+        pytest.skip(csim_toolchain_missing())
+    assert main(["csim", str(out), "--input", str(tmp_path / "x.npy"), "-o", str(tmp_path / "csim.npy")]) == 0
+    np.testing.assert_array_equal(np.load(tmp_path / "csim.npy"), np.load(tmp_path / "ir.npy"))

@@ -113,9 +113,9 @@ def _offload_report(offloads: list, device: Device, clock: float, utilization: f
     rows, engines = [], []
     total = dict.fromkeys(RESOURCES, 0.0)
     macs = 0
-    names = iter(finn_names([l for off in offloads for l in lm.dataflow_layers(off)]))
+    names = iter(finn_names([l for off in offloads for l in lm.compute_layers(off.walk())]))
     for off in offloads:
-        layers = lm.dataflow_layers(off)
+        layers = lm.compute_layers(off.walk())
         specs = [lm.spec_of(l) for l in layers]
         macs += sum(cost.macs(s) for s in specs)
         ir_engines = [e for e in off.block.ops if isinstance(e, df.EngineOp)]

@@ -1169,7 +1169,7 @@ class OffloadOp(AcceleratorOp):
                     raise VerifyException(f"'dataflow.offload' defines the engine @{op.sym_name.data} twice")
                 engines[op.sym_name.data] = op
         for op in ops:
-            if isinstance(op, FIFOOp | DWCOp):
+            if isinstance(op, FIFOOp | DWCOp) and op.input.type == op.result.type:
                 raise VerifyException(
                     f"'dataflow.offload' layers exchange activations through off-chip memory; "
                     f"'{op.name}' has no place in it"

@@ -1,6 +1,7 @@
 """``dataflow-insert-fifo``: a FIFO of ``depth`` words (default 2) between
 every two connected layers of a partition, as wide as the producer's output
-stream. Connections that already pass through a FIFO are left alone, so the
+stream (and in front of a join's input that comes straight from the
+partition's input, where the join needs one, see below). Connections that already pass through a FIFO are left alone, so the
 pass is idempotent; run it after ``dataflow-insert-dwc``.
 
 A join (``add_streams``) reads its inputs in lock step, and the fork
@@ -84,10 +85,17 @@ class InsertFIFO(RewritePattern):
             return
         for i, v in enumerate(op.operands):
             producer = v.owner
-            if not lm.is_layer(producer) or isinstance(producer, df.FIFOOp):
+            if isinstance(producer, df.FIFOOp):
                 continue
-            elems = lm.stream_widths(producer)[1]
-            fifo = df.FIFOOp(v, depth=max(self.depth, _join_depth(op, i, elems)), elems=elems)
+            if lm.is_layer(producer):
+                elems = lm.stream_widths(producer)[1]
+                depth = max(self.depth, _join_depth(op, i, elems))
+            else:  # a partition input: a FIFO only where a join needs one
+                elems = lm.stream_widths(op)[0]
+                depth = _join_depth(op, i, elems)
+                if not depth:
+                    continue
+            fifo = df.FIFOOp(v, depth=depth, elems=elems)
             rewriter.insert(fifo, InsertPoint.before(op))
             op.operands[i] = fifo.result
             rewriter.notify_op_modified(op)
