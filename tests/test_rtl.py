@@ -106,11 +106,11 @@ def chain_module(seed: int = 0) -> ModuleOp:
 def streams_module(seed: int = 0) -> ModuleOp:
     """One partition of independent single layers, each fed by its own
     input and yielded: VVAUs of four foldings (SIMD*PE dividing C, a
-    multiple of C, neither and wider than C), with thresholds, XNOR,
-    ternary and integer datapaths; two add_streams (mixed signedness and
+    multiple of C, neither of them, narrower and wider than C), with
+    thresholds, XNOR, ternary and integer datapaths; two add_streams (mixed signedness and
     widths, bipolar + integer) and a three-way duplicate."""
     rng = np.random.default_rng(seed)
-    ins = [T(I(4), 1, 2, 2, 36), T(BIP, 1, 3, 3, 12), T(U(3), 1, 2, 2, 24), T(I(2), 1, 2, 1, 18),
+    ins = [T(I(4), 1, 2, 2, 36), T(BIP, 1, 3, 3, 12), T(U(3), 1, 2, 2, 36), T(I(2), 1, 2, 1, 24),
            T(I(3), 1, 2, 6), T(U(4), 1, 2, 6), T(BIP, 1, 4), T(I(2), 1, 4), T(I(5), 1, 12)]
 
     def build(add, args):
@@ -119,10 +119,10 @@ def streams_module(seed: int = 0) -> ModuleOp:
                           weight_dtype=I(3), thresholds=thresholds(rng, 4, 7, -40, 40), act_bias=-4, pe=2, simd=1)),
             add(df.VVAUOp(args[1], T(BIP, 1, 3, 3, 3), kernel=[2, 2], weights=rng.choice([-1, 1], (3, 4)),
                           weight_dtype=BIP, thresholds=np.array([[0.5], [-1.0], [2.0]], np.float32), pe=3, simd=2)),
-            add(df.VVAUOp(args[2], T(I(8), 1, 2, 2, 4), kernel=[3, 2], weights=rng.integers(-1, 2, (4, 6)),
-                          weight_dtype=TER, pe=2, simd=3)),
-            add(df.VVAUOp(args[3], T(I(7), 1, 2, 1, 2), kernel=[3, 3], weights=rng.integers(-2, 2, (2, 9)),
-                          weight_dtype=I(2), pe=1, simd=9)),
+            add(df.VVAUOp(args[2], T(I(8), 1, 2, 2, 6), kernel=[3, 2], weights=rng.integers(-1, 2, (6, 6)),
+                          weight_dtype=TER, pe=2, simd=2)),
+            add(df.VVAUOp(args[3], T(I(6), 1, 2, 1, 6), kernel=[2, 2], weights=rng.integers(-2, 2, (6, 4)),
+                          weight_dtype=I(2), pe=2, simd=4)),
             add(df.AddStreamsOp(args[4], args[5], pe=3)),
             add(df.AddStreamsOp(args[6], args[7], pe=2)),
             *add(df.DuplicateOp(args[8], 3, pe=4)),
@@ -320,7 +320,7 @@ def test_stream_engines_are_bit_exact_and_exactly_on_the_cost_model(tmp_path):
     layers = {l["op"]: [] for l in report["layers"]}
     for l in report["layers"]:
         layers[l["op"]].append((l["measured_cycles"], l["predicted_cycles"]))
-    assert layers == {"vvau": [(72, 72), (18, 18), (16, 16), (4, 4)], "add_streams": [(4, 4), (2, 2)],
+    assert layers == {"vvau": [(72, 72), (18, 18), (36, 36), (6, 6)], "add_streams": [(4, 4), (2, 2)],
                       "duplicate": [(3, 3)]}
     assert report["cycles_per_frame"] == report["predicted_cycles_per_frame"] == 72
 

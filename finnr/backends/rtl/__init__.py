@@ -215,8 +215,7 @@ def _write_files(design: Design, directory: str | Path) -> dict:
     d.mkdir(parents=True, exist_ok=True)
     for layer in design.layers:
         for f in layer.files:
-            if not (d / f).exists():
-                shutil.copyfile(LIB_DIR / f, d / f)
+            shutil.copyfile(LIB_DIR / f, d / f)
         (d / f"{layer.module}.v").write_text(layer_module(layer))
         for rom in layer.roms:
             (d / rom.file).write_text("\n".join(rom.words) + "\n")

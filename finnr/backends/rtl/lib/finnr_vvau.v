@@ -8,11 +8,12 @@
 // element as it arrives (one finnr_dot per element; the weight ROM holds
 // the weights in the same order: BEATS words of SIMD * PE weights, word b
 // element e the weight of flat window element b*SIMD*PE + e) and adds the
-// products into C accumulators. A beat is G = gcd(SIMD*PE, C) channels
-// wide units NU = SIMD*PE/G of them, each landing on one of the NW = C/G
-// accumulator words: unit u of beat b (window unit index b*NU + u) on word
-// (b*NU + u) mod NW, at position (b*NU + u) / NW; word w starts afresh
-// with the beat that holds its position-0 unit, b = w / NU.
+// products into C accumulators, NW = C/G words of G = gcd(SIMD*PE, C)
+// channels. A beat is NU = SIMD*PE/G units of G consecutive channels at
+// one window position: unit u of beat b (unit b*NU + u of the window)
+// adds into word (b*NU + u) mod NW (several units may land on one word
+// when SIMD*PE > C). Every word starts afresh with the first beat of a
+// window.
 //
 // After the last beat of a window the C sums move to an output buffer,
 // which emits them over the next window, C/PE beats of PE elements through
@@ -123,7 +124,7 @@ module finnr_vvau #(
   wire [IN*W_BITS-1:0] wq;
   finnr_rom #(.WIDTH(IN*W_BITS), .DEPTH(BEATS), .FILE(WEIGHTS)) weights (
     .ap_clk(ap_clk), .en(adv_in), .addr(beat), .q(wq));
-  reg [BW-1:0] b_beat;
+  reg b_first;
   reg [JW-1:0] b_j0;
   reg [IN*IN_BITS-1:0] b_x;
   always @(posedge ap_clk) begin
@@ -133,7 +134,7 @@ module finnr_vvau #(
     end else if (adv_in) begin
       b_valid <= go;
       b_last <= go && beat == B_LAST;
-      b_beat <= beat;
+      b_first <= beat == {BW{1'b0}};
       b_j0 <= j0;
       b_x <= in_tdata;
     end
@@ -153,10 +154,12 @@ module finnr_vvau #(
   always @* begin
     for (wd = 0; wd < NW; wd = wd + 1) begin
       for (ch = 0; ch < G; ch = ch + 1) begin
-        acc_next[(wd*G+ch)*ACC_BITS +: ACC_BITS] = b_beat == wd / NU ? {ACC_BITS{1'b0}}
-                                                                      : acc[(wd*G+ch)*ACC_BITS +: ACC_BITS];
+        acc_next[(wd*G+ch)*ACC_BITS +: ACC_BITS] = b_first ? {ACC_BITS{1'b0}} : acc[(wd*G+ch)*ACC_BITS +: ACC_BITS];
         for (un = 0; un < NU; un = un + 1) begin
-          if (b_j0 == ((wd - un) % NW + NW) % NW)
+          // unit un lands on word wd when (j0 + un) mod NW = wd; the constant
+          // is written non-negative, as the comparison with the unsigned j0
+          // evaluates it unsigned
+          if (b_j0 == (wd + NW - un % NW) % NW)
             acc_next[(wd*G+ch)*ACC_BITS +: ACC_BITS] = acc_next[(wd*G+ch)*ACC_BITS +: ACC_BITS]
                                                       + prod[(un*G+ch)*ACC_BITS +: ACC_BITS];
         end
