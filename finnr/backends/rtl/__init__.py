@@ -6,17 +6,22 @@ What it is made of, and why
 A hand-written library of parametrized Verilog-2005 engines, shipped as
 package data in ``finnr/backends/rtl/lib`` — ``finnr_mvau`` (XNOR-popcount
 for bipolar x bipolar, exact integer multiply-accumulate for 1-8 bit and
-mixed bipolar/integer operands, thresholds or pass-through),
-``finnr_thresholding``, ``finnr_window`` (the sliding window unit and, with
-``POOL=1``, max pooling), ``finnr_pad``, ``finnr_label_select``,
-``finnr_dwc``, ``finnr_fifo`` and their parts (``finnr_dot``, ``finnr_act``,
-``finnr_rom``) — plus a generated part: one wrapper module per layer that
+mixed bipolar/integer operands, thresholds or pass-through), ``finnr_vvau``
+(the depthwise dot products, as the MVAU), ``finnr_thresholding``,
+``finnr_window`` (the sliding window unit and, with ``POOL=1``, max
+pooling), ``finnr_pad``, ``finnr_label_select``, ``finnr_dwc``,
+``finnr_fifo``, ``finnr_duplicate`` (a stream fork) and
+``finnr_add_streams`` (the residual join) and their parts (``finnr_dot``,
+``finnr_act``, ``finnr_rom``) — plus a generated part: one wrapper module per layer that
 binds every parameter of its engine (dimensions, PE/SIMD, datatypes,
 accumulator and threshold widths, the ROM file names), ROM files of the
 weights and thresholds (``$readmemh``, bare file names: tools run in the rtl
 directory), and one top module that connects the layers by AXI-Stream
 (TDATA/TVALID/TREADY; the top's TDATA padded to bytes, element 0 in the
-low bits).
+low bits), one stream per value. A layer module has one bundle per stream:
+``in``/``out``, or ``in0``, ``in1``, ... where a layer has several
+(add_streams' operands, duplicate's results); an engine with several
+streams on a side takes them concatenated, the first in the low bits.
 
 We chose this over lowering through xDSL's CIRCT-compatible ``hw``/``comb``/
 ``seq`` dialects because xDSL 0.74 has those dialects but no Verilog
@@ -31,8 +36,10 @@ tests (``tests/filecheck/backends/rtl*.mlir``) check; the engines are checked
 by running them (Verilator simulation bit-exact with the interpreter, and
 cycle counts against the cost model).
 
-Every engine runs at one fold per cycle (II=1) with stall-all pipelines, so
-its cycles per frame are the cost model's (:mod:`finnr.models.cost`), and
+Every engine runs at one fold per cycle (II=1) with stall-all pipelines
+(the VVAU's accumulate and emit sides stall apart, a duplicate's outputs
+take a beat each on their own), so its cycles per frame are the cost
+model's (:mod:`finnr.models.cost`), and
 exposes a ``busy`` signal (a cycle of work) that ``finnr rtlsim`` counts.
 
 Every identifier is one that the ``legalize-names`` pass wrote into the IR
