@@ -85,7 +85,6 @@ module finnr_vvau #(
   localparam integer NFW = NF > 1 ? $clog2(NF) : 1;
   localparam [BW-1:0] B_LAST = BEATS - 1;
   localparam [NFW-1:0] NF_LAST = NF - 1;
-  localparam integer TW = NT > 0 ? PE * NT * T_BITS : 1;
 
   reg out_valid;
   reg [PE*OUT_BITS-1:0] out_data;
@@ -194,18 +193,10 @@ module finnr_vvau #(
   end
 
   // activation
-  wire [TW-1:0] tq;
-  generate
-    if (NT > 0) begin : threshold_rom
-      finnr_rom #(.WIDTH(TW), .DEPTH(NF), .FILE(THRESHOLDS)) thresholds (
-        .ap_clk(ap_clk), .en(adv), .addr(ef), .q(tq));
-    end else begin : no_thresholds
-      assign tq = 1'b0;
-    end
-  endgenerate
   wire [PE*OUT_BITS-1:0] y;
   finnr_act #(.PE(PE), .ACC_BITS(ACC_BITS), .NT(NT), .T_BITS(T_BITS), .OUT_BITS(OUT_BITS),
-              .ACT_BIAS(ACT_BIAS)) act (.acc(e_acc), .t(tq), .y(y));
+              .ACT_BIAS(ACT_BIAS), .NF(NF), .THRESHOLDS(THRESHOLDS)) act (
+    .ap_clk(ap_clk), .en(adv), .addr(ef), .acc(e_acc), .y(y));
 
   // output register
   always @(posedge ap_clk) begin
