@@ -105,13 +105,14 @@ def chain_module(seed: int = 0) -> ModuleOp:
 
 def streams_module(seed: int = 0) -> ModuleOp:
     """One partition of independent single layers, each fed by its own
-    input and yielded: VVAUs of four foldings (SIMD*PE dividing C, a
-    multiple of C, neither of them, narrower and wider than C), with
-    thresholds, XNOR, ternary and integer datapaths; two add_streams (mixed signedness and
+    input and yielded: VVAUs of five foldings (SIMD*PE dividing C, a
+    multiple of C, neither of them, narrower and wider than C, the whole
+    window in one beat), with thresholds, XNOR, ternary and integer
+    datapaths; two add_streams (mixed signedness and
     widths, bipolar + integer) and a three-way duplicate."""
     rng = np.random.default_rng(seed)
     ins = [T(I(4), 1, 2, 2, 36), T(BIP, 1, 3, 3, 12), T(U(3), 1, 2, 2, 36), T(I(2), 1, 2, 1, 24),
-           T(I(3), 1, 2, 6), T(U(4), 1, 2, 6), T(BIP, 1, 4), T(I(2), 1, 4), T(I(5), 1, 12)]
+           T(U(2), 1, 1, 2, 8), T(I(3), 1, 2, 6), T(U(4), 1, 2, 6), T(BIP, 1, 4), T(I(2), 1, 4), T(I(5), 1, 12)]
 
     def build(add, args):
         return [
@@ -123,9 +124,11 @@ def streams_module(seed: int = 0) -> ModuleOp:
                           weight_dtype=TER, pe=2, simd=2)),
             add(df.VVAUOp(args[3], T(I(6), 1, 2, 1, 6), kernel=[2, 2], weights=rng.integers(-2, 2, (6, 4)),
                           weight_dtype=I(2), pe=2, simd=4)),
-            add(df.AddStreamsOp(args[4], args[5], pe=3)),
-            add(df.AddStreamsOp(args[6], args[7], pe=2)),
-            *add(df.DuplicateOp(args[8], 3, pe=4)),
+            add(df.VVAUOp(args[4], T(I(6), 1, 1, 2, 2), kernel=[2, 2], weights=rng.integers(-2, 2, (2, 4)),
+                          weight_dtype=I(2), pe=2, simd=4)),
+            add(df.AddStreamsOp(args[5], args[6], pe=3)),
+            add(df.AddStreamsOp(args[7], args[8], pe=2)),
+            *add(df.DuplicateOp(args[9], 3, pe=4)),
         ]
 
     return partition_module("streams", ins, build)
@@ -314,13 +317,13 @@ def test_stream_engines_are_bit_exact_and_exactly_on_the_cost_model(tmp_path):
     x = random_inputs(np.random.default_rng(2), module, 3)
     want = run_frames(module, x)
     got, (report,) = simulate(module, x, tmp_path / "rtl")
-    assert len(got) == len(want) == 9
+    assert len(got) == len(want) == 10
     for g, w in zip(got, want):
         np.testing.assert_array_equal(g, w)
     layers = {l["op"]: [] for l in report["layers"]}
     for l in report["layers"]:
         layers[l["op"]].append((l["measured_cycles"], l["predicted_cycles"]))
-    assert layers == {"vvau": [(72, 72), (18, 18), (36, 36), (6, 6)], "add_streams": [(4, 4), (2, 2)],
+    assert layers == {"vvau": [(72, 72), (18, 18), (36, 36), (6, 6), (2, 2)], "add_streams": [(4, 4), (2, 2)],
                       "duplicate": [(3, 3)]}
     assert report["cycles_per_frame"] == report["predicted_cycles_per_frame"] == 72
 
