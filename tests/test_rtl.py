@@ -135,14 +135,15 @@ def streams_module(seed: int = 0) -> ModuleOp:
 
 
 def residual_module(seed: int = 0) -> ModuleOp:
-    """An inverted-residual block in one partition: the input forked, one
-    branch through pad, a depthwise sliding window, a VVAU with thresholds
-    and a 1x1 MVAU, joined with the other by add_streams; width
-    converters and FIFOs inserted as the build does."""
+    """An inverted-residual block in one partition: the input read by two
+    branches, one through pad, a depthwise sliding window, a VVAU with
+    thresholds and a 1x1 MVAU, joined with the other by add_streams;
+    dataflow-insert-duplicate forks the input, width converters and FIFOs
+    are inserted as the build does."""
     rng = np.random.default_rng(seed)
 
     def build(add, args):
-        a, b = add(df.DuplicateOp(args[0], 2, pe=2))
+        a = b = args[0]
         p = add(df.PadOp(a, pads=[1, 1, 1, 1], value=-3, simd=2))
         s = add(df.SWUOp(p, kernel=[3, 3], simd=2, depthwise=True))
         v = add(df.VVAUOp(s, T(U(2), 1, 4, 3, 4), kernel=[3, 3], weights=rng.integers(-4, 4, (4, 9)),
@@ -152,7 +153,7 @@ def residual_module(seed: int = 0) -> ModuleOp:
         return [add(df.AddStreamsOp(m, b, pe=2))]
 
     module = partition_module("residual", [T(I(3), 1, 4, 3, 4)], build)
-    apply(module, pipeline.buffers())
+    apply(module, "dataflow-insert-duplicate", pipeline.buffers())
     return module
 
 
@@ -331,8 +332,9 @@ def test_stream_engines_are_bit_exact_and_exactly_on_the_cost_model(tmp_path):
 @needs_sim
 def test_fork_join_with_a_depthwise_branch_is_bit_exact(tmp_path):
     """A duplicate forks the input into a depthwise branch (pad, depthwise
-    sliding window, VVAU, 1x1 MVAU) and an identity branch, add_streams
-    joins them: bit-exact end to end, every layer on the cost model."""
+    sliding window, VVAU, 1x1 MVAU) and an identity branch (a FIFO),
+    add_streams joins them: bit-exact end to end under back-pressure,
+    every layer on the cost model."""
     module = residual_module()
     kinds = [l.kind for d in designs(module) for l in d.layers]
     assert {"duplicate", "pad", "swu", "vvau", "mvau", "add_streams", "fifo", "dwc"} <= set(kinds)
