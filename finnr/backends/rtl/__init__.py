@@ -133,8 +133,7 @@ def top_module(design: Design) -> str:
     decl = _ports([(s.port, padded(s.width)) for s in design.inputs], [(s.port, padded(s.width)) for s in design.outputs])
     body: list[str] = []
     for s in design.streams.values():
-        t = s.value.type
-        body += [f"  // stream {s.name}: {s.elems} x {t.get_element_type()} per beat",
+        body += [f"  // stream {s.name}: {s.elems} x {s.element} per beat",
                  f"  wire {_range(s.width)}{s.name}_tdata;", f"  wire {s.name}_tvalid;", f"  wire {s.name}_tready;"]
     for s in design.inputs:
         body += [f"  assign {s.name}_tdata = {s.port}_tdata[{s.width - 1}:0];",

@@ -174,6 +174,11 @@ class Stream:
     def width(self) -> int:
         return self.elems * self.bits
 
+    @property
+    def element(self) -> Attribute:
+        """The element datatype."""
+        return _elt(self.value)
+
     def beats_frame(self) -> int:
         """Beats per frame."""
         return math.prod(_shape(self.value)) // self.elems

@@ -37,7 +37,7 @@ from xdsl.dialects.builtin import ModuleOp
 from xdsl.interpreter import Interpreter, InterpreterFunctions, impl, register_impls
 
 from finnr.backends.hls_cpp.csim import _cache_root, _digest
-from finnr.backends.rtl.design import Design, Stream
+from finnr.backends.rtl.design import Design
 from finnr.backends.verilog import padded
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
@@ -324,7 +324,7 @@ def run(binary: Path, rtl_dir: str | Path, design: Design, probes: Probes, frame
         config = [str(len(design.inputs))]
         for j, s in enumerate(design.inputs):
             n = words(padded(s.width))
-            beats = np.concatenate([pack(np.rint(np.asarray(f[j], np.float64)).astype(np.int64), _elt(s), s.elems, n)
+            beats = np.concatenate([pack(np.rint(np.asarray(f[j], np.float64)).astype(np.int64), s.element, s.elems, n)
                                     for f in frames])
             beats.astype("<u4").tofile(t / f"in{j}.bin")
             config.append(f"{t / f'in{j}.bin'} {beats.shape[0]} {n} {beats.shape[0] // len(frames)}")
@@ -343,15 +343,11 @@ def run(binary: Path, rtl_dir: str | Path, design: Design, probes: Probes, frame
         for j, s in enumerate(design.outputs):
             n = len(frames) * s.beats_frame()
             out = np.fromfile(t / f"out{j}.bin", dtype="<u4").reshape(n, words(padded(s.width)))
-            outputs.append(unpack(out, _elt(s), s.elems).reshape(len(frames), -1))
+            outputs.append(unpack(out, s.element, s.elems).reshape(len(frames), -1))
             cycles.append(np.fromfile(t / f"cycles{j}.bin", dtype="<u8"))
         first_line, *values = (t / "probes.txt").read_text().split("\n")
         first_in, total = (int(v) for v in first_line.split())
     return Run(outputs, cycles, first_in, total, dict(zip(probes.names, (int(v) for v in values if v.strip()))))
-
-
-def _elt(s: Stream):
-    return s.value.type.get_element_type()
 
 
 def measure(design: Design, r: Run, frames: int, clock_mhz: float) -> dict:
