@@ -1,12 +1,15 @@
 """finnr's own RTL (``finnr build --backend rtl``, ``finnr rtlsim``): the
 manifest, Verilator lint, and cycle-accurate simulation bit-exact with the
-interpreter — a hand-built chain of every engine (max-pool with
-overlapping windows, pad, strided and dilated sliding windows, MVAUs with
-integer, bipolar-weight and XNOR-popcount datapaths, with and without
-thresholds, standalone thresholding, label select, width converters and
-FIFOs), generated BNN-PYNQ-style networks through the whole flow and the
-shared models — with every layer's measured cycles per frame within 3% of
-the cost model.
+interpreter — a hand-built chain of every engine of one input and one output
+(max-pool with overlapping windows, pad, strided and dilated sliding
+windows, MVAUs with integer, bipolar-weight and XNOR-popcount datapaths,
+with and without thresholds, standalone thresholding, label select, width
+converters and FIFOs), the stream engines on their own (VVAUs of every kind
+of folding, add_streams, a three-way duplicate), a residual block whose
+fork and join surround a depthwise branch, generated BNN-PYNQ-style
+networks through the whole flow and the shared models — with every layer's
+measured cycles per frame within 3% of the cost model (the stream engines:
+exactly).
 
 Verilator builds are cached (``~/.cache/finnr/rtlsim``), so a second run
 only simulates. Tests skip without Verilator or a C++ compiler, and the
