@@ -11,9 +11,13 @@
 // products into C accumulators, NW = C/G words of G = gcd(SIMD*PE, C)
 // channels. A beat is NU = SIMD*PE/G units of G consecutive channels at
 // one window position: unit u of beat b (unit b*NU + u of the window)
-// adds into word (b*NU + u) mod NW (several units may land on one word
-// when SIMD*PE > C). Every word starts afresh with the first beat of a
-// window.
+// adds into word (b*NU + u) mod NW. The accumulators are kept rotated so
+// that these are fixed places: before beat b, place p holds word
+// (b*NU + p) mod NW, unit u adds into place u mod NW (several units into
+// one place when SIMD*PE > C), and the words then rotate by NU places
+// (wiring, no multiplexers). A window is K*NW units, a whole number of
+// turns, so after its last beat place p holds word p again. Every word
+// starts afresh with the first beat of a window.
 //
 // After the last beat of a window the C sums move to an output buffer,
 // which emits them over the next window, C/PE beats of PE elements through
@@ -81,7 +85,6 @@ module finnr_vvau #(
   localparam integer NW = C / G;
   localparam integer STEP = NU % NW;
   localparam integer BW = BEATS > 1 ? $clog2(BEATS) : 1;
-  localparam integer JW = NW > 1 ? $clog2(NW) : 1;
   localparam integer NFW = NF > 1 ? $clog2(NF) : 1;
   localparam [BW-1:0] B_LAST = BEATS - 1;
   localparam [NFW-1:0] NF_LAST = NF - 1;
@@ -100,23 +103,12 @@ module finnr_vvau #(
   reg b_valid, b_last;
   wire adv_in = !(b_valid && b_last) || ob_free;  // the accumulate side advances
   reg [BW-1:0] beat;
-  reg [JW-1:0] j0;  // (beat * NU) mod NW
   wire go = ap_rst_n && adv_in && in_tvalid;
   wire busy = go;
   assign in_tready = ap_rst_n && adv_in;
   always @(posedge ap_clk) begin
-    if (!ap_rst_n) begin
-      beat <= {BW{1'b0}};
-      j0 <= {JW{1'b0}};
-    end else if (go) begin
-      if (beat == B_LAST) begin
-        beat <= {BW{1'b0}};
-        j0 <= {JW{1'b0}};
-      end else begin
-        beat <= beat + 1'b1;
-        j0 <= j0 + STEP >= NW ? j0 + STEP - NW : j0 + STEP;
-      end
-    end
+    if (!ap_rst_n) beat <= {BW{1'b0}};
+    else if (go) beat <= beat == B_LAST ? {BW{1'b0}} : beat + 1'b1;
   end
 
   // multiply-accumulate
@@ -124,7 +116,6 @@ module finnr_vvau #(
   finnr_rom #(.WIDTH(IN*W_BITS), .DEPTH(BEATS), .FILE(WEIGHTS)) weights (
     .ap_clk(ap_clk), .en(adv_in), .addr(beat), .q(wq));
   reg b_first;
-  reg [JW-1:0] b_j0;
   reg [IN*IN_BITS-1:0] b_x;
   always @(posedge ap_clk) begin
     if (!ap_rst_n) begin
@@ -134,7 +125,6 @@ module finnr_vvau #(
       b_valid <= go;
       b_last <= go && beat == B_LAST;
       b_first <= beat == {BW{1'b0}};
-      b_j0 <= j0;
       b_x <= in_tdata;
     end
   end
@@ -148,23 +138,23 @@ module finnr_vvau #(
     end
   endgenerate
   reg [C*ACC_BITS-1:0] acc;
-  reg [C*ACC_BITS-1:0] acc_next;
-  integer wd, un, ch;  // accumulator word, unit of the beat, channel of the unit
+  reg [C*ACC_BITS-1:0] sum;  // the places after this beat's units
+  wire [C*ACC_BITS-1:0] acc_next;  // rotated for the next beat
+  integer pl, un, ch;  // place, unit of the beat, channel of the unit
   always @* begin
-    for (wd = 0; wd < NW; wd = wd + 1) begin
-      for (ch = 0; ch < G; ch = ch + 1) begin
-        acc_next[(wd*G+ch)*ACC_BITS +: ACC_BITS] = b_first ? {ACC_BITS{1'b0}} : acc[(wd*G+ch)*ACC_BITS +: ACC_BITS];
-        for (un = 0; un < NU; un = un + 1) begin
-          // unit un lands on word wd when (j0 + un) mod NW = wd; the constant
-          // is written non-negative, as the comparison with the unsigned j0
-          // evaluates it unsigned
-          if (b_j0 == (wd + NW - un % NW) % NW)
-            acc_next[(wd*G+ch)*ACC_BITS +: ACC_BITS] = acc_next[(wd*G+ch)*ACC_BITS +: ACC_BITS]
-                                                      + prod[(un*G+ch)*ACC_BITS +: ACC_BITS];
-        end
-      end
+    sum = b_first ? {C*ACC_BITS{1'b0}} : acc;
+    for (un = 0; un < NU; un = un + 1) begin
+      pl = un % NW;
+      for (ch = 0; ch < G; ch = ch + 1)
+        sum[(pl*G+ch)*ACC_BITS +: ACC_BITS] = sum[(pl*G+ch)*ACC_BITS +: ACC_BITS] + prod[(un*G+ch)*ACC_BITS +: ACC_BITS];
     end
   end
+  genvar p;
+  generate
+    for (p = 0; p < NW; p = p + 1) begin : place
+      assign acc_next[p*G*ACC_BITS +: G*ACC_BITS] = sum[((p + STEP) % NW)*G*ACC_BITS +: G*ACC_BITS];
+    end
+  endgenerate
   always @(posedge ap_clk) begin
     if (adv_in && b_valid) acc <= acc_next;
   end
