@@ -12,9 +12,9 @@ mixed bipolar/integer operands, thresholds or pass-through), ``finnr_vvau``
 pooling), ``finnr_pad``, ``finnr_label_select``, ``finnr_dwc``,
 ``finnr_fifo``, ``finnr_duplicate`` (a stream fork) and
 ``finnr_add_streams`` (the residual join) and their parts (``finnr_dot``,
-``finnr_act``, ``finnr_rom``) — plus a generated part: one wrapper module per layer that
-binds every parameter of its engine (dimensions, PE/SIMD, datatypes,
-accumulator and threshold widths, the ROM file names), ROM files of the
+``finnr_act``, ``finnr_rom``) — plus a generated part: one wrapper module
+per layer that binds every parameter of its engine (dimensions, PE/SIMD,
+datatypes, accumulator and threshold widths, the ROM file names), ROM files of the
 weights and thresholds (``$readmemh``, bare file names: tools run in the rtl
 directory), and one top module that connects the layers by AXI-Stream
 (TDATA/TVALID/TREADY; the top's TDATA padded to bytes, element 0 in the
@@ -87,7 +87,7 @@ def _concat(bundles: list[str], signal: str) -> str:
     return names[0] if len(names) == 1 else "{" + ", ".join(names) + "}"
 
 
-def connect(port: str, bundles: list[str]) -> str:
+def _connect(port: str, bundles: list[str]) -> str:
     """``.port_tdata(...), .port_tvalid(...), .port_tready(...)`` of an
     engine or layer port driven by the streams ``bundles`` (several:
     concatenated, the first in the low bits)."""
@@ -118,8 +118,8 @@ def layer_module(layer: Layer) -> str:
         plist,
         "  ) u (",
         "    .ap_clk(ap_clk), .ap_rst_n(ap_rst_n),",
-        f"    {connect('in', [b for b, _ in layer.inputs])},",
-        f"    {connect('out', [b for b, _ in layer.outputs])});",
+        f"    {_connect('in', [b for b, _ in layer.inputs])},",
+        f"    {_connect('out', [b for b, _ in layer.outputs])});",
         "endmodule",
         "`default_nettype wire",
         "",
@@ -150,7 +150,7 @@ def top_module(design: Design) -> str:
             f"  // {layer.ir_name}: {layer.op.name}",
             f"  {layer.module} {layer.instance} (",
             "    .ap_clk(ap_clk), .ap_rst_n(ap_rst_n),",
-            *(f"    {connect(b, [s])}," for b, s in ports),
+            *(f"    {_connect(b, [s])}," for b, s in ports),
         ]
         body[-1] = body[-1][:-1] + ");"
     lines = [
