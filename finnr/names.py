@@ -42,6 +42,8 @@ on a layer in a ``dataflow.partition``
   ``finnr.verilog_name``    its module (its engine with bound parameters)
   ``finnr.verilog_inst``    its instance in the top
   ``finnr.verilog_wire``    the bundle of its result's stream
+  ``finnr.verilog_wires``   (a layer of several results, ``dataflow.duplicate``)
+                            the bundles of its results' streams, instead
 
 A bundle ``b`` stands for the signals ``b_tdata``, ``b_tvalid`` and
 ``b_tready``; other fixed prefixes and suffixes on these names (``_TDATA``,
@@ -183,7 +185,8 @@ _AXIS = ("tdata", "tvalid", "tready")
 
 LIBRARY_MODULES = frozenset(
     ["finnr_mvau", "finnr_dot", "finnr_act", "finnr_rom", "finnr_thresholding", "finnr_window",
-     "finnr_pad", "finnr_label_select", "finnr_dwc", "finnr_fifo"]
+     "finnr_pad", "finnr_label_select", "finnr_dwc", "finnr_fifo", "finnr_vvau", "finnr_duplicate",
+     "finnr_add_streams"]
 )
 """The modules of the RTL engine library (``finnr/backends/rtl/lib``)."""
 
@@ -269,8 +272,9 @@ def _counts(op: Operation) -> dict[str, int | None]:
         outs = len(yield_op.arguments) if yield_op is not None else 0
         return {"finnr.verilog_name": None, "finnr.verilog_ports": len(op.block.args) + outs,
                 "finnr.verilog_wires": len(op.block.args)}
-    if isinstance(op.parent_op(), df.PartitionOp) and _rtl_layer(op):
-        return {"finnr.verilog_name": None, "finnr.verilog_inst": None, "finnr.verilog_wire": None}
+    if isinstance(op.parent_op(), df.PartitionOp) and lm.is_layer(op):
+        wires = {"finnr.verilog_wire": None} if len(op.results) == 1 else {"finnr.verilog_wires": len(op.results)}
+        return {"finnr.verilog_name": None, "finnr.verilog_inst": None, **wires}
     return {}
 
 
@@ -375,12 +379,6 @@ def _legalize_hls(module: ModuleOp, tops: list[hls.TopOp]) -> None:
             _set(op, "finnr.verilog_inst", names(f"u_{kernel_names[op]}", "u"))
 
 
-def _rtl_layer(op: Operation) -> bool:
-    """Whether the rtl target makes a module of ``op`` (a layer of one
-    input and one output; it refuses the others)."""
-    return lm.is_layer(op) and len(op.operands) == 1 and len(op.results) == 1
-
-
 def _legalize_rtl(module: ModuleOp, parts: list[df.PartitionOp]) -> None:
     layers = lm.dataflow_layers(module)
     ir_names = dict(zip(layers, finn_names(layers)))
@@ -389,7 +387,7 @@ def _legalize_rtl(module: ModuleOp, parts: list[df.PartitionOp]) -> None:
         pname = sanitize(part.sym_name.data if part.sym_name is not None else "dataflow", "dataflow")
         _set(part, "finnr.verilog_name", names(f"{pname}_top", "top"))
         yield_op = part.yield_op()
-        ops = [op for op in part.block.ops if op is not yield_op and _rtl_layer(op)]
+        ops = [op for op in part.block.ops if op is not yield_op and lm.is_layer(op)]
         for op in ops:
             _set(op, "finnr.verilog_name", names(f"{pname}_{ir_names[op]}", "layer"))
         # the top's ports first, so that no internal name takes theirs
@@ -403,6 +401,10 @@ def _legalize_rtl(module: ModuleOp, parts: list[df.PartitionOp]) -> None:
              [local.bundle(v.name_hint or f"in{v.index}", fallback="s") for v in part.block.args])
         layer_names = {op: sanitize(ir_names[op], "layer") for op in ops}
         for op in ops:
-            _set(op, "finnr.verilog_wire", local.bundle(layer_names[op], fallback="s"))
+            if len(op.results) == 1:
+                _set(op, "finnr.verilog_wire", local.bundle(layer_names[op], fallback="s"))
+            else:
+                _set(op, "finnr.verilog_wires",
+                     [local.bundle(f"{layer_names[op]}_{j}", fallback="s") for j in range(len(op.results))])
         for op in ops:
             _set(op, "finnr.verilog_inst", local(f"u_{layer_names[op]}", "u"))

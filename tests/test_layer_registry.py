@@ -19,10 +19,6 @@ HLS_ABSORBED = {df.FIFOOp}
 """Layers with no HLS kernel of their own: a FIFO becomes the depth of the
 ``hls.stream`` it sits on."""
 
-RTL_NOT_YET = {df.VVAUOp, df.DuplicateOp, df.AddStreamsOp}
-"""Layers finnr's RTL library has no engine for yet; the rtl target refuses
-them with a diagnostic. Remove a class here when its engine is added."""
-
 RTL_ISSUE_17 = {df.ConcatOp, df.UpsampleOp, df.DepthToSpaceOp}
 """issue 17: RTL engines follow. The stream layers of issue 17 (concat,
 upsample, depth-to-space) have HLS kernels; the rtl target refuses them
@@ -34,7 +30,7 @@ REGISTRIES = {
     "yosys LUT terms (finnr.models.calibration.TERMS)": calibration.TERMS,
     "FINN op type (finnr.interop.finn.OP_TYPE)": finn.OP_TYPE,
     "HLS kernel lowering (finnr.passes.convert_dataflow_to_hls.KERNEL_LOWERINGS)": {*KERNEL_LOWERINGS, *HLS_ABSORBED},
-    "RTL engine (finnr.backends.rtl.design.ENGINES)": {*rtl.ENGINES, *RTL_NOT_YET, *RTL_ISSUE_17},
+    "RTL engine (finnr.backends.rtl.design.ENGINES)": {*rtl.ENGINES, *RTL_ISSUE_17},
 }
 """Registry name -> the op classes it covers."""
 
@@ -53,7 +49,6 @@ def test_every_dataflow_layer_has_every_entry():
 def test_exemptions_are_current():
     """An exempted layer that gained an entry must leave the exemption list."""
     assert not HLS_ABSORBED & set(KERNEL_LOWERINGS)
-    assert not RTL_NOT_YET & set(rtl.ENGINES)
     assert not RTL_ISSUE_17 & set(rtl.ENGINES)
 
 

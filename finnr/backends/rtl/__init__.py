@@ -6,17 +6,22 @@ What it is made of, and why
 A hand-written library of parametrized Verilog-2005 engines, shipped as
 package data in ``finnr/backends/rtl/lib`` — ``finnr_mvau`` (XNOR-popcount
 for bipolar x bipolar, exact integer multiply-accumulate for 1-8 bit and
-mixed bipolar/integer operands, thresholds or pass-through),
-``finnr_thresholding``, ``finnr_window`` (the sliding window unit and, with
-``POOL=1``, max pooling), ``finnr_pad``, ``finnr_label_select``,
-``finnr_dwc``, ``finnr_fifo`` and their parts (``finnr_dot``, ``finnr_act``,
-``finnr_rom``) — plus a generated part: one wrapper module per layer that
-binds every parameter of its engine (dimensions, PE/SIMD, datatypes,
-accumulator and threshold widths, the ROM file names), ROM files of the
+mixed bipolar/integer operands, thresholds or pass-through), ``finnr_vvau``
+(the depthwise dot products, as the MVAU), ``finnr_thresholding``,
+``finnr_window`` (the sliding window unit and, with ``POOL=1``, max
+pooling), ``finnr_pad``, ``finnr_label_select``, ``finnr_dwc``,
+``finnr_fifo``, ``finnr_duplicate`` (a stream fork) and
+``finnr_add_streams`` (the residual join) and their parts (``finnr_dot``,
+``finnr_act``, ``finnr_rom``) — plus a generated part: one wrapper module
+per layer that binds every parameter of its engine (dimensions, PE/SIMD,
+datatypes, accumulator and threshold widths, the ROM file names), ROM files of the
 weights and thresholds (``$readmemh``, bare file names: tools run in the rtl
 directory), and one top module that connects the layers by AXI-Stream
 (TDATA/TVALID/TREADY; the top's TDATA padded to bytes, element 0 in the
-low bits).
+low bits), one stream per value. A layer module has one bundle per stream:
+``in``/``out``, or ``in0``, ``in1``, ... where a layer has several
+(add_streams' operands, duplicate's results); an engine with several
+streams on a side takes them concatenated, the first in the low bits.
 
 We chose this over lowering through xDSL's CIRCT-compatible ``hw``/``comb``/
 ``seq`` dialects because xDSL 0.74 has those dialects but no Verilog
@@ -31,8 +36,10 @@ tests (``tests/filecheck/backends/rtl*.mlir``) check; the engines are checked
 by running them (Verilator simulation bit-exact with the interpreter, and
 cycle counts against the cost model).
 
-Every engine runs at one fold per cycle (II=1) with stall-all pipelines, so
-its cycles per frame are the cost model's (:mod:`finnr.models.cost`), and
+Every engine runs at one fold per cycle (II=1) with stall-all pipelines
+(the VVAU's accumulate and emit sides stall apart, a duplicate's outputs
+take a beat each on their own), so its cycles per frame are the cost
+model's (:mod:`finnr.models.cost`), and
 exposes a ``busy`` signal (a cycle of work) that ``finnr rtlsim`` counts.
 
 Every identifier is one that the ``legalize-names`` pass wrote into the IR
@@ -62,17 +69,29 @@ LIB_DIR = Path(__file__).parent / "lib"
 MANIFEST = "manifest.json"
 
 
-def _ports(in_width: int, out_width: int) -> list[str]:
-    return [
-        "  input  wire ap_clk,",
-        "  input  wire ap_rst_n,",
-        f"  input  wire {_range(in_width)}in_tdata,",
-        "  input  wire in_tvalid,",
-        "  output wire in_tready,",
-        f"  output wire {_range(out_width)}out_tdata,",
-        "  output wire out_tvalid,",
-        "  input  wire out_tready",
-    ]
+def _ports(inputs: list[tuple[str, int]], outputs: list[tuple[str, int]]) -> list[str]:
+    """The clock, reset and one AXI-Stream bundle per (name, width)."""
+    lines = ["  input  wire ap_clk,", "  input  wire ap_rst_n,"]
+    for b, w in inputs:
+        lines += [f"  input  wire {_range(w)}{b}_tdata,", f"  input  wire {b}_tvalid,", f"  output wire {b}_tready,"]
+    for b, w in outputs:
+        lines += [f"  output wire {_range(w)}{b}_tdata,", f"  output wire {b}_tvalid,", f"  input  wire {b}_tready,"]
+    lines[-1] = lines[-1].rstrip(",")
+    return lines
+
+
+def _concat(bundles: list[str], signal: str) -> str:
+    """The signal of several bundles as one concatenation, the first in the
+    low bits (a single bundle's signal as it is)."""
+    names = [f"{b}_{signal}" for b in reversed(bundles)]
+    return names[0] if len(names) == 1 else "{" + ", ".join(names) + "}"
+
+
+def _connect(port: str, bundles: list[str]) -> str:
+    """``.port_tdata(...), .port_tvalid(...), .port_tready(...)`` of an
+    engine or layer port driven by the streams ``bundles`` (several:
+    concatenated, the first in the low bits)."""
+    return ", ".join(f".{port}_{s}({_concat(bundles, s)})" for s in ("tdata", "tvalid", "tready"))
 
 
 def _param(value) -> str:
@@ -93,14 +112,14 @@ def layer_module(layer: Layer) -> str:
         *(f"// ROM {rom.file}: {len(rom.words)} words of {rom.width} bits" for rom in layer.roms),
         "`default_nettype none",
         f"module {layer.module} (",
-        *_ports(layer.in_width, layer.out_width),
+        *_ports(layer.inputs, layer.outputs),
         ");",
         f"  {layer.engine} #(",
         plist,
         "  ) u (",
         "    .ap_clk(ap_clk), .ap_rst_n(ap_rst_n),",
-        "    .in_tdata(in_tdata), .in_tvalid(in_tvalid), .in_tready(in_tready),",
-        "    .out_tdata(out_tdata), .out_tvalid(out_tvalid), .out_tready(out_tready));",
+        f"    {_connect('in', [b for b, _ in layer.inputs])},",
+        f"    {_connect('out', [b for b, _ in layer.outputs])});",
         "endmodule",
         "`default_nettype wire",
         "",
@@ -111,20 +130,10 @@ def layer_module(layer: Layer) -> str:
 def top_module(design: Design) -> str:
     """The top: AXI-Stream ports (TDATA padded to bytes), one wire bundle
     per stream, one instance per layer."""
-    decl = ["  input  wire ap_clk,", "  input  wire ap_rst_n,"]
+    decl = _ports([(s.port, padded(s.width)) for s in design.inputs], [(s.port, padded(s.width)) for s in design.outputs])
     body: list[str] = []
-    for s in design.inputs:
-        w = padded(s.width)
-        decl += [f"  input  wire {_range(w)}{s.port}_tdata,", f"  input  wire {s.port}_tvalid,",
-                 f"  output wire {s.port}_tready,"]
-    for s in design.outputs:
-        w = padded(s.width)
-        decl += [f"  output wire {_range(w)}{s.port}_tdata,", f"  output wire {s.port}_tvalid,",
-                 f"  input  wire {s.port}_tready,"]
-    decl[-1] = decl[-1].rstrip(",")
     for s in design.streams.values():
-        t = s.value.type
-        body += [f"  // stream {s.name}: {s.elems} x {t.get_element_type()} per beat",
+        body += [f"  // stream {s.name}: {s.elems} x {s.element} per beat",
                  f"  wire {_range(s.width)}{s.name}_tdata;", f"  wire {s.name}_tvalid;", f"  wire {s.name}_tready;"]
     for s in design.inputs:
         body += [f"  assign {s.name}_tdata = {s.port}_tdata[{s.width - 1}:0];",
@@ -135,15 +144,15 @@ def top_module(design: Design) -> str:
         body += [f"  assign {s.port}_tdata = {data};", f"  assign {s.port}_tvalid = {s.name}_tvalid;",
                  f"  assign {s.name}_tready = {s.port}_tready;"]
     for layer in design.layers:
-        a = design.streams[layer.op.operands[0]].name
-        b = design.streams[layer.op.results[0]].name
+        ports = [(b, design.streams[v].name) for (b, _), v in zip(layer.inputs, layer.op.operands)]
+        ports += [(b, design.streams[v].name) for (b, _), v in zip(layer.outputs, layer.op.results)]
         body += [
             f"  // {layer.ir_name}: {layer.op.name}",
             f"  {layer.module} {layer.instance} (",
             "    .ap_clk(ap_clk), .ap_rst_n(ap_rst_n),",
-            f"    .in_tdata({a}_tdata), .in_tvalid({a}_tvalid), .in_tready({a}_tready),",
-            f"    .out_tdata({b}_tdata), .out_tvalid({b}_tvalid), .out_tready({b}_tready));",
+            *(f"    {_connect(b, [s])}," for b, s in ports),
         ]
+        body[-1] = body[-1][:-1] + ");"
     lines = [
         f"// Generated by finnr {__version__} (rtl target): top of the dataflow partition "
         f"'{design.top}', {len(design.layers)} layer(s).",
@@ -212,8 +221,7 @@ def _write_files(design: Design, directory: str | Path) -> dict:
     d.mkdir(parents=True, exist_ok=True)
     for layer in design.layers:
         for f in layer.files:
-            if not (d / f).exists():
-                shutil.copyfile(LIB_DIR / f, d / f)
+            shutil.copyfile(LIB_DIR / f, d / f)
         (d / f"{layer.module}.v").write_text(layer_module(layer))
         for rom in layer.roms:
             (d / rom.file).write_text("\n".join(rom.words) + "\n")

@@ -107,7 +107,9 @@ def engine(op: Operation) -> Engine:
 
 @dataclass
 class Layer:
-    """One layer instance: its engine with every parameter bound."""
+    """One layer instance: its engine with every parameter bound. Its
+    module has one AXI-Stream bundle per operand and per result: ``in`` and
+    ``out`` for one, ``in0``, ``in1``, ... for several."""
 
     op: Operation
     kind: str
@@ -118,8 +120,6 @@ class Layer:
     roms: list[Rom] = field(default_factory=list)
     in_elems: int = 1
     out_elems: int = 1
-    in_bits: int = 1
-    out_bits: int = 1
     instance: str = "u"
 
     @property
@@ -131,15 +131,17 @@ class Layer:
         return engine(self.op).files
 
     @property
-    def in_width(self) -> int:
-        return self.in_elems * self.in_bits
+    def inputs(self) -> list[tuple[str, int]]:
+        """(bundle, width) of each operand's stream."""
+        return _bundles("in", [self.in_elems * dt.bitwidth(_elt(v)) for v in self.op.operands])
 
     @property
-    def out_width(self) -> int:
-        return self.out_elems * self.out_bits
+    def outputs(self) -> list[tuple[str, int]]:
+        """(bundle, width) of each result's stream."""
+        return _bundles("out", [self.out_elems * dt.bitwidth(_elt(v)) for v in self.op.results])
 
     def beats_out(self) -> int:
-        """Output beats per frame."""
+        """Output beats per frame (of each result)."""
         return math.prod(_shape(self.op.results[0])) // self.out_elems
 
     def folding(self) -> tuple[int | None, int | None]:
@@ -150,10 +152,17 @@ class Layer:
         return pe, simd
 
 
+def _bundles(base: str, widths: list[int]) -> list[tuple[str, int]]:
+    if len(widths) == 1:
+        return [(base, widths[0])]
+    return [(f"{base}{i}", w) for i, w in enumerate(widths)]
+
+
 @dataclass
 class Stream:
-    """A connection: its producer (a layer or an input port) and consumer
-    (a layer or an output port), ``elems`` elements of ``bits`` bits."""
+    """A connection: its producer (a layer or an input port) and its one
+    consumer (a layer or an output port), ``elems`` elements of ``bits``
+    bits."""
 
     value: SSAValue
     name: str
@@ -164,6 +173,15 @@ class Stream:
     @property
     def width(self) -> int:
         return self.elems * self.bits
+
+    @property
+    def element(self) -> Attribute:
+        """The element datatype."""
+        return _elt(self.value)
+
+    def beats_frame(self) -> int:
+        """Beats per frame."""
+        return math.prod(_shape(self.value)) // self.elems
 
 
 def _shape(v: SSAValue) -> tuple[int, ...]:
@@ -233,6 +251,30 @@ def _mvau(op: df.MVAUOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     return params, roms
 
 
+@rtl_engine(df.VVAUOp, files=("finnr_vvau.v", "finnr_dot.v", "finnr_act.v", "finnr_rom.v"))
+def _vvau(op: df.VVAUOp, module: str) -> tuple[dict[str, int], list[Rom]]:
+    x, y = _elt(op.operands[0]), _elt(op.results[0])
+    pe, simd = _int(op.pe), _int(op.simd)
+    w = np.asarray(op.weight_matrix(), dtype=np.int64)  # (C, K)
+    c, k = w.shape
+    lo, hi = accumulator_range(w.T, x)  # the window positions are the inputs
+    params = {
+        "C": c, "K": k, "SIMD": simd, "PE": pe, "IN_BITS": dt.bitwidth(x), "IN_KIND": kind_code(x),
+        "W_BITS": dt.bitwidth(op.weight_dtype), "W_KIND": kind_code(op.weight_dtype),
+        "ACC_BITS": signed_bits(lo, hi), "NT": 0, "T_BITS": 2, "OUT_BITS": dt.bitwidth(y),
+        "ACT_BIAS": _int(op.act_bias),
+    }
+    # the weights in the order the window arrives, (k, c), SIMD * PE per word
+    arrival = encode(w.T, op.weight_dtype).reshape(-1, simd * pe)
+    roms = [Rom("WEIGHTS", f"{module}_weights.mem", simd * pe * dt.bitwidth(op.weight_dtype),
+                hex_words(arrival, dt.bitwidth(op.weight_dtype)))]
+    t = op.threshold_matrix()
+    if t is not None:
+        rom, params["NT"], params["T_BITS"] = _threshold_rom(module, t, c, pe, lo, hi)
+        roms.append(rom)
+    return params, roms
+
+
 @rtl_engine(df.ThresholdingOp, files=("finnr_thresholding.v", "finnr_act.v", "finnr_rom.v"))
 def _thresholding(op: df.ThresholdingOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     x, y = _elt(op.operands[0]), _elt(op.results[0])
@@ -288,10 +330,23 @@ def _fifo(op: df.FIFOOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     return {"WIDTH": _int(op.elems) * dt.bitwidth(x), "DEPTH": max(2, _int(op.depth))}, []
 
 
+@rtl_engine(df.DuplicateOp, files=("finnr_duplicate.v",))
+def _duplicate(op: df.DuplicateOp, module: str) -> tuple[dict[str, int], list[Rom]]:
+    return {"N": len(op.results), "WIDTH": _int(op.pe) * dt.bitwidth(_elt(op.input))}, []
+
+
+@rtl_engine(df.AddStreamsOp, files=("finnr_add_streams.v",))
+def _add_streams(op: df.AddStreamsOp, module: str) -> tuple[dict[str, int], list[Rom]]:
+    a, b, y = _elt(op.lhs), _elt(op.rhs), _elt(op.result)
+    return {"PE": _int(op.pe), "A_BITS": dt.bitwidth(a), "A_KIND": kind_code(a), "B_BITS": dt.bitwidth(b),
+            "B_KIND": kind_code(b), "OUT_BITS": dt.bitwidth(y)}, []
+
+
 @dataclass
 class Design:
     """The RTL of one partition: its top module, layers and streams in
-    order (every stream has exactly one producer and one consumer)."""
+    order (one stream per value, each with exactly one producer and one
+    consumer: a ``dataflow.duplicate`` forks a value that several read)."""
 
     partition: df.PartitionOp
     top: str
@@ -329,16 +384,10 @@ def _design(part: df.PartitionOp, ir_names: dict, fifo_depths: dict[str, int]) -
     yield_op = part.yield_op()
     assert yield_op is not None
     ops = [op for op in part.block.ops if op is not yield_op]
-    uses: dict[SSAValue, list] = {}
-    for op in ops:
-        for v in op.operands:
-            uses.setdefault(v, []).append(op)
-    for j, v in enumerate(yield_op.arguments):
-        uses.setdefault(v, []).append(j)
     layers: list[Layer] = []
     for op in ops:
-        if not lm.is_layer(op) or len(op.operands) != 1 or len(op.results) != 1:
-            raise FinnrError(f"rtl: no RTL engine for '{op.name}' yet (partition '{top}')")
+        if not lm.is_layer(op):
+            raise FinnrError(f"rtl: no RTL engine for '{op.name}' (partition '{top}')")
         for i, v in enumerate((*op.operands, *op.results)):
             _check_integer(op, f"operand/result #{i}", _elt(v))
         ir_name = ir_names[op]
@@ -348,23 +397,22 @@ def _design(part: df.PartitionOp, ir_names: dict, fifo_depths: dict[str, int]) -
             params["DEPTH"] = max(2, int(fifo_depths[ir_name]))
         ins, outs = lm.stream_widths(op)
         # a FINN name (MVAU_hls_0) is an identifier already
-        layers.append(Layer(op, lm.kind(op), ir_name, ir_name, module, params, roms,
-                            ins, outs, dt.bitwidth(_elt(op.operands[0])), dt.bitwidth(_elt(op.results[0]))))
+        layers.append(Layer(op, lm.kind(op), ir_name, ir_name, module, params, roms, ins, outs))
     by_op = {layer.op: layer for layer in layers}
     bundles = names_of(part, "finnr.verilog_ports")
     port_of: dict[SSAValue, str] = dict(zip(part.block.args, bundles))
     port_of.update(zip(yield_op.arguments, bundles[len(part.block.args):]))
     wire_of: dict[SSAValue, str] = dict(zip(part.block.args, names_of(part, "finnr.verilog_wires")))
-    wire_of.update((op.results[0], name_of(op, "finnr.verilog_wire")) for op in ops)
+    for op in ops:
+        wires = [name_of(op, "finnr.verilog_wire")] if len(op.results) == 1 else names_of(op, "finnr.verilog_wires")
+        wire_of.update(zip(op.results, wires))
     streams: dict[SSAValue, Stream] = {}
-    for v in [*part.block.args, *(op.results[0] for op in ops)]:
-        users = uses.get(v, [])
-        what = f"input #{v.index}" if isinstance(v.owner, Block) else f"the result of {by_op[v.owner].ir_name}"
+    for v, users in _consumers(part).items():
+        what = _describe(v, by_op)
         if len(users) != 1:
-            raise FinnrError(
-                f"rtl: partition '{top}': {what} has {len(users)} consumers; the RTL backend needs exactly one "
-                "per stream (no stream forks yet)"
-            )
+            fix = ("; fork it with a dataflow.duplicate (run dataflow-insert-duplicate)" if users
+                   else "; every stream needs one")
+            raise FinnrError(f"rtl: partition '{top}': {what} has {len(users)} consumers{fix}")
         (user,) = users
         if isinstance(v.owner, Block):
             if isinstance(user, int):
@@ -372,9 +420,40 @@ def _design(part: df.PartitionOp, ir_names: dict, fifo_depths: dict[str, int]) -
             elems = by_op[user].in_elems
         else:
             elems = by_op[v.owner].out_elems
+            if not isinstance(user, int) and by_op[user].in_elems != elems:
+                raise FinnrError(
+                    f"rtl: partition '{top}': {what} has {elems} elements per beat but {by_op[user].ir_name} reads "
+                    f"{by_op[user].in_elems}; run dataflow-insert-dwc")
         streams[v] = Stream(v, wire_of[v], elems, dt.bitwidth(_elt(v)), port_of.get(v))
     inputs = [streams[v] for v in part.block.args]
     outputs = [streams[v] for v in yield_op.arguments]
     for layer in layers:
         layer.instance = name_of(layer.op, "finnr.verilog_inst")
     return Design(part, top, layers, streams, inputs, outputs)
+
+
+def _consumers(part: df.PartitionOp) -> dict[SSAValue, list[Operation | int]]:
+    """Every value of the partition (its inputs, then the layers' results)
+    and what reads it: layers, and output ``j`` of the yield."""
+    yield_op = part.yield_op()
+    assert yield_op is not None
+    ops = [op for op in part.block.ops if op is not yield_op]
+    uses: dict[SSAValue, list[Operation | int]] = {v: [] for v in [*part.block.args, *(r for op in ops for r in op.results)]}
+    for op in ops:
+        for v in op.operands:
+            uses[v].append(op)
+    for j, v in enumerate(yield_op.arguments):
+        uses[v].append(j)
+    return uses
+
+
+def _describe(v: SSAValue, by_op: dict[Operation, Layer]) -> str:
+    """The value ``v`` in words, for a diagnostic (``input #0 (%x)``, ``the
+    result of MVAU_hls_0``, ``result #1 of DuplicateStreams_hls_0``)."""
+    hint = f" (%{v.name_hint})" if v.name_hint else ""
+    if isinstance(v.owner, Block):
+        return f"input #{v.index}{hint}"
+    layer = by_op[v.owner]
+    if len(layer.op.results) == 1:
+        return f"the result of {layer.ir_name}{hint}"
+    return f"result #{v.index} of {layer.ir_name}{hint}"

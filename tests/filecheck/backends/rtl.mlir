@@ -125,8 +125,10 @@ builtin.module {
       %5 = dataflow.dwc %4 {in_elems = 2 : i64, out_elems = 4 : i64} : (tensor<1x2x2x8x!qnn.int<3>>) -> tensor<1x2x2x8x!qnn.int<3>>
       %6 = dataflow.mvau %5 {weights = dense<[[1, -1, 0, 1], [0, 1, 1, -2], [1, 1, -1, 0], [-2, 0, 1, 1], [1, 0, 0, 1], [0, -1, 1, 1], [1, 1, 1, 1], [-1, 0, -2, 1]]> : tensor<8x4xi8>, weight_dtype = !qnn.int<2>, pe = 2 : i64, simd = 4 : i64, thresholds = dense<[[-1.500000e+00, 0.000000e+00, 2.500000e+00], [-1.500000e+00, 0.000000e+00, 2.500000e+00], [-1.500000e+00, 0.000000e+00, 2.500000e+00], [-1.500000e+00, 0.000000e+00, 2.500000e+00]]> : tensor<4x3xf32>} : (tensor<1x2x2x8x!qnn.int<3>>) -> tensor<1x2x2x4x!qnn.uint<2>>
       %7 = dataflow.maxpool %6 {kernel = array<i64: 2, 2>, stride = array<i64: 2, 2>, pe = 2 : i64} : (tensor<1x2x2x4x!qnn.uint<2>>) -> tensor<1x1x1x4x!qnn.uint<2>>
-      %8 = dataflow.thresholding %7 {thresholds = dense<1.000000e+00> : tensor<1x1xf32>, pe = 4 : i64} : (tensor<1x1x1x4x!qnn.uint<2>>) -> tensor<1x1x1x4x!qnn.bipolar>
-      %9 = dataflow.label_select %8 {k = 1 : i64, pe = 2 : i64} : (tensor<1x1x1x4x!qnn.bipolar>) -> tensor<1x1x1x1x!qnn.uint<2>>
+      %w = dataflow.dwc %7 {in_elems = 2 : i64, out_elems = 4 : i64} : (tensor<1x1x1x4x!qnn.uint<2>>) -> tensor<1x1x1x4x!qnn.uint<2>>
+      %8 = dataflow.thresholding %w {thresholds = dense<1.000000e+00> : tensor<1x1xf32>, pe = 4 : i64} : (tensor<1x1x1x4x!qnn.uint<2>>) -> tensor<1x1x1x4x!qnn.bipolar>
+      %v = dataflow.dwc %8 {in_elems = 4 : i64, out_elems = 2 : i64} : (tensor<1x1x1x4x!qnn.bipolar>) -> tensor<1x1x1x4x!qnn.bipolar>
+      %9 = dataflow.label_select %v {k = 1 : i64, pe = 2 : i64} : (tensor<1x1x1x4x!qnn.bipolar>) -> tensor<1x1x1x1x!qnn.uint<2>>
       dataflow.yield %9 : tensor<1x1x1x1x!qnn.uint<2>>
     }
     func.return %1 : tensor<1x1x1x1x!qnn.uint<2>>

@@ -1,9 +1,12 @@
-// finnr RTL library: the activation of PE lanes (combinational). With
-// NT = 0 every signed ACC_BITS-bit value leaves as OUT_BITS bits (sign-
-// extended or truncated: the output type holds every value); with NT > 0
-// lane p outputs ACT_BIAS + the number of its NT signed T_BITS-bit
-// thresholds (word bits [(p*NT+i)*T_BITS +: T_BITS]) that the value
-// reaches (x >= t), in OUT_BITS bits (a bipolar output is the count's bit).
+// finnr RTL library: the activation of PE lanes and its threshold
+// memory. With NT = 0 every signed ACC_BITS-bit value leaves as OUT_BITS
+// bits (sign-extended or truncated: the output type holds every value);
+// with NT > 0 lane p outputs ACT_BIAS + the number of its NT signed
+// T_BITS-bit thresholds that the value reaches (x >= t), in OUT_BITS bits
+// (a bipolar output is the count's bit). The thresholds are a ROM of NF
+// words of PE * NT (lane p's threshold i at bits [(p*NT+i)*T_BITS +:
+// T_BITS]), read at `addr` when `en` (synchronous: give the address a cycle
+// before its values in `acc`); y is combinational in `acc`.
 `default_nettype none
 /* verilator lint_off WIDTH */
 /* verilator lint_off UNUSEDSIGNAL */
@@ -14,12 +17,25 @@ module finnr_act #(
   parameter integer NT = 0,
   parameter integer T_BITS = 8,
   parameter integer OUT_BITS = 8,
-  parameter integer ACT_BIAS = 0
+  parameter integer ACT_BIAS = 0,
+  parameter integer NF = 1,
+  parameter THRESHOLDS = "thresholds.mem"
 ) (
+  input  wire ap_clk,
+  input  wire en,
+  input  wire [(NF > 1 ? $clog2(NF) : 1)-1:0] addr,
   input  wire [PE*ACC_BITS-1:0] acc,
-  input  wire [(NT > 0 ? PE*NT*T_BITS : 1)-1:0] t,
   output wire [PE*OUT_BITS-1:0] y
 );
+  wire [(NT > 0 ? PE*NT*T_BITS : 1)-1:0] t;
+  generate
+    if (NT > 0) begin : threshold_rom
+      finnr_rom #(.WIDTH(PE*NT*T_BITS), .DEPTH(NF), .FILE(THRESHOLDS)) thresholds (
+        .ap_clk(ap_clk), .en(en), .addr(addr), .q(t));
+    end else begin : no_thresholds
+      assign t = 1'b0;
+    end
+  endgenerate
   genvar p;
   generate
     for (p = 0; p < PE; p = p + 1) begin : lane

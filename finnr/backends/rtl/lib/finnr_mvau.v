@@ -55,7 +55,6 @@ module finnr_mvau #(
   localparam [NFW-1:0] NF_LAST = NF - 1;
   localparam [WAW-1:0] W_LAST = WMEM - 1;
   localparam integer IW = SIMD * IN_BITS;
-  localparam integer TW = NT > 0 ? PE * NT * T_BITS : 1;
 
   reg out_valid;
   reg [PE*OUT_BITS-1:0] out_data;
@@ -127,15 +126,6 @@ module finnr_mvau #(
   // activation
   reg c_valid;
   reg [PE*ACC_BITS-1:0] c_acc;
-  wire [TW-1:0] tq;
-  generate
-    if (NT > 0) begin : threshold_rom
-      finnr_rom #(.WIDTH(TW), .DEPTH(NF), .FILE(THRESHOLDS)) thresholds (
-        .ap_clk(ap_clk), .en(adv), .addr(b_nf), .q(tq));
-    end else begin : no_thresholds
-      assign tq = 1'b0;
-    end
-  endgenerate
   always @(posedge ap_clk) begin
     if (!ap_rst_n) begin
       c_valid <= 1'b0;
@@ -146,7 +136,8 @@ module finnr_mvau #(
   end
   wire [PE*OUT_BITS-1:0] y;
   finnr_act #(.PE(PE), .ACC_BITS(ACC_BITS), .NT(NT), .T_BITS(T_BITS), .OUT_BITS(OUT_BITS),
-              .ACT_BIAS(ACT_BIAS)) act (.acc(c_acc), .t(tq), .y(y));
+              .ACT_BIAS(ACT_BIAS), .NF(NF), .THRESHOLDS(THRESHOLDS)) act (
+    .ap_clk(ap_clk), .en(adv), .addr(b_nf), .acc(c_acc), .y(y));
 
   // output register
   always @(posedge ap_clk) begin

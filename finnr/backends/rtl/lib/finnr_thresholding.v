@@ -42,9 +42,6 @@ module finnr_thresholding #(
     if (!ap_rst_n) nf <= {NFW{1'b0}};
     else if (go) nf <= nf == NF_LAST ? {NFW{1'b0}} : nf + 1'b1;
   end
-  wire [PE*NT*T_BITS-1:0] tq;
-  finnr_rom #(.WIDTH(PE*NT*T_BITS), .DEPTH(NF), .FILE(THRESHOLDS)) thresholds (
-    .ap_clk(ap_clk), .en(adv), .addr(nf), .q(tq));
   reg b_valid;
   reg [PE*IN_BITS-1:0] b_x;
   always @(posedge ap_clk) begin
@@ -71,7 +68,8 @@ module finnr_thresholding #(
   endgenerate
   wire [PE*OUT_BITS-1:0] y;
   finnr_act #(.PE(PE), .ACC_BITS(VB), .NT(NT), .T_BITS(T_BITS), .OUT_BITS(OUT_BITS),
-              .ACT_BIAS(ACT_BIAS)) act (.acc(values), .t(tq), .y(y));
+              .ACT_BIAS(ACT_BIAS), .NF(NF), .THRESHOLDS(THRESHOLDS)) act (
+    .ap_clk(ap_clk), .en(adv), .addr(nf), .acc(values), .y(y));
   always @(posedge ap_clk) begin
     if (!ap_rst_n) out_valid <= 1'b0;
     else if (adv) begin

@@ -1,0 +1,67 @@
+// finnr RTL library: elementwise sum of two streams, PE elements per beat
+// and per cycle. Element kinds: 0 unsigned, 1 signed, 2 bipolar (one bit,
+// 0 = -1); the sum leaves as OUT_BITS bits in two's complement (the
+// output type holds every sum). The input ports are the two streams
+// concatenated, stream 0 (A) in the low bits; a beat is taken from both
+// at once, only when both are valid. Pipeline: the sum into the output
+// register, stall-all. `busy` marks a cycle that took a pair of beats.
+`default_nettype none
+/* verilator lint_off WIDTH */
+/* verilator lint_off UNUSEDSIGNAL */
+/* verilator lint_off UNSIGNED */
+module finnr_add_streams #(
+  parameter integer PE = 1,
+  parameter integer A_BITS = 8,
+  parameter integer A_KIND = 1,
+  parameter integer B_BITS = 8,
+  parameter integer B_KIND = 1,
+  parameter integer OUT_BITS = 9
+) (
+  input  wire ap_clk,
+  input  wire ap_rst_n,
+  input  wire [PE*(A_BITS+B_BITS)-1:0] in_tdata,
+  input  wire [1:0] in_tvalid,
+  output wire [1:0] in_tready,
+  output wire [PE*OUT_BITS-1:0] out_tdata,
+  output wire out_tvalid,
+  input  wire out_tready
+);
+  localparam integer SW = (A_BITS > B_BITS ? (A_BITS > OUT_BITS ? A_BITS : OUT_BITS)
+                                           : (B_BITS > OUT_BITS ? B_BITS : OUT_BITS)) + 2;
+  reg out_valid;
+  reg [PE*OUT_BITS-1:0] out_data;
+  wire adv = !out_valid || out_tready;
+  wire go = ap_rst_n && adv && in_tvalid[0] && in_tvalid[1];
+  wire busy = go;
+  assign in_tready = {ap_rst_n && adv && in_tvalid[0], ap_rst_n && adv && in_tvalid[1]};
+  wire [PE*A_BITS-1:0] a = in_tdata[PE*A_BITS-1:0];
+  wire [PE*B_BITS-1:0] b = in_tdata[PE*(A_BITS+B_BITS)-1:PE*A_BITS];
+  reg [PE*OUT_BITS-1:0] y;
+  reg signed [SW-1:0] av, bv, s;
+  integer p;
+  always @* begin
+    for (p = 0; p < PE; p = p + 1) begin
+      if (A_KIND == 2) av = a[p] ? 1 : -1;
+      else if (A_KIND == 1) av = $signed(a[p*A_BITS +: A_BITS]);
+      else av = $signed({1'b0, a[p*A_BITS +: A_BITS]});
+      if (B_KIND == 2) bv = b[p] ? 1 : -1;
+      else if (B_KIND == 1) bv = $signed(b[p*B_BITS +: B_BITS]);
+      else bv = $signed({1'b0, b[p*B_BITS +: B_BITS]});
+      s = av + bv;
+      y[p*OUT_BITS +: OUT_BITS] = s[OUT_BITS-1:0];
+    end
+  end
+  always @(posedge ap_clk) begin
+    if (!ap_rst_n) out_valid <= 1'b0;
+    else if (adv) begin
+      out_valid <= go;
+      out_data <= y;
+    end
+  end
+  assign out_tvalid = out_valid;
+  assign out_tdata = out_data;
+endmodule
+/* verilator lint_on UNSIGNED */
+/* verilator lint_on UNUSEDSIGNAL */
+/* verilator lint_on WIDTH */
+`default_nettype wire
