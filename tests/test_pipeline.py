@@ -40,7 +40,7 @@ def test_stages_compose_in_build_order():
     spec = ",".join([pipeline.TO_DATAFLOW, pipeline.folding(maximize=True), pipeline.buffers(depths="d.json"),
                      pipeline.ESTIMATE, pipeline.HLS])
     assert [p.name for p in parsed(spec)] == [
-        "qnn-streamline", "convert-qnn-to-dataflow", "dataflow-set-folding", "dataflow-insert-dwc",
-        "dataflow-insert-fifo", "dataflow-set-fifo-depths", "dataflow-estimate", "dataflow-insert-duplicate",
+        "qnn-streamline", "convert-qnn-to-dataflow", "dataflow-set-folding", "dataflow-insert-duplicate",
+        "dataflow-insert-dwc", "dataflow-insert-fifo", "dataflow-set-fifo-depths", "dataflow-estimate", "dataflow-insert-duplicate",
         "dataflow-insert-dwc", "convert-dataflow-to-hls"]
     assert pipeline.offload(device="ultra96") == 'dataflow-map-offload{device="ultra96" utilization=0.8}'

@@ -160,11 +160,13 @@ func.func @concat_not_all_transposes(%a: tensor<1x3x4x2xf32>, %b: tensor<1x5x3x4
 
 // -----
 
-// Refused: one transpose read twice (it has another use).
+// One transpose read twice is split, one copy per use; the concat then
+// runs in NHWC before the transpose.
 // CHECK-LABEL: func.func @concat_twice(
-// CHECK-NEXT:  %[[TA:[^ ,]*]] = qnn.transpose %{{.*}} {perm = array<i64: 0, 3, 1, 2>}
-// CHECK-NEXT:  %[[C:[^ ,]*]] = qnn.concat %[[TA]], %[[TA]] {axis = 1 : i64}
-// CHECK-NEXT:  func.return %[[C]]
+// CHECK-SAME:  %[[A:[^:]*]]: tensor<1x3x4x2xf32>)
+// CHECK-NEXT:  %[[C:[^ ,]*]] = qnn.concat %[[A]], %[[A]] {axis = 3 : i64} : (tensor<1x3x4x2xf32>, tensor<1x3x4x2xf32>) -> tensor<1x3x4x4xf32>
+// CHECK-NEXT:  %[[T:[^ ,]*]] = qnn.transpose %[[C]] {perm = array<i64: 0, 3, 1, 2>}
+// CHECK-NEXT:  func.return %[[T]]
 func.func @concat_twice(%a: tensor<1x3x4x2xf32>) -> tensor<1x4x3x4xf32> {
   %ta = qnn.transpose %a {perm = array<i64: 0, 3, 1, 2>} : (tensor<1x3x4x2xf32>) -> tensor<1x2x3x4xf32>
   %c = qnn.concat %ta, %ta {axis = 1 : i64} : (tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>) -> tensor<1x4x3x4xf32>
