@@ -154,3 +154,30 @@ def test_onnxruntime_int8_qdq_cnn_is_one_partition_and_csim_matches_onnxruntime(
         pytest.skip(csim_toolchain_missing())
     assert main(["csim", str(out), "--input", str(tmp_path / "x.npy"), "-o", str(tmp_path / "csim.npy")]) == 0
     np.testing.assert_array_equal(np.load(tmp_path / "csim.npy"), np.load(tmp_path / "ir.npy"))
+
+
+def test_build_says_what_stays_on_the_host_and_how_to_move_it(tmp_path, capsys):
+    """MobileNet's first conv reads the float input: the build says how many
+    multiply-accumulates stay on the host and how to declare the input;
+    declared, nothing multiplies on the host."""
+    import json
+
+    from finnr.driver.main import main
+
+    onnx_path, _ = shared_model("mobilenet_v1_w2a2_quarter_64")
+    out = tmp_path / "float_input"
+    assert main(["build", str(onnx_path), "--target-fps", "100", "--stop-after", "estimate", "-o", str(out)]) == 0
+    report = json.loads((out / "report.json").read_text())
+    first = 31 * 31 * 8 * 27  # the stride-2 3x3 conv on the 3x64x64 input
+    assert report["host_macs"] == first
+    assert f"{first} multiply-accumulates per frame stay on the host" in capsys.readouterr().out
+    assert f"on the host: {first} (qnn.matmul" in (out / "report.md").read_text()
+    out = tmp_path / "uint8_input"
+    assert main(["build", str(onnx_path), "--target-fps", "100", "--stop-after", "estimate", "-o", str(out),
+                 "--input-datatype", "UINT8", "--input-scale", str(1 / 255)]) == 0
+    report = json.loads((out / "report.json").read_text())
+    assert report["host_macs"] == 0 and report["partitions"] == 1
+    assert "stay on the host" not in capsys.readouterr().out
+    assert main(["build", str(onnx_path), "--target-fps", "100", "-o", str(tmp_path / "bad"),
+                 "--input-datatype", "FLOAT32"]) == 2
+    assert "datatype must be INTn or UINTn" in capsys.readouterr().err

@@ -48,7 +48,9 @@ def run(args: argparse.Namespace) -> int:
             f"{report['device']} ({report['arch']}): {report['fps']:.1f} FPS, latency {report['latency_cycles']} cycles, "
             f"LUT {report['total']['lut']:.0f} ({100 * report['utilization']['lut']:.1f}%), "
             f"BRAM18 {report['total']['bram18']:.0f}, fits: {'yes' if report['fits'] else 'no'}"
-            + (f"; {report['host_macs']} multiply-accumulates per frame stay on the host (see report.md)"
+            + (f"; {report['host_macs']} multiply-accumulates per frame stay on the host (see report.md; a "
+               "first layer that reads the float input runs on the FPGA once you declare the input's datatype, "
+               "e.g. --input-datatype UINT8 --input-scale 0.00392156862745098 for 8-bit images in [0, 1])"
                if report.get("host_macs") else "")
         )
     if not args.json and not args.quiet:
