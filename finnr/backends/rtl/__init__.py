@@ -61,7 +61,7 @@ from xdsl.dialects.builtin import ModuleOp
 from xdsl.utils.target import Target
 
 from finnr import __version__
-from finnr.backends.rtl.design import Design, Layer, designs
+from finnr.backends.rtl.design import Design, Layer, Packed, designs
 from finnr.backends.verilog import _range, padded
 from finnr.diagnostics import FinnrError
 
@@ -95,6 +95,8 @@ def _connect(port: str, bundles: list[str]) -> str:
 
 
 def _param(value) -> str:
+    if isinstance(value, Packed):
+        return value.verilog()
     return f'"{value}"' if isinstance(value, str) else str(int(value))
 
 
