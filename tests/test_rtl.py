@@ -379,6 +379,23 @@ def test_rearranging_engines_are_bit_exact_and_exactly_on_the_cost_model(tmp_pat
     assert report["cycles_per_frame"] == report["predicted_cycles_per_frame"] == 96
 
 
+
+@needs_sim
+def test_a_network_concatenating_two_conv_branches_is_bit_exact(tmp_path):
+    """tests/test_stream_layers.py's concat network (a 3x3 and a 1x1 conv
+    branch of the input, concatenated, a 1x1 conv) at SIMD/PE 1 through
+    rtlsim: the fork and the concat join in one partition, bit-exact with
+    the interpreter, every layer on the cost model."""
+    from test_stream_layers import folded
+
+    module, x, _ = folded("concat", widest=False)
+    (want,) = run_batch(module, x)
+    (got,), reports = simulate(module, x, tmp_path / "rtl")
+    np.testing.assert_array_equal(got, want)
+    assert_cycles_match(reports)
+    assert "concat" in {l["op"] for r in reports for l in r["layers"]}
+
+
 @needs_sim
 def test_fork_join_with_a_depthwise_branch_is_bit_exact(tmp_path):
     """A duplicate forks the input into a depthwise branch (pad, depthwise
