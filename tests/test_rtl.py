@@ -286,7 +286,7 @@ def test_engines_are_keyed_by_op_class(monkeypatch):
     assert engine(df.MaxPoolOp.__new__(df.MaxPoolOp)).files == engine(df.SWUOp.__new__(df.SWUOp)).files
     monkeypatch.delitem(ENGINES, df.DuplicateOp)
     with pytest.raises(FinnrError, match=r"no RTL engine for 'dataflow.duplicate' \(duplicate\) yet; "
-                                         r"the RTL backend covers dataflow.add_streams, dataflow.dwc, "):
+                                         r"the RTL backend covers dataflow.add_streams, dataflow.concat, dataflow.depth_to_space, dataflow.dwc, "):
         engine(df.DuplicateOp.__new__(df.DuplicateOp))
 
 

@@ -40,6 +40,7 @@ module finnr_depth_to_space #(
   localparam integer INNER = CRD ? BB : CF;
   localparam integer OUTER = CRD ? CF : BB;
   localparam integer CNT = 16;
+  localparam integer AW = $clog2(2 * ROWW);
   reg out_valid;
   reg [SIMD*BITS-1:0] out_data;
   wire adv = !out_valid || out_tready;
@@ -52,8 +53,8 @@ module finnr_depth_to_space #(
   wire go = ap_rst_n && adv && (!writing || in_tvalid);
   wire busy = go;
   assign in_tready = ap_rst_n && adv && writing;
-  wire [CNT-1:0] waddr = (pp ? ROWW : 0) + wx * CF + (CRD ? wo : wi);
-  wire [CNT-1:0] raddr = (pp ? 0 : ROWW) + rx * CF + rcf;
+  wire [AW-1:0] waddr = (pp ? ROWW : 0) + wx * CF + (CRD ? wo : wi);
+  wire [AW-1:0] raddr = (pp ? 0 : ROWW) + rx * CF + rcf;
   wire [CNT-1:0] rblock = rbh * B + rbw;
   wire [NB*BITS-1:0] banks;  // every bank's word at raddr, bank 0 lowest
   reg [SIMD*BITS-1:0] beat;

@@ -27,13 +27,14 @@ module finnr_upsample #(
 );
   localparam integer CF = C / SIMD;
   localparam integer CNT = 16;
+  localparam integer AW = W * CF > 1 ? $clog2(W * CF) : 1;
   reg [SIMD*BITS-1:0] row [0:W*CF-1];
   reg out_valid;
   reg [SIMD*BITS-1:0] out_data;
   wire adv = !out_valid || out_tready;
   // the input row's copy ry, input pixel x, its copy rx, channel fold cf
   reg [CNT-1:0] ry, x, rx, cf;
-  wire [CNT-1:0] addr = x * CF + cf;
+  wire [AW-1:0] addr = x * CF + cf;
   wire fresh = ry == 0 && rx == 0;  // the pixel's first copy: an input beat
   wire go = ap_rst_n && adv && (!fresh || in_tvalid);
   wire busy = go;
