@@ -5,8 +5,9 @@ interpreter — a hand-built chain of every engine of one input and one output
 windows, MVAUs with integer, bipolar-weight and XNOR-popcount datapaths,
 with and without thresholds, standalone thresholding, label select, width
 converters and FIFOs), the stream engines on their own (VVAUs of every kind
-of folding, add_streams, a three-way duplicate), a residual block whose
-fork and join surround a depthwise branch, generated BNN-PYNQ-style
+of folding, add_streams, a three-way duplicate; concat, upsample and
+depth-to-space), a residual block whose fork and join surround a depthwise
+branch, a network joining two conv branches by concat, generated BNN-PYNQ-style
 networks through the whole flow and the shared models — with every layer's
 measured cycles per frame within 3% of the cost model (the stream engines:
 exactly).
