@@ -339,46 +339,35 @@ def test_every_engine_is_bit_exact_and_on_the_cost_model(tmp_path):
     assert_cycles_match(report)
 
 
+ISOLATED = {
+    streams_module: ({"vvau": [72, 18, 36, 6, 2], "add_streams": [4, 2], "duplicate": [3]}, 10),
+    rearrange_module: ({"concat": [24, 12], "upsample": [72, 54], "depth_to_space": [72, 48, 96, 36]}, 8),
+}
+"""Per module of isolated layers: the cycles per frame of its layers by
+kind, in order, and its number of outputs."""
+
+
 @needs_sim
-def test_stream_engines_are_bit_exact_and_exactly_on_the_cost_model(tmp_path):
-    """VVAU, add_streams and duplicate, each isolated (its own input and
-    output of the partition): outputs bit-exact with the interpreter under
+@pytest.mark.parametrize("make", ISOLATED, ids=lambda make: make.__name__)
+def test_stream_engines_are_bit_exact_and_exactly_on_the_cost_model(tmp_path, make):
+    """The stream engines, each isolated (its own inputs and output of the
+    partition): VVAU, add_streams and duplicate; concat, upsample and
+    depth-to-space. Outputs bit-exact with the interpreter under
     back-pressure, and every layer's cycles per frame exactly the model's."""
-    module = streams_module()
+    cycles, outputs = ISOLATED[make]
+    module = make()
     x = random_inputs(np.random.default_rng(2), module, 3)
     want = run_frames(module, x)
     got, (report,) = simulate(module, x, tmp_path / "rtl")
-    assert len(got) == len(want) == 10
+    assert len(got) == len(want) == outputs
     for g, w in zip(got, want):
         np.testing.assert_array_equal(g, w)
     layers = {l["op"]: [] for l in report["layers"]}
     for l in report["layers"]:
         layers[l["op"]].append((l["measured_cycles"], l["predicted_cycles"]))
-    assert layers == {"vvau": [(72, 72), (18, 18), (36, 36), (6, 6), (2, 2)], "add_streams": [(4, 4), (2, 2)],
-                      "duplicate": [(3, 3)]}
-    assert report["cycles_per_frame"] == report["predicted_cycles_per_frame"] == 72
-
-
-
-@needs_sim
-def test_rearranging_engines_are_bit_exact_and_exactly_on_the_cost_model(tmp_path):
-    """concat, upsample and depth-to-space, each isolated: bit-exact with
-    the interpreter under back-pressure, every layer's cycles per frame
-    exactly the model's."""
-    module = rearrange_module()
-    x = random_inputs(np.random.default_rng(3), module, 3)
-    want = run_frames(module, x)
-    got, (report,) = simulate(module, x, tmp_path / "rtl")
-    assert len(got) == len(want) == 8
-    for g, w in zip(got, want):
-        np.testing.assert_array_equal(g, w)
-    layers = {l["op"]: [] for l in report["layers"]}
-    for l in report["layers"]:
-        layers[l["op"]].append((l["measured_cycles"], l["predicted_cycles"]))
-    assert layers == {"concat": [(24, 24), (12, 12)], "upsample": [(72, 72), (54, 54)],
-                      "depth_to_space": [(72, 72), (48, 48), (96, 96), (36, 36)]}
-    assert report["cycles_per_frame"] == report["predicted_cycles_per_frame"] == 96
-
+    assert layers == {op: [(c, c) for c in cs] for op, cs in cycles.items()}
+    slowest = max(c for cs in cycles.values() for c in cs)
+    assert report["cycles_per_frame"] == report["predicted_cycles_per_frame"] == slowest
 
 
 @needs_sim
