@@ -60,7 +60,6 @@ class Rom:
     words: list[str]
 
 
-
 @dataclass(frozen=True)
 class Packed:
     """A vector parameter: ``values`` of ``bits`` bits each, the first in
@@ -355,9 +354,8 @@ def _add_streams(op: df.AddStreamsOp, module: str) -> tuple[dict[str, int], list
             "B_KIND": kind_code(b), "OUT_BITS": dt.bitwidth(y)}, []
 
 
-
 @rtl_engine(df.ConcatOp, files=("finnr_concat.v",))
-def _concat(op: df.ConcatOp, module: str) -> tuple[dict[str, int], list[Rom]]:
+def _concat(op: df.ConcatOp, module: str) -> tuple[dict[str, int | Packed], list[Rom]]:
     simd = _int(op.simd)
     folds = tuple(c // simd for c in op.input_channels)
     return {"N": len(folds), "SIMD": simd, "BITS": dt.bitwidth(_elt(op.result)), "FOLDS": Packed(folds, 16)}, []
