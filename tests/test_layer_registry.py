@@ -19,18 +19,13 @@ HLS_ABSORBED = {df.FIFOOp}
 """Layers with no HLS kernel of their own: a FIFO becomes the depth of the
 ``hls.stream`` it sits on."""
 
-RTL_ISSUE_17 = {df.ConcatOp, df.UpsampleOp, df.DepthToSpaceOp}
-"""issue 17: RTL engines follow. The stream layers of issue 17 (concat,
-upsample, depth-to-space) have HLS kernels; the rtl target refuses them
-with a diagnostic until their engines are added (then remove them here)."""
-
 REGISTRIES = {
     "interpreter (finnr.interpreter.dataflow.DataflowFunctions)": {cls for cls, _ in DataflowFunctions._impls()},
     "cost model (finnr.models.registry.MODELS)": MODELS,
     "yosys LUT terms (finnr.models.calibration.TERMS)": calibration.TERMS,
     "FINN op type (finnr.interop.finn.OP_TYPE)": finn.OP_TYPE,
     "HLS kernel lowering (finnr.passes.convert_dataflow_to_hls.KERNEL_LOWERINGS)": {*KERNEL_LOWERINGS, *HLS_ABSORBED},
-    "RTL engine (finnr.backends.rtl.design.ENGINES)": {*rtl.ENGINES, *RTL_ISSUE_17},
+    "RTL engine (finnr.backends.rtl.design.ENGINES)": set(rtl.ENGINES),
 }
 """Registry name -> the op classes it covers."""
 
@@ -49,7 +44,6 @@ def test_every_dataflow_layer_has_every_entry():
 def test_exemptions_are_current():
     """An exempted layer that gained an entry must leave the exemption list."""
     assert not HLS_ABSORBED & set(KERNEL_LOWERINGS)
-    assert not RTL_ISSUE_17 & set(rtl.ENGINES)
 
 
 def test_layers_are_found_by_class_hierarchy():

@@ -5,8 +5,9 @@ interpreter — a hand-built chain of every engine of one input and one output
 windows, MVAUs with integer, bipolar-weight and XNOR-popcount datapaths,
 with and without thresholds, standalone thresholding, label select, width
 converters and FIFOs), the stream engines on their own (VVAUs of every kind
-of folding, add_streams, a three-way duplicate), a residual block whose
-fork and join surround a depthwise branch, generated BNN-PYNQ-style
+of folding, add_streams, a three-way duplicate; concat, upsample and
+depth-to-space), a residual block whose fork and join surround a depthwise
+branch, a network joining two conv branches by concat, generated BNN-PYNQ-style
 networks through the whole flow and the shared models — with every layer's
 measured cycles per frame within 3% of the cost model (the stream engines:
 exactly).
@@ -137,6 +138,32 @@ def streams_module(seed: int = 0) -> ModuleOp:
     return partition_module("streams", ins, build)
 
 
+
+def rearrange_module() -> ModuleOp:
+    """One partition of independent single layers that move elements
+    without computing, each at two foldings: concat of three streams
+    (SIMD 2) and of two bipolar ones (SIMD 1), upsample by (2, 3) (two
+    beats a pixel) and by (3, 1) (three), depth-to-space in DCR and CRD
+    order, SIMD 1 and SIMD 2, blocksize 2 and 3."""
+    ins = [T(I(3), 1, 2, 2, 4), T(I(3), 1, 2, 2, 2), T(I(3), 1, 2, 2, 6), T(BIP, 1, 3, 3), T(BIP, 1, 3, 1),
+           T(U(3), 1, 2, 3, 4), T(I(4), 1, 3, 2, 3), T(U(2), 1, 2, 3, 8), T(I(3), 1, 2, 2, 16),
+           T(U(4), 1, 2, 2, 16), T(I(2), 1, 1, 2, 18)]
+
+    def build(add, a):
+        return [
+            add(df.ConcatOp(a[0:3], simd=2)),
+            add(df.ConcatOp(a[3:5], simd=1)),
+            add(df.UpsampleOp(a[5], scale=[2, 3], simd=2)),
+            add(df.UpsampleOp(a[6], scale=[3, 1], simd=1)),
+            add(df.DepthToSpaceOp(a[7], blocksize=2, mode="DCR", simd=1)),
+            add(df.DepthToSpaceOp(a[8], blocksize=2, mode="DCR", simd=2)),
+            add(df.DepthToSpaceOp(a[9], blocksize=2, mode="CRD", simd=1)),
+            add(df.DepthToSpaceOp(a[10], blocksize=3, mode="CRD", simd=2)),
+        ]
+
+    return partition_module("rearrange", ins, build)
+
+
 def residual_module(seed: int = 0) -> ModuleOp:
     """An inverted-residual block in one partition: the input read by two
     branches, one through pad, a depthwise sliding window, a VVAU with
@@ -260,7 +287,7 @@ def test_engines_are_keyed_by_op_class(monkeypatch):
     assert engine(df.MaxPoolOp.__new__(df.MaxPoolOp)).files == engine(df.SWUOp.__new__(df.SWUOp)).files
     monkeypatch.delitem(ENGINES, df.DuplicateOp)
     with pytest.raises(FinnrError, match=r"no RTL engine for 'dataflow.duplicate' \(duplicate\) yet; "
-                                         r"the RTL backend covers dataflow.add_streams, dataflow.dwc, "):
+                                         r"the RTL backend covers dataflow.add_streams, dataflow.concat, dataflow.depth_to_space, dataflow.dwc, "):
         engine(df.DuplicateOp.__new__(df.DuplicateOp))
 
 
@@ -294,7 +321,7 @@ def test_build_backend_rtl_and_rtlsim_errors(tmp_path, capsys):
 
 
 @needs_verilator
-@pytest.mark.parametrize("make", [chain_module, streams_module, residual_module])
+@pytest.mark.parametrize("make", [chain_module, streams_module, residual_module, rearrange_module])
 def test_rtl_lints_clean_with_all_warnings(tmp_path, make):
     manifest = write_rtl_project(make(), tmp_path, 100.0)
     r = subprocess.run([*VERILATOR, "--lint-only", "-Wall", "--top-module", manifest["top"], *manifest["files"]],
@@ -312,24 +339,51 @@ def test_every_engine_is_bit_exact_and_on_the_cost_model(tmp_path):
     assert_cycles_match(report)
 
 
+ISOLATED = {
+    streams_module: ({"vvau": [72, 18, 36, 6, 2], "add_streams": [4, 2], "duplicate": [3]}, 10),
+    rearrange_module: ({"concat": [24, 12], "upsample": [72, 54], "depth_to_space": [72, 48, 96, 36]}, 8),
+}
+"""Per module of isolated layers: the cycles per frame of its layers by
+kind, in order, and its number of outputs."""
+
+
 @needs_sim
-def test_stream_engines_are_bit_exact_and_exactly_on_the_cost_model(tmp_path):
-    """VVAU, add_streams and duplicate, each isolated (its own input and
-    output of the partition): outputs bit-exact with the interpreter under
+@pytest.mark.parametrize("make", ISOLATED, ids=lambda make: make.__name__)
+def test_stream_engines_are_bit_exact_and_exactly_on_the_cost_model(tmp_path, make):
+    """The stream engines, each isolated (its own inputs and output of the
+    partition): VVAU, add_streams and duplicate; concat, upsample and
+    depth-to-space. Outputs bit-exact with the interpreter under
     back-pressure, and every layer's cycles per frame exactly the model's."""
-    module = streams_module()
+    cycles, outputs = ISOLATED[make]
+    module = make()
     x = random_inputs(np.random.default_rng(2), module, 3)
     want = run_frames(module, x)
     got, (report,) = simulate(module, x, tmp_path / "rtl")
-    assert len(got) == len(want) == 10
+    assert len(got) == len(want) == outputs
     for g, w in zip(got, want):
         np.testing.assert_array_equal(g, w)
     layers = {l["op"]: [] for l in report["layers"]}
     for l in report["layers"]:
         layers[l["op"]].append((l["measured_cycles"], l["predicted_cycles"]))
-    assert layers == {"vvau": [(72, 72), (18, 18), (36, 36), (6, 6), (2, 2)], "add_streams": [(4, 4), (2, 2)],
-                      "duplicate": [(3, 3)]}
-    assert report["cycles_per_frame"] == report["predicted_cycles_per_frame"] == 72
+    assert layers == {op: [(c, c) for c in cs] for op, cs in cycles.items()}
+    slowest = max(c for cs in cycles.values() for c in cs)
+    assert report["cycles_per_frame"] == report["predicted_cycles_per_frame"] == slowest
+
+
+@needs_sim
+def test_a_network_concatenating_two_conv_branches_is_bit_exact(tmp_path):
+    """tests/test_stream_layers.py's concat network (a 3x3 and a 1x1 conv
+    branch of the input, concatenated, a 1x1 conv) at SIMD/PE 1 through
+    rtlsim: the fork and the concat join in one partition, bit-exact with
+    the interpreter, every layer on the cost model."""
+    from test_stream_layers import folded
+
+    module, x, _ = folded("concat", widest=False)
+    (want,) = run_batch(module, x)
+    (got,), reports = simulate(module, x, tmp_path / "rtl")
+    np.testing.assert_array_equal(got, want)
+    assert_cycles_match(reports)
+    assert "concat" in {l["op"] for r in reports for l in r["layers"]}
 
 
 @needs_sim

@@ -309,10 +309,14 @@ def test_finn_names_and_folding_config():
     assert finn_op_class("StreamingConcat_hls_2") is df.ConcatOp and OP_TYPE[df.DepthToSpaceOp] == "FinnrDepthToSpace_hls"
 
 
-def test_rtl_target_refuses_them_with_a_diagnostic():
-    m = partition_of([T(U(3), 1, 2, 2, 4)], lambda a: [df.UpsampleOp(a[0], scale=[2, 2])])
-    with pytest.raises(FinnrError, match=r"rtl: no RTL engine for 'dataflow.upsample' \(upsample\) yet"):
-        designs(m)
+def test_rtl_target_binds_them_to_their_engines():
+    """(Their simulations: tests/test_rtl.py.)"""
+    m = partition_of([T(U(3), 1, 2, 2, 4), T(U(3), 1, 4, 4, 4)], lambda a: [
+        u := df.UpsampleOp(a[0], scale=[2, 2]), c := df.ConcatOp([u.result, a[1]]),
+        df.DepthToSpaceOp(c.result, blocksize=2),
+    ])
+    (design,) = designs(m)
+    assert [layer.engine for layer in design.layers] == ["finnr_upsample", "finnr_concat", "finnr_depth_to_space"]
 
 
 # --- tiny networks through the whole flow ---------------------------------------------

@@ -10,8 +10,11 @@ mixed bipolar/integer operands, thresholds or pass-through), ``finnr_vvau``
 (the depthwise dot products, as the MVAU), ``finnr_thresholding``,
 ``finnr_window`` (the sliding window unit and, with ``POOL=1``, max
 pooling), ``finnr_pad``, ``finnr_label_select``, ``finnr_dwc``,
-``finnr_fifo``, ``finnr_duplicate`` (a stream fork) and
-``finnr_add_streams`` (the residual join) and their parts (``finnr_dot``,
+``finnr_fifo``, ``finnr_duplicate`` (a stream fork),
+``finnr_add_streams`` (the residual join), ``finnr_concat`` (the channel
+join), ``finnr_upsample`` (nearest neighbour, a row buffer) and
+``finnr_depth_to_space`` (ping-pong row buffers, banked for either channel
+order) and their parts (``finnr_dot``,
 ``finnr_act``, ``finnr_rom``) — plus a generated part: one wrapper module
 per layer that binds every parameter of its engine (dimensions, PE/SIMD,
 datatypes, accumulator and threshold widths, the ROM file names), ROM files of the
@@ -20,7 +23,7 @@ directory), and one top module that connects the layers by AXI-Stream
 (TDATA/TVALID/TREADY; the top's TDATA padded to bytes, element 0 in the
 low bits), one stream per value. A layer module has one bundle per stream:
 ``in``/``out``, or ``in0``, ``in1``, ... where a layer has several
-(add_streams' operands, duplicate's results); an engine with several
+(add_streams' and concat's operands, duplicate's results); an engine with several
 streams on a side takes them concatenated, the first in the low bits.
 
 We chose this over lowering through xDSL's CIRCT-compatible ``hw``/``comb``/
@@ -38,7 +41,8 @@ cycle counts against the cost model).
 
 Every engine runs at one fold per cycle (II=1) with stall-all pipelines
 (the VVAU's accumulate and emit sides stall apart, a duplicate's outputs
-take a beat each on their own), so its cycles per frame are the cost
+take a beat each on their own; depth-to-space fills its first row before
+its output starts, a row's time more per frame), so its cycles per frame are the cost
 model's (:mod:`finnr.models.cost`), and
 exposes a ``busy`` signal (a cycle of work) that ``finnr rtlsim`` counts.
 
@@ -61,7 +65,7 @@ from xdsl.dialects.builtin import ModuleOp
 from xdsl.utils.target import Target
 
 from finnr import __version__
-from finnr.backends.rtl.design import Design, Layer, designs
+from finnr.backends.rtl.design import Design, Layer, Packed, designs
 from finnr.backends.verilog import _range, padded
 from finnr.diagnostics import FinnrError
 
@@ -95,6 +99,8 @@ def _connect(port: str, bundles: list[str]) -> str:
 
 
 def _param(value) -> str:
+    if isinstance(value, Packed):
+        return value.verilog()
     return f'"{value}"' if isinstance(value, str) else str(int(value))
 
 

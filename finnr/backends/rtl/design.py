@@ -60,7 +60,19 @@ class Rom:
     words: list[str]
 
 
-Params = Callable[[Operation, str], tuple[dict[str, int], list[Rom]]]
+@dataclass(frozen=True)
+class Packed:
+    """A vector parameter: ``values`` of ``bits`` bits each, the first in
+    the low bits (printed as a Verilog concatenation of sized literals)."""
+
+    values: tuple[int, ...]
+    bits: int
+
+    def verilog(self) -> str:
+        return "{" + ", ".join(f"{self.bits}'d{v}" for v in reversed(self.values)) + "}"
+
+
+Params = Callable[[Operation, str], tuple[dict[str, int | Packed], list[Rom]]]
 
 
 @dataclass(frozen=True)
@@ -116,7 +128,7 @@ class Layer:
     ir_name: str
     name: str
     module: str
-    params: dict[str, int]
+    params: dict[str, int | Packed]
     roms: list[Rom] = field(default_factory=list)
     in_elems: int = 1
     out_elems: int = 1
@@ -340,6 +352,27 @@ def _add_streams(op: df.AddStreamsOp, module: str) -> tuple[dict[str, int], list
     a, b, y = _elt(op.lhs), _elt(op.rhs), _elt(op.result)
     return {"PE": _int(op.pe), "A_BITS": dt.bitwidth(a), "A_KIND": kind_code(a), "B_BITS": dt.bitwidth(b),
             "B_KIND": kind_code(b), "OUT_BITS": dt.bitwidth(y)}, []
+
+
+@rtl_engine(df.ConcatOp, files=("finnr_concat.v",))
+def _concat(op: df.ConcatOp, module: str) -> tuple[dict[str, int | Packed], list[Rom]]:
+    simd = _int(op.simd)
+    folds = tuple(c // simd for c in op.input_channels)
+    return {"N": len(folds), "SIMD": simd, "BITS": dt.bitwidth(_elt(op.result)), "FOLDS": Packed(folds, 16)}, []
+
+
+@rtl_engine(df.UpsampleOp, files=("finnr_upsample.v",))
+def _upsample(op: df.UpsampleOp, module: str) -> tuple[dict[str, int], list[Rom]]:
+    _, _, w_, c = _shape(op.input)
+    sh, sw = (int(s) for s in op.scale.get_values())
+    return {"W": w_, "C": c, "SIMD": _int(op.simd), "SH": sh, "SW": sw, "BITS": dt.bitwidth(_elt(op.input))}, []
+
+
+@rtl_engine(df.DepthToSpaceOp, files=("finnr_depth_to_space.v",))
+def _depth_to_space(op: df.DepthToSpaceOp, module: str) -> tuple[dict[str, int], list[Rom]]:
+    _, h, w_, _ = _shape(op.input)
+    return {"H": h, "W": w_, "C": _shape(op.result)[-1], "SIMD": _int(op.simd), "B": _int(op.blocksize),
+            "CRD": int(op.mode.data == "CRD"), "BITS": dt.bitwidth(_elt(op.input))}, []
 
 
 @dataclass
