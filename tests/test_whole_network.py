@@ -181,3 +181,29 @@ def test_build_says_what_stays_on_the_host_and_how_to_move_it(tmp_path, capsys):
     assert main(["build", str(onnx_path), "--target-fps", "100", "-o", str(tmp_path / "bad"),
                  "--input-datatype", "FLOAT32"]) == 2
     assert "datatype must be INTn or UINTn" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("pads", [(1, 1, 1, 1), (1, 0, 0, 2), (0, 0, 0, 0)])
+def test_padded_max_pool_runs_in_the_partition_exactly(pads):
+    """A padded max pool (ONNX pads with -inf) becomes dataflow.pad with the
+    datatype's minimum + dataflow.maxpool, equal to qnn.maxpool on every
+    input, negative values at the borders included."""
+    from xdsl.parser import Parser
+
+    from finnr.dialects import finnr_context, qnn
+
+    k, s = 3, 2
+    h = w = 5
+    oh, ow = (h + pads[0] + pads[2] - k) // s + 1, (w + pads[1] + pads[3] - k) // s + 1
+    text = f"""func.func @main(%x: tensor<1x{h}x{w}x3x!qnn.int<3>>) -> tensor<1x{oh}x{ow}x3x!qnn.int<3>> {{
+  %m = qnn.maxpool %x {{kernel_shape = array<i64: {k}, {k}>, strides = array<i64: {s}, {s}>, pads = array<i64: {", ".join(map(str, pads))}>, dilations = array<i64: 1, 1>, data_layout = "NHWC"}} : (tensor<1x{h}x{w}x3x!qnn.int<3>>) -> tensor<1x{oh}x{ow}x3x!qnn.int<3>>
+  func.return %m : tensor<1x{oh}x{ow}x3x!qnn.int<3>>
+}}"""
+    module = Parser(finnr_context(), text).parse_module()
+    x = np.random.default_rng(sum(pads)).integers(-4, 4, (6, h, w, 3)).astype(np.float32)
+    (want,) = run_batch(module, x)
+    apply(module, pipeline.DATAFLOW)
+    assert not any(isinstance(op, qnn.MaxPoolOp) for op in module.walk())
+    assert any(isinstance(op, df.PadOp) for op in module.walk()) == any(pads)
+    (got,) = run_batch(module, x)
+    np.testing.assert_array_equal(got, want)

@@ -17,7 +17,9 @@ tensors:
   2-D window -> ``dataflow.swu`` in depthwise mode + ``dataflow.vvau``,
   fused with its multithreshold like an MVAU;
 - ``im2col`` -> ``dataflow.swu``; ``pad`` of the spatial axes ->
-  ``dataflow.pad``; ``maxpool`` (NHWC, no padding) -> ``dataflow.maxpool``;
+  ``dataflow.pad``; ``maxpool`` (NHWC) -> ``dataflow.maxpool``, after a
+  ``dataflow.pad`` with the datatype's minimum where it pads (exact: every
+  window holds a real value, as the pads are smaller than the kernel);
 - ``add`` of two integer streams -> ``dataflow.add_streams``;
 - ``concat`` of two or more integer streams of one datatype along the last
   axis -> ``dataflow.concat``; a nearest ``resize`` of a rank-4 integer
@@ -160,8 +162,8 @@ def convertible(op: Operation) -> bool:
     if isinstance(op, qnn.MaxPoolOp):
         return (
             _is_int(op.input) and op.data_layout.data == "NHWC" and len(op.input.type.get_shape()) == 4
-            and not any(op.pads.get_values()) and not op.ceil_mode.value.data
-            and all(d == 1 for d in op.dilations.get_values())
+            and not op.ceil_mode.value.data and all(d == 1 for d in op.dilations.get_values())
+            and all(p < k for p, k in zip(op.pads.get_values(), [*op.kernel_shape.get_values()] * 2))
         )
     if isinstance(op, qnn.AddOp):
         return (
@@ -334,7 +336,16 @@ def _convert_op(op: Operation, segment: _Segment, vmap: dict[SSAValue, SSAValue]
         new = df.PadOp(vmap[op.input], _with_shape(element_type(op.result), op.result.type.get_shape()),
                        pads=[p[1], p[2], p[5], p[6]], value=op.value.value.data)
     elif isinstance(op, qnn.MaxPoolOp):
-        new = df.MaxPoolOp(vmap[op.input], _with_shape(element_type(op.result), op.result.type.get_shape()),
+        x = vmap[op.input]
+        top, left, bottom, right = op.pads.get_values()
+        if top or left or bottom or right:  # padding with the datatype's minimum never wins a maximum
+            n, h, w, c = x.type.get_shape()
+            elt = element_type(op.input)
+            pad = df.PadOp(x, _with_shape(elt, (n, h + top + bottom, w + left + right, c)),
+                           pads=[top, left, bottom, right], value=dt.value_range(elt)[0])
+            out.append(pad)
+            x = pad.result
+        new = df.MaxPoolOp(x, _with_shape(element_type(op.result), op.result.type.get_shape()),
                            kernel=op.kernel_shape.get_values(), stride=op.strides.get_values())
     elif isinstance(op, qnn.AddOp):
         a = vmap[op.lhs]

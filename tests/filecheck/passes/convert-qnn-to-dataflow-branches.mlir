@@ -42,3 +42,17 @@ func.func @constant_expression(%x: tensor<1x4x!qnn.uint<2>>) -> tensor<1x2xf32> 
   %y = qnn.add %m, %bs : (tensor<1x2x!qnn.int<5>>, tensor<2xf32>) -> tensor<1x2xf32>
   func.return %y : tensor<1x2xf32>
 }
+
+// -----
+
+// A padded max pool (ResNet's stem: 3x3, stride 2, pad 1) becomes a pad with
+// the datatype's minimum (-8 for int<4>: it never wins a maximum) and the
+// pool.
+// CHECK-LABEL: func.func @padded_maxpool(
+// CHECK:         %[[P:[^ ]*]] = dataflow.pad %{{[^ ]*}} {pads = array<i64: 1, 1, 0, 0>, value = -8.000000e+00 : f32} : (tensor<1x4x4x2x!qnn.int<4>>) -> tensor<1x5x5x2x!qnn.int<4>>
+// CHECK-NEXT:    %[[M:[^ ]*]] = dataflow.maxpool %[[P]] {kernel = array<i64: 3, 3>, stride = array<i64: 2, 2>}
+// CHECK-NEXT:    dataflow.yield %[[M]]
+func.func @padded_maxpool(%x: tensor<1x4x4x2x!qnn.int<4>>) -> tensor<1x2x2x2x!qnn.int<4>> {
+  %m = qnn.maxpool %x {kernel_shape = array<i64: 3, 3>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 0, 0>, dilations = array<i64: 1, 1>, data_layout = "NHWC"} : (tensor<1x4x4x2x!qnn.int<4>>) -> tensor<1x2x2x2x!qnn.int<4>>
+  func.return %m : tensor<1x2x2x2x!qnn.int<4>>
+}

@@ -340,14 +340,16 @@ func.func @nchw_maxpool(%x: tensor<1x2x4x4x!qnn.uint<2>>) -> tensor<1x2x2x2x!qnn
 
 // -----
 
-// Refused: a padded maxpool (dataflow.maxpool has no padding).
+// Refused: a maxpool padded by as much as its kernel (a window of padding
+// alone has no real value; a padded one becomes pad + maxpool, see
+// convert-qnn-to-dataflow-branches.mlir).
 // CHECK-LABEL: func.func @padded_maxpool(
 // CHECK-NOT:     dataflow.
 // CHECK:         qnn.maxpool
 // CHECK-NOT:     dataflow.
-func.func @padded_maxpool(%x: tensor<1x4x4x2x!qnn.uint<2>>) -> tensor<1x3x3x2x!qnn.uint<2>> {
-  %mp = qnn.maxpool %x {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, data_layout = "NHWC"} : (tensor<1x4x4x2x!qnn.uint<2>>) -> tensor<1x3x3x2x!qnn.uint<2>>
-  func.return %mp : tensor<1x3x3x2x!qnn.uint<2>>
+func.func @padded_maxpool(%x: tensor<1x4x4x2x!qnn.uint<2>>) -> tensor<1x4x4x2x!qnn.uint<2>> {
+  %mp = qnn.maxpool %x {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>, pads = array<i64: 2, 2, 2, 2>, dilations = array<i64: 1, 1>, data_layout = "NHWC"} : (tensor<1x4x4x2x!qnn.uint<2>>) -> tensor<1x4x4x2x!qnn.uint<2>>
+  func.return %mp : tensor<1x4x4x2x!qnn.uint<2>>
 }
 
 // -----
