@@ -187,8 +187,9 @@ def convertible(op: Operation) -> bool:
 
 Shape = tuple[int, ...]
 
-_FRAMED = (qnn.Im2ColOp, qnn.PadOp, qnn.MaxPoolOp, qnn.AddOp)
-"""The ops whose layers need their input stream in the shape their qnn op sees."""
+_FRAMED = (qnn.Im2ColOp, qnn.PadOp, qnn.MaxPoolOp, qnn.AddOp, qnn.ConcatOp, qnn.ResizeOp, qnn.DepthToSpaceOp)
+"""The ops whose layers need their input stream in the shape their qnn op
+sees (window and frame layers, and joins of streams of equal shapes)."""
 
 
 def _stream_result(op: Operation, stream: dict[SSAValue, Shape]) -> Shape | None:
