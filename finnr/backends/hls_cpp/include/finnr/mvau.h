@@ -80,40 +80,44 @@ void mvau(hls::stream<ap_uint<SIMD * TI::width> > &in, hls::stream<ap_uint<PE * 
 // channel c with row c of the C x K weights, then ACT; PE channels per beat.
 // The weight ROM is PE x (C/PE * K/SIMD) words of SIMD weights: lane p holds
 // channels p, p + PE, ...; word nf * SF + sf holds positions sf * SIMD ..
-// of channel nf * PE + p. The window is buffered, then computed.
+// of channel nf * PE + p. The windows are double-buffered: while vector v
+// is computed (C/PE * K/SIMD steps) vector v + 1 arrives (as many beats), so
+// a frame takes (VECS + 1) * K/SIMD * C/PE cycles, one vector more than the
+// VECS * K/SIMD * C/PE of the model's steady state.
 template <unsigned C, unsigned K, unsigned SIMD, unsigned PE, unsigned VECS, typename TI,
           typename TW, typename TO, typename TA, typename WROM, typename ACT>
 void vvau_core(hls::stream<ap_uint<SIMD * PE * TI::width> > &in, hls::stream<ap_uint<PE * TO::width> > &out,
                const WROM &weights, const ACT &act) {
   typedef Mac<TI, TW, TA, SIMD> mac;
   const unsigned IN_ELEMS = SIMD * PE;
-  const unsigned BEATS = K * C / IN_ELEMS;
   const unsigned SF = K / SIMD;
   const unsigned NF = C / PE;
-  ap_uint<TI::width> window[K][C];
-#pragma HLS ARRAY_PARTITION variable=window dim=1 cyclic factor=SIMD
-#pragma HLS ARRAY_PARTITION variable=window dim=2 cyclic factor=PE
-  for (unsigned v = 0; v < VECS; v++) {
-    for (unsigned b = 0; b < BEATS; b++) {
-#pragma HLS PIPELINE II=1
-      const ap_uint<SIMD * PE * TI::width> x = in.read();
-      for (unsigned e = 0; e < IN_ELEMS; e++) {
-#pragma HLS UNROLL
-        const unsigned idx = b * IN_ELEMS + e;
-        window[idx / C][idx % C] = get_bits<TI>(x, e);
-      }
-    }
-    typename mac::acc_type acc[PE];
+  const unsigned STEPS = SF * NF;  // = K * C / IN_ELEMS: beats per window
+  ap_uint<TI::width> window[2][K][C];
+#pragma HLS ARRAY_PARTITION variable=window dim=1 complete
+#pragma HLS ARRAY_PARTITION variable=window dim=2 cyclic factor=SIMD
+#pragma HLS ARRAY_PARTITION variable=window dim=3 cyclic factor=PE
+  typename mac::acc_type acc[PE];
 #pragma HLS ARRAY_PARTITION variable=acc complete
-    for (unsigned nf = 0; nf < NF; nf++) {
-      for (unsigned sf = 0; sf < SF; sf++) {
+  for (unsigned v = 0; v <= VECS; v++) {
+    for (unsigned i = 0; i < STEPS; i++) {
 #pragma HLS PIPELINE II=1
+      if (v < VECS) {  // beat i of window v
+        const ap_uint<SIMD * PE * TI::width> x = in.read();
+        for (unsigned e = 0; e < IN_ELEMS; e++) {
+#pragma HLS UNROLL
+          const unsigned idx = i * IN_ELEMS + e;
+          window[v % 2][idx / C][idx % C] = get_bits<TI>(x, e);
+        }
+      }
+      if (v > 0) {  // step i of window v - 1
+        const unsigned nf = i / SF, sf = i % SF, b = (v - 1) % 2;
         for (unsigned p = 0; p < PE; p++) {
 #pragma HLS UNROLL
           ap_uint<SIMD * TI::width> xw;
           for (unsigned s = 0; s < SIMD; s++) {
 #pragma HLS UNROLL
-            set_bits<TI>(xw, s, window[sf * SIMD + s][nf * PE + p]);
+            set_bits<TI>(xw, s, window[b][sf * SIMD + s][nf * PE + p]);
           }
           const ap_uint<SIMD * TW::width> w = rom_word<SIMD * TW::width>(weights[p][nf * SF + sf]);
           acc[p] = mac::step(sf == 0 ? mac::init() : acc[p], xw, w);
