@@ -26,6 +26,7 @@ from finnr_testing.shared_models import shared_model
 
 REPORT_KEYS = {"device", "clock_mhz", "fps", "latency_cycles", "tops", "fits", "layers", "total"}
 EXTRA_KEYS = {"arch", "arch_reason", "bottleneck", "utilization", "fit_rule", "host_ops", "host_macs", "hardware_macs",
+              "compute_fps", "bound", "io",
               "partitions"}
 LAYER_KEYS = {"name", "kind", "pe", "simd", "cycles", "lut", "ff", "bram18", "uram", "dsp"}
 STAGE_FILES = ("01-qnn.mlir", "02-streamlined.mlir", "03-dataflow.mlir", "04-folded.mlir", "05-estimated.mlir")

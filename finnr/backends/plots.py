@@ -23,6 +23,9 @@ def roofline_png(path: str | Path, device: Device, precisions: list[tuple[int, i
     for p in points:
         ax.plot([p.intensity], [p.ops_per_second / 1e12], "o", markersize=7)
         ax.annotate(p.name, (p.intensity, p.ops_per_second / 1e12), textcoords="offset points", xytext=(6, -12), fontsize=8)
+        if p.link_ops_per_second:
+            ax.axhline(p.link_ops_per_second / 1e12, color="gray", linestyle="--", linewidth=0.8,
+                       label=f"host link bound of {p.name.split(' (')[0]}: {p.link_ops_per_second / 1e12:.3g} TOp/s")
     ax.set_xlabel("operational intensity (ops per off-chip byte)")
     ax.set_ylabel("TOp/s")
     ax.set_title(f"roofline of {device.name} ({device.clock_mhz:g} MHz, {device.dram_gbps:g} GB/s)")

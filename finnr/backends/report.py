@@ -20,7 +20,7 @@ from finnr.models import cost, offload
 from finnr.models import layers as lm
 from finnr.models.devices import Device, get_device
 from finnr.models.host import host_ops
-from finnr.models.roofline import LUT_FIT
+from finnr.models.roofline import LUT_FIT, frame_bytes
 
 RESOURCES = ("lut", "ff", "bram18", "uram", "dsp")
 FORMATS = ("markdown", "json")
@@ -48,7 +48,8 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
     if offloads:
         if any(isinstance(op, df.PartitionOp) for op in module.walk()):
             raise FinnrError("report: this module mixes dataflow and offload accelerators; report them apart")
-        return {**_offload_report(offloads, device, clock, utilization), **_host(module, layers)}
+        return _link_bound({**_offload_report(offloads, device, clock, utilization), **_host(module, layers)},
+                           module, device)
     perf = lm.performance(layers, clock)
     rows = []
     total = dict.fromkeys(RESOURCES, 0.0)
@@ -64,7 +65,7 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
         })
     util = _utilization(total, device)
     fits, rule = _fit(util, utilization)
-    return {
+    return _link_bound({
         "arch": "dataflow",
         "device": device.name,
         "clock_mhz": clock,
@@ -78,7 +79,47 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
         "total": {k: round(v, 1) for k, v in total.items()},
         "utilization": {k: round(v, 4) for k, v in util.items()},
         **_host(module, layers),
+    }, module, device)
+
+
+def _link_bound(report: dict, module: ModuleOp, device: Device) -> dict:
+    """The host link as a bound: ``io`` (its bandwidth, the bytes per frame
+    in and out, :func:`finnr.models.roofline.frame_bytes`, and the frame
+    rate it carries); ``fps`` becomes the lower of the compute rate (kept
+    as ``compute_fps``) and that bound, ``bound`` says which binds, and
+    ``tops`` follows ``fps``."""
+    in_bytes, out_bytes = frame_bytes(module)
+    bound = device.link_fps(in_bytes, out_bytes)
+    compute = report["fps"]
+    report["compute_fps"] = compute
+    report["bound"] = "host link" if bound < compute else "compute"
+    if bound < compute:
+        report["fps"] = round(bound, 3)
+        report["tops"] = report["tops"] * bound / compute
+    report["io"] = {
+        "bandwidth_bytes_per_s": {"in": device.link_in, "out": device.link_out},
+        "link": device.link,
+        "in_bytes_per_frame": in_bytes,
+        "out_bytes_per_frame": out_bytes,
+        "fps_bound": round(bound, 3) if bound != float("inf") else None,
     }
+    return report
+
+
+def _link_lines(report: dict) -> list[str]:
+    io = report["io"]
+    bw = io["bandwidth_bytes_per_s"]
+    limit = f"at most {io['fps_bound']:.1f} FPS" if io["fps_bound"] is not None else "no bound"
+    return [f"- host link: {io['in_bytes_per_frame']} bytes in, {io['out_bytes_per_frame']} bytes out per frame "
+            f"(rows of elements packed to whole bytes) over {io['link']} ({bw['in'] / 1e9:g} GB/s in, "
+            f"{bw['out'] / 1e9:g} GB/s out): {limit}"]
+
+
+def _throughput(report: dict, how: str) -> str:
+    head = f"- throughput: **{report['fps']:.1f} FPS** at {report['clock_mhz']:g} MHz, bound by "
+    if report["bound"] == "host link":
+        return head + f"the host link (compute alone: {report['compute_fps']:.1f} FPS, {how})"
+    return head + f"compute ({how})"
 
 
 def _host(module: ModuleOp, layers: list) -> dict:
@@ -176,8 +217,9 @@ def _compute_and_fit(report: dict) -> list[str]:
 
 def _offload_markdown(report: dict) -> list[str]:
     lines = [
-        f"- throughput: **{report['fps']:.1f} FPS** (f_clk / the sum of the layers' cycles: they run one "
-        f"after the other on the shared engines; off-chip memory at {report['dram_gbps']:g} GB/s)",
+        _throughput(report, "f_clk / the sum of the layers' cycles: they run one after the other on the "
+                    f"shared engines; off-chip memory at {report['dram_gbps']:g} GB/s"),
+        *_link_lines(report),
         f"- latency: {report['latency_cycles']} cycles ({report['latency_cycles'] / report['clock_mhz']:.1f} us)",
         *_compute_and_fit(report),
         *_host_lines(report),
@@ -207,7 +249,8 @@ def markdown(report: dict) -> str:
     if report.get("arch") == "offload":
         return "\n".join(lines + _offload_markdown(report)) + "\n"
     lines += [
-        f"- throughput: **{report['fps']:.1f} FPS** (f_clk / the slowest layer, {report['bottleneck']})",
+        _throughput(report, f"f_clk / the slowest layer, {report['bottleneck']}"),
+        *_link_lines(report),
         f"- latency: {report['latency_cycles']} cycles "
         f"({report['latency_cycles'] / report['clock_mhz']:.1f} us; first frame, stages overlapping)",
         *_compute_and_fit(report),

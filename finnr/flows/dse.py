@@ -7,8 +7,11 @@ level (``qnn-prune{sparsity=S}``), the network is streamlined and converted
 to dataflow layers once; then, for every device, the folding optimizer
 gives the cheapest design for a ladder of target frame rates (geometric,
 from the slowest folding up to the fastest that fits) and the fastest that
-fits ``utilization`` of the device. A network that does not fit as a
-dataflow design even at its smallest folding gets multi-layer-offload
+fits ``utilization`` of the device, but never faster than the device's
+host link carries the network's input and output frames: where the
+fastest folding exceeds that bound, the cheapest folding reaching it
+instead, and every point's FPS is at most the bound. A network that does
+not fit as a dataflow design even at its smallest folding gets multi-layer-offload
 points instead (shared engines, off-chip weights). Every point is costed by
 the same models as ``finnr build`` (compute layers; the FIFOs and width
 converters a build adds are left out).
@@ -68,6 +71,8 @@ class Variant:
     sparsity: float
     specs: list
     error: str | None = None
+    frame_bytes: tuple[int, int] = (0, 0)
+    """Bytes per frame into and out of the accelerator (the host link's load)."""
 
 
 def parse_precisions(text: str) -> list[str]:
@@ -102,7 +107,7 @@ def compile_variant(model: str, precision: str, sparsity: float) -> Variant:
     layers' cost-model specs (or the reason it failed)."""
     from finnr.frontend.onnx_import import import_model
     from finnr.models import layers as lm
-    from finnr.models.roofline import parse_precision
+    from finnr.models.roofline import frame_bytes, parse_precision
     from finnr.passes.qnn_prune import prune
     from finnr.passes.qnn_requantize import requantize
 
@@ -119,7 +124,7 @@ def compile_variant(model: str, precision: str, sparsity: float) -> Variant:
         return Variant(precision, sparsity, [], str(e).splitlines()[0])
     if not specs:
         return Variant(precision, sparsity, [], "nothing maps to hardware layers")
-    return Variant(precision, sparsity, specs)
+    return Variant(precision, sparsity, specs, frame_bytes=frame_bytes(module))
 
 
 def device_points(v: Variant, device, utilization: float, steps: int) -> list[Point]:
@@ -132,8 +137,10 @@ def device_points(v: Variant, device, utilization: float, steps: int) -> list[Po
     uram = device.uram > 0
     params, bits = cost.weight_totals(v.specs)
     clock = device.clock_mhz * 1e6
+    link = device.link_fps(*v.frame_bytes)
 
     def point(arch: str, target: float | None, fps: float, res: dict[str, float], fits: bool) -> Point:
+        fps = min(fps, link)
         pct = {r: (res[r] / avail[r] if avail[r] else 0.0) for r in ("lut", "bram18")}
         return Point(device.name, v.precision, v.sparsity, arch, target, fps, res["lut"], res["bram18"], res["uram"],
                      res["dsp"], round(100 * pct["lut"], 3), round(100 * pct["bram18"], 3), fits, params, bits)
@@ -144,7 +151,9 @@ def device_points(v: Variant, device, utilization: float, steps: int) -> list[Po
         if mo is None:
             return []
         return [point("offload", None, mo.fps, mo.resources, True)]
-    fastest = clock / best.cycles
+    if clock / best.cycles > link:
+        best = optimizer.minimize(v.specs, clock / link, budget, uram=uram)
+    fastest = min(clock / best.cycles, link)
     slowest = clock / max(max(optimizer.candidates(s, uram).cycles) for s in v.specs)
     out = [point("dataflow", None, fastest, best.totals, True)]
     if steps > 1 and fastest > slowest * (1 + 1e-9):

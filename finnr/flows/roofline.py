@@ -29,7 +29,9 @@ def design_point(module, report: dict, label: str):
                 t = v.type
                 moved += math.prod(t.get_shape()) * dt.bitwidth(t.get_element_type()) / 8
     ops = 2 * perf.macs
-    return DesignPoint(f"{label} ({report['fps']:,.0f} FPS)", ops / max(moved, 1e-9), ops * report["fps"])
+    link = report.get("io", {}).get("fps_bound")
+    return DesignPoint(f"{label} ({report['fps']:,.0f} FPS)", ops / max(moved, 1e-9), ops * report["fps"],
+                       ops * link if link else None)
 
 
 def compile_point(model: str, device, utilization: float = DEFAULT_UTILIZATION):

@@ -11,6 +11,10 @@ from the off-chip bandwidth, and a compiled design placed on it.
   moved off chip).
 - A dataflow design moves only its input and output frames off chip; a
   multi-layer-offload design moves weights and activations too.
+- Host link: no design runs faster than the host link moves its input and
+  output frames (:func:`frame_bytes`, ``Device.link_fps``); a design's
+  ops/s are capped at its ops per frame x that frame rate (a horizontal
+  line on the plot).
 """
 
 from __future__ import annotations
@@ -60,6 +64,8 @@ class DesignPoint:
     intensity: float
     """Ops per byte moved off chip."""
     ops_per_second: float
+    link_ops_per_second: float | None = None
+    """Its ops per frame x the frame rate the host link carries."""
 
 
 def parse_precision(text: str) -> tuple[int, int]:
@@ -72,3 +78,25 @@ def parse_precision(text: str) -> tuple[int, int]:
     if not (1 <= wbits <= 32 and 1 <= abits <= 32):
         raise ValueError(f"precision '{text}': bit widths must be in 1..32")
     return wbits, abits
+
+
+def frame_bytes(module) -> tuple[int, int]:
+    """Bytes per frame into and out of the module's accelerators (dataflow
+    partitions and offloads), as the host's DMA moves them: FINN's driver
+    packs each row of elements (the innermost dimension) bit by bit and
+    pads the row to whole bytes, so a tensor of shape (..., C) of B-bit
+    elements takes prod(...) x ceil(C x B / 8) bytes."""
+    import math
+
+    from finnr.dialects import dataflow as df
+    from finnr.dialects import datatypes as dt
+
+    def nbytes(t) -> int:
+        shape = t.get_shape()
+        rows = math.prod(shape[:-1]) if shape else 1
+        cols = shape[-1] if shape else 1
+        return rows * math.ceil(cols * dt.bitwidth(t.get_element_type()) / 8)
+
+    accs = [op for op in module.walk() if isinstance(op, df.AcceleratorOp)]
+    return (sum(nbytes(v.type) for a in accs for v in a.inputs),
+            sum(nbytes(v.type) for a in accs for v in a.outputs))

@@ -9,7 +9,9 @@ Modes (options):
   FINN's SetFolding instead (``finnr.models.folding``), the baseline;
 - ``maximize=true``: the fastest folding whose LUT, BRAM18, URAM and DSP all
   fit in ``utilization`` (default 0.8) of the device
-  (``finnr.models.optimizer.maximize``);
+  (``finnr.models.optimizer.maximize``), but never faster than the host
+  link carries (``Device.link_fps`` of the accelerators' bytes per frame):
+  when the fastest exceeds that bound, the cheapest folding reaching it;
 - ``config=PATH``: a folding config in FINN's JSON format (layer name ->
   PE, SIMD, ram_style, mem_mode, resType), matched to finnr's layers by kind
   and order, so a folding can come from FINN.
@@ -18,7 +20,8 @@ The chosen values are written to the layers' ``pe``/``simd`` (and memory
 style, multiplier) properties; every choice divides the dimension it folds.
 A target no folding reaches is an error naming the slowest layer and the
 best reachable FPS; a design that does not fit is an error for
-``maximize`` and a warning for ``target-fps``. FIFOs and
+``maximize`` and a warning for ``target-fps``, as is a target above the
+host link's bound (the folding still reaches the target). FIFOs and
 width converters are not touched: run ``dataflow-insert-dwc`` and
 ``dataflow-insert-fifo`` after this pass."""
 
@@ -43,6 +46,7 @@ from finnr.models import layers as lm
 from finnr.models.devices import get_device
 from finnr.models.folding import set_folding
 from finnr.models.registry import model_of
+from finnr.models.roofline import frame_bytes
 
 
 def apply_fold(op: Operation, pe: int, simd: int) -> None:
@@ -87,6 +91,7 @@ class DataflowSetFolding(ModulePass):
         specs = [lm.spec_of(l) for l in layers]
         names = finn_names(layers)
         budget = {r: self.utilization * device.resources()[r] for r in optimizer.RESOURCES}
+        link_fps = device.link_fps(*frame_bytes(op))
         if self.maximize:
             # The width converters and FIFOs between layers depend on the
             # folding of both neighbours; the search leaves them out, so the
@@ -100,6 +105,9 @@ class DataflowSetFolding(ModulePass):
                         f"smallest folding ({_summary(result.totals, budget)})",
                         ["use a larger device, a lower precision, or the multi-layer-offload architecture"],
                     )
+                if clock * 1e6 / result.cycles > link_fps:
+                    # Faster than the host link feeds it: pay only for the link's rate.
+                    result = optimizer.minimize(specs, clock * 1e6 / link_fps, inner, uram=device.uram > 0)
                 _apply_choices(layers, result.choices)
                 extra = interconnect_resources(layers)
                 over = [r for r in optimizer.RESOURCES if result.totals[r] + extra[r] > budget[r] + 1e-9]
@@ -109,6 +117,13 @@ class DataflowSetFolding(ModulePass):
                     inner[r] = max(0.0, budget[r] - extra[r])
             return
         assert self.target_fps is not None
+        if self.target_fps > link_fps:
+            warnings.warn(
+                f"{self.target_fps:g} FPS is above what the host link of {device.name} carries "
+                f"({link_fps:.1f} FPS, {device.link}); the design is built for the target, but runs at "
+                "most at the link's rate",
+                stacklevel=2,
+            )
         target_cycles = clock * 1e6 / self.target_fps
         if self.heuristic == "setfolding":
             for layer, fold in zip(layers, set_folding(specs, target_cycles)):

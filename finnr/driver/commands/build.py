@@ -45,7 +45,9 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(out, indent=2, default=str))
     elif report is not None and not args.quiet:
         print(
-            f"{report['device']} ({report['arch']}): {report['fps']:.1f} FPS, latency {report['latency_cycles']} cycles, "
+            f"{report['device']} ({report['arch']}): {report['fps']:.1f} FPS at {report['clock_mhz']:g} MHz"
+            + (" (bound by the host link)" if report.get("bound") == "host link" else "")
+            + f", latency {report['latency_cycles']} cycles, "
             f"LUT {report['total']['lut']:.0f} ({100 * report['utilization']['lut']:.1f}%), "
             f"BRAM18 {report['total']['bram18']:.0f}, fits: {'yes' if report['fits'] else 'no'}"
             + (f"; {report['host_macs']} multiply-accumulates per frame stay on the host (see report.md; a "

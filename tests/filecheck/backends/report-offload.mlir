@@ -8,7 +8,8 @@
 // RUN: finnr-opt %s -t 'report{device=pynq-z1 format=json}' | filecheck %s --check-prefix=JSON
 
 // CHECK:      # finnr estimate on pynq-z1 at 100 MHz
-// CHECK:      - throughput: **{{[0-9.]+}} FPS** (f_clk / the sum of the layers' cycles: they run one after the other on the shared engines; off-chip memory at 4.2 GB/s)
+// CHECK:      - throughput: **{{[0-9.]+}} FPS** at 100 MHz, bound by compute (f_clk / the sum of the layers' cycles: they run one after the other on the shared engines; off-chip memory at 4.2 GB/s)
+// CHECK-NEXT: - host link: 3 bytes in, 3 bytes out per frame {{.*}}: at most 400000000.0 FPS
 // CHECK:      | layer | kind | engine | cycles | bound by | off-chip bytes |
 // CHECK-NEXT: |---|---|---|---:|---|---:|
 // CHECK-NEXT: | MVAU_hls_0 (slowest) | mvau | mvau_engine | 6 | compute | 43 |

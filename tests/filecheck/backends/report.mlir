@@ -3,6 +3,7 @@
 // slowest layer), latency and compute, as Markdown (the default) or JSON.
 // RUN: finnr-opt %s -t report | filecheck %s --check-prefix=MD
 // RUN: finnr-opt %s -t 'report{format="json" device=zcu104 clock-mhz=200}' | filecheck %s --check-prefix=JSON
+// RUN: finnr-opt %s -t 'report{clock-mhz=10000}' | filecheck %s --check-prefix=LINK
 // RUN: not finnr-opt %s -t 'report{format="xml"}' 2>&1 | filecheck %s --check-prefix=FMT
 // RUN: not finnr-opt %s -t 'report{device=zcu014}' 2>&1 | filecheck %s --check-prefix=DEV
 
@@ -24,10 +25,16 @@
 // 8*4 + 4*2 = 40 MACs per frame: 2 * 40 * 25e6 = 2 GOp/s (4 at 200 MHz).
 // One vector per layer, so nothing overlaps: latency 4 + 2 + 2 + 2 = 10.
 // LUT utilization 987.9 / 53200 = 1.9% (pynq-z1), / 230400 = 0.0043 (zcu104).
+// Host link: the input is one row of 8 x 2 bits = 2 bytes, the output one
+// row of 2 x 5 bits = 10 bits, padded to 2 bytes. pynq-z1: 1.2e9 B/s each
+// way / 2 = 6e8 FPS, above 2.5e7: compute binds; at 10 GHz (4 cycles:
+// 2.5e9 FPS) the link binds at 6e8 FPS, 2 * 40 * 6e8 = 48 GOp/s. zcu104:
+// 16 B x 333 MHz = 5.328e9 B/s, / 2 = 2.664e9 FPS.
 
 // MD:      # finnr estimate on pynq-z1 at 100 MHz
 // MD-EMPTY:
-// MD-NEXT: - throughput: **25000000.0 FPS** (f_clk / the slowest layer, MVAU_hls_0)
+// MD-NEXT: - throughput: **25000000.0 FPS** at 100 MHz, bound by compute (f_clk / the slowest layer, MVAU_hls_0)
+// MD-NEXT: - host link: 2 bytes in, 2 bytes out per frame (rows of elements packed to whole bytes) over one 64-bit AXI HP port at 150 MHz (1.2 GB/s in, 1.2 GB/s out): at most 600000000.0 FPS
 // MD-NEXT: - latency: 10 cycles (0.1 us; first frame, stages overlapping)
 // MD-NEXT: - compute: 2.000 GOp/s (2 ops per multiply-accumulate)
 // MD-NEXT: - fits the device: yes (LUT <= 70%, BRAM18/URAM/DSP <= 100%)
@@ -84,6 +91,23 @@
 // JSON-NEXT:   },
 // JSON-NEXT:   "utilization": {
 // JSON-NEXT:     "lut": 0.0043,
+// JSON:          "compute_fps": 50000000.0,
+// JSON-NEXT:     "bound": "compute",
+// JSON-NEXT:     "io": {
+// JSON-NEXT:       "bandwidth_bytes_per_s": {
+// JSON-NEXT:         "in": 5328000000.0,
+// JSON-NEXT:         "out": 5328000000.0
+// JSON-NEXT:       },
+// JSON-NEXT:       "link": "one 128-bit AXI HP port at 333 MHz",
+// JSON-NEXT:       "in_bytes_per_frame": 2,
+// JSON-NEXT:       "out_bytes_per_frame": 2,
+// JSON-NEXT:       "fps_bound": 2664000000.0
+// JSON-NEXT:     }
+
+// LINK:      # finnr estimate on pynq-z1 at 10000 MHz
+// LINK:      - throughput: **600000000.0 FPS** at 10000 MHz, bound by the host link (compute alone: 2500000000.0 FPS, f_clk / the slowest layer, MVAU_hls_0)
+// LINK-NEXT: - host link: 2 bytes in, 2 bytes out per frame {{.*}}: at most 600000000.0 FPS
+// LINK:      - compute: 48.000 GOp/s (2 ops per multiply-accumulate)
 
 // FMT: report: unknown format 'xml' (formats: markdown, json)
 // DEV: report: unknown device 'zcu014'; did you mean zcu104
