@@ -48,7 +48,7 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
     if offloads:
         if any(isinstance(op, df.PartitionOp) for op in module.walk()):
             raise FinnrError("report: this module mixes dataflow and offload accelerators; report them apart")
-        return _link_bound({**_offload_report(offloads, device, clock, utilization), **_host(module, layers)},
+        return _link_bound({**_offload_report(offloads, device, clock, utilization), **_host(module)},
                            module, device)
     perf = lm.performance(layers, clock)
     rows = []
@@ -78,7 +78,8 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
         "layers": rows,
         "total": {k: round(v, 1) for k, v in total.items()},
         "utilization": {k: round(v, 4) for k, v in util.items()},
-        **_host(module, layers),
+        "hardware_macs": perf.macs,
+        **_host(module),
     }, module, device)
 
 
@@ -122,14 +123,14 @@ def _throughput(report: dict, how: str) -> str:
     return head + f"compute ({how})"
 
 
-def _host(module: ModuleOp, layers: list) -> dict:
-    """What runs on the host per frame, and the multiply-accumulates on
-    either side."""
+def _host(module: ModuleOp) -> dict:
+    """What runs on the host per frame, its multiply-accumulates, and the
+    number of accelerators (the accelerators' own multiply-accumulates are
+    ``hardware_macs``, summed with their performance)."""
     ops = host_ops(module)
     return {
         "host_ops": ops,
         "host_macs": sum(o["macs"] for o in ops),
-        "hardware_macs": sum(cost.macs(lm.spec_of(layer)) for layer in layers),
         "partitions": sum(isinstance(op, df.PartitionOp | df.OffloadOp) for op in module.walk()),
     }
 
@@ -189,6 +190,7 @@ def _offload_report(offloads: list, device: Device, clock: float, utilization: f
         "fps": round(fps, 3),
         "latency_cycles": cycles,
         "tops": 2 * macs * fps / 1e12,
+        "hardware_macs": macs,
         "fits": bool(fits),
         "fit_rule": rule,
         "bottleneck": slowest,

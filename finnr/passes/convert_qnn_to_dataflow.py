@@ -249,34 +249,31 @@ class _Segment:
 def _segments(block) -> list[_Segment]:
     segments: list[_Segment] = []
     current = _Segment()
-    stream = current.shapes  # stream shapes of the values made in `current`
     fused: set[Operation] = set()  # of every segment: a host op may sit between
     for op in block.ops:            # a matmul and its multithreshold
         if op in fused:
             continue
         if isinstance(op, qnn.ConstantOp) or (op.operands and all(constant_of(v) is not None for v in op.operands)):
             continue  # constants (and expressions of constants) do not split a partition
-        result = _stream_result(op, stream) if convertible(op) else None
+        result = _stream_result(op, current.shapes) if convertible(op) else None
         if result is None and convertible(op) and current.ops:
             # the stream reaching op does not fit it: op starts a new
             # partition, where its operands come from the host as they are
             if any(not isinstance(o, qnn.ReshapeOp) for o in current.ops):
                 segments.append(current)
             current = _Segment()
-            stream = current.shapes
-            result = _stream_result(op, stream)
+            result = _stream_result(op, current.shapes)
         if result is not None:
             current.ops.append(op)
-            stream[op.results[0]] = result
+            current.shapes[op.results[0]] = result
             if isinstance(op, qnn.MatMulOp | qnn.DepthwiseDotOp) and (mt := _fusable_activation(op)) is not None:
                 current.fused.add(mt)
                 fused.add(mt)
-                stream[mt.result] = result
+                current.shapes[mt.result] = result
             continue
         if any(not isinstance(o, qnn.ReshapeOp) for o in current.ops):
             segments.append(current)
         current = _Segment()
-        stream = current.shapes
     if any(not isinstance(o, qnn.ReshapeOp) for o in current.ops):
         segments.append(current)
     return segments
