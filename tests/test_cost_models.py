@@ -19,6 +19,7 @@ from finnr.dialects import finnr_context
 from finnr.interop.finn import OP_TYPE, apply_folding_config, finn_names, finn_op_class, folding_config
 from finnr.models import cost
 from finnr.models import layers as lm
+from finnr.models import schedule
 from finnr.models.cost import LayerSpec
 from finnr.models.devices import DEVICES, get_device
 from finnr.models.folding import Fold, divisors, set_folding, set_folding_layer
@@ -628,20 +629,23 @@ func.func @conv(%x: tensor<1x4x4x2x!qnn.uint<2>>) -> tensor<1x3x3x4x!qnn.uint<2>
 
 def test_performance():
     layers = network_layers(CONV)
-    perf = lm.performance(layers, 100.0)
+    perf = schedule.performance(layers, 100.0)
     # swu: 3*max(3*4*2, 4*2) + 1 row (4*2) = 80; mvau: 4*(8/2)*9 = 144;
     # thresholding: 4*9 = 36
     assert perf.cycles == [80, 144, 36]
     assert perf.bottleneck == 1
     assert perf.fps == pytest.approx(100e6 / max(perf.cycles))
-    assert max(perf.cycles) <= perf.latency_cycles <= sum(perf.cycles)
-    # first outputs: the swu after 2 of its 4 input rows (80 * 2/4 = 40),
-    # the mvau and thresholding after one of their 9 vectors (16, 4); the
-    # slowest stage runs in full: 40 + 144 + 4
-    assert perf.latency_cycles == pytest.approx(40 + 144 + 4)
+    # latency from the schedules, input back to back from cycle 0: the swu
+    # takes its 4 rows of 8 beats at cycles 0-31 (rows done at 7, 15, 23,
+    # 31) and reads output row 0 (24 steps) at 16-39, once rows 0 and 1 are
+    # in, its beats out 2 cycles after each step; the mvau's first vector
+    # waits for swu beats 1, 3, 5, 7 (two elements a beat: 19, 21, 23, 25),
+    # then it runs without waiting: its 144 steps end at 25 + 12 + 128 =
+    # 165, the last beat out at 168; thresholding's 2 cycles later: 170
+    assert perf.latency_cycles == 171
     assert perf.macs == 8 * 4 * 9
     assert perf.tops == pytest.approx(2 * 288 * 100e6 / 144 / 1e12)
-    assert lm.performance(layers, 250.0).fps == pytest.approx(250e6 / 144)
+    assert schedule.performance(layers, 250.0).fps == pytest.approx(250e6 / 144)
 
 
 def test_performance_single_vectors_do_not_overlap():
@@ -655,11 +659,15 @@ func.func @mlp(%x: tensor<1x8x!qnn.uint<2>>) -> tensor<1x2x!qnn.int<5>> {
   func.return %y : tensor<1x2x!qnn.int<5>>
 }
 """)
-    perf = lm.performance(layers, 100.0)
+    perf = schedule.performance(layers, 100.0)
     assert perf.cycles == [32, 8]
-    assert perf.latency_cycles == sum(perf.cycles)
+    # the first mvau reads its 8 beats at 0-7 and offers its 4 outputs 3
+    # cycles after steps 7, 15, 23, 31 (10, 18, 26, 34); the second reads
+    # them as they come and offers its 2 outputs after its steps 3 (at 34)
+    # and 7 (at 38): 37 and 41, so 42 cycles
+    assert perf.latency_cycles == 42
     assert perf.fps == pytest.approx(100e6 / 32)
-    empty = lm.performance([], 100.0)
+    empty = schedule.performance([], 100.0)
     assert (empty.fps, empty.latency_cycles, empty.bottleneck) == (0.0, 0.0, -1)
 
 
@@ -675,26 +683,3 @@ def test_spec_of_reads_the_ir():
     assert finn_names([swu, mvau0, maxpool, thr, mvau1]) == [
         "ConvolutionInputGenerator_rtl_0", "MVAU_hls_0", "StreamingMaxPool_hls_0", "Thresholding_rtl_0",
         "MVAU_hls_1"]
-
-
-def test_held_fractions_by_hand():
-    """What each layer holds of a frame at most (the FIFO at a join is sized
-    from these): a window's line buffer, a vector in flight, a FIFO's words."""
-    from finnr.models.registry import model_named
-
-    def held(spec):
-        return model_named(spec.kind).held_fraction(spec)
-
-    # 3x3 stride-1 window over 18 rows: (3-1)*1 + 1 + 1 = 4 rows
-    assert held(LayerSpec("swu", channels=16, kernel=(3, 3), ifm=(18, 18), ofm=(16, 16))) == pytest.approx(4 / 18)
-    # 2x2 stride-2 max pool over 16 rows: 1 + 1 + 2 = 4 rows; a 1-row frame: all of it
-    assert held(LayerSpec("maxpool", channels=16, kernel=(2, 2), stride=(2, 2), ifm=(16, 16), ofm=(8, 8))) == pytest.approx(4 / 16)
-    assert held(LayerSpec("swu", channels=1, kernel=(3, 3), ifm=(3, 3), ofm=(1, 1))) == 1.0
-    # an MVAU over 256 pixels: two vectors; a dense layer: its one vector (all of it)
-    assert held(LayerSpec("mvau", mw=144, mh=16, vectors=256)) == pytest.approx(2 / 256)
-    assert held(LayerSpec("mvau", mw=1024, mh=10)) == 1.0
-    # a pad over 16x16 pixels: two pixels
-    assert held(LayerSpec("pad", channels=16, ifm=(16, 16), ofm=(18, 18))) == pytest.approx(2 / 256)
-    # a FIFO of 10 words of 4 elements on a 16x64-element frame; a converter 2 + 8 elements
-    assert held(LayerSpec("fifo", channels=64, vectors=16, depth=10, in_elems=4, out_elems=4)) == pytest.approx(40 / 1024)
-    assert held(LayerSpec("dwc", channels=64, vectors=16, in_elems=2, out_elems=8)) == pytest.approx(10 / 1024)

@@ -11,7 +11,7 @@ from finnr.backends.rtl import design as rtl
 from finnr.dialects import dataflow as df
 from finnr.interop import finn
 from finnr.interpreter.dataflow import DataflowFunctions
-from finnr.models import calibration
+from finnr.models import calibration, schedule
 from finnr.models.registry import KINDS, MODELS, WeightedModel, layer_op_classes, missing_entries, model_named, model_of
 from finnr.passes.convert_dataflow_to_hls import KERNEL_LOWERINGS
 
@@ -26,6 +26,7 @@ REGISTRIES = {
     "FINN op type (finnr.interop.finn.OP_TYPE)": finn.OP_TYPE,
     "HLS kernel lowering (finnr.passes.convert_dataflow_to_hls.KERNEL_LOWERINGS)": {*KERNEL_LOWERINGS, *HLS_ABSORBED},
     "RTL engine (finnr.backends.rtl.design.ENGINES)": set(rtl.ENGINES),
+    "engine schedule (finnr.models.schedule.SCHEDULES)": schedule.SCHEDULES,
 }
 """Registry name -> the op classes it covers."""
 

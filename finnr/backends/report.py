@@ -16,7 +16,7 @@ from finnr.defaults import DEFAULT_DEVICE
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.interop.finn import finn_names
-from finnr.models import cost, offload
+from finnr.models import cost, offload, schedule
 from finnr.models import layers as lm
 from finnr.models.devices import Device, get_device
 from finnr.models.host import host_ops
@@ -50,7 +50,7 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
             raise FinnrError("report: this module mixes dataflow and offload accelerators; report them apart")
         return _link_bound({**_offload_report(offloads, device, clock, utilization), **_host(module)},
                            module, device)
-    perf = lm.performance(layers, clock)
+    perf = schedule.performance(layers, clock)
     rows = []
     total = dict.fromkeys(RESOURCES, 0.0)
     for name, op, cyc in zip(finn_names(layers), layers, perf.cycles):

@@ -83,10 +83,11 @@ def quantize_input(datatype: str | None, scale: float = 1.0) -> str:
 
 def buffers(*, depth: int = DEFAULT_FIFO_DEPTH, depths: str | None = None) -> str:
     """What the ``folding`` stage adds to a folded dataflow design: forks
-    where a stream has several readers, width converters and FIFOs of
-    ``depth`` (deeper in front of a join), then the depths of a FINN
-    hardware config (``depths``), if given."""
-    out = f"dataflow-insert-duplicate,dataflow-insert-dwc,{spec('dataflow-insert-fifo', depth=depth)}"
+    where a stream has several readers, width converters and FIFOs, each
+    as deep as the pipeline needs to run at its slowest layer's rate (at
+    least ``depth``), then the depths of a FINN hardware config
+    (``depths``), if given."""
+    out = f"dataflow-insert-duplicate,dataflow-insert-dwc,{spec('dataflow-insert-fifo', depth=depth)},dataflow-size-fifos"
     return out if depths is None else f"{out},{spec('dataflow-set-fifo-depths', config=depths)}"
 
 

@@ -17,11 +17,11 @@ def design_point(module, report: dict, label: str):
 
     from finnr.dialects import dataflow as df
     from finnr.dialects import datatypes as dt
-    from finnr.models import layers as lm
+    from finnr.models import schedule
     from finnr.models.layers import dataflow_layers
     from finnr.models.roofline import DesignPoint
 
-    perf = lm.performance(dataflow_layers(module), report["clock_mhz"])
+    perf = schedule.performance(dataflow_layers(module), report["clock_mhz"])
     moved = sum(r.get("offchip_bytes", 0.0) for r in report["layers"])
     for part in module.walk():
         if isinstance(part, df.PartitionOp):

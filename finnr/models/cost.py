@@ -458,17 +458,6 @@ class _Window(LayerModel):
     def window_fields(self, op) -> dict:
         return {}
 
-    def first_output_cycles(self, spec, total):
-        """The lines of the first window (DIL·(KH-1)+1) are buffered first."""
-        rows = spec.dilation[0] * (spec.kernel[0] - 1) + 1
-        return total * min(1.0, rows / max(1, spec.ifm[0]))
-
-    def held_fraction(self, spec):
-        """The line buffer: (KH-1)·DIL+1 rows of the window and the SH rows
-        of the next output row (finnr_window.v's BUF)."""
-        rows = (spec.kernel[0] - 1) * spec.dilation[0] + 1 + spec.stride[0]
-        return min(1.0, rows / max(1, spec.ifm[0]))
-
     def activation_bytes(self, spec) -> float:
         return spec.channels * spec.ifm[0] * spec.ifm[1] * (spec.abits + spec.obits) / 8
 
@@ -545,10 +534,6 @@ class PadModel(LayerModel):
     def stream_widths(self, spec, pe, simd):
         return simd, simd
 
-    def held_fraction(self, spec):
-        """A pixel in flight and one in its output register."""
-        return min(1.0, 2 / max(1, spec.ifm[0] * spec.ifm[1]))
-
     def activation_bytes(self, spec) -> float:
         return spec.channels * spec.ifm[0] * spec.ifm[1] * (spec.abits + spec.obits) / 8
 
@@ -574,9 +559,6 @@ class LabelSelectModel(_PerChannel):
     def stream_widths(self, spec, pe, simd):
         return pe, 1
 
-    def first_output_cycles(self, spec, total):
-        return total
-
     def bounded_input_lanes(self, pe, simd):
         return pe
 
@@ -589,10 +571,6 @@ class _Buffer(LayerModel):
 
     def stream_widths(self, spec, pe, simd):
         return spec.in_elems, spec.out_elems
-
-    def held_fraction(self, spec):
-        """A converter's shift buffer of in + out elements."""
-        return min(1.0, (spec.in_elems + spec.out_elems) / max(1, spec.channels * spec.vectors))
 
 
 @layer_model(df.DWCOp)
@@ -628,10 +606,6 @@ class FIFOModel(_Buffer):
 
     def cycles(self, spec, pe, simd):
         return spec.channels * spec.vectors / spec.in_elems + 0 * pe * simd
-
-    def held_fraction(self, spec):
-        """Its depth in words."""
-        return min(1.0, spec.depth * spec.in_elems / max(1, spec.channels * spec.vectors))
 
     def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
         width = spec.in_elems * spec.abits
@@ -782,7 +756,3 @@ class DepthToSpaceModel(_Rearrange):
         b = spec.ofm[0] // spec.ifm[0]
         lut, bram = banked_buffer(banks, depth, bits)
         return _stream_lanes(100 + (2 + b * b) * width + lut, width, width, bram)
-
-    def first_output_cycles(self, spec, total):
-        """The first input row is buffered first."""
-        return total / (spec.ifm[0] + 1)

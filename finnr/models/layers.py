@@ -1,12 +1,10 @@
 """From dataflow IR to cost-model inputs: the layers of a module, the
-:class:`LayerSpec` of every layer, its folding, and the network-level
-figures (throughput, latency with pipeline overlap, TOp/s). Reads the IR,
+:class:`LayerSpec` of every layer and its folding (the network-level
+figures are in :mod:`finnr.models.schedule`). Reads the IR,
 never changes it; every per-kind fact comes from the layer-model registry
 (:mod:`finnr.models.registry`)."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import numpy as np
 from xdsl.ir import Operation
@@ -81,39 +79,3 @@ def stream_widths(op: Operation) -> tuple[int, int]:
     """Elements per beat of the layer's input and output streams."""
     pe, simd = folding(op)
     return model_of(op).stream_widths(spec_of(op), pe, simd)
-
-
-def held_fraction(op: Operation) -> float:
-    """The largest part of one frame ``op`` holds at a time."""
-    return model_of(op).held_fraction(spec_of(op))
-
-
-@dataclass
-class Performance:
-    clock_mhz: float
-    cycles: list[float]
-    bottleneck: int
-    fps: float
-    latency_cycles: float
-    macs: int
-
-    @property
-    def tops(self) -> float:
-        return 2 * self.macs * self.fps / 1e12
-
-
-def performance(layers: list[Operation], clock_mhz: float) -> Performance:
-    """Throughput = f_clk / max layer cycles. Latency with pipeline overlap:
-    each stage starts once its producer emitted its first output, so the
-    first frame leaves after the sum of the first-output delays plus the
-    slowest stage's full frame (FINN's no-overlap sum is the bound above
-    this)."""
-    specs = [spec_of(op) for op in layers]
-    cyc = [layer_cycles(op) for op in layers]
-    if not cyc:
-        return Performance(clock_mhz, [], -1, 0.0, 0.0, 0)
-    b = int(np.argmax(cyc))
-    firsts = [cost.model_for(s).first_output_cycles(s, c) for s, c in zip(specs, cyc)]
-    latency = sum(firsts) - firsts[b] + cyc[b]
-    fps = clock_mhz * 1e6 / cyc[b]
-    return Performance(clock_mhz, cyc, b, fps, latency, sum(cost.macs(s) for s in specs))

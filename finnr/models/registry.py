@@ -4,7 +4,7 @@ keyed by its dataflow op class (as xDSL keys interpreter functions).
 A :class:`LayerModel` subclass per op class, registered with
 ``@layer_model(df.MVAUOp)``, holds every per-kind fact of the models: the
 :class:`~finnr.models.cost.LayerSpec` read from an op, the dimensions PE
-and SIMD fold, cycles, resources, stream widths, first-output delay,
+and SIMD fold, cycles, resources, stream widths,
 weights and multiply-accumulates, the optimizer's choices, FINN's
 SetFolding step and the off-chip traffic of a multi-layer offload. The
 entries are in :mod:`finnr.models.cost` (importing :mod:`finnr.models`
@@ -68,17 +68,6 @@ class LayerModel:
     def vectors(self, spec) -> int:
         """Vectors per frame the layer computes one after the other."""
         return spec.vectors
-
-    def held_fraction(self, spec) -> float:
-        """The largest part of one input frame the layer holds at a time
-        (received, not yet turned into output): one vector being computed
-        and one in its output register."""
-        return min(1.0, 2 / max(1, self.vectors(spec)))
-
-    def first_output_cycles(self, spec, total: float) -> float:
-        """Cycles until the first output, of ``total`` per frame: one
-        vector's worth."""
-        return total / max(1, self.vectors(spec))
 
     def weight_count(self, spec) -> int:
         return 0

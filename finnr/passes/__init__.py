@@ -30,6 +30,7 @@ _PASS_MODULES = {
     "dataflow-insert-duplicate": ("dataflow_insert_duplicate", "DataflowInsertDuplicate"),
     "dataflow-insert-dwc": ("dataflow_insert_dwc", "DataflowInsertDWC"),
     "dataflow-insert-fifo": ("dataflow_insert_fifo", "DataflowInsertFIFO"),
+    "dataflow-size-fifos": ("dataflow_size_fifos", "DataflowSizeFIFOs"),
     "dataflow-set-fifo-depths": ("dataflow_set_fifo_depths", "DataflowSetFIFODepths"),
     "dataflow-estimate": ("dataflow_estimate", "DataflowEstimate"),
     "convert-dataflow-to-hls": ("convert_dataflow_to_hls", "ConvertDataflowToHls"),

@@ -43,6 +43,7 @@ from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.hw import KIND_BIPOLAR, KIND_SIGNED, encode, kind_code
 from finnr.models import layers as lm
+from finnr.models import schedule
 
 HARNESS = Path(__file__).parent / "sim_main.cpp"
 VERILATOR_FLAGS = ("--cc", "--exe", "--build", "-Wno-fatal", "-Wno-lint", "-Wno-style", "--top-module", "tb",
@@ -373,7 +374,7 @@ def measure(design: Design, r: Run, frames: int, clock_mhz: float) -> dict:
             entry["depth"] = layer.params["DEPTH"]
             entry["peak_occupancy"] = r.probes[(layer.ir_name, "peak")]
         layers.append(entry)
-    perf = lm.performance([layer.op for layer in design.layers if lm.kind(layer.op)], clock_mhz)
+    perf = schedule.performance([layer.op for layer in design.layers if lm.kind(layer.op)], clock_mhz)
     return {
         "top": design.top,
         "frames": frames,

@@ -1,0 +1,483 @@
+"""The I/O schedule of every engine, exact to the cycle: given the cycle at
+which each beat of each input is offered, the cycle at which the engine
+takes it and the cycle at which it offers each beat of each output, for
+outputs that are taken as soon as they are offered (an infinite FIFO
+behind every output). These are facts of finnr's RTL engines
+(``finnr/backends/rtl/lib``): every engine is a stall-all pipeline or a
+reader and a writer around a buffer, and its schedule is a max-plus
+recurrence (a step waits for the step before it and for its input beat),
+solved here with cumulative maxima over whole streams, so a network of a
+million beats is scheduled in a fraction of a second.
+
+On these schedules, :func:`simulate` runs a dataflow partition with
+infinite FIFOs and :func:`fifo_depths` sizes every FIFO: the partition's
+inputs are offered evenly at the rate of its slowest layer (its cycles
+per frame), and each FIFO is as deep as the most words it holds when a
+word arrives, + 1. With those depths no producer ever finds its FIFO full,
+so the finite design runs exactly as the infinite one, at the slowest
+layer's rate; inputs offered earlier (back to back) can only make every
+event earlier (the schedules are monotone max-plus systems), so that rate
+holds too. :func:`latency` is the first frame's latency with its inputs
+offered back to back.
+
+A schedule function takes ``(op, arrivals, frames)``: ``arrivals`` one
+array per input of the cycles its beats are offered (``frames`` frames,
+back to back in the stream); it returns (per input the cycles the beats are
+taken, per output the cycles the beats are offered). Registered with
+``@schedule(df.XOp)``, keyed by op class like the other registries."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from xdsl.ir import Operation, SSAValue
+
+from finnr.dialects import dataflow as df
+from finnr.models import cost
+from finnr.models import layers as lm
+
+Times = np.ndarray
+"""int64 cycles, one per beat."""
+Schedule = Callable[[Operation, list[Times], int], tuple[list[Times], list[Times]]]
+
+SCHEDULES: dict[type[Operation], Schedule] = {}
+"""Op class -> its engine's schedule."""
+
+_NEVER = -(1 << 62)
+
+
+def schedule(*op_classes: type[Operation]) -> Callable[[Schedule], Schedule]:
+    """Register a schedule function for ``op_classes``."""
+
+    def register(fn: Schedule) -> Schedule:
+        for c in op_classes:
+            if c in SCHEDULES:
+                raise ValueError(f"{c.name} has a schedule already")
+            SCHEDULES[c] = fn
+        return fn
+
+    return register
+
+
+def _shape(v: SSAValue) -> tuple[int, ...]:
+    return tuple(v.type.get_shape())
+
+
+def frame_beats(v: SSAValue, elems: int) -> int:
+    """Beats per frame of a stream of ``elems`` elements per beat."""
+    shape = _shape(v)
+    return math.prod(shape[1:]) // elems
+
+
+def _serial(earliest: Times, after: int = _NEVER) -> Times:
+    """One event per cycle at most, in order, each no earlier than
+    ``earliest`` (and the first after ``after``): t[k] = max(t[k-1] + 1,
+    earliest[k])."""
+    k = np.arange(earliest.shape[0], dtype=np.int64)
+    return np.maximum.accumulate(np.maximum(earliest - k, after + 1)) + k
+
+
+def _tile(steps: np.ndarray, frames: int, per_frame: int) -> np.ndarray:
+    off = np.arange(frames, dtype=np.int64)[:, None] * per_frame
+    return (np.asarray(steps, dtype=np.int64)[None, :] + off).ravel()
+
+
+def program(arrivals: Sequence[Times], frames: int, steps: int, reads: Sequence[np.ndarray],
+            writes: Sequence[np.ndarray], latency: int) -> tuple[list[Times], list[Times]]:
+    """The schedule of a stall-all pipeline that issues one step per cycle
+    (``steps`` per frame, from cycle 0 on): ``reads[i]`` the steps that take
+    a beat of input i (in a frame, increasing), ``writes[j]`` the steps
+    whose result leaves as a beat of output j ``latency`` cycles after the
+    step issued. A step that reads issues once all the beats it reads are
+    offered."""
+    rs = [_tile(r, frames, steps) for r in reads]
+    events = np.unique(np.concatenate(rs)) if rs else np.zeros(0, np.int64)
+    ready = np.full(events.shape, _NEVER, dtype=np.int64)
+    for r, a in zip(rs, arrivals, strict=True):
+        i = np.searchsorted(events, r)
+        ready[i] = np.maximum(ready[i], a)
+    # a step issues at its index + a delay that only grows
+    delay = np.maximum.accumulate(np.maximum(ready - events, 0)) if events.size else events
+    taken = [events[np.searchsorted(events, r)] + delay[np.searchsorted(events, r)] for r in rs]
+    out = []
+    for w in writes:
+        ws = _tile(w, frames, steps)
+        k = np.searchsorted(events, ws, side="right") - 1
+        out.append(ws + (np.where(k >= 0, delay[np.maximum(k, 0)], 0) if events.size else 0) + latency)
+    return taken, out
+
+
+# --- the engines ---------------------------------------------------------------
+
+
+@schedule(df.MVAUOp)
+def _mvau(op: df.MVAUOp, arrivals: list[Times], frames: int):
+    """Input vector read during the first row fold (SF steps), NF row folds
+    of SF steps each, a beat 3 cycles after each fold's last step (issue,
+    multiply-accumulate, activation, output register)."""
+    pe, simd = lm.folding(op)
+    sf, nf = op.mw // simd, op.mh // pe
+    vectors = frame_beats(op.operands[0], simd) // sf
+    v = np.arange(vectors, dtype=np.int64)[:, None] * (sf * nf)
+    reads = (v + np.arange(sf)).ravel()
+    writes = (v + np.arange(nf) * sf + sf - 1).ravel()
+    return program(arrivals, frames, vectors * sf * nf, [reads], [writes], 3)
+
+
+@schedule(df.ThresholdingOp)
+def _thresholding(op: Operation, arrivals: list[Times], frames: int):
+    """A beat per step, out 2 cycles later."""
+    n = frame_beats(op.operands[0], lm.stream_widths(op)[0])
+    return program(arrivals, frames, n, [np.arange(n)], [np.arange(n)], 2)
+
+
+@schedule(df.DuplicateOp)
+def _duplicate(op: df.DuplicateOp, arrivals: list[Times], frames: int):
+    """A beat per step, offered on every output 1 cycle later."""
+    n = frame_beats(op.input, lm.stream_widths(op)[0])
+    return program(arrivals, frames, n, [np.arange(n)], [np.arange(n)] * len(op.results), 1)
+
+
+@schedule(df.AddStreamsOp)
+def _add_streams(op: Operation, arrivals: list[Times], frames: int):
+    """A beat of both inputs per step, out 1 cycle later."""
+    n = frame_beats(op.operands[0], lm.stream_widths(op)[0])
+    return program(arrivals, frames, n, [np.arange(n)] * len(op.operands), [np.arange(n)], 1)
+
+
+@schedule(df.ConcatOp)
+def _concat(op: df.ConcatOp, arrivals: list[Times], frames: int):
+    """Every vector: each input's channel folds in turn, a beat per step,
+    out 1 cycle later."""
+    simd = lm.folding(op)[1]
+    folds = [c // simd for c in op.input_channels]
+    per = sum(folds)
+    vectors = frame_beats(op.result, simd) // per
+    v = np.arange(vectors, dtype=np.int64)[:, None] * per
+    starts = np.cumsum([0, *folds])
+    reads = [(v + np.arange(s, s + f)).ravel() for s, f in zip(starts, folds)]
+    return program(arrivals, frames, vectors * per, reads, [np.arange(vectors * per)], 1)
+
+
+@schedule(df.PadOp)
+def _pad(op: df.PadOp, arrivals: list[Times], frames: int):
+    """A beat of the padded frame per step (row by row), read from the
+    input inside the frame, out 1 cycle later."""
+    _, h, w, c = _shape(op.input)
+    top, left, bottom, right = (int(p) for p in op.pads.get_values())
+    cf = c // lm.folding(op)[1]
+    oh, ow = h + top + bottom, w + left + right
+    y, x = np.meshgrid(np.arange(oh), np.arange(ow), indexing="ij")
+    inside = ((y >= top) & (y < top + h) & (x >= left) & (x < left + w)).ravel()
+    steps = np.arange(oh * ow * cf, dtype=np.int64)
+    reads = steps[np.repeat(inside, cf)]
+    return program(arrivals, frames, steps.size, [reads], [steps], 1)
+
+
+@schedule(df.UpsampleOp)
+def _upsample(op: df.UpsampleOp, arrivals: list[Times], frames: int):
+    """A beat of the upsampled frame per step; each pixel's first copy read
+    from the input (and kept in a row buffer for the others), out 1 cycle
+    later."""
+    _, h, w, c = _shape(op.input)
+    sh, sw = (int(s) for s in op.scale.get_values())
+    cf = c // lm.folding(op)[1]
+    # steps in the order (input row, ry, x, rx, cf)
+    ry, rx = np.meshgrid(np.arange(sh), np.arange(sw), indexing="ij")
+    fresh = np.broadcast_to(((ry == 0)[:, None, :, None] & (rx == 0)[:, None, :, None]),
+                            (sh, w, sw, cf))
+    fresh = np.tile(fresh.ravel(), h)
+    steps = np.arange(fresh.size, dtype=np.int64)
+    return program(arrivals, frames, steps.size, [steps[fresh]], [steps], 1)
+
+
+@schedule(df.DepthToSpaceOp)
+def _depth_to_space(op: df.DepthToSpaceOp, arrivals: list[Times], frames: int):
+    """Ping-pong row buffers: H + 1 steps of W*B*B*C/SIMD cycles per frame;
+    step s reads input row s (s < H) while writing output rows of input
+    row s - 1 (s > 0), out 1 cycle later."""
+    _, h, _, _ = _shape(op.input)
+    row = frame_beats(op.input, lm.stream_widths(op)[0]) // h
+    return program(arrivals, frames, (h + 1) * row, [np.arange(h * row)], [np.arange(row, (h + 1) * row)], 1)
+
+
+@schedule(df.VVAUOp)
+def _vvau(op: df.VVAUOp, arrivals: list[Times], frames: int):
+    """A beat per step (K*C/(SIMD*PE) per window); a window's C/PE output
+    beats leave one per cycle from 4 cycles after its last beat (the
+    accumulate side hands the window to an output buffer that empties in
+    C/PE cycles, fewer than a window takes in)."""
+    pe, simd = lm.folding(op)
+    c, k = np.asarray(op.weight_matrix()).shape
+    beats, nf = k * c // (simd * pe), c // pe
+    n = frame_beats(op.operands[0], simd * pe)
+    (taken,), _ = program(arrivals, frames, n, [np.arange(n)], [], 0)
+    last = taken[beats - 1 :: beats]
+    return [taken], [(last[:, None] + 4 + np.arange(nf)).ravel()]
+
+
+@schedule(df.LabelSelectOp)
+def _label_select(op: df.LabelSelectOp, arrivals: list[Times], frames: int):
+    """A beat per cycle; after a vector's last beat its K labels leave one
+    per cycle from the next cycle on; the next vector's last beat waits
+    until the last of them leaves."""
+    pe, k = lm.folding(op)[0], op.k.value.data
+    nb = _shape(op.input)[-1] // pe
+    a = arrivals[0]
+    if k <= nb:
+        taken = _serial(a)
+    else:
+        taken = np.empty_like(a)
+        after = _NEVER
+        for v in range(a.shape[0] // nb):
+            seg = _serial(a[v * nb : (v + 1) * nb], after)
+            if v:
+                seg[-1] = max(seg[-1], taken[v * nb - 1] + k)
+            taken[v * nb : (v + 1) * nb] = seg
+            after = seg[-1]
+    last = taken[nb - 1 :: nb]
+    return [taken], [(last[:, None] + 1 + np.arange(k)).ravel()]
+
+
+@schedule(df.DWCOp)
+def _dwc(op: df.DWCOp, arrivals: list[Times], frames: int):
+    """A shift buffer of IN + OUT elements: an output beat leaves the cycle
+    after the buffer holds its OUT elements (one per cycle); an input beat
+    enters once at most OUT elements are left after this cycle's output.
+    The two recurrences are solved together (a fixed point, from below)."""
+    n_in, n_out = lm.stream_widths(op)
+    a = arrivals[0]
+    m = a.shape[0] * n_in // n_out
+    need = -(-(np.arange(1, m + 1) * n_out) // n_in) - 1  # last input beat output j needs
+    gate = -(-(np.arange(a.shape[0]) * n_in) // n_out) - 2  # output that must have left before input i
+    gated = gate >= 0
+    out = np.full(m, _NEVER, dtype=np.int64)
+    taken = None
+    for _ in range(10_000):
+        earliest = a.copy()
+        earliest[gated] = np.maximum(earliest[gated], out[gate[gated]])
+        new = _serial(earliest)
+        if taken is not None and np.array_equal(new, taken):
+            break
+        taken = new
+        out = _serial(taken[need] + 1)
+    return [taken], [out]
+
+
+@schedule(df.SWUOp, df.MaxPoolOp)
+def _window(op: df.SWUOp | df.MaxPoolOp, arrivals: list[Times], frames: int):
+    """A line buffer of (KH-1)*DH + 1 + SH rows, filled and released row by
+    row: the writer takes an input row once the buffer has room for it
+    (fewer than that many rows held), the reader emits an output row (KH*KW
+    beats per pixel and channel fold, contiguous; one per window for a max
+    pool) once its rows are complete, from the cycle after, and releases SH
+    rows at its end (the rest of the frame after its last row); out 2
+    cycles after a step."""
+    _, h, w, c = _shape(op.input)
+    _, oh, ow, _ = _shape(op.result)
+    (kh, kw), (sh, _), (dh, _) = op.window()
+    pool = isinstance(op, df.MaxPoolOp)
+    simd = lm.stream_widths(op)[0]
+    cf = c // simd
+    rn = (kh - 1) * dh + 1
+    buf = rn + sh
+    a = arrivals[0].reshape(frames * h, w * cf)
+    taken = np.empty_like(a)
+    done = np.empty(frames * h, dtype=np.int64)  # the cycle each input row's last beat was taken
+    row_steps = ow * kh * kw * cf
+    per_out = kh * kw if pool else 1
+    rel_count: list[int] = []  # rows released after each output row
+    rel_at: list[int] = []  # the cycle from which the writer sees them
+    starts = np.empty(frames * oh, dtype=np.int64)
+    g = j = 0
+    last_taken, last_step = _NEVER, -1
+    while g < frames * h or j < frames * oh:
+        f, r = divmod(j, oh)
+        if j < frames * oh and f * h + r * sh + rn - 1 < g:  # the reader's rows are complete
+            s = max(last_step + 1, int(done[f * h + r * sh + rn - 1]) + 1)
+            starts[j] = s
+            last_step = s + row_steps - 1
+            rel_count.append((f + 1) * h if r == oh - 1 else f * h + (r + 1) * sh)
+            rel_at.append(last_step + 1)
+            j += 1
+            continue
+        # the writer's next row: room once g - released < BUF
+        k = next((i for i, n in enumerate(rel_count) if n >= g - buf + 1), None) if g >= buf else -1
+        if k is None:  # pragma: no cover - the reader always frees a row first
+            raise AssertionError("window schedule: no row released")
+        gate = rel_at[k] if k >= 0 else _NEVER
+        row = _serial(np.maximum(a[g], gate), last_taken)
+        taken[g] = row
+        done[g] = last_taken = int(row[-1])
+        g += 1
+    steps = np.arange(row_steps, dtype=np.int64)
+    emits = steps[per_out - 1 :: per_out]
+    out = (starts[:, None] + emits[None, :] + 2).ravel()
+    return [taken.ravel()], [out]
+
+
+# --- a partition ------------------------------------------------------------------
+
+
+@dataclass
+class Timing:
+    """A partition run with infinite FIFOs."""
+
+    offered: dict[SSAValue, Times] = field(default_factory=dict)
+    """Per stream, the cycle each beat is offered to its reader."""
+    taken: dict[SSAValue, Times] = field(default_factory=dict)
+    """Per stream, the cycle its reader takes each beat."""
+    outputs: list[Times] = field(default_factory=list)
+    """Per partition output, the cycle each beat leaves."""
+
+
+def _layers(partition: Operation) -> list[Operation]:
+    return [op for op in partition.regions[0].block.ops if lm.is_layer(op)]
+
+
+def simulate(partition: Operation, inputs: Sequence[Times], frames: int) -> Timing:
+    """Run ``partition``'s layers on their schedules, ``inputs`` the cycles
+    the beats of each partition input are offered, every output taken as
+    soon as it is offered (FIFOs infinite)."""
+    block = partition.regions[0].block
+    t = Timing()
+    for arg, times in zip(block.args, inputs, strict=True):
+        t.offered[arg] = np.asarray(times, dtype=np.int64)
+    for op in block.ops:
+        if isinstance(op, df.YieldOp):
+            t.outputs = [t.offered[v] for v in op.operands]
+            for v in op.operands:  # the host takes every output beat as it is offered
+                t.taken[v] = t.offered[v]
+        if not lm.is_layer(op):
+            continue
+        fn = SCHEDULES.get(type(op))
+        if fn is None:
+            raise ValueError(f"{op.name} ({type(op).__name__}) has no schedule")
+        elems = lm.stream_widths(op)[0]
+        taken, out = fn(op, [_rebeat(t.offered[v], v, elems, frames) for v in op.operands], frames)
+        t.taken.update(zip(op.operands, taken, strict=True))
+        t.offered.update(zip(op.results, out, strict=True))
+    return t
+
+
+def _rebeat(times: Times, v: SSAValue, elems: int, frames: int) -> Times:
+    """The cycles a stream's beats of ``elems`` elements are offered, when
+    its producer offers beats of another width (no converter between them,
+    as before ``dataflow-insert-dwc``): each beat once its last element is
+    (a converter without delay)."""
+    count = frames * frame_beats(v, elems)
+    if count == times.shape[0]:
+        return times
+    total = frames * math.prod(_shape(v)[1:])
+    last = (np.arange(1, count + 1, dtype=np.int64) * (total // count) - 1) // (total // times.shape[0])
+    return times[last]
+
+
+def fifo_occupancy(timing: Timing, fifo: df.FIFOOp) -> Times:
+    """For every word pushed into ``fifo``, the words it holds at the start
+    of that cycle (pushed before, not yet popped)."""
+    push, pop = timing.taken[fifo.input], np.sort(timing.taken[fifo.result])
+    return np.arange(push.shape[0], dtype=np.int64) - np.searchsorted(pop, push, side="left")
+
+
+def bottleneck_cycles(partition: Operation) -> int:
+    """The slowest layer's cycles per frame (whole cycles)."""
+    return max((math.ceil(lm.layer_cycles(op) - 1e-9) for op in _layers(partition)), default=1)
+
+
+def _input_beats(partition: Operation) -> list[int]:
+    """Beats per frame of each partition input (the width its reader takes)."""
+    block = partition.regions[0].block
+    beats = []
+    for arg in block.args:
+        reader = next(iter(arg.uses)).operation
+        elems = lm.stream_widths(reader)[0]
+        beats.append(frame_beats(arg, elems))
+    return beats
+
+
+def paced_inputs(partition: Operation, frames: int, period: int) -> list[Times]:
+    """Each input's beats offered evenly, ``period`` cycles per frame."""
+    out = []
+    for n in _input_beats(partition):
+        i = np.arange(frames * n, dtype=np.int64)
+        out.append((i * period) // n)
+    return out
+
+
+def frames_to_settle(partition: Operation, period: int) -> int:
+    """Frames to simulate for the FIFOs' steady state: the first frame's
+    latency in periods, + 2."""
+    return 2 + math.ceil(latency(partition) / max(1, period))
+
+
+def fifo_depths(partition: Operation, frames: int | None = None) -> dict[df.FIFOOp, int]:
+    """The depth each FIFO of ``partition`` needs for the slowest layer's
+    rate: the most words it holds in a cycle that pushes one, + 1 (inputs
+    offered evenly at that rate; ``frames`` frames, by default enough for
+    the steady state)."""
+    period = bottleneck_cycles(partition)
+    frames = frames_to_settle(partition, period) if frames is None else frames
+    timing = simulate(partition, paced_inputs(partition, frames, period), frames)
+    fifos = [op for op in partition.regions[0].block.ops if isinstance(op, df.FIFOOp)]
+    return {op: int(fifo_occupancy(timing, op).max(initial=0)) + 1 for op in fifos}
+
+
+def latency(partition: Operation) -> int:
+    """Cycles from the first input beat taken to the last output beat of
+    the first frame offered, inputs offered back to back."""
+    zeros = [np.zeros(n, dtype=np.int64) for n in _input_beats(partition)]
+    timing = simulate(partition, zeros, 1)
+    first = min(int(timing.taken[arg][0]) for arg in partition.regions[0].block.args)
+    return int(max(o.max() for o in timing.outputs)) - first + 1
+
+
+@schedule(df.FIFOOp)
+def _fifo(op: df.FIFOOp, arrivals: list[Times], frames: int):
+    """Takes a word the cycle it is offered (never full: these are the
+    depths being sized), offers it the cycle after."""
+    return [arrivals[0]], [arrivals[0] + 1]
+
+
+# --- a network ---------------------------------------------------------------------
+
+
+@dataclass
+class Performance:
+    clock_mhz: float
+    cycles: list[float]
+    bottleneck: int
+    fps: float
+    latency_cycles: float
+    macs: int
+
+    @property
+    def tops(self) -> float:
+        return 2 * self.macs * self.fps / 1e12
+
+
+def partitions_of(layers: Sequence[Operation]) -> list[Operation]:
+    """The dataflow partitions holding ``layers``, in order."""
+    parts: list[Operation] = []
+    for op in layers:
+        p = op.parent_op()
+        if isinstance(p, df.PartitionOp) and p not in parts:
+            parts.append(p)
+    return parts
+
+
+def performance(layers: list[Operation], clock_mhz: float) -> Performance:
+    """Throughput = f_clk / the slowest layer's cycles per frame. Latency:
+    the first frame's, from the engines' schedules (every stage starts on
+    its producer's first beats), summed over the partitions (host code
+    between them is not counted)."""
+    cyc = [lm.layer_cycles(op) for op in layers]
+    if not cyc:
+        return Performance(clock_mhz, [], -1, 0.0, 0.0, 0)
+    b = int(np.argmax(cyc))
+    latency_cycles = sum(latency(p) for p in partitions_of(layers))
+    return Performance(clock_mhz, cyc, b, clock_mhz * 1e6 / cyc[b], latency_cycles,
+                       sum(cost.macs(lm.spec_of(op)) for op in layers))
