@@ -41,6 +41,7 @@ from finnr.examples.networks import NetSpec, cnn, mlp
 from finnr.flows import pipeline
 from finnr.frontend.onnx_import import import_model
 from finnr.interpreter import entry_function, run_batch
+from finnr.ir_io import load_ir
 from finnr_testing.flow import apply, random_folding
 from finnr_testing.shared_models import shared_model
 
@@ -287,6 +288,15 @@ def test_the_schedule_tests_cover_every_engine():
     assert kinds == set(schedule.SCHEDULES)
 
 
+def assert_as_reported(build_dir: Path, rtlsim_report: dict) -> None:
+    """A build with its own FIFOs runs as its report.json says: cycles per
+    frame within 1%, first-frame latency within 5%."""
+    built = json.loads((build_dir / "report.json").read_text())
+    predicted = max(l["cycles"] for l in built["layers"])
+    assert rtlsim_report["cycles_per_frame"] == pytest.approx(predicted, rel=0.01)
+    assert rtlsim_report["latency_cycles"] == pytest.approx(built["latency_cycles"], rel=0.05)
+
+
 # --- generation --------------------------------------------------------------------
 
 
@@ -468,9 +478,10 @@ def test_fork_join_with_a_depthwise_branch_is_bit_exact(tmp_path):
 def test_residual_networks_through_rtlsim_with_default_fifos(tmp_path, name):
     """The residual networks build into one partition (forks, joins, the
     depthwise VVAUs, the flatten) and run in rtlsim with the build's own
-    FIFO depths: the FIFO in front of each join's short branch holds what
-    the long branch holds, so nothing deadlocks; bit-exact with the build's
-    IR, every layer at its modelled rate."""
+    FIFO depths (sized from the engines' schedules, deep on each join's
+    short branch, so nothing deadlocks): bit-exact with the build's IR,
+    every layer at its modelled rate, the whole at the reported cycles per
+    frame and latency."""
     model, golden = shared_model(name)
     g = np.load(golden)
     x = tmp_path / "x.npy"
@@ -487,6 +498,7 @@ def test_residual_networks_through_rtlsim_with_default_fifos(tmp_path, name):
     report = json.loads((out / "rtlsim.json").read_text())
     for layer in report["layers"]:
         assert layer["measured_cycles"] == pytest.approx(layer["predicted_cycles"], rel=TOLERANCE), layer
+    assert_as_reported(out, report)
 
 
 GENERATED = [(1, 1, "mlp"), (2, 2, "cnn")]
@@ -509,38 +521,61 @@ def test_generated_networks_are_bit_exact(tmp_path, wbits, abits, kind):
     assert_cycles_match(report)
 
 
+def _fifo_bits(directory: Path) -> int:
+    """The FIFO memory of a build (bits: depth x width over its FIFOs)."""
+    manifest = json.loads((directory / "rtl" / "manifest.json").read_text())
+    report = json.loads((directory / "report.json").read_text())
+    depth = {l["name"]: l["depth"] for l in report["layers"] if l["kind"] == "fifo"}
+    module = load_ir(directory / "05-estimated.mlir")
+    assert {l["name"] for l in manifest["layers"] if l["op"] == "fifo"} == set(depth)
+    return sum(f.params["DEPTH"] * f.params["WIDTH"] for d in designs(module) for f in d.fifos())
+
+
 @needs_sim
 def test_rtlsim_command_reports_and_sizes_fifos(tmp_path, capsys):
+    """The default build's FIFOs are sized from the engines' schedules: it
+    runs at the predicted cycles per frame, with the predicted first-frame
+    latency. `finnr rtlsim --size-fifos` is the check by simulation: from
+    depth-2 FIFOs (which stall this MLP) it finds depths that reach the
+    same rate, with no less FIFO memory than the analytical ones."""
     out = tmp_path / "b"
     assert main(["build", "--backend", "rtl", "--target-fps", "100000", "-o", str(out), "--quiet"]) == 0
+    built = json.loads((out / "report.json").read_text())
     x = out / "example_input.npy"
-    assert main(["rtlsim", str(out), "--input", str(x), "-o", str(tmp_path / "y.npy"), "--size-fifos"]) == 0
+    assert main(["rtlsim", str(out), "--input", str(x), "-o", str(tmp_path / "y.npy")]) == 0
     assert main(["run", str(out / "05-estimated.mlir"), "--input", str(x), "-o", str(tmp_path / "ref.npy")]) == 0
     np.testing.assert_array_equal(np.load(tmp_path / "y.npy"), np.load(tmp_path / "ref.npy"))
     report = json.loads((out / "rtlsim.json").read_text())
-    assert {"cycles_per_frame", "latency_cycles", "layers", "fifo_sizing"} <= set(report)
-    assert report["frames"] >= 3 and report["latency_cycles"] > 0
-    assert_cycles_match([{**report, "predicted_cycles_per_frame": report["cycles_per_frame"]}])
+    assert {"cycles_per_frame", "latency_cycles", "layers"} <= set(report)
+    assert report["frames"] >= 3
+    assert report["cycles_per_frame"] == report["predicted_cycles_per_frame"] == max(l["cycles"] for l in built["layers"])
+    assert report["latency_cycles"] == report["predicted_latency_cycles"] == built["latency_cycles"]
     for layer in report["layers"]:
         assert {"name", "op", "measured_cycles", "predicted_cycles"} <= set(layer)
-    # depth-2 FIFOs stall the MLP; the sized ones reach the model's throughput
-    sizing = report["fifo_sizing"]
-    assert sizing["cycles_per_frame_before"] > 1.1 * report["predicted_cycles_per_frame"]
-    assert sizing["cycles_per_frame"] == pytest.approx(report["predicted_cycles_per_frame"], rel=TOLERANCE)
-    assert set(sizing["depths"]) == {l["ir_name"] for l in report["layers"] if l["op"] == "fifo"}
     assert "cycles per frame" in capsys.readouterr().out
-    # a build with those depths (reported in report.json) runs at the model's throughput, no stall left
-    depths = json.loads((out / "fifo_depths.json").read_text())
+    # the same design with depth-2 FIFOs stalls; rtlsim --size-fifos sizes it
+    fifos = [l["name"] for l in built["layers"] if l["kind"] == "fifo"]
+    assert max(l["depth"] for l in built["layers"] if l["kind"] == "fifo") > 2
+    shallow = tmp_path / "shallow.json"
+    shallow.write_text(json.dumps({name: {"depth": 2} for name in fifos}))
+    small = tmp_path / "small"
+    assert main(["build", "--backend", "rtl", "--target-fps", "100000", "-o", str(small), "--quiet",
+                 "--fifo-depths", str(shallow)]) == 0
+    assert main(["rtlsim", str(small), "--input", str(x), "-o", str(tmp_path / "z.npy"), "--size-fifos"]) == 0
+    np.testing.assert_array_equal(np.load(tmp_path / "z.npy"), np.load(tmp_path / "ref.npy"))
+    sizing = json.loads((small / "rtlsim.json").read_text())["fifo_sizing"]
+    assert sizing["cycles_per_frame_before"] > 1.1 * report["predicted_cycles_per_frame"]
+    assert sizing["cycles_per_frame"] == report["predicted_cycles_per_frame"]
+    assert set(sizing["depths"]) == set(fifos)
+    # a build with the simulated depths: at least as much FIFO memory as the analytical ones
+    depths = json.loads((small / "fifo_depths.json").read_text())
     assert {k: v["depth"] for k, v in depths.items()} == sizing["depths"]
     sized = tmp_path / "sized"
     assert main(["build", "--backend", "rtl", "--target-fps", "100000", "-o", str(sized), "--quiet",
-                 "--fifo-depths", str(out / "fifo_depths.json")]) == 0
-    fifos = {l["name"]: l["depth"] for l in json.loads((sized / "report.json").read_text())["layers"] if l["kind"] == "fifo"}
-    assert fifos == sizing["depths"]
-    assert main(["rtlsim", str(sized), "--input", str(x), "-o", str(tmp_path / "z.npy")]) == 0
-    np.testing.assert_array_equal(np.load(tmp_path / "z.npy"), np.load(tmp_path / "ref.npy"))
-    again = json.loads((sized / "rtlsim.json").read_text())
-    assert again["cycles_per_frame"] == pytest.approx(again["predicted_cycles_per_frame"], rel=TOLERANCE)
+                 "--fifo-depths", str(small / "fifo_depths.json")]) == 0
+    assert {l["name"]: l["depth"] for l in json.loads((sized / "report.json").read_text())["layers"]
+            if l["kind"] == "fifo"} == sizing["depths"]
+    assert _fifo_bits(out) <= _fifo_bits(sized)
 
 
 @needs_sim
@@ -583,3 +618,4 @@ def test_shared_models_through_build_and_rtlsim(tmp_path, name, fps):
     np.testing.assert_array_equal(y.argmax(1), g["output"][:3].argmax(1))
     report = json.loads((out / "rtlsim.json").read_text())
     assert_cycles_match([{**report, "predicted_cycles_per_frame": report["cycles_per_frame"]}])
+    assert_as_reported(out, report)

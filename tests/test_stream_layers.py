@@ -30,6 +30,7 @@ from finnr.interop.finn import OP_TYPE, apply_folding_config, finn_names, finn_o
 from finnr.interpreter import entry_function, numeric, run, run_batch
 from finnr.models import calibration, cost
 from finnr.models import layers as lm
+from finnr.models import schedule
 from finnr.models.cost import LayerSpec
 from finnr.models.devices import get_device
 from finnr.models.folding import divisors, set_folding_layer
@@ -246,7 +247,10 @@ def test_cycles_and_stream_widths():
     op, spec = _spec(lambda a: df.DepthToSpaceOp(a[0], blocksize=2, simd=3), T(U(3), 1, 4, 5, 24))
     # (H + 1) rows of W pixels of B*B*C channels, SIMD per beat: the first row fills first
     assert lm.layer_cycles(op) == 5 * 5 * 24 / 3 and model_of(op).folded_dims(spec) == (None, 6)
-    assert model_of(op).first_output_cycles(spec, lm.layer_cycles(op)) == 5 * 24 / 3
+    # its schedule: input row 0 (5*24/3 = 40 beats) is read first; the first
+    # output beat leaves the cycle after step 40, the last after step 199
+    (taken,), (out,) = schedule.SCHEDULES[df.DepthToSpaceOp](op, [np.zeros(4 * 40, np.int64)], 1)
+    assert list(taken[[0, -1]]) == [0, 159] and list(out[[0, -1]]) == [41, 200] and len(out) == 160
 
 
 def test_resources_follow_the_buffers():
