@@ -17,9 +17,8 @@ from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects import finnr_context
 from finnr.interop.finn import OP_TYPE, apply_folding_config, finn_names, finn_op_class, folding_config
-from finnr.models import cost
+from finnr.models import cost, schedule
 from finnr.models import layers as lm
-from finnr.models import schedule
 from finnr.models.cost import LayerSpec
 from finnr.models.devices import DEVICES, get_device
 from finnr.models.folding import Fold, divisors, set_folding, set_folding_layer

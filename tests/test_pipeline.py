@@ -41,6 +41,7 @@ def test_stages_compose_in_build_order():
                      pipeline.ESTIMATE, pipeline.HLS])
     assert [p.name for p in parsed(spec)] == [
         "qnn-streamline", "convert-qnn-to-dataflow", "dataflow-set-folding", "dataflow-insert-duplicate",
-        "dataflow-insert-dwc", "dataflow-insert-fifo", "dataflow-set-fifo-depths", "dataflow-estimate", "dataflow-insert-duplicate",
+        "dataflow-insert-dwc", "dataflow-insert-fifo", "dataflow-size-fifos", "dataflow-set-fifo-depths", "dataflow-estimate",
+        "dataflow-insert-duplicate",
         "dataflow-insert-dwc", "convert-dataflow-to-hls"]
     assert pipeline.offload(device="ultra96") == 'dataflow-map-offload{device="ultra96" utilization=0.8}'

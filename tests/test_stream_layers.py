@@ -28,9 +28,8 @@ from finnr.flows import pipeline
 from finnr.frontend.onnx_import import import_model
 from finnr.interop.finn import OP_TYPE, apply_folding_config, finn_names, finn_op_class, folding_config
 from finnr.interpreter import entry_function, numeric, run, run_batch
-from finnr.models import calibration, cost
+from finnr.models import calibration, cost, schedule
 from finnr.models import layers as lm
-from finnr.models import schedule
 from finnr.models.cost import LayerSpec
 from finnr.models.devices import get_device
 from finnr.models.folding import divisors, set_folding_layer

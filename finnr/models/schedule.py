@@ -93,20 +93,33 @@ def program(arrivals: Sequence[Times], frames: int, steps: int, reads: Sequence[
     whose result leaves as a beat of output j ``latency`` cycles after the
     step issued. A step that reads issues once all the beats it reads are
     offered."""
-    rs = [_tile(r, frames, steps) for r in reads]
-    events = np.unique(np.concatenate(rs)) if rs else np.zeros(0, np.int64)
-    ready = np.full(events.shape, _NEVER, dtype=np.int64)
-    for r, a in zip(rs, arrivals, strict=True):
-        i = np.searchsorted(events, r)
-        ready[i] = np.maximum(ready[i], a)
+    reads = [np.asarray(r, dtype=np.int64) for r in reads]
+    if len(reads) == 1:  # the steps that read, in order, each reading one beat
+        first, where = reads[0], [None]
+    else:
+        first = np.unique(np.concatenate(reads)) if reads else np.zeros(0, np.int64)
+        where = [_tile(np.searchsorted(first, r), frames, first.size) for r in reads]
+    events = _tile(first, frames, steps)
+    if where[0] is None:
+        ready = np.asarray(arrivals[0], dtype=np.int64)
+    else:
+        ready = np.full(events.shape, _NEVER, dtype=np.int64)
+        for i, a in zip(where, arrivals, strict=True):
+            ready[i] = np.maximum(ready[i], a)
     # a step issues at its index + a delay that only grows
     delay = np.maximum.accumulate(np.maximum(ready - events, 0)) if events.size else events
-    taken = [events[np.searchsorted(events, r)] + delay[np.searchsorted(events, r)] for r in rs]
+    issued = events + delay
+    taken = [issued if i is None else issued[i] for i in where]
     out = []
     for w in writes:
-        ws = _tile(w, frames, steps)
-        k = np.searchsorted(events, ws, side="right") - 1
-        out.append(ws + (np.where(k >= 0, delay[np.maximum(k, 0)], 0) if events.size else 0) + latency)
+        w = np.asarray(w, dtype=np.int64)
+        if np.array_equal(w, first):  # every step that reads writes
+            out.append(issued + latency)
+            continue
+        # the last event at or before each write (of the frame before, if none in its own)
+        k = _tile(np.searchsorted(first, w, side="right") - 1, frames, first.size)
+        shift = np.where(k >= 0, delay[np.maximum(k, 0)], 0) if events.size else 0
+        out.append(_tile(w, frames, steps) + shift + latency)
     return taken, out
 
 
@@ -247,24 +260,27 @@ def _dwc(op: df.DWCOp, arrivals: list[Times], frames: int):
     """A shift buffer of IN + OUT elements: an output beat leaves the cycle
     after the buffer holds its OUT elements (one per cycle); an input beat
     enters once at most OUT elements are left after this cycle's output.
-    The two recurrences are solved together (a fixed point, from below)."""
+    Widening (IN <= OUT), the outputs never hold an input back (each output
+    uses at least one input beat); narrowing, the two recurrences are
+    solved together (a fixed point, from below)."""
     n_in, n_out = lm.stream_widths(op)
     a = arrivals[0]
     m = a.shape[0] * n_in // n_out
     need = -(-(np.arange(1, m + 1) * n_out) // n_in) - 1  # last input beat output j needs
+    taken = _serial(a)
+    out = _serial(taken[need] + 1)
+    if n_in <= n_out:
+        return [taken], [out]
     gate = -(-(np.arange(a.shape[0]) * n_in) // n_out) - 2  # output that must have left before input i
-    gated = gate >= 0
-    out = np.full(m, _NEVER, dtype=np.int64)
-    taken = None
-    for _ in range(10_000):
+    gated = np.flatnonzero(gate >= 0)
+    while True:
         earliest = a.copy()
         earliest[gated] = np.maximum(earliest[gated], out[gate[gated]])
         new = _serial(earliest)
-        if taken is not None and np.array_equal(new, taken):
-            break
+        if np.array_equal(new, taken):
+            return [taken], [out]
         taken = new
         out = _serial(taken[need] + 1)
-    return [taken], [out]
 
 
 @schedule(df.SWUOp, df.MaxPoolOp)
@@ -292,7 +308,7 @@ def _window(op: df.SWUOp | df.MaxPoolOp, arrivals: list[Times], frames: int):
     rel_count: list[int] = []  # rows released after each output row
     rel_at: list[int] = []  # the cycle from which the writer sees them
     starts = np.empty(frames * oh, dtype=np.int64)
-    g = j = 0
+    g = j = k = 0
     last_taken, last_step = _NEVER, -1
     while g < frames * h or j < frames * oh:
         f, r = divmod(j, oh)
@@ -305,10 +321,9 @@ def _window(op: df.SWUOp | df.MaxPoolOp, arrivals: list[Times], frames: int):
             j += 1
             continue
         # the writer's next row: room once g - released < BUF
-        k = next((i for i, n in enumerate(rel_count) if n >= g - buf + 1), None) if g >= buf else -1
-        if k is None:  # pragma: no cover - the reader always frees a row first
-            raise AssertionError("window schedule: no row released")
-        gate = rel_at[k] if k >= 0 else _NEVER
+        while g >= buf and rel_count[k] < g - buf + 1:
+            k += 1  # the reader always frees a row before the writer needs it
+        gate = rel_at[k] if g >= buf else _NEVER
         row = _serial(np.maximum(a[g], gate), last_taken)
         taken[g] = row
         done[g] = last_taken = int(row[-1])
@@ -379,7 +394,7 @@ def _rebeat(times: Times, v: SSAValue, elems: int, frames: int) -> Times:
 def fifo_occupancy(timing: Timing, fifo: df.FIFOOp) -> Times:
     """For every word pushed into ``fifo``, the words it holds at the start
     of that cycle (pushed before, not yet popped)."""
-    push, pop = timing.taken[fifo.input], np.sort(timing.taken[fifo.result])
+    push, pop = timing.taken[fifo.input], timing.taken[fifo.result]  # both in order
     return np.arange(push.shape[0], dtype=np.int64) - np.searchsorted(pop, push, side="left")
 
 
@@ -408,22 +423,35 @@ def paced_inputs(partition: Operation, frames: int, period: int) -> list[Times]:
     return out
 
 
-def frames_to_settle(partition: Operation, period: int) -> int:
-    """Frames to simulate for the FIFOs' steady state: the first frame's
-    latency in periods, + 2."""
-    return 2 + math.ceil(latency(partition) / max(1, period))
+MAX_FRAMES = 64
+"""The most frames :func:`fifo_depths` simulates looking for a steady state."""
+
+
+def _settled(occupancy: Times, frames: int) -> bool:
+    """Whether a FIFO held as much in its last frame as in the one before
+    (its pushes split into ``frames`` equal frames)."""
+    per = occupancy.reshape(frames, -1).max(axis=1, initial=0)
+    return frames < 2 or per[-1] <= per[-2]
 
 
 def fifo_depths(partition: Operation, frames: int | None = None) -> dict[df.FIFOOp, int]:
     """The depth each FIFO of ``partition`` needs for the slowest layer's
     rate: the most words it holds in a cycle that pushes one, + 1 (inputs
-    offered evenly at that rate; ``frames`` frames, by default enough for
-    the steady state)."""
+    offered evenly at that rate). ``frames`` frames; by default 2 + the
+    number of layers as slow as the slowest (a delay of the first frames
+    travels one frame per such layer down a chain of them), doubled until
+    every FIFO holds no more in the last frame than in the one before (at
+    most :data:`MAX_FRAMES`)."""
     period = bottleneck_cycles(partition)
-    frames = frames_to_settle(partition, period) if frames is None else frames
-    timing = simulate(partition, paced_inputs(partition, frames, period), frames)
     fifos = [op for op in partition.regions[0].block.ops if isinstance(op, df.FIFOOp)]
-    return {op: int(fifo_occupancy(timing, op).max(initial=0)) + 1 for op in fifos}
+    slowest = sum(math.ceil(lm.layer_cycles(op) - 1e-9) == period for op in _layers(partition))
+    n = frames or min(MAX_FRAMES, 2 + slowest)
+    while True:
+        timing = simulate(partition, paced_inputs(partition, n, period), n)
+        held = {op: fifo_occupancy(timing, op) for op in fifos}
+        if frames or n >= MAX_FRAMES or all(_settled(h, n) for h in held.values()):
+            return {op: int(h.max(initial=0)) + 1 for op, h in held.items()}
+        n = min(2 * n, MAX_FRAMES)
 
 
 def latency(partition: Operation) -> int:
