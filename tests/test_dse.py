@@ -93,7 +93,7 @@ def test_dse_falls_back_to_offload_when_nothing_fits(tmp_path):
 
 @pytest.mark.parametrize(("argv", "message"), [
     (["--precisions", "w0a2"], "bit widths must be in 1..32"),
-    (["--devices", "pynqz1"], "unknown device 'pynqz1'; did you mean pynq-z1?"),
+    (["--devices", "pynqz1"], "unknown device 'pynqz1'; did you mean pynq-z1, pynq-z2?"),
     (["--sparsity", "x"], "--sparsity must be a comma-separated list of fractions"),
     (["--steps", "0"], "--steps must be at least 1"),
 ])
