@@ -65,7 +65,7 @@ def test_temporary_build_is_owned_and_removed(model_path):
     b.close()
     assert not d.exists() and not d.parent.exists()
     with pytest.raises(FinnrError, match="closed"):
-        b.report
+        _ = b.report
     b = finnr.build(model_path, target_fps=100_000, stop_after="estimate")
     d = b.output_dir
     del b
