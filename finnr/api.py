@@ -133,8 +133,10 @@ class Build:
         from finnr.backends.hls_cpp.csim import Simulator
         from finnr.flows.outdir import recording
 
+        why = "C-simulation needs a build of the hls backend to the last stage (backend='hls', stop_after='hls')"
+        self._file(STAGE_FILES["hls"], why)
+        self._file("hls", why)
         module = self.ir("hls")
-        self._file("hls", "build with backend='hls' and stop_after='hls'")
         with recording(self.output_dir, "finnr.Build.csim"):
             return _outputs(Simulator(module, self.output_dir / "hls").run_batch(_batch(x, module, func), func))
 

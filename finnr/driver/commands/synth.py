@@ -42,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         device = get_device(_device_name(d, args.device))
     except KeyError as e:
-        raise FinnrError(str(e.args[0])) from None
+        hint = [] if args.device else [f"{d / 'report.json'} names a device of one's own: give its file, --device FILE.json"]
+        raise FinnrError(str(e.args[0]), hint) from None
     family = family_of(device.part)
     check_free(d, [RESULT, LOG_DIR])
 
