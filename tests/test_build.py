@@ -28,7 +28,8 @@ REPORT_KEYS = {"device", "clock_mhz", "fps", "latency_cycles", "tops", "fits", "
 EXTRA_KEYS = {"arch", "arch_reason", "bottleneck", "utilization", "fit_rule", "host_ops", "host_macs", "hardware_macs",
               "compute_fps", "bound", "io",
               "partitions"}
-LAYER_KEYS = {"name", "kind", "pe", "simd", "cycles", "lut", "ff", "bram18", "uram", "dsp"}
+LAYER_KEYS = {"name", "kind", "pe", "simd", "cycles", "lut", "ff", "bram18", "uram", "dsp",
+              "input_dtype", "output_dtype", "weight_dtype", "weight_memory", "in_stream_bits", "out_stream_bits"}
 STAGE_FILES = ("01-qnn.mlir", "02-streamlined.mlir", "03-dataflow.mlir", "04-folded.mlir", "05-estimated.mlir")
 FINNR_OPT = Path(sys.executable).parent / "finnr-opt"
 
@@ -85,9 +86,9 @@ def test_report_schema(builds, name):
         assert row["kind"] in KINDS
         assert isinstance(row["pe"], int) and isinstance(row["simd"], int) and isinstance(row["cycles"], int)
         assert row["pe"] >= 1 and row["simd"] >= 1 and row["cycles"] >= 1
-        assert all(row[k] >= 0 for k in ("lut", "ff", "bram18", "uram", "dsp"))
+        assert all(isinstance(row[k], int) and row[k] >= 0 for k in ("lut", "ff", "bram18", "uram", "dsp"))
     for k in ("lut", "ff", "bram18", "uram", "dsp"):
-        assert report["total"][k] == pytest.approx(sum(r[k] for r in report["layers"]), abs=0.1 * len(report["layers"]))
+        assert report["total"][k] == sum(r[k] for r in report["layers"])
     cycles = [r["cycles"] for r in report["layers"]]
     # the target (1000 cycles) is within reach: every layer at most 1000 cycles
     assert max(cycles) <= 1000
@@ -183,9 +184,9 @@ def test_stop_after_dataflow(models, tmp_path):
 
 def test_unknown_device_is_a_user_error(models, tmp_path, capsys):
     out = tmp_path / "out"
-    assert build(models["mlp"], "-o", out, "--target-fps", 1000, "--device", "pynq-z2") == 2
+    assert build(models["mlp"], "-o", out, "--target-fps", 1000, "--device", "pynqz1") == 2
     err = capsys.readouterr().err
-    assert err.startswith("finnr: error: unknown device 'pynq-z2'; did you mean pynq-z1?")
+    assert err.startswith("finnr: error: unknown device 'pynqz1'; did you mean pynq-z1, pynq-z2?")
     assert "Traceback" not in err
     assert not out.exists()
     assert list(tmp_path.iterdir()) == []

@@ -213,7 +213,7 @@ TABLE = [
     ("fps-out-of-reach", case_build("--target-fps", "1e12"),
      ["1e+12 FPS is out of reach at 100 MHz: layer MVAU_hls_0 (mvau)", "the best reachable is 100000000.0 FPS"]),
     ("unknown-device", case_build("--device", "pynqz1", "--target-fps", "10"),
-     ["unknown device 'pynqz1'; did you mean pynq-z1?"]),
+     ["unknown device 'pynqz1'; did you mean pynq-z1, pynq-z2?"]),
     ("output-file-unwritable", case_output_under_file, ["afile/out.mlir: cannot write ("]),
     ("output-dir-unwritable", case_build_dir_under_file, ["afile/out: cannot create the output directory"]),
     ("ir-syntax-error", case_ir("func.func @f( {\n", "bad.mlir"), ["bad.mlir:1:15", "Expected argument or type"]),

@@ -34,6 +34,7 @@ LAYERS = {
     "ir_io": 6,
     "flows": 7,
     "driver": 8,
+    "api": 8,
     "__main__": 8,
 }
 

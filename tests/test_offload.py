@@ -146,7 +146,7 @@ def test_offload_report_sums_the_layers_and_costs_the_engines():
     assert rep["fps"] == pytest.approx(dev.clock_mhz * 1e6 / cycles, rel=1e-6)
     assert rep["engines"] and len(rep["engines"]) == len(engines(mo))
     luts = sum(engine_resources(Engine(e["kind"], 4, 8, e["wbits"], e["abits"], e["obits"]))["lut"] for e in rep["engines"])
-    assert rep["total"]["lut"] == pytest.approx(luts, abs=0.1)
+    assert rep["total"]["lut"] == pytest.approx(luts, abs=0.5 * len(rep["engines"]))  # whole LUTs per engine
     assert all(r["lut"] == 0 for r in rep["layers"])
     assert {r["engine"] for r in rep["layers"] if r["kind"] == "mvau"} == {"mvau_engine"}
     text = markdown(rep)

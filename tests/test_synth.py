@@ -56,7 +56,8 @@ def test_family_of_device_parts():
     from finnr.models.devices import DEVICES
 
     families = {name: family_of(d.part) for name, d in DEVICES.items()}
-    assert families == {"pynq-z1": "xc7", "ultra96": "xcup", "zcu104": "xcup", "aws-f1": "xcup", "u250": "xcup"}
+    assert families == {"pynq-z1": "xc7", "pynq-z2": "xc7", "ultra96": "xcup", "zcu104": "xcup", "zcu102": "xcup",
+                        "kv260": "xcup", "aws-f1": "xcup", "u250": "xcup", "u280": "xcup", "u55c": "xcup"}
     with pytest.raises(FinnrError, match="no synth_xilinx family"):
         family_of("ice40up5k")
 

@@ -5,6 +5,7 @@ dictionary, a Markdown table, and the ``report`` target."""
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from typing import IO
 
@@ -24,6 +25,57 @@ from finnr.models.roofline import LUT_FIT, frame_bytes
 
 RESOURCES = ("lut", "ff", "bram18", "uram", "dsp")
 FORMATS = ("markdown", "json")
+
+MEMORY_KINDS = {"distributed": "LUTRAM", "block": "BRAM", "ultra": "URAM"}
+"""The weight memory a layer's ``ram_style`` resolves to, by its report name
+(weights of ``mem_mode = "external"`` are "off-chip")."""
+
+
+def resource_counts(res: dict[str, float]) -> dict[str, int]:
+    """Whole resources, as a synthesis report counts them: LUTs and FFs
+    rounded, BRAM18, URAM and DSP rounded up (a part of one is one)."""
+    return {k: int(math.floor(res[k] + 0.5)) if k in ("lut", "ff") else int(math.ceil(res[k] - 1e-9)) for k in RESOURCES}
+
+
+def _dtype_name(t) -> str:
+    from finnr.dialects import datatypes as dt
+
+    return dt.finn_name(t) if dt.is_datatype(t) else str(t)
+
+
+def layer_io(op) -> dict:
+    """What an FPGA engineer reads of a layer besides its cost: its input,
+    output and weight datatypes (FINN's names), where its weights live
+    (LUTRAM, BRAM, URAM or off-chip) and its stream widths in bits (elements
+    per beat x element bits, in and out)."""
+    from finnr.dialects import datatypes as dt
+    from finnr.models.cost import resolve_ram_style, weight_memory
+
+    x, y = op.operands[0].type.get_element_type(), op.results[0].type.get_element_type()
+    out = {"input_dtype": _dtype_name(x), "output_dtype": _dtype_name(y), "weight_dtype": None, "weight_memory": None}
+    if isinstance(op, df.WeightedOp):
+        out["weight_dtype"] = _dtype_name(op.weight_dtype)
+        if op.mem_mode.data == "external":
+            out["weight_memory"] = "off-chip"
+        else:
+            pe, simd = lm.folding(op)
+            depth, width = weight_memory(lm.spec_of(op), pe, simd)
+            out["weight_memory"] = MEMORY_KINDS[str(resolve_ram_style(op.ram_style.data, depth, width))]
+    elems_in, elems_out = lm.stream_widths(op)
+    out["in_stream_bits"] = int(elems_in) * dt.bitwidth(x) if dt.is_datatype(x) else None
+    out["out_stream_bits"] = int(elems_out) * dt.bitwidth(y) if dt.is_datatype(y) else None
+    return out
+
+
+def _io_table(layers: list[dict]) -> list[str]:
+    """report.md's table of datatypes, weight memories and stream widths."""
+    lines = ["", "| layer | input | output | weights | weight memory | in stream (bits) | out stream (bits) |",
+             "|---|---|---|---|---|---:|---:|"]
+    for r in layers:
+        if "input_dtype" in r:
+            lines.append(f"| {r['name']} | {r['input_dtype']} | {r['output_dtype']} | {r['weight_dtype'] or '-'} | "
+                         f"{r['weight_memory'] or '-'} | {r['in_stream_bits']} | {r['out_stream_bits']} |")
+    return lines
 
 
 def _fit(util: dict[str, float], utilization: float | None) -> tuple[bool, str]:
@@ -60,8 +112,9 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
             total[k] += res[k]
         rows.append({
             "name": name, "kind": lm.kind(op), "pe": pe, "simd": simd, "cycles": int(round(cyc)),
-            **{k: round(res[k], 1) for k in RESOURCES},
+            **resource_counts(res),
             **({"depth": op.depth.value.data} if isinstance(op, df.FIFOOp) else {}),
+            **layer_io(op),
         })
     util = _utilization(total, device)
     fits, rule = _fit(util, utilization)
@@ -76,7 +129,7 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
         "fit_rule": rule,
         "bottleneck": rows[perf.bottleneck]["name"] if rows else None,
         "layers": rows,
-        "total": {k: round(v, 1) for k, v in total.items()},
+        "total": {k: sum(r[k] for r in rows) for k in RESOURCES},
         "utilization": {k: round(v, 4) for k, v in util.items()},
         "hardware_macs": perf.macs,
         **_host(module),
@@ -170,13 +223,13 @@ def _offload_report(offloads: list, device: Device, clock: float, utilization: f
             engine = layer.engine.root_reference.data if isinstance(layer, df.WeightedOp) else None
             rows.append({"name": next(names), "kind": lm.kind(layer), "pe": pe, "simd": simd,
                          "cycles": int(round(timing.cycles)), "bound": timing.bound, "engine": engine,
-                         "offchip_bytes": round(timing.bytes_moved, 1), **dict.fromkeys(RESOURCES, 0.0)})
+                         "offchip_bytes": round(timing.bytes_moved, 1), **dict.fromkeys(RESOURCES, 0), **layer_io(layer)})
         for e, m in zip(ir_engines, model):
             res = offload.engine_resources(m)
             for k in RESOURCES:
                 total[k] += res[k]
             engines.append({"name": e.sym_name.data, "kind": m.kind, "pe": m.pe, "simd": m.simd, "wbits": m.wbits,
-                            "abits": m.abits, "obits": m.obits, **{k: round(res[k], 1) for k in RESOURCES}})
+                            "abits": m.abits, "obits": m.obits, **resource_counts(res)})
     cycles = sum(r["cycles"] for r in rows)
     fps = clock * 1e6 / cycles if cycles else 0.0
     util = _utilization(total, device)
@@ -196,7 +249,7 @@ def _offload_report(offloads: list, device: Device, clock: float, utilization: f
         "bottleneck": slowest,
         "layers": rows,
         "engines": engines,
-        "total": {k: round(v, 1) for k, v in total.items()},
+        "total": {k: sum(e[k] for e in engines) for k in RESOURCES},
         "utilization": {k: round(v, 4) for k, v in util.items()},
     }
 
@@ -240,7 +293,7 @@ def _offload_markdown(report: dict) -> list[str]:
     for e in report["engines"]:
         lines.append(f"| {e['name']} | {e['kind']} | {e['pe']} | {e['simd']} | {e['wbits']} | {e['abits']} | {e['obits'] or '-'} | "
                      f"{e['lut']:.0f} | {e['ff']:.0f} | {e['bram18']:.0f} | {e['uram']:.0f} | {e['dsp']:.0f} |")
-    return lines + _resource_footer(report, 6)
+    return lines + _resource_footer(report, 6) + _io_table(report["layers"])
 
 
 def markdown(report: dict) -> str:
@@ -267,7 +320,7 @@ def markdown(report: dict) -> str:
             f"| {r['name']}{mark} | {r['kind']} | {r['pe']} | {r['simd']} | {r['cycles']} | "
             f"{r['lut']:.0f} | {r['ff']:.0f} | {r['bram18']:.0f} | {r['uram']:.0f} | {r['dsp']:.0f} |"
         )
-    return "\n".join(lines + _resource_footer(report, 4)) + "\n"
+    return "\n".join(lines + _resource_footer(report, 4) + _io_table(report["layers"])) + "\n"
 
 
 @dataclass(frozen=True)

@@ -26,15 +26,13 @@ per device, precision and pruning level)."""
 from __future__ import annotations
 
 import csv
-import sys
-import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from finnr.defaults import DEFAULT_UTILIZATION
 from finnr.diagnostics import FinnrError
-from finnr.flows import outdir, pipeline
+from finnr.flows import outdir, pipeline, progress
 
 NATIVE = "native"
 STEPS = 12
@@ -183,30 +181,6 @@ def mark_pareto(points: list[Point]) -> None:
             setattr(p, flag, not dominated)
 
 
-class Progress:
-    """A text progress bar on stderr (one line, redrawn on a terminal; a
-    line per step otherwise)."""
-
-    def __init__(self, total: int, enabled: bool = True, stream=None):
-        self.total, self.done, self.enabled = total, 0, enabled
-        self.stream = stream or sys.stderr
-        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
-        self.start = time.monotonic()
-
-    def step(self, label: str) -> None:
-        self.done += 1
-        if not self.enabled:
-            return
-        width = 24
-        filled = int(width * self.done / max(1, self.total))
-        line = f"finnr dse [{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {label} ({time.monotonic() - self.start:.1f} s)"
-        if self.tty:
-            self.stream.write("\r" + line.ljust(100) + ("\n" if self.done == self.total else ""))
-        else:
-            self.stream.write(line + "\n")
-        self.stream.flush()
-
-
 def explore(model: str, devices: list, precisions: list[str], sparsities: list[float],
             utilization: float = DEFAULT_UTILIZATION, steps: int = STEPS, progress: Callable[[str], None] = lambda label: None) -> tuple[list[Point], list[Variant]]:
     points, failed = [], []
@@ -309,8 +283,12 @@ def run_dse(model: str, output: str, devices: list[str], precisions: list[str], 
     load_model(model)  # a missing or broken model is an error before anything runs
     out = outdir.prepare(output, force=force, expected=DSE_FILES)
     with outdir.Staging(out, "finnr dse") as tmp:
-        bar = Progress(len(precisions) * len(sparsities), enabled=not quiet)
-        points, failed = explore(model, devs, precisions, sparsities, utilization, steps, bar.step)
+        with progress.bar(len(precisions) * len(sparsities), "finnr dse", unit="network", quiet=quiet) as bar:
+            def step(label: str) -> None:
+                bar.set_postfix_str(label, refresh=False)
+                bar.update()
+
+            points, failed = explore(model, devs, precisions, sparsities, utilization, steps, step)
         if not points:
             reasons = "; ".join(f"{v.precision}/{v.sparsity:g}: {v.error}" for v in failed) or "nothing fits any device"
             raise FinnrError(f"no design could be explored ({reasons})")

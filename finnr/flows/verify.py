@@ -4,6 +4,7 @@ dataflow level, bit for bit."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,13 +46,15 @@ def _compare(level: str, against: str, got: np.ndarray, ref: np.ndarray, exact: 
     return Check(level, against, diff, same_argmax, passed, "bit-exact" if exact else "rtol 1e-5")
 
 
-def verify_build(build_dir: str | Path) -> list[Check]:
+def verify_build(build_dir: str | Path, progress: Callable[[str], None] = lambda message: None) -> list[Check]:
     """Run the checks on a build directory; the C-simulation only where the
-    build has HLS code and a C++ compiler is there."""
+    build has HLS code and a C++ compiler is there. ``progress`` hears of
+    each level before it runs (and of the C-simulation's compile)."""
     from finnr.interpreter import run_batch
     from finnr.ir_io import load_ir
 
     d = Path(build_dir)
+    progress("01-qnn.mlir, the reference")
     qnn = load_ir(d / "01-qnn.mlir")
     x = verification_inputs(d, qnn)
     (ref,) = run_batch(qnn, x)
@@ -59,6 +62,7 @@ def verify_build(build_dir: str | Path) -> list[Check]:
     outputs = {}
     for level in LEVELS:
         if (d / level).is_file():
+            progress(f"{level} against 01-qnn.mlir")
             (y,) = run_batch(load_ir(d / level), x)
             outputs[level] = y
             checks.append(_compare(level, "01-qnn.mlir", y, ref, exact=False))
@@ -72,7 +76,10 @@ def verify_build(build_dir: str | Path) -> list[Check]:
             from finnr.flows.outdir import recording
 
             with recording(d, "finnr build --verify"):  # the compiled testbench, in hls/csim/
-                (y,) = Simulator(load_ir(d / "06-hls.mlir"), d / "hls").run_batch(x)
+                sim = Simulator(load_ir(d / "06-hls.mlir"), d / "hls", progress=progress)
+                sim.compile_all()
+                progress("C-simulation against 04-folded.mlir")
+                (y,) = sim.run_batch(x)
             checks.append(_compare("C-simulation", "04-folded.mlir", y, outputs["04-folded.mlir"], exact=True))
     return checks
 

@@ -1,10 +1,40 @@
-"""The device database: FPGA resources, default clock and off-chip memory
-bandwidth of the boards finnr targets.
+"""The device database: FPGA resources, default clock, off-chip memory
+bandwidth and host link of the boards finnr targets, and devices of one's
+own described in a JSON file.
 
-Resources and clocks are the vendor figures FINN-R and FINN use
-(REFERENCE.md). Bandwidth is the nominal peak of the board's off-chip DRAM
-(bus width x transfer rate), which the multi-layer-offload model and the
-roofline use; real sustained bandwidth is lower.
+Resources and clocks of pynq-z1, ultra96, zcu104, aws-f1 and u250 are the
+vendor figures FINN-R and FINN use (REFERENCE.md). Bandwidth is the nominal
+peak of the board's off-chip DRAM (bus width x transfer rate), which the
+multi-layer-offload model and the roofline use; real sustained bandwidth is
+lower.
+
+The boards added after them, with the sources of every figure (BRAM18 is
+twice the data sheet's count of 36 Kb block RAMs):
+
+- pynq-z2 (TUL PYNQ-Z2): the same Zynq-7020 as the PYNQ-Z1 (FINN maps both
+  boards to xc7z020clg400-1): 53,200 LUT, 106,400 FF, 140 BRAM36, 220 DSP
+  (Zynq-7000 SoC data sheet overview, DS190, Z-7020 column). 100 MHz, the
+  clock finn-examples builds the PYNQ boards at (synth_clk_period_ns 10 ns,
+  bnn-pynq). DRAM: 512 MB DDR3 on a 16-bit bus at 1050 MT/s (PYNQ-Z2
+  reference manual) = 2.1 GB/s.
+- zcu102: Zynq UltraScale+ XCZU9EG (FINN: xczu9eg-ffvb1156-2-e): 274,080
+  LUT, 548,160 FF, 912 BRAM36, no URAM, 2,520 DSP (Zynq UltraScale+ MPSoC
+  data sheet overview, DS891, ZU9EG column). 100 MHz, as finn-examples
+  builds its Zynq MobileNet-v1 (ZCU102, ZCU104: 10 ns). DRAM: the PS DDR4,
+  64 bit at 2400 MT/s (ZCU102 board user guide, UG1182) = 19.2 GB/s.
+- kv260: the Kria K26 SOM of the KV260 kit (FINN: xck26-sfvc784-2LV-c):
+  117,120 LUT, 234,240 FF, 144 BRAM36, 64 URAM, 1,248 DSP (Kria K26 SOM
+  data sheet, DS987). 100 MHz (finn-examples' Zynq clock). DRAM: 4 GB
+  DDR4, 64 bit at 2400 MT/s (DS987) = 19.2 GB/s.
+- u280: Alveo U280 (xcu280-fsvh2892-2L-e): 1,303,680 LUT, 2,607,360 FF,
+  2,016 BRAM36, 960 URAM, 9,024 DSP (Alveo U280 data sheet, DS963). 333 MHz:
+  finn-examples builds its Alveo designs at 3 ns (MobileNet-v1 on
+  U50/U200/U250/U280). Off-chip: 8 GB HBM2 at 460 GB/s (DS963; the card's
+  32 GB DDR4, 38 GB/s, is left out).
+- u55c: Alveo U55C (FINN: xcu55c-fsvh2892-2L-e): the same resources as the
+  U280 (Alveo U55C data sheet, DS978): 1,303,680 LUT, 2,607,360 FF, 2,016
+  BRAM36, 960 URAM, 9,024 DSP; 16 GB HBM2 at 460 GB/s. 333 MHz, the
+  Alveo clock of finn-examples (above).
 
 The host link (``link_in``/``link_out``, bytes per second from the host
 into the accelerator and back) bounds the frame rate of every design:
@@ -14,26 +44,62 @@ input stream comes through ONE DMA on ONE port, and so does its output;
 the read and write directions of an AXI port (and of a PCIe link) are
 independent, so each direction has the whole port:
 
-- Zynq-7000 (pynq-z1): the PS has four high-performance AXI slave ports
-  (S_AXI_HP0..3), 64 bits wide at up to 150 MHz (Zynq-7000 TRM, UG585,
-  chapter 5 "Interconnect", high-performance AXI ports). One port: 8 bytes
-  x 150 MHz = 1.2 GB/s each way.
-- Zynq UltraScale+ (ultra96, zcu104): the PL-to-PS high-performance ports
-  S_AXI_HP0..3_FPD are up to 128 bits wide (Zynq UltraScale+ TRM, UG1085,
-  "PL-PS AXI interfaces"), clocked at up to 333 MHz (Zynq UltraScale+ data
-  sheet DS925, PS-PL AXI interface clock). One port: 16 bytes x 333 MHz =
-  5.328 GB/s each way (below the boards' DRAM bandwidth).
-- Alveo U250 and AWS F1 (VU9P): PCIe Gen3 x16, 8 GT/s x 16 lanes x 128/130
-  = 15.75 GB/s raw per direction; the XDMA/QDMA DMA subsystems (PG195,
-  PG302) measure about 12-13 GB/s per direction on Gen3 x16 with large
-  transfers, and AMD advises measuring it (`xbutil dma` test, Vitis
+- Zynq-7000 (pynq-z1, pynq-z2): the PS has four high-performance AXI slave
+  ports (S_AXI_HP0..3), 64 bits wide at up to 150 MHz (Zynq-7000 TRM,
+  UG585, chapter 5 "Interconnect", high-performance AXI ports). One port:
+  8 bytes x 150 MHz = 1.2 GB/s each way.
+- Zynq UltraScale+ (ultra96, zcu104, zcu102, kv260): the PL-to-PS
+  high-performance ports S_AXI_HP0..3_FPD are up to 128 bits wide (Zynq
+  UltraScale+ TRM, UG1085, "PL-PS AXI interfaces"; FINN's native port
+  width of these boards is 128 bits too), clocked at up to 333 MHz (Zynq
+  UltraScale+ data sheet DS925, PS-PL AXI interface clock). One port: 16
+  bytes x 333 MHz = 5.328 GB/s each way (below the boards' DRAM bandwidth).
+- Alveo U250, U280, U55C and AWS F1 (VU9P): PCIe Gen3 x16 (the U280 and
+  U55C platforms FINN uses are gen3x16 XDMA shells), 8 GT/s x 16 lanes x
+  128/130 = 15.75 GB/s raw per direction; the XDMA/QDMA DMA subsystems
+  (PG195, PG302) measure about 12-13 GB/s per direction on Gen3 x16 with
+  large transfers, and AMD advises measuring it (`xbutil dma` test, Vitis
   guide UG1393 "Determine the Maximum Achievable Throughput"): 12 GB/s
-  each way, the low end."""
+  each way, the low end.
+
+A device of one's own: ``--device FILE.json`` (every command and pass
+option that takes a device) reads a JSON object in exactly the form that
+``finnr devices --json`` prints for one device (:func:`device_to_json`,
+:func:`load_device_file`; the README's "Devices" section shows one)::
+
+    {
+      "name": "my-board",              a name of its own, [a-z0-9._-]
+      "part": "xc7z020clg400-1",       the FPGA part (HLS and Tcl use it)
+      "family": "zynq-7000",           one of FAMILIES
+      "description": "...",            optional free text
+      "resources": {"lut": 53200, "ff": 106400, "bram18": 280, "uram": 0, "dsp": 220},
+      "clock_mhz": 100,                the default clock
+      "dram_gbps": 4.2,                off-chip memory bandwidth, GB/s
+      "host_link": {"in_bytes_per_s": 1.2e9, "out_bytes_per_s": 1.2e9,
+                    "link": "one 64-bit AXI HP port at 150 MHz"}
+    }
+
+Resources are non-negative integers (BRAM18: 18 Kb block RAMs, twice the
+36 Kb count), at least one LUT; the clock, bandwidths and host link are
+positive numbers. A file that is not of this form is an error naming the
+field."""
 
 from __future__ import annotations
 
 import difflib
+import json
+import math
+import re
 from dataclasses import dataclass
+from pathlib import Path
+
+from finnr.diagnostics import FinnrError
+
+FAMILIES = ("zynq-7000", "artix-7", "kintex-7", "virtex-7", "zynq-ultrascale+", "kintex-ultrascale+",
+            "virtex-ultrascale+")
+"""The device families a device file may name."""
+
+RESOURCE_KEYS = ("lut", "ff", "bram18", "uram", "dsp")
 
 
 @dataclass(frozen=True)
@@ -55,6 +121,8 @@ class Device:
     """Accelerator-to-host bandwidth in bytes/s."""
     link: str
     """What the link is."""
+    family: str
+    """One of FAMILIES."""
 
     def link_fps(self, in_bytes: float, out_bytes: float) -> float:
         """The frames per second the host link carries when a frame moves
@@ -66,29 +134,160 @@ class Device:
         return {"lut": self.lut, "ff": self.ff, "bram18": self.bram18, "uram": self.uram, "dsp": self.dsp}
 
 
+_Z7_LINK = (8 * 150e6, 8 * 150e6, "one 64-bit AXI HP port at 150 MHz")
+_ZUP_LINK = (16 * 333e6, 16 * 333e6, "one 128-bit AXI HP port at 333 MHz")
+_PCIE_LINK = (12e9, 12e9, "PCIe Gen3 x16 through XDMA (12 GB/s each way)")
+
 DEVICES: dict[str, Device] = {
     d.name: d
     for d in (
         Device("pynq-z1", "xc7z020clg400-1", 53_200, 106_400, 280, 0, 220, 100.0, 4.2,
-               "PYNQ-Z1, Zynq-7020, 512 MB DDR3 (32 bit, 1066 MT/s)", 8 * 150e6, 8 * 150e6, "one 64-bit AXI HP port at 150 MHz"),
+               "PYNQ-Z1, Zynq-7020, 512 MB DDR3 (32 bit, 1066 MT/s)", *_Z7_LINK, "zynq-7000"),
+        Device("pynq-z2", "xc7z020clg400-1", 53_200, 106_400, 280, 0, 220, 100.0, 2.1,
+               "PYNQ-Z2, Zynq-7020, 512 MB DDR3 (16 bit, 1050 MT/s)", *_Z7_LINK, "zynq-7000"),
         Device("ultra96", "xczu3eg-sbva484-1", 70_560, 141_120, 432, 0, 360, 300.0, 8.5,
-               "Ultra96, Zynq UltraScale+ ZU3EG, 2 GB LPDDR4 (32 bit, 2133 MT/s)", 16 * 333e6, 16 * 333e6, "one 128-bit AXI HP port at 333 MHz"),
+               "Ultra96, Zynq UltraScale+ ZU3EG, 2 GB LPDDR4 (32 bit, 2133 MT/s)", *_ZUP_LINK, "zynq-ultrascale+"),
         Device("zcu104", "xczu7ev-ffvc1156-2", 230_400, 460_800, 624, 96, 1_728, 300.0, 19.2,
-               "ZCU104, Zynq UltraScale+ ZU7EV, 2 GB DDR4 (64 bit, 2400 MT/s)", 16 * 333e6, 16 * 333e6, "one 128-bit AXI HP port at 333 MHz"),
+               "ZCU104, Zynq UltraScale+ ZU7EV, 2 GB DDR4 (64 bit, 2400 MT/s)", *_ZUP_LINK, "zynq-ultrascale+"),
+        Device("zcu102", "xczu9eg-ffvb1156-2-e", 274_080, 548_160, 1_824, 0, 2_520, 100.0, 19.2,
+               "ZCU102, Zynq UltraScale+ ZU9EG, 4 GB PS DDR4 (64 bit, 2400 MT/s)", *_ZUP_LINK, "zynq-ultrascale+"),
+        Device("kv260", "xck26-sfvc784-2LV-c", 117_120, 234_240, 288, 64, 1_248, 100.0, 19.2,
+               "Kria KV260, K26 SOM (Zynq UltraScale+), 4 GB DDR4 (64 bit, 2400 MT/s)", *_ZUP_LINK, "zynq-ultrascale+"),
         Device("aws-f1", "xcvu9p-flgb2104-2", 1_182_240, 2_364_480, 4_320, 960, 6_840, 250.0, 76.8,
-               "AWS EC2 F1, Virtex UltraScale+ VU9P, 4 x DDR4 (64 bit, 2400 MT/s)", 12e9, 12e9, "PCIe Gen3 x16 through XDMA (12 GB/s each way)"),
+               "AWS EC2 F1, Virtex UltraScale+ VU9P, 4 x DDR4 (64 bit, 2400 MT/s)", *_PCIE_LINK, "virtex-ultrascale+"),
         Device("u250", "xcu250-figd2104-2L", 1_728_000, 3_456_000, 5_376, 1_280, 12_288, 250.0, 77.0,
-               "Alveo U250, 4 x DDR4 (64 bit, 2400 MT/s)", 12e9, 12e9, "PCIe Gen3 x16 through XDMA (12 GB/s each way)"),
+               "Alveo U250, 4 x DDR4 (64 bit, 2400 MT/s)", *_PCIE_LINK, "virtex-ultrascale+"),
+        Device("u280", "xcu280-fsvh2892-2L-e", 1_303_680, 2_607_360, 4_032, 960, 9_024, 333.333, 460.0,
+               "Alveo U280, 8 GB HBM2 (460 GB/s)", *_PCIE_LINK, "virtex-ultrascale+"),
+        Device("u55c", "xcu55c-fsvh2892-2L-e", 1_303_680, 2_607_360, 4_032, 960, 9_024, 333.333, 460.0,
+               "Alveo U55C, 16 GB HBM2 (460 GB/s)", *_PCIE_LINK, "virtex-ultrascale+"),
     )
 }
 
+_LOADED: dict[str, Device] = {}
+"""Devices read from files in this process, by name (so that a pass or a
+plot given the name finds the device the build was given as a file)."""
+
+
+def device_to_json(d: Device) -> dict:
+    """The JSON form of a device: what ``finnr devices --json`` prints for
+    it and what :func:`load_device_file` reads."""
+    return {
+        "name": d.name,
+        "part": d.part,
+        "family": d.family,
+        "description": d.description,
+        "resources": d.resources(),
+        "clock_mhz": d.clock_mhz,
+        "dram_gbps": d.dram_gbps,
+        "host_link": {"in_bytes_per_s": d.link_in, "out_bytes_per_s": d.link_out, "link": d.link},
+    }
+
+
+def _field_error(path: str, field: str, what: str, value) -> FinnrError:
+    return FinnrError(f"{path}: field '{field}' must be {what}, got {json.dumps(value)}")
+
+
+def _object(path: str, field: str, value, keys: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict:
+    """``value`` is an object with exactly ``keys`` (and maybe ``optional``)."""
+    where = f"field '{field}'" if field else "the device"
+    if not isinstance(value, dict):
+        raise FinnrError(f"{path}: {where} must be a JSON object, got {json.dumps(value)[:60]}")
+    for k in keys:
+        if k not in value:
+            raise FinnrError(f"{path}: {where} lacks '{k}' (a device has: {', '.join(keys)})")
+    for k in value:
+        if k not in keys and k not in optional:
+            dotted = f"{field}.{k}" if field else k
+            close = difflib.get_close_matches(k, keys + optional, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(keys + optional)})"
+            raise FinnrError(f"{path}: unknown field '{dotted}'{hint}")
+    return value
+
+
+def _number(path: str, field: str, value) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
+        raise _field_error(path, field, "a positive number", value)
+    return float(value)
+
+
+def _count(path: str, field: str, value, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        what = "a positive integer" if minimum > 0 else "a non-negative integer"
+        raise _field_error(path, field, what, value)
+    return value
+
+
+def _text(path: str, field: str, value, pattern: str | None = None, what: str = "a non-empty string") -> str:
+    if not isinstance(value, str) or not value.strip() or (pattern is not None and not re.fullmatch(pattern, value)):
+        raise _field_error(path, field, what, value)
+    return value
+
+
+def device_from_json(data, path: str = "the device") -> Device:
+    """The device a JSON object describes (the form of :func:`device_to_json`);
+    a FinnrError naming the first bad field otherwise."""
+    keys = ("name", "part", "family", "resources", "clock_mhz", "dram_gbps", "host_link")
+    _object(path, "", data, keys, optional=("description",))
+    name = _text(path, "name", data["name"], r"[a-z0-9][a-z0-9._-]*",
+                 "a name of lower-case letters, digits, '.', '_' and '-'")
+    part = _text(path, "part", data["part"])
+    if data["family"] not in FAMILIES:
+        raise _field_error(path, "family", f"one of {', '.join(FAMILIES)}", data["family"])
+    description = data.get("description", "")
+    if not isinstance(description, str):
+        raise _field_error(path, "description", "a string", description)
+    res = _object(path, "resources", data["resources"], RESOURCE_KEYS)
+    counts = {k: _count(path, f"resources.{k}", res[k], 1 if k == "lut" else 0) for k in RESOURCE_KEYS}
+    link = _object(path, "host_link", data["host_link"], ("in_bytes_per_s", "out_bytes_per_s", "link"))
+    return Device(
+        name, part, counts["lut"], counts["ff"], counts["bram18"], counts["uram"], counts["dsp"],
+        _number(path, "clock_mhz", data["clock_mhz"]), _number(path, "dram_gbps", data["dram_gbps"]),
+        description, _number(path, "host_link.in_bytes_per_s", link["in_bytes_per_s"]),
+        _number(path, "host_link.out_bytes_per_s", link["out_bytes_per_s"]),
+        _text(path, "host_link.link", link["link"]), data["family"],
+    )
+
+
+def is_device_file(name: str) -> bool:
+    """Whether ``--device`` names a file (a .json path) rather than a device."""
+    return name.strip().lower().endswith(".json") or "/" in name or "\\" in name
+
+
+def load_device_file(path: str | Path) -> Device:
+    """The device a JSON file describes; known by its name from then on in
+    this process (:func:`get_device`). A built-in's name is refused unless
+    the file describes exactly the built-in device."""
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text())
+    except FileNotFoundError:
+        raise FinnrError(f"{path}: no such device file (--device takes a device name or a .json file; "
+                         "see `finnr devices --json`)") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise FinnrError(f"{path}: cannot read the device file ({e})") from None
+    except ValueError as e:
+        raise FinnrError(f"{path}: not JSON ({e})") from None
+    device = device_from_json(data, str(path))
+    builtin = DEVICES.get(device.name)
+    if builtin is not None and builtin != device:
+        raise FinnrError(f"{path}: field 'name': '{device.name}' is a built-in device with other figures; "
+                         "give your device a name of its own")
+    _LOADED[device.name] = device
+    return device
+
 
 def get_device(name: str) -> Device:
-    """The device called ``name`` (case-insensitive); a KeyError naming the
+    """The device called ``name`` (case-insensitive), or the device a .json
+    file describes (:func:`load_device_file`); a KeyError naming the
     closest known devices otherwise."""
+    if is_device_file(name):
+        return load_device_file(name.strip())
     key = name.strip().lower()
     if key in DEVICES:
         return DEVICES[key]
+    if key in _LOADED:
+        return _LOADED[key]
     close = difflib.get_close_matches(key, DEVICES, n=3, cutoff=0.4)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
-    raise KeyError(f"unknown device '{name}'{hint} (known: {', '.join(DEVICES)})")
+    raise KeyError(f"unknown device '{name}'{hint} (known: {', '.join(DEVICES)}; or a .json file describing one)")

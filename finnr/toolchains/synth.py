@@ -60,7 +60,7 @@ def family_of(part: str) -> str:
     p = part.lower()
     if p.startswith("xc7"):
         return "xc7"
-    if p.startswith(("xczu", "xcvu", "xcu", "xcku", "xcau")):
+    if p.startswith(("xczu", "xck26", "xcvu", "xcu", "xcku", "xcau")):  # xck26: the Kria K26 SOM
         return "xcup"
     raise FinnrError(f"no synth_xilinx family known for the part '{part}' (families: {', '.join(FAMILIES)})")
 

@@ -30,9 +30,11 @@ def run(args: argparse.Namespace) -> int:
     report = run_build(opts, progress=progress)
     status = 0
     if args.verify:
+        from finnr.flows.progress import Steps
         from finnr.flows.verify import table, verify_build
 
-        checks = verify_build(args.output)
+        with Steps("finnr build --verify", quiet=args.quiet or args.json) as steps:
+            checks = verify_build(args.output, progress=steps)
         if not args.json:
             print(table(checks))
         status = 0 if all(c.passed for c in checks) else 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from finnr.diagnostics import FinnrError
@@ -13,6 +12,7 @@ from finnr.driver.arrays import check_output_path, load_batch, save_or_print, wa
 def run(args: argparse.Namespace) -> int:
     from finnr.backends.hls_cpp.csim import HLS_IR, Simulator
     from finnr.flows.outdir import recording
+    from finnr.flows.progress import Steps, frames_per_call, run_frames
     from finnr.ir_io import load_ir
 
     check_output_path(args.output)
@@ -28,9 +28,12 @@ def run(args: argparse.Namespace) -> int:
     x = load_batch(args.input)
     module = load_ir(ir)
     warn_on_input_range(module, x, args.func)
-    sim = Simulator(module, d / "hls", progress=lambda m: print(f"finnr csim: {m}", file=sys.stderr))
-    with recording(d, "finnr csim"):  # the compiled testbench, in DIR/hls/csim/
-        outputs = sim.run_batch(x, args.func)
+    with recording(d, "finnr csim"), Steps("finnr csim", quiet=args.quiet) as steps:  # the testbench, in DIR/hls/csim/
+        sim = Simulator(module, d / "hls", progress=steps)
+        sim.compile_all()
+        steps.close()
+        outputs = run_frames(lambda b: sim.run_batch(b, args.func), x, frames_per_call(module, args.func),
+                             "finnr csim", quiet=args.quiet)
     save_or_print(outputs, args.output)
     return 0
 
@@ -49,4 +52,5 @@ def add_parser(sub) -> None:
     p.add_argument("--input", required=True, help="a .npy file with the input batch")
     p.add_argument("-o", "--output", help="save the output to this .npy file (any number of outputs: .npz)")
     p.add_argument("--func", help="the function to run (default: the only one)")
+    p.add_argument("--quiet", action="store_true", help="no progress (shown only on a terminal)")
     p.set_defaults(fn=run)

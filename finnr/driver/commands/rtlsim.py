@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from finnr.diagnostics import FinnrError
@@ -72,6 +71,7 @@ def print_report(report: dict) -> None:
 def run(args: argparse.Namespace) -> int:
     from finnr.backends.rtl.sim import RtlSimulator, combine, run_simulated, size_fifos
     from finnr.flows.outdir import check_free, recording
+    from finnr.flows.progress import Steps
 
     check_output_path(args.output)
     d = Path(args.dir)
@@ -80,13 +80,13 @@ def run(args: argparse.Namespace) -> int:
     x = load_batch(args.input)
     warn_on_input_range(module, x, args.func)
 
-    def progress(message: str) -> None:
-        print(f"finnr rtlsim: {message}", file=sys.stderr, flush=True)
-
     clock = float(manifest.get("clock_mhz", 100.0))
-    with recording(d, "finnr rtlsim"):
+    with recording(d, "finnr rtlsim"), Steps("finnr rtlsim", quiet=args.quiet) as progress:
         sims = {des.partition: RtlSimulator(module, d / "rtl", des, p["files"], clock, progress=progress)
                 for des, p in zip(designs, manifest["partitions"])}
+        for s in sims.values():  # each partition's Verilator build (cached), a step of its own
+            s.binary()
+        progress(f"simulating {len(x)} frame(s)")
         outputs = run_simulated(module, sims, x, args.func)
         reports = [s.report for s in sims.values()]
         sizing = [size_fifos(module, s, progress) for s in sims.values()] if args.size_fifos else []
@@ -120,4 +120,5 @@ def add_parser(sub) -> None:
                    help="also size the FIFOs: simulate with deep FIFOs, take each FIFO's peak occupancy as its "
                    "depth, check the throughput, and report the depths in rtlsim.json (fifo_sizing) and in "
                    f"DIR/{FIFO_DEPTHS} (for `finnr build --fifo-depths`)")
+    p.add_argument("--quiet", action="store_true", help="no progress (shown only on a terminal)")
     p.set_defaults(fn=run)

@@ -8,6 +8,7 @@ from finnr.driver.arrays import check_output_path, load_batch, save_or_print, wa
 
 
 def run(args: argparse.Namespace) -> int:
+    from finnr.flows.progress import frames_per_call, run_frames
     from finnr.interpreter import run_batch
     from finnr.ir_io import load_model_or_ir
 
@@ -15,7 +16,9 @@ def run(args: argparse.Namespace) -> int:
     x = load_batch(args.input)
     module = load_model_or_ir(args.model)
     warn_on_input_range(module, x, args.func)
-    save_or_print(run_batch(module, x, args.func), args.output)
+    outputs = run_frames(lambda b: run_batch(module, b, args.func), x, frames_per_call(module, args.func), "finnr run",
+                         quiet=args.quiet)
+    save_or_print(outputs, args.output)
     return 0
 
 
@@ -31,4 +34,5 @@ def add_parser(sub) -> None:
     p.add_argument("--input", required=True, help="a .npy file with the input batch")
     p.add_argument("-o", "--output", help="save the output to this .npy file (any number of outputs: .npz)")
     p.add_argument("--func", help="the function to run (default: the only one)")
+    p.add_argument("--quiet", action="store_true", help="no progress (shown only on a terminal)")
     p.set_defaults(fn=run)

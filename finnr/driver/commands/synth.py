@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from finnr.defaults import DEFAULT_DEVICE
@@ -32,27 +31,28 @@ def _estimates(d: Path) -> dict[str, float]:
 
 def run(args: argparse.Namespace) -> int:
     from finnr.flows.outdir import check_free, recording
+    from finnr.flows.progress import bar
     from finnr.models.devices import get_device
     from finnr.toolchains.synth import LOG_DIR, RESULT, family_of, load_manifest, synthesize, table
 
     if args.jobs < 1:
         raise FinnrError("--jobs must be at least 1")
     d = Path(args.dir)
-    load_manifest(d)
+    layers = load_manifest(d)["layers"]
     try:
         device = get_device(_device_name(d, args.device))
     except KeyError as e:
-        raise FinnrError(str(e.args[0])) from None
+        hint = [] if args.device else [f"{d / 'report.json'} names a device of one's own: give its file, --device FILE.json"]
+        raise FinnrError(str(e.args[0]), hint) from None
     family = family_of(device.part)
     check_free(d, [RESULT, LOG_DIR])
 
-    def progress(name: str, row: dict) -> None:
-        if not args.quiet:
-            print(f"finnr synth: {name}: {row['lut']} LUT, {row['ff']} FF ({row['seconds']:.1f} s)",
-                  file=sys.stderr, flush=True)
+    with recording(d, "finnr synth"), bar(len(layers), "finnr synth", unit="layer", quiet=args.quiet) as b:
+        def progress(name: str, row: dict) -> None:
+            b.set_postfix_str(f"{name}: {row['lut']} LUT, {row['ff']} FF ({row['seconds']:.1f} s)", refresh=False)
+            b.update()
 
-    with recording(d, "finnr synth"):  # DIR/synth.json and the logs in DIR/synth/
-        result = synthesize(d, family, args.jobs, progress, args.dsp)
+        result = synthesize(d, family, args.jobs, progress, args.dsp)  # DIR/synth.json, logs in DIR/synth/
     mult = "multipliers in DSPs where yosys chooses" if args.dsp else "multipliers in LUTs"
     print(f"{result['yosys']}: synth_xilinx -family {family} ({device.name}, {device.part}), out of context, {mult}")
     print(table(result, _estimates(d)))
@@ -75,5 +75,5 @@ def add_parser(sub) -> None:
     p.add_argument("-j", "--jobs", type=int, default=1, help="layers synthesized in parallel (default 1)")
     p.add_argument("--dsp", action="store_true", help="let yosys map multipliers to DSP slices (default: LUTs, "
                    "as the cost model assumes for res_type lut/auto)")
-    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.add_argument("--quiet", action="store_true", help="no progress (shown only on a terminal)")
     p.set_defaults(fn=run)

@@ -20,7 +20,8 @@
 // MVAU_hls_1: MW 4, MH 2, no thresholds (acc = the 5-bit result), PE 1,
 //   SIMD 4: 2 cycles; LUT 300 + 1.1 (16 + 28 + 5) + 8 ceil(2/64) = 361.9;
 //   FF 16 + 5 + 5 = 26.
-// Totals: LUT 987.9, FF 122. The slowest layer is MVAU_hls_0 (4 cycles):
+// report.json counts whole resources (LUT 361.9 -> 362); the totals are the
+// sums of the layers' counts: LUT 536 + 24 + 66 + 362 = 988, FF 122. The slowest layer is MVAU_hls_0 (4 cycles):
 // 100 MHz / 4 = 25e6 FPS on pynq-z1, 200 MHz / 4 = 5e7 with clock-mhz=200.
 // 8*4 + 4*2 = 40 MACs per frame: 2 * 40 * 25e6 = 2 GOp/s (4 at 200 MHz).
 // One vector per layer, so nothing overlaps: latency 4 + 2 + 2 + 2 = 10.
@@ -49,6 +50,15 @@
 // MD-NEXT: | MVAU_hls_1 | mvau | 1 | 4 | 2 | 362 | 26 | 0 | 0 | 0 |
 // MD-NEXT: | **total** | | | | | 988 | 122 | 0 | 0 | 0 |
 // MD-NEXT: | **% of device** | | | | | 1.9% | 0.1% | 0.0% | 0.0% | 0.0% |
+// Each layer's datatypes, weight memory (8 words of 8 bits per PE: LUTRAM)
+// and stream widths (SIMD x 2 bits in, PE x output bits out):
+// MD-EMPTY:
+// MD-NEXT: | layer | input | output | weights | weight memory | in stream (bits) | out stream (bits) |
+// MD-NEXT: |---|---|---|---|---|---:|---:|
+// MD-NEXT: | MVAU_hls_0 | UINT2 | UINT2 | INT2 | LUTRAM | 8 | 4 |
+// MD-NEXT: | StreamingFIFO_rtl_0 | UINT2 | UINT2 | - | - | 4 | 4 |
+// MD-NEXT: | StreamingDataWidthConverter_hls_0 | UINT2 | UINT2 | - | - | 4 | 8 |
+// MD-NEXT: | MVAU_hls_1 | UINT2 | INT5 | INT2 | LUTRAM | 8 | 5 |
 
 // JSON:      {
 // JSON-NEXT:   "arch": "dataflow",
@@ -67,11 +77,17 @@
 // JSON-NEXT:       "pe": 2,
 // JSON-NEXT:       "simd": 4,
 // JSON-NEXT:       "cycles": 4,
-// JSON-NEXT:       "lut": 536.0,
-// JSON-NEXT:       "ff": 52.0,
-// JSON-NEXT:       "bram18": 0.0,
-// JSON-NEXT:       "uram": 0.0,
-// JSON-NEXT:       "dsp": 0.0
+// JSON-NEXT:       "lut": 536,
+// JSON-NEXT:       "ff": 52,
+// JSON-NEXT:       "bram18": 0,
+// JSON-NEXT:       "uram": 0,
+// JSON-NEXT:       "dsp": 0,
+// JSON-NEXT:       "input_dtype": "UINT2",
+// JSON-NEXT:       "output_dtype": "UINT2",
+// JSON-NEXT:       "weight_dtype": "INT2",
+// JSON-NEXT:       "weight_memory": "LUTRAM",
+// JSON-NEXT:       "in_stream_bits": 8,
+// JSON-NEXT:       "out_stream_bits": 4
 // JSON-NEXT:     },
 // JSON:          "name": "StreamingFIFO_rtl_0",
 // JSON:          "name": "StreamingDataWidthConverter_hls_0",
@@ -80,14 +96,14 @@
 // JSON-NEXT:     "pe": 1,
 // JSON-NEXT:     "simd": 4,
 // JSON-NEXT:     "cycles": 2,
-// JSON-NEXT:     "lut": 361.9,
-// JSON-NEXT:     "ff": 26.0,
+// JSON-NEXT:     "lut": 362,
+// JSON-NEXT:     "ff": 26,
 // JSON:        "total": {
-// JSON-NEXT:     "lut": 987.9,
-// JSON-NEXT:     "ff": 122.0,
-// JSON-NEXT:     "bram18": 0.0,
-// JSON-NEXT:     "uram": 0.0,
-// JSON-NEXT:     "dsp": 0.0
+// JSON-NEXT:     "lut": 988,
+// JSON-NEXT:     "ff": 122,
+// JSON-NEXT:     "bram18": 0,
+// JSON-NEXT:     "uram": 0,
+// JSON-NEXT:     "dsp": 0
 // JSON-NEXT:   },
 // JSON-NEXT:   "utilization": {
 // JSON-NEXT:     "lut": 0.0043,

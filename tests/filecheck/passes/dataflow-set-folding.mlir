@@ -5,13 +5,13 @@
 // RUN: finnr-opt %s --split-input-file -p 'dataflow-set-folding{target-fps=4000000 clock-mhz=200 heuristic="setfolding"}' | filecheck %s --check-prefix=CLK
 // RUN: finnr-opt %s --split-input-file -p 'dataflow-set-folding{config="%S/Inputs/folding_config.json"}' 2>/dev/null | filecheck %s --check-prefix=CFG
 // RUN: not finnr-opt %s --split-input-file -p 'dataflow-set-folding{config="%S/Inputs/folding_config_bad.json"}' 2>&1 | filecheck %s --check-prefix=BAD
-// RUN: not finnr-opt %s -p 'dataflow-set-folding{target-fps=1000 device=pynq-z2}' 2>&1 | filecheck %s --check-prefix=TYPO
+// RUN: not finnr-opt %s -p 'dataflow-set-folding{target-fps=1000 device=pynqz1}' 2>&1 | filecheck %s --check-prefix=TYPO
 // RUN: not finnr-opt %s -p 'dataflow-set-folding' 2>&1 | filecheck %s --check-prefix=NONE
 // RUN: not finnr-opt %s --split-input-file -p 'dataflow-set-folding{target-fps=1000000000 device=pynq-z1}' 2>&1 | filecheck %s --check-prefix=REACH
 // RUN: not finnr-opt %s --split-input-file -p 'dataflow-set-folding{maximize=true utilization=0.001 device=pynq-z1}' 2>&1 | filecheck %s --check-prefix=TIGHT
 
 // BAD: folding config 'MVAU_hls_0' does not fit dataflow.mvau: 'dataflow.mvau' pe (3) must divide MH (64)
-// TYPO: unknown device 'pynq-z2'; did you mean pynq-z1?
+// TYPO: unknown device 'pynqz1'; did you mean pynq-z1, pynq-z2?
 // NONE: dataflow-set-folding needs target-fps=F, maximize=true or config=PATH
 
 // The optimizer (the default) refuses a target no folding reaches, naming
