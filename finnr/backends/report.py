@@ -161,9 +161,7 @@ def _offload_report(offloads: list, device: Device, clock: float, utilization: f
         specs = [lm.spec_of(l) for l in layers]
         macs += sum(cost.macs(s) for s in specs)
         ir_engines = [e for e in off.block.ops if isinstance(e, df.EngineOp)]
-        model = [offload.Engine(e.kind.data, e.pe.value.data, e.simd.value.data, e.wbits.value.data, e.abits.value.data,
-                                e.obits.value.data)
-                 for e in ir_engines]
+        model = [offload.engine_of(e) for e in ir_engines]
         perf = offload.schedule(specs, model, device, clock_mhz=clock)
         for layer, timing in zip(layers, perf.layers):
             pe, simd = lm.folding(layer)

@@ -68,6 +68,12 @@ class Engine:
     obits: int = 0
 
 
+def engine_of(op) -> Engine:
+    """The :class:`Engine` a ``dataflow.engine`` op describes."""
+    return Engine(op.kind.data, op.pe.value.data, op.simd.value.data, op.wbits.value.data, op.abits.value.data,
+                  op.obits.value.data)
+
+
 def weighted_models() -> list[WeightedModel]:
     """The layer models of the kinds that run on shared engines (MVAU,
     VVAU), in registry order."""

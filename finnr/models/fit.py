@@ -1,0 +1,89 @@
+"""The one fit rule: a design fits a device when each of its resources
+(LUT, FF, BRAM18, URAM, DSP) stays within the same share of the device,
+the utilization budget (``finnr.defaults.DEFAULT_UTILIZATION`` unless the
+user gives ``--utilization``), FIFOs and width converters included.
+
+``--target-fps``, ``--maximize``, the report, ``finnr dse`` and the choice
+of architecture all judge fit here, and nowhere else."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+RESOURCES = ("lut", "ff", "bram18", "uram", "dsp")
+"""The resources a budget covers, each on its own."""
+
+NAMES = {"lut": "LUT", "ff": "FF", "bram18": "BRAM18", "uram": "URAM", "dsp": "DSP"}
+
+TOLERANCE = 1e-9
+"""Rounding slack of a comparison with the budget."""
+
+
+class OverBudgetWarning(UserWarning):
+    """A pass warns with this when the design it made does not fit; a flow
+    that judges the finished design itself (``finnr build``) drops it."""
+
+
+@dataclass(frozen=True)
+class Overage:
+    """One resource over its budget."""
+
+    resource: str
+    used: float
+    budget: float
+    available: int
+
+    def __str__(self) -> str:
+        return (f"{NAMES[self.resource]} {self.used:,.0f} used / {self.budget:,.0f} budget / "
+                f"{self.available:,} available")
+
+    def as_json(self) -> dict:
+        return {"resource": self.resource, "used": round(self.used, 1), "budget": round(self.budget, 1),
+                "available": self.available}
+
+
+def budget(device, utilization: float) -> dict[str, float]:
+    """Each resource's budget: ``utilization`` of the device's."""
+    return {r: utilization * n for r, n in device.resources().items() if r in RESOURCES}
+
+
+def over(totals: dict[str, float], limit: dict[str, float]) -> list[str]:
+    """The resources of ``totals`` above ``limit`` (a resource ``limit``
+    does not name is unbounded)."""
+    return [r for r in RESOURCES if r in limit and totals.get(r, 0.0) > limit[r] + TOLERANCE]
+
+
+def fits(totals: dict[str, float], device, utilization: float) -> list[Overage]:
+    """The resources of a design (``totals``) over ``utilization`` of
+    ``device``: empty when it fits."""
+    limit = budget(device, utilization)
+    avail = device.resources()
+    return [Overage(r, float(totals[r]), limit[r], avail[r]) for r in over(totals, limit)]
+
+
+def rule(utilization: float) -> str:
+    """The rule in words, as the reports print it."""
+    return f"each of {', '.join(NAMES.values())} <= {utilization:.0%} of the device"
+
+
+def verdict(overages: list[Overage]) -> str:
+    """"yes", or "NO: <each over-budget resource>"."""
+    return "yes" if not overages else "NO: " + "; ".join(map(str, overages))
+
+
+def design_totals(module) -> dict[str, float]:
+    """LUT/FF/BRAM18/URAM/DSP of a finished design: every dataflow layer
+    (FIFOs and width converters included) at its folding, plus the shared
+    engines of its multi-layer offloads."""
+    from finnr.dialects import dataflow as df
+    from finnr.models import layers as lm
+    from finnr.models import offload
+
+    total = dict.fromkeys(RESOURCES, 0.0)
+    parts = [lm.layer_resources(op) for op in lm.dataflow_layers(module)
+             if not isinstance(op.parent_op(), df.OffloadOp)]
+    parts += [offload.engine_resources(offload.engine_of(op)) for op in module.walk() if isinstance(op, df.EngineOp)]
+    for res in parts:
+        for r in RESOURCES:
+            total[r] += float(res[r])
+    return total
