@@ -6,11 +6,15 @@ from pathlib import Path
 
 import numpy as np
 
+from finnr.defaults import DEFAULT_UTILIZATION
 from finnr.models.devices import Device
 from finnr.models.roofline import DesignPoint, attainable, compute_roof
 
 
-def roofline_png(path: str | Path, device: Device, precisions: list[tuple[int, int]], points: list[DesignPoint] = ()) -> None:
+def roofline_png(path: str | Path, device: Device, precisions: list[tuple[int, int]], points: list[DesignPoint] = (),
+                 clock_mhz: float | None = None, utilization: float = DEFAULT_UTILIZATION) -> None:
+    """The compute roofs of ``utilization`` of ``device`` at ``clock_mhz``
+    (default: the device's clock), its memory roof, and ``points``."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -18,8 +22,11 @@ def roofline_png(path: str | Path, device: Device, precisions: list[tuple[int, i
 
     intensity = np.logspace(-2, 6, 400)
     fig, ax = plt.subplots(figsize=(7, 4.5), dpi=120)
+    clock = clock_mhz or device.clock_mhz
     for w, a in precisions:
-        ax.loglog(intensity, attainable(device, w, a, intensity) / 1e12, label=f"w{w}a{a}: {compute_roof(device, w, a) / 1e12:.2f} TOp/s")
+        roof = compute_roof(device, w, a, clock, utilization)
+        ax.loglog(intensity, attainable(device, w, a, intensity, clock, utilization) / 1e12,
+                  label=f"w{w}a{a}: {roof / 1e12:.2f} TOp/s")
     for p in points:
         ax.plot([p.intensity], [p.ops_per_second / 1e12], "o", markersize=7)
         ax.annotate(p.name, (p.intensity, p.ops_per_second / 1e12), textcoords="offset points", xytext=(6, -12), fontsize=8)
@@ -28,7 +35,7 @@ def roofline_png(path: str | Path, device: Device, precisions: list[tuple[int, i
                        label=f"host link bound of {p.name.split(' (')[0]}: {p.link_ops_per_second / 1e12:.3g} TOp/s")
     ax.set_xlabel("operational intensity (ops per off-chip byte)")
     ax.set_ylabel("TOp/s")
-    ax.set_title(f"roofline of {device.name} ({device.clock_mhz:g} MHz, {device.dram_gbps:g} GB/s)")
+    ax.set_title(f"roofline of {utilization:.0%} of {device.name} ({clock:g} MHz, {device.dram_gbps:g} GB/s)")
     ax.grid(True, which="both", linewidth=0.3)
     ax.legend(fontsize=8, loc="lower right")
     fig.tight_layout()
@@ -59,10 +66,12 @@ def resources_png(path: str | Path, report: dict) -> None:
         ax.set_xlabel(f"{key.upper()} (% of {device.name}: {total:,})")
         ax.grid(True, axis="x", linewidth=0.3)
         used = 100 * report["total"][key] / total if total else 0.0
-        ax.set_title(f"{key.upper()}: {used:.1f}% used in total")
+        ax.axvline(100 * report["fit_utilization"], color="red", linestyle="--", linewidth=0.8)
+        ax.set_title(f"{key.upper()}: {used:.1f}% used in total (budget {report['fit_utilization']:.0%}, dashed)")
     axes[0].set_yticks(range(len(names)), names, fontsize=7)
     axes[0].invert_yaxis()
-    fig.suptitle(f"{report['fps']:,.0f} FPS on {device.name} (bottleneck {report['bottleneck']})", fontsize=10)
+    fig.suptitle(f"{report['fps']:,.0f} FPS at {report['clock_mhz']:g} MHz on {device.name} "
+                 f"(bottleneck {report['bottleneck']})", fontsize=10)
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)

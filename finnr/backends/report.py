@@ -1,6 +1,12 @@
 """The estimate report of a folded dataflow module: per-layer cycles and
 resources, totals against a device, throughput, latency and TOp/s, as a JSON
-dictionary, a Markdown table, and the ``report`` target."""
+dictionary, a Markdown table, and the ``report`` target.
+
+Every throughput figure (``fps``, ``compute_fps``, ``tops``) assumes the
+clock ``clock_mhz`` (the device's default unless given), and the report
+says so beside each; whether the design fits is judged once, by the one
+fit rule (:mod:`finnr.models.fit`) at the budget ``utilization``, FIFOs
+and width converters included."""
 
 from __future__ import annotations
 
@@ -12,25 +18,27 @@ from xdsl.context import Context
 from xdsl.dialects.builtin import ModuleOp
 from xdsl.utils.target import Target
 
-from finnr.defaults import DEFAULT_DEVICE
+from finnr.defaults import DEFAULT_DEVICE, DEFAULT_UTILIZATION
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.interop.finn import finn_names
-from finnr.models import cost, offload
+from finnr.models import cost, fit, offload
 from finnr.models import layers as lm
 from finnr.models.devices import Device, get_device
 from finnr.models.host import host_ops
-from finnr.models.roofline import LUT_FIT, frame_bytes
+from finnr.models.roofline import frame_bytes
 
 RESOURCES = ("lut", "ff", "bram18", "uram", "dsp")
 FORMATS = ("markdown", "json")
 
 
-def _fit(util: dict[str, float], utilization: float | None) -> tuple[bool, str]:
-    if utilization is None:
-        fits = util["lut"] <= LUT_FIT and all(util[k] <= 1.0 for k in ("bram18", "uram", "dsp"))
-        return fits, f"LUT <= {int(LUT_FIT * 100)}%, BRAM18/URAM/DSP <= 100%"
-    return all(util[k] <= utilization + 1e-9 for k in ("lut", "bram18", "uram", "dsp")), f"LUT/BRAM18/URAM/DSP <= {utilization:.0%}"
+def _fit(total: dict[str, float], device: Device, utilization: float) -> dict:
+    """The report's fit verdict: ``fits``, the budget it was judged at and
+    the rule in words, and each over-budget resource (used, budget,
+    available)."""
+    over = fit.fits(total, device, utilization)
+    return {"fits": not over, "fit_utilization": utilization, "fit_rule": fit.rule(utilization),
+            "over_budget": [o.as_json() for o in over]}
 
 
 def _utilization(total: dict[str, float], device: Device) -> dict[str, float]:
@@ -38,10 +46,13 @@ def _utilization(total: dict[str, float], device: Device) -> dict[str, float]:
     return {k: (total[k] / avail[k] if avail[k] else (0.0 if total[k] == 0 else float("inf"))) for k in RESOURCES}
 
 
-def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = None, utilization: float | None = None) -> dict:
+def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = None,
+                 utilization: float = DEFAULT_UTILIZATION) -> dict:
     """The report dictionary (the schema of ``report.json``): dataflow
     accelerators (``arch`` "dataflow", every layer its own engine) or
-    multi-layer-offload ones (``arch`` "offload", with ``engines``)."""
+    multi-layer-offload ones (``arch`` "offload", with ``engines``), at
+    ``clock_mhz`` (default: the device's), judged against ``utilization``
+    of the device."""
     layers = lm.dataflow_layers(module)
     clock = clock_mhz if clock_mhz is not None else device.clock_mhz
     offloads = [op for op in module.walk() if isinstance(op, df.OffloadOp)]
@@ -64,7 +75,6 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
             **({"depth": op.depth.value.data} if isinstance(op, df.FIFOOp) else {}),
         })
     util = _utilization(total, device)
-    fits, rule = _fit(util, utilization)
     return _link_bound({
         "arch": "dataflow",
         "device": device.name,
@@ -72,8 +82,7 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
         "fps": round(perf.fps, 3),
         "latency_cycles": int(round(perf.latency_cycles)),
         "tops": perf.tops,
-        "fits": bool(fits),
-        "fit_rule": rule,
+        **_fit(total, device, utilization),
         "bottleneck": rows[perf.bottleneck]["name"] if rows else None,
         "layers": rows,
         "total": {k: round(v, 1) for k, v in total.items()},
@@ -147,7 +156,7 @@ def _host_lines(report: dict) -> list[str]:
     return [line, f"- also on the host (no multiply-accumulates): {', '.join(others) if others else 'nothing'}"]
 
 
-def _offload_report(offloads: list, device: Device, clock: float, utilization: float | None) -> dict:
+def _offload_report(offloads: list, device: Device, clock: float, utilization: float) -> dict:
     """Multi-layer offload: the layers run one after the other on the
     shared engines, each taking the longer of its compute and its off-chip
     traffic (:func:`finnr.models.offload.schedule`); the frame takes their
@@ -178,7 +187,6 @@ def _offload_report(offloads: list, device: Device, clock: float, utilization: f
     cycles = sum(r["cycles"] for r in rows)
     fps = clock * 1e6 / cycles if cycles else 0.0
     util = _utilization(total, device)
-    fits, rule = _fit(util, utilization)
     slowest = max(rows, key=lambda r: r["cycles"])["name"] if rows else None
     return {
         "arch": "offload",
@@ -189,8 +197,7 @@ def _offload_report(offloads: list, device: Device, clock: float, utilization: f
         "latency_cycles": cycles,
         "tops": 2 * macs * fps / 1e12,
         "hardware_macs": macs,
-        "fits": bool(fits),
-        "fit_rule": rule,
+        **_fit(total, device, utilization),
         "bottleneck": slowest,
         "layers": rows,
         "engines": engines,
@@ -209,9 +216,10 @@ def _resource_footer(report: dict, skip: int) -> list[str]:
 
 
 def _compute_and_fit(report: dict) -> list[str]:
+    over = [fit.Overage(o["resource"], o["used"], o["budget"], o["available"]) for o in report["over_budget"]]
     return [
-        f"- compute: {report['tops'] * 1e3:.3f} GOp/s (2 ops per multiply-accumulate)",
-        f"- fits the device: {'yes' if report['fits'] else 'NO'} ({report['fit_rule']})",
+        f"- compute: {report['tops'] * 1e3:.3f} GOp/s at {report['clock_mhz']:g} MHz (2 ops per multiply-accumulate)",
+        f"- fits {report['fit_utilization']:.0%} of {report['device']}: {fit.verdict(over)} ({report['fit_rule']})",
     ]
 
 
@@ -276,6 +284,7 @@ class ReportTarget(Target):
 
     device: str = DEFAULT_DEVICE
     clock_mhz: int | float | None = None
+    utilization: int | float = DEFAULT_UTILIZATION
     format: str = "markdown"
 
     def emit(self, ctx: Context, module: ModuleOp, output: IO[str]) -> None:
@@ -285,7 +294,7 @@ class ReportTarget(Target):
             device = get_device(self.device)
         except KeyError as e:
             raise FinnrError(f"report: {e.args[0]}") from None
-        report = build_report(module, device, self.clock_mhz)
+        report = build_report(module, device, self.clock_mhz, self.utilization)
         if self.format == "json":
             output.write(json.dumps(report, indent=2) + "\n")
         else:

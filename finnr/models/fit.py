@@ -8,7 +8,10 @@ of architecture all judge fit here, and nowhere else."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+
+from finnr.diagnostics import FinnrError
 
 RESOURCES = ("lut", "ff", "bram18", "uram", "dsp")
 """The resources a budget covers, each on its own."""
@@ -40,6 +43,12 @@ class Overage:
     def as_json(self) -> dict:
         return {"resource": self.resource, "used": round(self.used, 1), "budget": round(self.budget, 1),
                 "available": self.available}
+
+
+def check_utilization(value: float, name: str = "--utilization") -> None:
+    """A budget is a share of the device in (0, 1]."""
+    if not (math.isfinite(value) and 0 < value <= 1):
+        raise FinnrError(f"{name} must be in (0, 1], got {value:g}")
 
 
 def budget(device, utilization: float) -> dict[str, float]:

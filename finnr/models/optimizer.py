@@ -236,15 +236,30 @@ def _result(problem: _Problem, picks: np.ndarray, over: float) -> Result:
     return Result(choices, max(ch.cycles for ch in choices), totals, over == 0, sum(len(c) for c in cands))
 
 
+def _targets(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool) -> tuple[_Problem, np.ndarray]:
+    """The problem and its distinct cycle budgets at which every layer has a candidate, ascending."""
+    problem = _Problem([candidates(s, uram) for s in specs], budget)
+    targets = np.unique(problem.cycles[np.isfinite(problem.cycles)])
+    floor = max(float(np.min(problem.cycles[problem.layer == i])) for i in range(len(specs)))
+    return problem, targets[targets >= floor]
+
+
+def fits_at_all(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool = True) -> Result:
+    """A design at the loosest cycle budget (every candidate allowed): one
+    that fits ``budget`` if any folding found does (``fits``), else the
+    least overspent."""
+    problem, targets = _targets(specs, budget, uram)
+    found = problem.solve(float(targets[-1]))
+    assert found is not None
+    return _result(problem, *found)
+
+
 def maximize(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool = True) -> Result:
     """The fastest folding whose LUT/FF/BRAM18/URAM/DSP totals fit
     ``budget`` (a resource it does not name is unbounded); when not even
     the slowest folding fits, the least overspent slowest design, with
     ``fits`` False."""
-    problem = _Problem([candidates(s, uram) for s in specs], budget)
-    targets = np.unique(problem.cycles[np.isfinite(problem.cycles)])
-    floor = max(float(np.min(problem.cycles[problem.layer == i])) for i in range(len(specs)))
-    targets = targets[targets >= floor]
+    problem, targets = _targets(specs, budget, uram)
     slowest = problem.solve(float(targets[-1]))
     assert slowest is not None
     if slowest[1] > 0:
