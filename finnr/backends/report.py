@@ -23,6 +23,7 @@ from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.interop.finn import finn_names
 from finnr.models import cost, fit, offload
+from finnr.models.clock import check_clock
 from finnr.models import layers as lm
 from finnr.models.devices import Device, get_device
 from finnr.models.host import host_ops
@@ -294,6 +295,8 @@ class ReportTarget(Target):
             device = get_device(self.device)
         except KeyError as e:
             raise FinnrError(f"report: {e.args[0]}") from None
+        check_clock(self.clock_mhz, "report: clock-mhz")
+        fit.check_utilization(self.utilization, "report: utilization")
         report = build_report(module, device, self.clock_mhz, self.utilization)
         if self.format == "json":
             output.write(json.dumps(report, indent=2) + "\n")

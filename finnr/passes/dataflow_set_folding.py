@@ -101,8 +101,8 @@ class DataflowSetFolding(ModulePass):
             result = fold_fastest(layers, device, self.utilization, clock, link_fps)
             if not result.fits:
                 raise FinnrError(
-                    f"the network does not fit {self.utilization:.0%} of {device.name} even at its "
-                    f"smallest folding ({_summary(result.totals, budget)})",
+                    f"the network does not fit {self.utilization:.0%} of {device.name} at any folding "
+                    f"({_summary(result.totals, budget)})",
                     ["use a larger device, a lower precision, or the multi-layer-offload architecture"],
                 )
             return
