@@ -230,15 +230,44 @@ def check_options(opts: BuildOptions):
     return device, model, out
 
 
-def _folding(opts: BuildOptions, device, clock: float, maximize: bool | None = None) -> str:
-    """The folding stage of a dataflow design for ``opts`` (``maximize``
-    overrides the options' choice of folding)."""
+def _folding(opts: BuildOptions, device, clock: float, maximize: bool, utilization: float) -> str:
+    """The folding stage of a dataflow design for ``opts``, or ``maximize``
+    at ``utilization``."""
     if maximize:
-        return pipeline.folding(device=device.name, utilization=opts.utilization, maximize=True, clock_mhz=clock)
+        return pipeline.folding(device=device.name, utilization=utilization, maximize=True, clock_mhz=clock)
     return pipeline.folding(
-        device=device.name, utilization=opts.utilization, heuristic=opts.heuristic, target_fps=opts.target_fps,
-        maximize=opts.maximize, config=None if opts.folding_config is None else str(opts.folding_config),
-        clock_mhz=clock)
+        device=device.name, utilization=utilization, heuristic=opts.heuristic, target_fps=opts.target_fps,
+        config=None if opts.folding_config is None else str(opts.folding_config), clock_mhz=clock)
+
+
+def _fold_dataflow(unfolded: ModuleOp, opts: BuildOptions, device, clock: float, maximize: bool, ctx=None):
+    """Fold a copy of ``unfolded`` (``maximize``, or as ``opts`` say) and
+    add its forks, width converters and FIFOs; returns (the design, its
+    resources over budget, the folding's warnings, its folding config).
+
+    The optimizer estimates the converters and FIFOs between the layers,
+    but the buffers stage decides them (forks, deeper FIFOs before a join,
+    sized depths); when the design it believed to fit does not, the folding
+    is redone within a budget tightened by the overspent share, a few
+    times."""
+    from finnr.interop.finn import folding_config
+    from finnr.models.layers import dataflow_layers
+
+    utilization = opts.utilization
+    optimized = maximize or (opts.folding_config is None and opts.heuristic == "optimizer")
+    for _ in range(4):
+        module = unfolded.clone()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            pipeline.run(module, _folding(opts, device, clock, maximize, utilization), ctx)
+        config = folding_config(dataflow_layers(module))
+        pipeline.run(module, _buffers(opts), ctx)
+        module.verify()
+        over = fit.fits(fit.design_totals(module), device, opts.utilization)
+        if not over or not optimized or any(issubclass(w.category, fit.OverBudgetWarning) for w in caught):
+            break
+        utilization *= min(o.budget / o.used for o in over) * (1 - 1e-6)
+    return module, over, caught, config
 
 
 def _buffers(opts: BuildOptions) -> str:
@@ -261,12 +290,11 @@ def _best_fitting_fps(unfolded: ModuleOp, device, opts: BuildOptions, clock: flo
     from finnr.models import layers as lm
     from finnr.models.roofline import frame_bytes
 
-    module = unfolded.clone()
     try:
-        pipeline.run(module, f"{_folding(opts, device, clock, maximize=True)},{_buffers(opts)}")
+        module, over, _, _ = _fold_dataflow(unfolded, opts, device, clock, maximize=True)
     except FinnrError:
         return None
-    if fit.fits(fit.design_totals(module), device, opts.utilization):
+    if over:
         return None
     return min(lm.performance(lm.dataflow_layers(module), clock).fps, device.link_fps(*frame_bytes(module)))
 
@@ -280,7 +308,6 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=warning) -> 
     from finnr.backends.report import build_report, markdown
     from finnr.dialects import finnr_context
     from finnr.frontend.onnx_import import import_model
-    from finnr.interop.finn import folding_config
     from finnr.models.layers import dataflow_layers
 
     device, loaded, out = check_options(opts)
@@ -324,24 +351,21 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=warning) -> 
             _write_ir(tmp, "03-dataflow.mlir", module)
         if STAGES.index(opts.stop_after) >= STAGES.index("folding"):
             progress("folding")
-            unfolded = module.clone()
+            unfolded = module
             arch, arch_reason = _choose_arch(module, device, opts)
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                if arch == "offload":
+            if arch == "offload":
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always")
                     apply(pipeline.offload(device=device.name, utilization=opts.utilization, clock_mhz=clock,
                                            target_fps=None if opts.maximize else opts.target_fps))
-                else:
-                    apply(_folding(opts, device, clock))
+                over = fit.fits(fit.design_totals(module), device, opts.utilization)
+            else:
+                module, over, caught, config = _fold_dataflow(unfolded, opts, device, clock, opts.maximize, ctx)
+                (tmp / "folding_config.json").write_text(json.dumps(config, indent=2) + "\n")
             for w in caught:
                 if not issubclass(w.category, fit.OverBudgetWarning):  # judged below, on the whole design
                     warn(str(w.message))
-            if arch == "dataflow":
-                layers = [l for l in dataflow_layers(module)]
-                (tmp / "folding_config.json").write_text(json.dumps(folding_config(layers), indent=2) + "\n")
-                apply(_buffers(opts))
             _write_ir(tmp, "04-folded.mlir", module)
-            over = fit.fits(fit.design_totals(module), device, opts.utilization)
             if over and opts.allow_overbudget:
                 warn(_over_budget(over, device, opts) + "; built anyway (--allow-overbudget)")
         if STAGES.index(opts.stop_after) >= STAGES.index("estimate"):
