@@ -76,6 +76,7 @@ def test_build_at_another_clock(model, tmp_path):
         assert rc == 0
         reports[mhz] = (json.loads((out / "report.json").read_text()), (out / "report.md").read_text(), stdout, out)
     (r100, md100, out100, _), (r50, md50, out50, d50) = reports[None], reports[50.0]
+    assert "# finnr estimate on pynq-z1 at 100 MHz" in md100
     assert r100["clock_mhz"] == 100.0 and r50["clock_mhz"] == 50.0
     assert [l["cycles"] for l in r50["layers"]] == [l["cycles"] for l in r100["layers"]]
     assert r50["bound"] == r100["bound"] == "compute"

@@ -23,8 +23,8 @@ from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.interop.finn import finn_names
 from finnr.models import cost, fit, offload
-from finnr.models.clock import check_clock
 from finnr.models import layers as lm
+from finnr.models.clock import check_clock
 from finnr.models.devices import Device, get_device
 from finnr.models.host import host_ops
 from finnr.models.roofline import frame_bytes

@@ -32,7 +32,7 @@ import csv
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from finnr.defaults import DEFAULT_UTILIZATION
@@ -78,9 +78,9 @@ class Variant:
     error: str | None = None
     frame_bytes: tuple[int, int] = (0, 0)
     """Bytes per frame into and out of the accelerator (the host link's load)."""
-    layers: list = field(default_factory=list)
-    """The compute layers of its dataflow IR (``specs`` is theirs), folded
-    in place for every design."""
+    module: object = None
+    """Its dataflow IR (``specs`` are its compute layers'), folded in place
+    for every design."""
 
 
 def parse_precisions(text: str) -> list[str]:
@@ -127,13 +127,12 @@ def compile_variant(model: str, precision: str, sparsity: float) -> Variant:
         if sparsity > 0:
             prune(module, sparsity=sparsity)
         pipeline.run(module, pipeline.TO_DATAFLOW)
-        layers = lm.compute_layers(module.walk())
-        specs = [lm.spec_of(op) for op in layers]
+        specs = [lm.spec_of(op) for op in lm.compute_layers(module.walk())]
     except FinnrError as e:
         return Variant(precision, sparsity, [], str(e).splitlines()[0])
     if not specs:
         return Variant(precision, sparsity, [], "nothing maps to hardware layers")
-    return Variant(precision, sparsity, specs, frame_bytes=frame_bytes(module), layers=layers)
+    return Variant(precision, sparsity, specs, frame_bytes=frame_bytes(module), module=module)
 
 
 def device_points(v: Variant, device, utilization: float, steps: int, clock_mhz: float | None = None) -> list[Point]:
@@ -158,7 +157,7 @@ def device_points(v: Variant, device, utilization: float, steps: int, clock_mhz:
                      res["dsp"], round(100 * pct["lut"], 3), round(100 * pct["bram18"], 3), fits, params, bits,
                      clock_mhz=mhz)
 
-    best = fold_fastest(v.layers, device, utilization, mhz, link)
+    best = fold_fastest(v.module, device, utilization, mhz, link)
     if not best.fits:
         mo = best_offload(v.specs, device, fit.budget(device, utilization), clock_mhz=mhz)
         if mo is None:
@@ -172,7 +171,7 @@ def device_points(v: Variant, device, utilization: float, steps: int, clock_mhz:
         for i in range(steps - 1):
             target = slowest * ratio**i
             try:
-                r = fold_for(v.layers, device, utilization, clock / target)
+                r = fold_for(v.module, device, utilization, clock / target)
             except ValueError:
                 continue
             out.append(point("dataflow", round(target, 3), clock / r.cycles, r.totals, r.fits))

@@ -46,12 +46,11 @@ from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects.utils import i64_attr
 from finnr.interop.finn import apply_folding_config, finn_names, read_folding_config
-from finnr.models import cost, fit, optimizer
+from finnr.models import fit, optimizer
 from finnr.models import layers as lm
 from finnr.models.clock import clock_mhz
 from finnr.models.devices import get_device
 from finnr.models.folding import set_folding
-from finnr.models.registry import model_of
 from finnr.models.roofline import frame_bytes
 
 
@@ -98,7 +97,7 @@ class DataflowSetFolding(ModulePass):
         budget = fit.budget(device, self.utilization)
         link_fps = device.link_fps(*frame_bytes(op))
         if self.maximize:
-            result = fold_fastest(layers, device, self.utilization, clock, link_fps)
+            result = fold_fastest(op, device, self.utilization, clock, link_fps)
             if not result.fits:
                 raise FinnrError(
                     f"the network does not fit {self.utilization:.0%} of {device.name} at any folding "
@@ -120,7 +119,7 @@ class DataflowSetFolding(ModulePass):
                 apply_fold(layer, fold.pe, fold.simd)
             return
         try:
-            result = fold_for(layers, device, self.utilization, target_cycles)
+            result = fold_for(op, device, self.utilization, target_cycles)
         except ValueError as e:
             slow = e.args[0]
             fastest = [min(optimizer.candidates(specs[i]).cycles) for i in slow]
@@ -141,13 +140,13 @@ class DataflowSetFolding(ModulePass):
             )
 
 
-def fold_fastest(layers: list[Operation], device, utilization: float, clock: float,
+def fold_fastest(module: ModuleOp, device, utilization: float, clock: float,
                  link_fps: float = float("inf")) -> optimizer.Result:
-    """Fold ``layers`` (the compute layers of a module) for the highest
-    frame rate at which the design fits ``utilization`` of ``device``,
-    but never faster than ``link_fps``: where the fastest exceeds it, the
-    cheapest folding reaching it. See :func:`_fold_within`."""
-    specs = [lm.spec_of(l) for l in layers]
+    """Fold the compute layers of ``module`` for the highest frame rate at
+    which the design fits ``utilization`` of ``device``, but never faster
+    than ``link_fps``: where the fastest exceeds it, the cheapest folding
+    reaching it. See :func:`_fold_within`."""
+    specs = [lm.spec_of(l) for l in lm.compute_layers(module.walk())]
     uram = device.uram > 0
 
     def solve(budget: dict[str, float]) -> optimizer.Result:
@@ -156,33 +155,34 @@ def fold_fastest(layers: list[Operation], device, utilization: float, clock: flo
             result = optimizer.minimize(specs, clock * 1e6 / link_fps, budget, uram=uram)
         return result
 
-    return _fold_within(layers, fit.budget(device, utilization), solve)
+    return _fold_within(module, fit.budget(device, utilization), solve)
 
 
-def fold_for(layers: list[Operation], device, utilization: float, target_cycles: float) -> optimizer.Result:
-    """Fold ``layers`` the cheapest way with every layer at most
-    ``target_cycles``, within ``utilization`` of ``device`` if it can
-    (see :func:`_fold_within`). Raises ValueError naming the layers that
-    cannot get there."""
-    specs = [lm.spec_of(l) for l in layers]
-    return _fold_within(layers, fit.budget(device, utilization),
+def fold_for(module: ModuleOp, device, utilization: float, target_cycles: float) -> optimizer.Result:
+    """Fold the compute layers of ``module`` the cheapest way with every
+    layer at most ``target_cycles``, within ``utilization`` of ``device``
+    if it can (see :func:`_fold_within`). Raises ValueError naming the
+    layers that cannot get there."""
+    specs = [lm.spec_of(l) for l in lm.compute_layers(module.walk())]
+    return _fold_within(module, fit.budget(device, utilization),
                         lambda budget: optimizer.minimize(specs, target_cycles, budget, uram=device.uram > 0))
 
 
-def _fold_within(layers: list[Operation], budget: dict[str, float],
+def _fold_within(module: ModuleOp, budget: dict[str, float],
                  solve: Callable[[dict[str, float]], optimizer.Result]) -> optimizer.Result:
-    """Apply ``solve(budget of the compute layers)`` to ``layers`` so that
-    the whole design fits ``budget``: the width converters and FIFOs
-    between the layers depend on the folding of both neighbours, which the
-    optimizer does not see, so the compute layers' budget shrinks by what
-    they cost until the whole design fits (or 8 rounds pass, or the compute
-    layers alone do not fit). The result's ``totals`` and ``fits`` are
-    those of the whole design."""
+    """Apply ``solve(budget of the compute layers)`` to the compute layers
+    of ``module`` so that the whole design fits ``budget``: the forks,
+    width converters and FIFOs between the layers depend on the folding of
+    both neighbours, which the optimizer does not see, so the compute
+    layers' budget shrinks by what they cost until the whole design fits
+    (or 8 rounds pass, or the compute layers alone do not fit). The
+    result's ``totals`` and ``fits`` are those of the whole design."""
+    layers = lm.compute_layers(module.walk())
     inner = dict(budget)
     for _ in range(8):
         result = solve(inner)
         _apply_choices(layers, result.choices)
-        extra = interconnect_resources(layers)
+        extra = interconnect_resources(module)
         result.totals = {r: result.totals[r] + extra[r] for r in fit.RESOURCES}
         over = fit.over(result.totals, budget)
         if not over or not result.fits:
@@ -194,29 +194,22 @@ def _fold_within(layers: list[Operation], budget: dict[str, float],
     return result
 
 
-def interconnect_resources(layers: list[Operation]) -> dict[str, float]:
-    """LUT/FF/BRAM18/URAM/DSP of the width converters and FIFOs (depth 2) that
-    ``dataflow-insert-dwc`` and ``dataflow-insert-fifo`` will put between
-    the layers at their current folding."""
-    fifo, dwc = model_of(df.FIFOOp).kind, model_of(df.DWCOp).kind
-    total = dict.fromkeys(fit.RESOURCES, 0.0)
-    for op in layers:
-        for v in op.operands:
-            producer = v.owner
-            if not lm.is_layer(producer):
-                continue
-            out_w, in_w = lm.stream_widths(producer)[1], lm.stream_widths(op)[0]
-            spec = lm.spec_of(producer)
-            shape = v.type.get_shape()
-            base = cost.LayerSpec(fifo, channels=shape[-1], vectors=max(1, int(np.prod(shape[1:-1]))), abits=spec.obits, obits=spec.obits)
-            parts = [cost.resources(cost.replace_spec(base, in_elems=out_w, out_elems=out_w, depth=2))]
-            if out_w != in_w:
-                parts.append(cost.resources(cost.replace_spec(base, kind=dwc, in_elems=out_w, out_elems=in_w)))
-                parts.append(cost.resources(cost.replace_spec(base, in_elems=in_w, out_elems=in_w, depth=2)))
-            for res in parts:
-                for r in total:
-                    total[r] += float(res[r])
-    return total
+def interconnect_resources(module: ModuleOp) -> dict[str, float]:
+    """LUT/FF/BRAM18/URAM/DSP of what a build's buffers stage adds to
+    ``module`` at its current folding: forks, width converters and FIFOs
+    (depth 2, deeper in front of a join), by running those passes on a
+    copy of it."""
+    from finnr.dialects import finnr_context
+    from finnr.passes.dataflow_insert_duplicate import DataflowInsertDuplicate
+    from finnr.passes.dataflow_insert_dwc import DataflowInsertDWC
+    from finnr.passes.dataflow_insert_fifo import DataflowInsertFIFO
+
+    copy = module.clone()
+    ctx = finnr_context()
+    for buffers in (DataflowInsertDuplicate(), DataflowInsertDWC(), DataflowInsertFIFO()):
+        buffers.apply(ctx, copy)
+    before, after = fit.design_totals(module), fit.design_totals(copy)
+    return {r: after[r] - before[r] for r in fit.RESOURCES}
 
 
 def _summary(totals: dict[str, float], budget: dict[str, float]) -> str:
