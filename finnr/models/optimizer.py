@@ -21,8 +21,13 @@ dimensions; :meth:`_Problem.solve` answers it in two steps:
 2. Repair: prices alone cannot split a family of identical layers between
    two memories (they all switch at the same price), which is how a design
    that needs some weights in URAM and the rest in BRAM18 gets missed; so
-   from the best picks, single-layer moves, the one that most reduces the
-   overspent shares (then the cost) first, until no move improves.
+   from the best picks, single-layer moves until they fit, each the one
+   that most reduces the overspent shares, or at equal overspend the
+   largest shares (making room in one resource for another's overspend);
+   out of a local minimum by the largest shares alone.
+
+A fitting design is then made cheaper by single-layer moves that keep it
+fitting (:meth:`_Problem.polish`).
 
 :func:`maximize` bisects over the distinct achievable T (the union of all
 candidates' cycle counts) for the smallest T that fits; :func:`minimize`
