@@ -23,8 +23,8 @@ def choose_arch(specs: list[cost.LayerSpec], device: Device, utilization: float)
     budget = fit.budget(device, utilization)
     loosest = optimizer.fits_at_all(specs, budget, uram=device.uram > 0)
     if loosest.fits:
-        return "dataflow", (f"chosen by --arch auto: every layer gets its own engine and fits {utilization:.0%} of "
-                            f"{device.name} at some folding")
+        return "dataflow", (f"chosen by --arch auto: every layer gets its own engine; a folding within "
+                            f"{utilization:.0%} of {device.name} exists")
     use = ", ".join(f"{fit.NAMES[r]} {loosest.totals[r]:.0f}/{budget[r]:.0f}" for r in fit.RESOURCES if budget[r] > 0)
     over = [fit.NAMES[r] for r in fit.over(loosest.totals, budget)]
     return "offload", (
