@@ -321,6 +321,7 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=warning) -> 
     report = None
     arch, arch_reason = "dataflow", ""
     over: list[fit.Overage] = []
+    refused: FinnrError | None = None  # a design over its budget: raised once its directory is written
     staging = outdir.Staging(out, "finnr build")
     tmp = staging.path
     plotter = _Plotter()
@@ -382,15 +383,14 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=warning) -> 
             plotter.send((tmp, report, device, [design_point(module, report, label)]))
         if over and not opts.allow_overbudget:
             best = _best_fitting_fps(unfolded, device, opts, clock) if arch == "dataflow" else None
-            plotter.finish()
-            staging.install()
-            raise FinnrError(
+            kept = "the estimate (report.md, report.json)" if report is not None else "the folding (04-folded.mlir)"
+            refused = FinnrError(
                 _over_budget(over, device, opts),
                 [f"the fastest design that fits reaches {best:,.1f} FPS at {clock:g} MHz (--maximize)" if best
                  else "no folding fits: try a larger device, a lower precision or --arch mo",
-                 f"{opts.output}/ holds the stages through the estimate (report.md, report.json) to see where "
-                 "the resources go, and no code; --allow-overbudget builds the design anyway"])
-        if opts.stop_after == "hls" and arch == "offload":
+                 f"{opts.output}/ holds the stages through {kept} to see where the resources go, and no code; "
+                 "--allow-overbudget builds the design anyway"])
+        elif opts.stop_after == "hls" and arch == "offload":
             warn("the multi-layer-offload architecture has no HLS or RTL code generation yet; "
                  "the build ends after the estimate (--arch dataflow generates code)")
         elif opts.stop_after == "hls" and opts.backend == "rtl":
@@ -414,4 +414,6 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=warning) -> 
         plotter.close()
         staging.discard()
         raise
+    if refused is not None:
+        raise refused
     return report
