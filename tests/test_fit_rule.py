@@ -226,3 +226,10 @@ def test_dse_and_build_agree_on_the_fastest_design(tmp_path):
     assert rc == 0 and report["fits"] and fastest.fits
     assert fastest.fps == pytest.approx(report["fps"], rel=1e-6)
     assert fastest.lut <= 0.05 * 53200 and report["total"]["lut"] <= 0.05 * 53200
+
+
+def test_over_budget_build_stopped_after_folding(tmp_path):
+    rc, _, err = run(["build", "-o", str(tmp_path / "b"), "--quiet", *OVER[:-1], "folding"])
+    assert rc == 2 and "does not fit 30% of pynq-z1" in err
+    assert "holds the stages through the folding (04-folded.mlir)" in err
+    assert (tmp_path / "b" / "04-folded.mlir").is_file() and not (tmp_path / "b" / "report.json").exists()
