@@ -39,6 +39,7 @@ from finnr.diagnostics import FinnrError, warning
 from finnr.flows import outdir, pipeline
 from finnr.models import fit
 from finnr.models.clock import clock_mhz
+from finnr.models.design import design_totals
 
 STAGES = ("import", "streamline", "dataflow", "folding", "estimate", "hls")
 HEURISTICS = ("optimizer", "setfolding")
@@ -263,7 +264,7 @@ def _fold_dataflow(unfolded: ModuleOp, opts: BuildOptions, device, clock: float,
         config = folding_config(dataflow_layers(module))
         pipeline.run(module, _buffers(opts), ctx)
         module.verify()
-        over = fit.fits(fit.design_totals(module), device, opts.utilization)
+        over = fit.fits(design_totals(module), device, opts.utilization)
         if not over or not optimized or any(issubclass(w.category, fit.OverBudgetWarning) for w in caught):
             break
         utilization *= min(o.budget / o.used for o in over) * (1 - 0.001 * 2**attempt)
@@ -359,7 +360,7 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=warning) -> 
                     warnings.simplefilter("always")
                     apply(pipeline.offload(device=device.name, utilization=opts.utilization, clock_mhz=clock,
                                            target_fps=None if opts.maximize else opts.target_fps))
-                over = fit.fits(fit.design_totals(module), device, opts.utilization)
+                over = fit.fits(design_totals(module), device, opts.utilization)
             else:
                 module, over, caught, config = _fold_dataflow(unfolded, opts, device, clock, opts.maximize, ctx)
                 (tmp / "folding_config.json").write_text(json.dumps(config, indent=2) + "\n")

@@ -4,7 +4,8 @@ the utilization budget (``finnr.defaults.DEFAULT_UTILIZATION`` unless the
 user gives ``--utilization``), FIFOs and width converters included.
 
 ``--target-fps``, ``--maximize``, the report, ``finnr dse`` and the choice
-of architecture all judge fit here, and nowhere else."""
+of architecture all judge fit here, and nowhere else; what they judge of a
+finished design is :func:`finnr.models.design.design_totals`."""
 
 from __future__ import annotations
 
@@ -78,21 +79,3 @@ def rule(utilization: float) -> str:
 def verdict(overages: list[Overage]) -> str:
     """"yes", or "NO: <each over-budget resource>"."""
     return "yes" if not overages else "NO: " + "; ".join(map(str, overages))
-
-
-def design_totals(module) -> dict[str, float]:
-    """LUT/FF/BRAM18/URAM/DSP of a finished design: every dataflow layer
-    (FIFOs and width converters included) at its folding, plus the shared
-    engines of its multi-layer offloads."""
-    from finnr.dialects import dataflow as df
-    from finnr.models import layers as lm
-    from finnr.models import offload
-
-    total = dict.fromkeys(RESOURCES, 0.0)
-    parts = [lm.layer_resources(op) for op in lm.dataflow_layers(module)
-             if not isinstance(op.parent_op(), df.OffloadOp)]
-    parts += [offload.engine_resources(offload.engine_of(op)) for op in module.walk() if isinstance(op, df.EngineOp)]
-    for res in parts:
-        for r in RESOURCES:
-            total[r] += float(res[r])
-    return total

@@ -49,6 +49,7 @@ from finnr.interop.finn import apply_folding_config, finn_names, read_folding_co
 from finnr.models import fit, optimizer
 from finnr.models import layers as lm
 from finnr.models.clock import clock_mhz
+from finnr.models.design import design_totals
 from finnr.models.devices import get_device
 from finnr.models.folding import set_folding
 from finnr.models.roofline import frame_bytes
@@ -208,7 +209,7 @@ def interconnect_resources(module: ModuleOp) -> dict[str, float]:
     ctx = finnr_context()
     for buffers in (DataflowInsertDuplicate(), DataflowInsertDWC(), DataflowInsertFIFO()):
         buffers.apply(ctx, copy)
-    before, after = fit.design_totals(module), fit.design_totals(copy)
+    before, after = design_totals(module), design_totals(copy)
     return {r: after[r] - before[r] for r in fit.RESOURCES}
 
 
