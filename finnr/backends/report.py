@@ -29,7 +29,7 @@ from finnr.models.devices import Device, get_device
 from finnr.models.host import host_ops
 from finnr.models.roofline import frame_bytes
 
-RESOURCES = ("lut", "ff", "bram18", "uram", "dsp")
+RESOURCES = fit.RESOURCES
 FORMATS = ("markdown", "json")
 
 
@@ -217,7 +217,7 @@ def _resource_footer(report: dict, skip: int) -> list[str]:
 
 
 def _compute_and_fit(report: dict) -> list[str]:
-    over = [fit.Overage(o["resource"], o["used"], o["budget"], o["available"]) for o in report["over_budget"]]
+    over = [fit.Overage(**o) for o in report["over_budget"]]
     return [
         f"- compute: {report['tops'] * 1e3:.3f} GOp/s at {report['clock_mhz']:g} MHz (2 ops per multiply-accumulate)",
         f"- fits {report['fit_utilization']:.0%} of {report['device']}: {fit.verdict(over)} ({report['fit_rule']})",
