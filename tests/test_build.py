@@ -25,7 +25,8 @@ from finnr.models.registry import KINDS, model_named
 from finnr_testing.shared_models import shared_model
 
 REPORT_KEYS = {"device", "clock_mhz", "fps", "latency_cycles", "tops", "fits", "layers", "total"}
-EXTRA_KEYS = {"arch", "arch_reason", "bottleneck", "utilization", "fit_rule", "host_ops", "host_macs", "hardware_macs",
+EXTRA_KEYS = {"arch", "arch_reason", "bottleneck", "utilization", "fit_rule", "fit_utilization", "over_budget",
+              "host_ops", "host_macs", "hardware_macs",
               "compute_fps", "bound", "io",
               "partitions"}
 LAYER_KEYS = {"name", "kind", "pe", "simd", "cycles", "lut", "ff", "bram18", "uram", "dsp",

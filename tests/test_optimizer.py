@@ -26,7 +26,7 @@ NET = [
 
 
 def lut_budget(lut: float) -> dict[str, float]:
-    return {"lut": lut, "bram18": 1e9, "uram": 1e9, "dsp": 1e9}
+    return {**dict.fromkeys(RESOURCES, 1e9), "lut": lut}
 
 
 def exhaustive_fastest(specs, budget):

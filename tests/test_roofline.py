@@ -12,12 +12,14 @@ from finnr.models.roofline import attainable, compute_roof, luts_per_op, memory_
 
 def test_compute_roof_by_hand():
     d = get_device("pynq-z1")  # 53,200 LUT, 220 DSP, 100 MHz
-    # w1a1: 0.7 * 53200 / 2.5 LUT per op + 220 DSPs * 2 ops * 2 (packed)
-    assert compute_roof(d, 1, 1) == pytest.approx((0.7 * 53200 / 2.5 + 220 * 4) * 100e6)
+    # w1a1: 80% (the fit budget) of 53200 / 2.5 LUT per op + of 220 DSPs * 2 ops * 2 (packed)
+    assert compute_roof(d, 1, 1) == pytest.approx(0.8 * (53200 / 2.5 + 220 * 4) * 100e6)
     # w4a4: W*A = 16 > 8, beyond the table: 13.7 + 1.6 * 8; DSPs unpacked
     assert luts_per_op(4, 4) == pytest.approx(13.7 + 1.6 * 8)
-    assert compute_roof(d, 4, 4) == pytest.approx((0.7 * 53200 / luts_per_op(4, 4) + 220 * 2) * 100e6)
+    assert compute_roof(d, 4, 4) == pytest.approx(0.8 * (53200 / luts_per_op(4, 4) + 220 * 2) * 100e6)
     assert compute_roof(d, 1, 1) > compute_roof(d, 2, 2) > compute_roof(d, 8, 8)
+    # another budget and clock scale the roof
+    assert compute_roof(d, 1, 1, clock_mhz=200, utilization=0.4) == pytest.approx(compute_roof(d, 1, 1))
 
 
 def test_memory_roof_and_ridge():

@@ -27,10 +27,12 @@ def test_table_and_plot_from_rows(tmp_path):
             weight_bits=17664, lut=2094, bram18=0, max_fps=12.5e6),
     ]
     assert math.isnan(rows[1].acc_torch)
-    table = markdown_table(rows)
+    table = markdown_table(rows, 100.0)
+    assert "max FPS (80% of pynq-z1, 100 MHz)" in table
     assert "| w2a2 | trained | 95.0% | 95.0% | 8,832 | 17,664 | 2,094 | 0 | 12,500,000 |" in table
     assert "| w8a8 -> w2a2 | qnn-requantize, no retraining | 50.0% | — |" in table
-    write_results(rows, tmp_path, 12.0, 30, 10, 0)
+    write_results(rows, tmp_path, 12.0, 30, 10, 0, 125.0)
     assert (tmp_path / "study.png").stat().st_size > 10_000
     assert "make study" in (tmp_path / "study.md").read_text()
     assert '"acc_csim": 0.95' in (tmp_path / "study.json").read_text()
+    assert '"clock_mhz": 125.0' in (tmp_path / "study.json").read_text()

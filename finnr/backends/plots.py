@@ -4,13 +4,13 @@ designs on it, and a build's resources per layer against the device."""
 from __future__ import annotations
 
 import math
-import re
 from pathlib import Path
 
 import numpy as np
 
+from finnr.defaults import DEFAULT_UTILIZATION
 from finnr.models.devices import Device
-from finnr.models.roofline import LUT_FIT, DesignPoint, attainable, compute_roof
+from finnr.models.roofline import DesignPoint, attainable, compute_roof
 
 PANELS = (("lut", "LUT", "tab:blue"), ("bram18", "BRAM18", "tab:orange"), ("uram", "URAM", "tab:green"),
           ("dsp", "DSP", "tab:red"))
@@ -39,12 +39,14 @@ def _label_offsets(points: list[tuple[float, float]], near: float = 0.08) -> lis
     return offsets
 
 
-def roofline_png(path: str | Path, device: Device, precisions: list[tuple[int, int]], points: list[DesignPoint] = ()) -> None:
-    """The device's roofline for each (weight, activation) precision, the
-    designs on it (labelled on the side where the label stays inside the
-    plot, stacked where designs lie close) and each design's host-link
-    bound as a dashed line."""
-    _save(roofline_figure(device, precisions, points), path)
+def roofline_png(path: str | Path, device: Device, precisions: list[tuple[int, int]], points: list[DesignPoint] = (),
+                 clock_mhz: float | None = None, utilization: float = DEFAULT_UTILIZATION) -> None:
+    """The compute roofs of ``utilization`` of ``device`` at ``clock_mhz``
+    (default: the device's clock) for each (weight, activation) precision,
+    its memory roof, the designs on it (labelled on the side where the
+    label stays inside the plot, stacked where designs lie close) and each
+    design's host-link bound as a dashed line."""
+    _save(roofline_figure(device, precisions, points, clock_mhz, utilization), path)
 
 
 def _save(fig, path: str | Path) -> None:
@@ -54,17 +56,22 @@ def _save(fig, path: str | Path) -> None:
     plt.close(fig)
 
 
-def roofline_figure(device: Device, precisions: list[tuple[int, int]], points: list[DesignPoint] = ()):
+def roofline_figure(device: Device, precisions: list[tuple[int, int]], points: list[DesignPoint] = (),
+                    clock_mhz: float | None = None, utilization: float = DEFAULT_UTILIZATION):
     """The figure of :func:`roofline_png`."""
     plt = _pyplot()
+    clock = clock_mhz or device.clock_mhz
     x_lo, x_hi = -2, 6  # log10 of the intensities drawn
     intensity = np.logspace(x_lo, x_hi, 400)
     fig, ax = plt.subplots(figsize=(7.5, 4.8), dpi=120, layout="constrained")
     for w, a in precisions:
-        ax.loglog(intensity, attainable(device, w, a, intensity) / 1e12, label=f"w{w}a{a}: {compute_roof(device, w, a) / 1e12:.2f} TOp/s")
+        roof = compute_roof(device, w, a, clock, utilization)
+        ax.loglog(intensity, attainable(device, w, a, intensity, clock, utilization) / 1e12,
+                  label=f"w{w}a{a}: {roof / 1e12:.2f} TOp/s")
     ys = [p.ops_per_second / 1e12 for p in points] + [p.link_ops_per_second / 1e12 for p in points if p.link_ops_per_second]
-    ys += [compute_roof(device, w, a) / 1e12 for w, a in precisions]
-    y_lo = min([attainable(device, w, a, intensity[:1])[0] / 1e12 for w, a in precisions] + ys or [1e-6])
+    ys += [compute_roof(device, w, a, clock, utilization) / 1e12 for w, a in precisions]
+    y_lo = min([attainable(device, w, a, intensity[:1], clock, utilization)[0] / 1e12 for w, a in precisions] + ys
+               or [1e-6])
     y_hi = max(ys or [1.0])
     ax.set_xlim(10**x_lo / 2, 10**x_hi * 2)
     ax.set_ylim(y_lo / 3, y_hi * 4)  # room above the highest line for labels
@@ -82,22 +89,17 @@ def roofline_figure(device: Device, precisions: list[tuple[int, int]], points: l
                        label=f"host link bound of {p.name.split(' (')[0]}: {p.link_ops_per_second / 1e12:.3g} TOp/s")
     ax.set_xlabel("operational intensity (ops per off-chip byte)")
     ax.set_ylabel("TOp/s")
-    ax.set_title(f"roofline of {device.name} ({device.clock_mhz:.4g} MHz, {device.dram_gbps:g} GB/s)")
+    ax.set_title(f"roofline of {utilization:.0%} of {device.name} ({clock:.4g} MHz, {device.dram_gbps:g} GB/s)")
     ax.grid(True, which="both", linewidth=0.3)
     ax.legend(fontsize=8, loc="lower right", framealpha=0.9)
     return fig
 
 
 def _budget(report: dict) -> dict[str, float]:
-    """The share of each resource the design may use, read from the
-    report's fit rule (``LUT <= 70%, BRAM18/URAM/DSP <= 100%``, or one
-    ``--utilization`` for all); the default rule where it says nothing."""
-    budget = {"lut": LUT_FIT, "bram18": 1.0, "uram": 1.0, "dsp": 1.0}
-    for names, pct in re.findall(r"([A-Z0-9/]+) <= (\d+(?:\.\d+)?)%", report.get("fit_rule", "")):
-        for name in names.split("/"):
-            if name.lower() in budget:
-                budget[name.lower()] = float(pct) / 100
-    return budget
+    """The share of each resource the design may use: the report's fit
+    budget (one for every resource)."""
+    share = report.get("fit_utilization", DEFAULT_UTILIZATION)
+    return dict.fromkeys(("lut", "ff", "bram18", "uram", "dsp"), share)
 
 
 def resources_png(path: str | Path, report: dict) -> None:

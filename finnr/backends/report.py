@@ -1,6 +1,12 @@
 """The estimate report of a folded dataflow module: per-layer cycles and
 resources, totals against a device, throughput, latency and TOp/s, as a JSON
-dictionary, a Markdown table, and the ``report`` target."""
+dictionary, a Markdown table, and the ``report`` target.
+
+Every throughput figure (``fps``, ``compute_fps``, ``tops``) assumes the
+clock ``clock_mhz`` (the device's default unless given), and the report
+says so beside each; whether the design fits is judged once, by the one
+fit rule (:mod:`finnr.models.fit`) at the budget ``utilization``, FIFOs
+and width converters included."""
 
 from __future__ import annotations
 
@@ -13,17 +19,18 @@ from xdsl.context import Context
 from xdsl.dialects.builtin import ModuleOp
 from xdsl.utils.target import Target
 
-from finnr.defaults import DEFAULT_DEVICE
+from finnr.defaults import DEFAULT_DEVICE, DEFAULT_UTILIZATION
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.interop.finn import finn_names
-from finnr.models import cost, offload, schedule
+from finnr.models import cost, fit, offload, schedule
 from finnr.models import layers as lm
+from finnr.models.clock import check_clock
 from finnr.models.devices import Device, get_device
 from finnr.models.host import host_ops
-from finnr.models.roofline import LUT_FIT, frame_bytes
+from finnr.models.roofline import frame_bytes
 
-RESOURCES = ("lut", "ff", "bram18", "uram", "dsp")
+RESOURCES = fit.RESOURCES
 FORMATS = ("markdown", "json")
 
 MEMORY_KINDS = {"distributed": "LUTRAM", "block": "BRAM", "ultra": "URAM"}
@@ -78,11 +85,13 @@ def _io_table(layers: list[dict]) -> list[str]:
     return lines
 
 
-def _fit(util: dict[str, float], utilization: float | None) -> tuple[bool, str]:
-    if utilization is None:
-        fits = util["lut"] <= LUT_FIT and all(util[k] <= 1.0 for k in ("bram18", "uram", "dsp"))
-        return fits, f"LUT <= {int(LUT_FIT * 100)}%, BRAM18/URAM/DSP <= 100%"
-    return all(util[k] <= utilization + 1e-9 for k in ("lut", "bram18", "uram", "dsp")), f"LUT/BRAM18/URAM/DSP <= {utilization:.0%}"
+def _fit(total: dict[str, float], device: Device, utilization: float) -> dict:
+    """The report's fit verdict: ``fits``, the budget it was judged at and
+    the rule in words, and each over-budget resource (used, budget,
+    available)."""
+    over = fit.fits(total, device, utilization)
+    return {"fits": not over, "fit_utilization": utilization, "fit_rule": fit.rule(utilization),
+            "over_budget": [o.as_json() for o in over]}
 
 
 def _utilization(total: dict[str, float], device: Device) -> dict[str, float]:
@@ -90,10 +99,13 @@ def _utilization(total: dict[str, float], device: Device) -> dict[str, float]:
     return {k: (total[k] / avail[k] if avail[k] else (0.0 if total[k] == 0 else float("inf"))) for k in RESOURCES}
 
 
-def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = None, utilization: float | None = None) -> dict:
+def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = None,
+                 utilization: float = DEFAULT_UTILIZATION) -> dict:
     """The report dictionary (the schema of ``report.json``): dataflow
     accelerators (``arch`` "dataflow", every layer its own engine) or
-    multi-layer-offload ones (``arch`` "offload", with ``engines``)."""
+    multi-layer-offload ones (``arch`` "offload", with ``engines``), at
+    ``clock_mhz`` (default: the device's), judged against ``utilization``
+    of the device."""
     layers = lm.dataflow_layers(module)
     clock = clock_mhz if clock_mhz is not None else device.clock_mhz
     offloads = [op for op in module.walk() if isinstance(op, df.OffloadOp)]
@@ -117,7 +129,6 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
             **layer_io(op),
         })
     util = _utilization(total, device)
-    fits, rule = _fit(util, utilization)
     return _link_bound({
         "arch": "dataflow",
         "device": device.name,
@@ -125,8 +136,7 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
         "fps": round(perf.fps, 3),
         "latency_cycles": int(round(perf.latency_cycles)),
         "tops": perf.tops,
-        "fits": bool(fits),
-        "fit_rule": rule,
+        **_fit(total, device, utilization),
         "bottleneck": rows[perf.bottleneck]["name"] if rows else None,
         "layers": rows,
         "total": {k: sum(r[k] for r in rows) for k in RESOURCES},
@@ -200,7 +210,7 @@ def _host_lines(report: dict) -> list[str]:
     return [line, f"- also on the host (no multiply-accumulates): {', '.join(others) if others else 'nothing'}"]
 
 
-def _offload_report(offloads: list, device: Device, clock: float, utilization: float | None) -> dict:
+def _offload_report(offloads: list, device: Device, clock: float, utilization: float) -> dict:
     """Multi-layer offload: the layers run one after the other on the
     shared engines, each taking the longer of its compute and its off-chip
     traffic (:func:`finnr.models.offload.schedule`); the frame takes their
@@ -214,9 +224,7 @@ def _offload_report(offloads: list, device: Device, clock: float, utilization: f
         specs = [lm.spec_of(l) for l in layers]
         macs += sum(cost.macs(s) for s in specs)
         ir_engines = [e for e in off.block.ops if isinstance(e, df.EngineOp)]
-        model = [offload.Engine(e.kind.data, e.pe.value.data, e.simd.value.data, e.wbits.value.data, e.abits.value.data,
-                                e.obits.value.data)
-                 for e in ir_engines]
+        model = [offload.engine_of(e) for e in ir_engines]
         perf = offload.schedule(specs, model, device, clock_mhz=clock)
         for layer, timing in zip(layers, perf.layers):
             pe, simd = lm.folding(layer)
@@ -233,7 +241,6 @@ def _offload_report(offloads: list, device: Device, clock: float, utilization: f
     cycles = sum(r["cycles"] for r in rows)
     fps = clock * 1e6 / cycles if cycles else 0.0
     util = _utilization(total, device)
-    fits, rule = _fit(util, utilization)
     slowest = max(rows, key=lambda r: r["cycles"])["name"] if rows else None
     return {
         "arch": "offload",
@@ -244,8 +251,7 @@ def _offload_report(offloads: list, device: Device, clock: float, utilization: f
         "latency_cycles": cycles,
         "tops": 2 * macs * fps / 1e12,
         "hardware_macs": macs,
-        "fits": bool(fits),
-        "fit_rule": rule,
+        **_fit(total, device, utilization),
         "bottleneck": slowest,
         "layers": rows,
         "engines": engines,
@@ -264,9 +270,10 @@ def _resource_footer(report: dict, skip: int) -> list[str]:
 
 
 def _compute_and_fit(report: dict) -> list[str]:
+    over = [fit.Overage(**o) for o in report["over_budget"]]
     return [
-        f"- compute: {report['tops'] * 1e3:.3f} GOp/s (2 ops per multiply-accumulate)",
-        f"- fits the device: {'yes' if report['fits'] else 'NO'} ({report['fit_rule']})",
+        f"- compute: {report['tops'] * 1e3:.3f} GOp/s at {report['clock_mhz']:g} MHz (2 ops per multiply-accumulate)",
+        f"- fits {report['fit_utilization']:.0%} of {report['device']}: {fit.verdict(over)} ({report['fit_rule']})",
     ]
 
 
@@ -331,6 +338,7 @@ class ReportTarget(Target):
 
     device: str = DEFAULT_DEVICE
     clock_mhz: int | float | None = None
+    utilization: int | float = DEFAULT_UTILIZATION
     format: str = "markdown"
 
     def emit(self, ctx: Context, module: ModuleOp, output: IO[str]) -> None:
@@ -340,7 +348,9 @@ class ReportTarget(Target):
             device = get_device(self.device)
         except KeyError as e:
             raise FinnrError(f"report: {e.args[0]}") from None
-        report = build_report(module, device, self.clock_mhz)
+        check_clock(self.clock_mhz, "report: clock-mhz")
+        fit.check_utilization(self.utilization, "report: utilization")
+        report = build_report(module, device, self.clock_mhz, self.utilization)
         if self.format == "json":
             output.write(json.dumps(report, indent=2) + "\n")
         else:

@@ -13,7 +13,16 @@ there is no 06-hls.mlir or hls/).
 the first stage. A failed build leaves nothing behind: neither the output
 directory nor the parent directories it had to create; a successful one
 replaces finnr's earlier files in the output directory and never touches
-files finnr did not write (:mod:`finnr.flows.outdir`)."""
+files finnr did not write (:mod:`finnr.flows.outdir`).
+
+A design that does not fit the budget (``utilization`` of each resource of
+the device, :mod:`finnr.models.fit`; judged on the folded design with its
+FIFOs and width converters, after the folding stage) fails the build with
+a diagnostic naming each over-budget resource and the frame rate the
+fastest fitting design reaches, unless ``allow_overbudget`` (then a
+warning). Such a build still writes its output directory, through the
+estimate (the IR, report.json, report.md, the plots), so that the user can
+see where the resources go, but generates no code."""
 
 from __future__ import annotations
 
@@ -28,6 +37,9 @@ from xdsl.dialects.builtin import ModuleOp
 from finnr.defaults import DEFAULT_ARCH, DEFAULT_BACKEND, DEFAULT_DEVICE, DEFAULT_FIFO_DEPTH, DEFAULT_HEURISTIC, DEFAULT_PRECISIONS, DEFAULT_UTILIZATION
 from finnr.diagnostics import FinnrError, warning
 from finnr.flows import outdir, pipeline
+from finnr.models import fit
+from finnr.models.clock import clock_mhz
+from finnr.models.design import design_totals
 
 STAGES = ("import", "streamline", "dataflow", "folding", "estimate", "hls")
 HEURISTICS = ("optimizer", "setfolding")
@@ -52,6 +64,14 @@ class BuildOptions:
     ``finnr rtlsim --size-fifos``), applied by ``dataflow-set-fifo-depths``."""
     maximize: bool = False
     utilization: float = DEFAULT_UTILIZATION
+    """The budget: the share of each of the device's LUT, FF, BRAM18, URAM
+    and DSP the design may use (:mod:`finnr.models.fit`)."""
+    allow_overbudget: bool = False
+    """Build a design that does not fit the budget (with a warning) instead
+    of failing."""
+    clock_mhz: float | None = None
+    """The clock every throughput figure assumes and the code is generated
+    for; None: the device's default clock."""
     heuristic: str = DEFAULT_HEURISTIC
     arch: str = DEFAULT_ARCH
     """dataflow (df), multi-layer offload (mo) or auto: dataflow when it fits."""
@@ -77,7 +97,8 @@ def _draw_plots(tmp: Path, report: dict, device, points) -> None:
     from finnr.models.roofline import parse_precision
 
     resources_png(tmp / "resources.png", report)
-    roofline_png(tmp / "roofline.png", device, [parse_precision(p) for p in DEFAULT_PRECISIONS], points)
+    roofline_png(tmp / "roofline.png", device, [parse_precision(p) for p in DEFAULT_PRECISIONS], points,
+                 report["clock_mhz"], report["fit_utilization"])
 
 
 def _plot_worker(conn) -> None:
@@ -162,16 +183,12 @@ def positive_number(name: str, value: float | None) -> None:
         raise FinnrError(f"{name} must be a positive number, got {value:g}")
 
 
-def check_utilization(value: float) -> None:
-    if not (math.isfinite(value) and 0 < value <= 1):
-        raise FinnrError(f"--utilization must be in (0, 1], got {value:g}")
-
-
 def check_options(opts: BuildOptions):
     """Every check of the options that needs no stage to run: names,
     numbers, the device, the model, the config files and the output
     directory; returns (device, the loaded model or None, the output
-    directory's absolute path)."""
+    directory's absolute path); ``opts.clock_mhz`` is checked here too
+    (:func:`finnr.models.clock.clock_mhz` gives the clock)."""
     from finnr.frontend.onnx_import import load_model
     from finnr.interop.finn import read_folding_config
     from finnr.models.arch import ALIASES
@@ -191,7 +208,8 @@ def check_options(opts: BuildOptions):
     except KeyError as e:
         raise FinnrError(str(e.args[0])) from None
     positive_number("--target-fps", opts.target_fps)
-    check_utilization(opts.utilization)
+    fit.check_utilization(opts.utilization)
+    clock_mhz(device, opts.clock_mhz)
     if isinstance(opts.fifo_depth, bool) or not isinstance(opts.fifo_depth, int) or opts.fifo_depth < 1:
         raise FinnrError(f"the FIFO depth must be a positive integer, got {opts.fifo_depth!r}")
     folds = STAGES.index(opts.stop_after) >= STAGES.index("folding")
@@ -213,6 +231,76 @@ def check_options(opts: BuildOptions):
     return device, model, out
 
 
+def _folding(opts: BuildOptions, device, clock: float, maximize: bool, utilization: float) -> str:
+    """The folding stage of a dataflow design for ``opts``, or ``maximize``
+    at ``utilization``."""
+    if maximize:
+        return pipeline.folding(device=device.name, utilization=utilization, maximize=True, clock_mhz=clock)
+    return pipeline.folding(
+        device=device.name, utilization=utilization, heuristic=opts.heuristic, target_fps=opts.target_fps,
+        config=None if opts.folding_config is None else str(opts.folding_config), clock_mhz=clock)
+
+
+def _fold_dataflow(unfolded: ModuleOp, opts: BuildOptions, device, clock: float, maximize: bool, ctx=None):
+    """Fold a copy of ``unfolded`` (``maximize``, or as ``opts`` say) and
+    add its forks, width converters and FIFOs; returns (the design, its
+    resources over budget, the folding's warnings, its folding config).
+
+    The optimizer estimates the converters and FIFOs between the layers,
+    but the buffers stage decides them (forks, deeper FIFOs before a join,
+    sized depths); when the design it believed to fit does not, the folding
+    is redone within a budget tightened by the overspent share and a margin
+    (0.1% of the budget, doubling each time), at most three times."""
+    from finnr.interop.finn import folding_config
+    from finnr.models.layers import dataflow_layers
+
+    utilization = opts.utilization
+    optimized = maximize or (opts.folding_config is None and opts.heuristic == "optimizer")
+    for attempt in range(4):
+        module = unfolded.clone()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            pipeline.run(module, _folding(opts, device, clock, maximize, utilization), ctx)
+        config = folding_config(dataflow_layers(module))
+        pipeline.run(module, _buffers(opts), ctx)
+        module.verify()
+        over = fit.fits(design_totals(module), device, opts.utilization)
+        if not over or not optimized or any(issubclass(w.category, fit.OverBudgetWarning) for w in caught):
+            break
+        utilization *= min(o.budget / o.used for o in over) * (1 - 0.001 * 2**attempt)
+    return module, over, caught, config
+
+
+def _buffers(opts: BuildOptions) -> str:
+    return pipeline.buffers(depth=opts.fifo_depth, depths=None if opts.fifo_depths is None else str(opts.fifo_depths))
+
+
+def _over_budget(over: list[fit.Overage], device, opts: BuildOptions) -> str:
+    """The diagnostic of a design over its budget."""
+    what = ("the fastest folding" if opts.maximize else f"the design for {opts.target_fps:,.10g} FPS"
+            if opts.target_fps is not None else "the folded design")
+    return (f"{what} does not fit {opts.utilization:.0%} of {device.name} (with its FIFOs and width converters): "
+            + "; ".join(map(str, over)))
+
+
+def _best_fitting_fps(unfolded: ModuleOp, device, opts: BuildOptions, clock: float) -> float | None:
+    """The frame rate of the fastest design that fits (``--maximize`` at
+    the same budget, through the same FIFOs and width converters, on a
+    copy of the unfolded design), at most the host link's; None when no
+    folding fits."""
+    from finnr.models import layers as lm
+    from finnr.models.roofline import frame_bytes
+
+    try:
+        module, over, _, _ = _fold_dataflow(unfolded, opts, device, clock, maximize=True)
+    except FinnrError:
+        return None
+    if over:
+        return None
+    slowest = max(lm.layer_cycles(op) for op in lm.dataflow_layers(module))
+    return min(clock * 1e6 / slowest, device.link_fps(*frame_bytes(module)))
+
+
 def run_build(opts: BuildOptions, progress=lambda stage: None, warn=warning) -> dict | None:
     """Run the flow; returns the report (or None when stopped before the
     estimate). Every check of the options comes before the first stage
@@ -222,10 +310,10 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=warning) -> 
     from finnr.backends.report import build_report, markdown
     from finnr.dialects import finnr_context
     from finnr.frontend.onnx_import import import_model
-    from finnr.interop.finn import folding_config
     from finnr.models.layers import dataflow_layers
 
     device, loaded, out = check_options(opts)
+    clock = clock_mhz(device, opts.clock_mhz)
     ctx = finnr_context()
 
     def apply(spec: str) -> None:
@@ -234,6 +322,8 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=warning) -> 
 
     report = None
     arch, arch_reason = "dataflow", ""
+    over: list[fit.Overage] = []
+    refused: FinnrError | None = None  # a design over its budget: raised once its directory is written
     staging = outdir.Staging(out, "finnr build")
     tmp = staging.path
     plotter = _Plotter()
@@ -264,30 +354,28 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=warning) -> 
             _write_ir(tmp, "03-dataflow.mlir", module)
         if STAGES.index(opts.stop_after) >= STAGES.index("folding"):
             progress("folding")
+            unfolded = module
             arch, arch_reason = _choose_arch(module, device, opts)
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                if arch == "offload":
-                    apply(pipeline.offload(device=device.name, utilization=opts.utilization,
+            if arch == "offload":
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always")
+                    apply(pipeline.offload(device=device.name, utilization=opts.utilization, clock_mhz=clock,
                                            target_fps=None if opts.maximize else opts.target_fps))
-                else:
-                    apply(pipeline.folding(
-                        device=device.name, utilization=opts.utilization, heuristic=opts.heuristic,
-                        target_fps=opts.target_fps, maximize=opts.maximize,
-                        config=None if opts.folding_config is None else str(opts.folding_config)))
+                over = fit.fits(design_totals(module), device, opts.utilization)
+            else:
+                module, over, caught, config = _fold_dataflow(unfolded, opts, device, clock, opts.maximize, ctx)
+                (tmp / "folding_config.json").write_text(json.dumps(config, indent=2) + "\n")
             for w in caught:
-                warn(str(w.message))
-            if arch == "dataflow":
-                layers = [l for l in dataflow_layers(module)]
-                (tmp / "folding_config.json").write_text(json.dumps(folding_config(layers), indent=2) + "\n")
-                apply(pipeline.buffers(depth=opts.fifo_depth,
-                                       depths=None if opts.fifo_depths is None else str(opts.fifo_depths)))
+                if not issubclass(w.category, fit.OverBudgetWarning):  # judged below, on the whole design
+                    warn(str(w.message))
             _write_ir(tmp, "04-folded.mlir", module)
+            if over and opts.allow_overbudget:
+                warn(_over_budget(over, device, opts) + "; built anyway (--allow-overbudget)")
         if STAGES.index(opts.stop_after) >= STAGES.index("estimate"):
             progress("estimate")
             apply(pipeline.ESTIMATE)
             _write_ir(tmp, "05-estimated.mlir", module)
-            report = build_report(module, device, utilization=opts.utilization if opts.maximize else None)
+            report = build_report(module, device, clock, opts.utilization)
             report["arch_reason"] = arch_reason
             (tmp / "report.json").write_text(json.dumps(report, indent=2) + "\n")
             (tmp / "report.md").write_text(markdown(report))
@@ -295,21 +383,30 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=warning) -> 
 
             label = "example" if opts.model is None else Path(opts.model).stem
             plotter.send((tmp, report, device, [design_point(module, report, label)]))
-        if opts.stop_after == "hls" and arch == "offload":
+        if over and not opts.allow_overbudget:
+            best = _best_fitting_fps(unfolded, device, opts, clock) if arch == "dataflow" else None
+            kept = "the estimate (report.md, report.json)" if report is not None else "the folding (04-folded.mlir)"
+            refused = FinnrError(
+                _over_budget(over, device, opts),
+                [f"the fastest design that fits reaches {best:,.1f} FPS at {clock:g} MHz (--maximize)" if best
+                 else "no folding fits: try a larger device, a lower precision or --arch mo",
+                 f"{opts.output}/ holds the stages through {kept} to see where the resources go, and no code; "
+                 "--allow-overbudget builds the design anyway"])
+        elif opts.stop_after == "hls" and arch == "offload":
             warn("the multi-layer-offload architecture has no HLS or RTL code generation yet; "
                  "the build ends after the estimate (--arch dataflow generates code)")
         elif opts.stop_after == "hls" and opts.backend == "rtl":
             from finnr.backends.rtl import write_rtl_project
 
             progress("hls")
-            write_rtl_project(module, tmp / "rtl", clock_mhz=device.clock_mhz)
+            write_rtl_project(module, tmp / "rtl", clock_mhz=clock)
         elif opts.stop_after == "hls":
             from finnr.backends.hls_cpp import write_hls_project
 
             progress("hls")
             apply(pipeline.HLS)
             _write_ir(tmp, "06-hls.mlir", module)
-            write_hls_project(module, tmp / "hls", part=device.part, clock_mhz=device.clock_mhz)
+            write_hls_project(module, tmp / "hls", part=device.part, clock_mhz=clock)
             from finnr.backends.verilog import write_rtl
 
             write_rtl(module, tmp / "rtl")
@@ -319,4 +416,6 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=warning) -> 
         plotter.close()
         staging.discard()
         raise
+    if refused is not None:
+        raise refused
     return report

@@ -11,10 +11,13 @@ fits ``utilization`` of the device, but never faster than the device's
 host link carries the network's input and output frames: where the
 fastest folding exceeds that bound, the cheapest folding reaching it
 instead, and every point's FPS is at most the bound. A network that does
-not fit as a dataflow design even at its smallest folding gets multi-layer-offload
-points instead (shared engines, off-chip weights). Every point is costed by
-the same models as ``finnr build`` (compute layers; the FIFOs and width
-converters a build adds are left out).
+not fit as a dataflow design at any folding gets multi-layer-offload
+points instead (shared engines, off-chip weights). Every point is folded
+and costed as ``finnr build`` folds and costs it (the same functions, the
+width converters and depth-2 FIFOs between the layers included) and judged
+by the same fit rule (:mod:`finnr.models.fit`); every frame rate is at
+``clock_mhz`` (default: each device's own clock), the ``clock_mhz``
+column.
 
 Outputs in DIR (written beside it and moved into place when complete):
 ``dse.csv`` (every point), ``pareto.csv`` (the points on a
@@ -59,6 +62,8 @@ class Point:
     weight_bits: int
     pareto_lut: bool = False
     pareto_bram18: bool = False
+    clock_mhz: float = 0.0
+    """The clock ``fps`` assumes."""
 
 
 @dataclass
@@ -71,6 +76,9 @@ class Variant:
     error: str | None = None
     frame_bytes: tuple[int, int] = (0, 0)
     """Bytes per frame into and out of the accelerator (the host link's load)."""
+    module: object = None
+    """Its dataflow IR (``specs`` are its compute layers'), folded in place
+    for every design."""
 
 
 def parse_precisions(text: str) -> list[str]:
@@ -122,35 +130,37 @@ def compile_variant(model: str, precision: str, sparsity: float) -> Variant:
         return Variant(precision, sparsity, [], str(e).splitlines()[0])
     if not specs:
         return Variant(precision, sparsity, [], "nothing maps to hardware layers")
-    return Variant(precision, sparsity, specs, frame_bytes=frame_bytes(module))
+    return Variant(precision, sparsity, specs, frame_bytes=frame_bytes(module), module=module)
 
 
-def device_points(v: Variant, device, utilization: float, steps: int) -> list[Point]:
-    """The designs of one network on one device."""
-    from finnr.models import cost, optimizer
+def device_points(v: Variant, device, utilization: float, steps: int, clock_mhz: float | None = None) -> list[Point]:
+    """The designs of one network on one device, at ``clock_mhz``
+    (default: the device's clock)."""
+    from finnr.models import cost, fit, optimizer
+    from finnr.models.clock import clock_mhz as clock_of
     from finnr.models.offload import best_offload
+    from finnr.passes.dataflow_set_folding import fold_fastest, fold_for
 
     avail = device.resources()
-    budget = {r: utilization * avail[r] for r in optimizer.RESOURCES}
     uram = device.uram > 0
     params, bits = cost.weight_totals(v.specs)
-    clock = device.clock_mhz * 1e6
+    mhz = clock_of(device, clock_mhz)
+    clock = mhz * 1e6
     link = device.link_fps(*v.frame_bytes)
 
     def point(arch: str, target: float | None, fps: float, res: dict[str, float], fits: bool) -> Point:
         fps = min(fps, link)
         pct = {r: (res[r] / avail[r] if avail[r] else 0.0) for r in ("lut", "bram18")}
         return Point(device.name, v.precision, v.sparsity, arch, target, fps, res["lut"], res["bram18"], res["uram"],
-                     res["dsp"], round(100 * pct["lut"], 3), round(100 * pct["bram18"], 3), fits, params, bits)
+                     res["dsp"], round(100 * pct["lut"], 3), round(100 * pct["bram18"], 3), fits, params, bits,
+                     clock_mhz=mhz)
 
-    best = optimizer.maximize(v.specs, budget, uram=uram)
+    best = fold_fastest(v.module, device, utilization, mhz, link)
     if not best.fits:
-        mo = best_offload(v.specs, device, budget)
+        mo = best_offload(v.specs, device, fit.budget(device, utilization), clock_mhz=mhz)
         if mo is None:
             return []
         return [point("offload", None, mo.fps, mo.resources, True)]
-    if clock / best.cycles > link:
-        best = optimizer.minimize(v.specs, clock / link, budget, uram=uram)
     fastest = min(clock / best.cycles, link)
     slowest = clock / max(max(optimizer.candidates(s, uram).cycles) for s in v.specs)
     out = [point("dataflow", None, fastest, best.totals, True)]
@@ -159,7 +169,7 @@ def device_points(v: Variant, device, utilization: float, steps: int) -> list[Po
         for i in range(steps - 1):
             target = slowest * ratio**i
             try:
-                r = optimizer.minimize(v.specs, clock / target, budget, uram=uram)
+                r = fold_for(v.module, device, utilization, clock / target)
             except ValueError:
                 continue
             out.append(point("dataflow", round(target, 3), clock / r.cycles, r.totals, r.fits))
@@ -182,7 +192,8 @@ def mark_pareto(points: list[Point]) -> None:
 
 
 def explore(model: str, devices: list, precisions: list[str], sparsities: list[float],
-            utilization: float = DEFAULT_UTILIZATION, steps: int = STEPS, progress: Callable[[str], None] = lambda label: None) -> tuple[list[Point], list[Variant]]:
+            utilization: float = DEFAULT_UTILIZATION, steps: int = STEPS, progress: Callable[[str], None] = lambda label: None,
+            clock_mhz: float | None = None) -> tuple[list[Point], list[Variant]]:
     points, failed = [], []
     for precision in precisions:
         for sparsity in sparsities:
@@ -192,7 +203,7 @@ def explore(model: str, devices: list, precisions: list[str], sparsities: list[f
                 failed.append(v)
                 continue
             for device in devices:
-                points += device_points(v, device, utilization, steps)
+                points += device_points(v, device, utilization, steps, clock_mhz)
     mark_pareto(points)
     return points, failed
 
@@ -235,7 +246,8 @@ def pareto_png(path: Path, points: list[Point], devices: list) -> None:
             ax.set_ylabel("FPS")
             ax.grid(True, which="both", linewidth=0.3)
             if row == 0:
-                ax.set_title(f"{device.name} ({device.clock_mhz:g} MHz)")
+                clocks = sorted({p.clock_mhz for p in mine}) or [device.clock_mhz]
+                ax.set_title(f"{device.name} ({', '.join(f'{c:g}' for c in clocks)} MHz)")
         axes[0][col].legend(fontsize=7)
     fig.suptitle("finnr dse: designs (o dataflow, ^ offload) and Pareto fronts", fontsize=10)
     fig.tight_layout()
@@ -246,12 +258,13 @@ def pareto_png(path: Path, points: list[Point], devices: list) -> None:
 def summary_markdown(model: str, points: list[Point], failed: list[Variant], command: str) -> str:
     lines = [f"# finnr dse of {Path(model).name}", "", f"Command: `{command}`", "",
              f"{len(points)} designs; {sum(p.pareto_lut for p in points)} on a FPS-vs-LUT Pareto front.", "",
-             "Fastest design that fits, per device, precision and pruning level:", "",
-             "| device | precision | sparsity | arch | FPS | LUT | LUT % | BRAM18 | BRAM18 % | DSP | params | weight bits |",
-             "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "Fastest design that fits, per device, precision and pruning level (FPS at the clock of the MHz "
+             "column):", "",
+             "| device | precision | sparsity | arch | MHz | FPS | LUT | LUT % | BRAM18 | BRAM18 % | DSP | params | weight bits |",
+             "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for p in points:
         if p.target_fps is None:
-            lines.append(f"| {p.device} | {p.precision} | {p.sparsity:g} | {p.arch} | {p.fps:,.0f} | {p.lut:,.0f} | "
+            lines.append(f"| {p.device} | {p.precision} | {p.sparsity:g} | {p.arch} | {p.clock_mhz:g} | {p.fps:,.0f} | {p.lut:,.0f} | "
                          f"{p.lut_pct:.1f} | {p.bram18:,.0f} | {p.bram18_pct:.1f} | {p.dsp:,.0f} | {p.params:,} | {p.weight_bits:,} |")
     for v in failed:
         lines.append(f"\n- {v.precision}, sparsity {v.sparsity:g}: not explored ({v.error})")
@@ -263,15 +276,18 @@ DSE_FILES = ("dse.csv", "pareto.csv", "pareto.png", "dse.md")
 
 def run_dse(model: str, output: str, devices: list[str], precisions: list[str], sparsities: list[float],
             utilization: float = DEFAULT_UTILIZATION, steps: int = STEPS, quiet: bool = False,
-            command: str = "", force: bool = False) -> list[Point]:
+            command: str = "", force: bool = False, clock_mhz: float | None = None) -> list[Point]:
     """Explore and write DSE_FILES into ``output`` (a new or empty
     directory or an earlier finnr result; with ``force`` any directory,
-    whose other files stay: :mod:`finnr.flows.outdir`)."""
-    from finnr.flows.build import check_utilization
+    whose other files stay: :mod:`finnr.flows.outdir`); frame rates at
+    ``clock_mhz`` (default: each device's clock)."""
     from finnr.frontend.onnx_import import load_model
+    from finnr.models.clock import check_clock
     from finnr.models.devices import get_device
+    from finnr.models.fit import check_utilization
 
     check_utilization(utilization)
+    check_clock(clock_mhz)
     if steps < 1:
         raise FinnrError(f"--steps must be at least 1, got {steps}")
     if not devices:
@@ -288,7 +304,7 @@ def run_dse(model: str, output: str, devices: list[str], precisions: list[str], 
                 bar.set_postfix_str(label, refresh=False)
                 bar.update()
 
-            points, failed = explore(model, devs, precisions, sparsities, utilization, steps, step)
+            points, failed = explore(model, devs, precisions, sparsities, utilization, steps, step, clock_mhz)
         if not points:
             reasons = "; ".join(f"{v.precision}/{v.sparsity:g}: {v.error}" for v in failed) or "nothing fits any device"
             raise FinnrError(f"no design could be explored ({reasons})")

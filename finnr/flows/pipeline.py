@@ -57,22 +57,25 @@ def spec(name: str, **options: str | bool | int | float | None) -> str:
 
 def folding(*, device: str = DEFAULT_DEVICE, utilization: float = DEFAULT_UTILIZATION,
             target_fps: float | None = None, maximize: bool = False, config: str | None = None,
-            heuristic: str = DEFAULT_HEURISTIC) -> str:
+            heuristic: str = DEFAULT_HEURISTIC, clock_mhz: float | None = None) -> str:
     """The ``folding`` stage of a dataflow design: a FINN folding config,
     the fastest folding within ``utilization`` (``maximize``), or the
-    cheapest reaching ``target_fps``."""
+    cheapest reaching ``target_fps``, at ``clock_mhz`` (None: the device's
+    clock)."""
     if config is not None:
         return spec("dataflow-set-folding", config=config)
     if maximize:
-        return spec("dataflow-set-folding", device=device, utilization=utilization, heuristic=heuristic, maximize=True)
+        return spec("dataflow-set-folding", device=device, utilization=utilization, heuristic=heuristic, maximize=True,
+                    clock_mhz=clock_mhz)
     return spec("dataflow-set-folding", device=device, utilization=utilization, heuristic=heuristic,
-                target_fps=target_fps)
+                target_fps=target_fps, clock_mhz=clock_mhz)
 
 
 def offload(*, device: str = DEFAULT_DEVICE, utilization: float = DEFAULT_UTILIZATION,
-            target_fps: float | None = None) -> str:
+            target_fps: float | None = None, clock_mhz: float | None = None) -> str:
     """The ``folding`` stage of a multi-layer-offload design."""
-    return spec("dataflow-map-offload", device=device, utilization=utilization, target_fps=target_fps)
+    return spec("dataflow-map-offload", device=device, utilization=utilization, target_fps=target_fps,
+                clock_mhz=clock_mhz)
 
 
 def quantize_input(datatype: str | None, scale: float = 1.0) -> str:

@@ -194,9 +194,10 @@ def weight_stats(module) -> tuple[int, int]:
     return cost.weight_totals([lm.spec_of(layer) for layer in dataflow_layers(module)])
 
 
-def compile_and_measure(module, row: Row, data, work: Path) -> None:
+def compile_and_measure(module, row: Row, data, work: Path, clock_mhz: float) -> None:
     """Build ``module`` (imported, pruned/requantized qnn IR) for the
-    device, fill ``row`` with its costs and C-simulated accuracy."""
+    device at ``clock_mhz``, fill ``row`` with its costs and C-simulated
+    accuracy."""
     from finnr.backends.hls_cpp import write_hls_project
     from finnr.backends.hls_cpp.csim import Simulator
     from finnr.backends.report import build_report
@@ -207,17 +208,17 @@ def compile_and_measure(module, row: Row, data, work: Path) -> None:
     ctx = finnr_context()
     pipeline.run(module, pipeline.TO_DATAFLOW, ctx)
     fastest = module.clone()
-    for m, folding in ((fastest, pipeline.folding(device=DEVICE, maximize=True)),
-                       (module, pipeline.folding(device=DEVICE, target_fps=TARGET_FPS))):
+    for m, folding in ((fastest, pipeline.folding(device=DEVICE, maximize=True, clock_mhz=clock_mhz)),
+                       (module, pipeline.folding(device=DEVICE, target_fps=TARGET_FPS, clock_mhz=clock_mhz))):
         pipeline.run(m, f"{folding},{pipeline.buffers()},{pipeline.ESTIMATE}", ctx)
-    best = build_report(fastest, device, utilization=DEFAULT_UTILIZATION)
-    report = build_report(module, device)
+    best = build_report(fastest, device, clock_mhz, DEFAULT_UTILIZATION)
+    report = build_report(module, device, clock_mhz, DEFAULT_UTILIZATION)
     row.max_fps, row.lut_at_max = best["fps"], best["total"]["lut"]
     row.lut, row.bram18 = report["total"]["lut"], report["total"]["bram18"]
     row.params, row.weight_bits = weight_stats(module)
     pipeline.run(module, pipeline.HLS, ctx)
     hls = work / row.name / "hls"
-    write_hls_project(module, hls, part=device.part, clock_mhz=device.clock_mhz)
+    write_hls_project(module, hls, part=device.part, clock_mhz=clock_mhz)
     _, x_test, _, y_test = data
     (logits,) = Simulator(module, hls).run_batch(x_test)
     row.acc_csim = float((np.asarray(logits).argmax(1) == y_test).mean())
@@ -230,12 +231,17 @@ STUDY_FILES = ("study.md", "study.json", "study.png")
 
 
 def run_study(output: Path, epochs: int = EPOCHS, finetune_epochs: int = FINETUNE_EPOCHS, seed: int = SEED,
-              work: Path | None = None, progress=print, force: bool = False) -> list[Row]:
-    """Train, prune, requantize, compile and measure; write STUDY_FILES
-    into ``output`` (a new or empty directory or an earlier finnr result;
-    with ``force`` any directory, whose other files stay:
-    :mod:`finnr.flows.outdir`)."""
+              work: Path | None = None, progress=print, force: bool = False, clock_mhz: float | None = None) -> list[Row]:
+    """Train, prune, requantize, compile (at ``clock_mhz``, default the
+    device's clock) and measure; write STUDY_FILES into ``output`` (a new
+    or empty directory or an earlier finnr result; with ``force`` any
+    directory, whose other files stay: :mod:`finnr.flows.outdir`)."""
     import warnings
+
+    from finnr.models.clock import clock_mhz as clock_of
+    from finnr.models.devices import get_device
+
+    clock = clock_of(get_device(DEVICE), clock_mhz)
 
     if epochs < 1:
         raise FinnrError(f"--epochs must be at least 1, got {epochs}")
@@ -265,7 +271,7 @@ def run_study(output: Path, epochs: int = EPOCHS, finetune_epochs: int = FINETUN
 
         def measure(row: Row, onnx_path: Path, transform=lambda m: m) -> None:
             module = transform(import_model(onnx_path))
-            compile_and_measure(module, row, data, work)
+            compile_and_measure(module, row, data, work, clock)
             rows.append(row)
             progress(f"[{time.monotonic() - start:5.0f} s] {row.name}: csim accuracy {row.acc_csim:.3f} "
                      f"(PyTorch {row.acc_torch:.3f}), {row.params} weights, LUT {row.lut:.0f}, "
@@ -292,7 +298,7 @@ def run_study(output: Path, epochs: int = EPOCHS, finetune_epochs: int = FINETUN
                     measure(row, dense, lambda m, wb=wb, ab=ab: requantize(m, wb, ab))
     seconds = time.monotonic() - start
     with outdir.Staging(out, "finnr study") as staging:
-        write_results(rows, staging, seconds, epochs, finetune_epochs, seed)
+        write_results(rows, staging, seconds, epochs, finetune_epochs, seed, clock)
     progress(f"finnr study: {len(rows)} networks in {seconds:.0f} s; results in {output}/study.md")
     return rows
 
@@ -302,11 +308,11 @@ def run_study(output: Path, epochs: int = EPOCHS, finetune_epochs: int = FINETUN
 COMMAND = "`make study` (which runs `finnr study -o docs --force`)"
 
 
-def markdown_table(rows: list[Row]) -> str:
+def markdown_table(rows: list[Row], clock_mhz: float) -> str:
     lines = [
         "| network | how | accuracy (C-sim) | accuracy (PyTorch) | weights | weight bits | "
         f"LUT @ {TARGET_FPS // 1000}k FPS | BRAM18 @ {TARGET_FPS // 1000}k FPS | "
-        f"max FPS ({DEFAULT_UTILIZATION:.0%} of {DEVICE}) |",
+        f"max FPS ({DEFAULT_UTILIZATION:.0%} of {DEVICE}, {clock_mhz:g} MHz) |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
@@ -318,11 +324,13 @@ def markdown_table(rows: list[Row]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_results(rows: list[Row], output: Path, seconds: float, epochs: int, finetune_epochs: int, seed: int) -> None:
+def write_results(rows: list[Row], output: Path, seconds: float, epochs: int, finetune_epochs: int, seed: int,
+                  clock_mhz: float) -> None:
     output.mkdir(parents=True, exist_ok=True)
     (output / "study.json").write_text(json.dumps(
         {"seconds": seconds, "epochs": epochs, "finetune_epochs": finetune_epochs, "seed": seed,
-         "device": DEVICE, "target_fps": TARGET_FPS, "rows": [asdict(r) for r in rows]}, indent=2) + "\n")
+         "device": DEVICE, "clock_mhz": clock_mhz, "target_fps": TARGET_FPS, "rows": [asdict(r) for r in rows]},
+        indent=2) + "\n")
     plot(rows, output / "study.png")
     text = f"""# Accuracy and cost of quantized, pruned MLPs on handwritten digits
 
@@ -347,9 +355,9 @@ Requantized networks are the trained w8a8 network with its weights and
 activations narrowed by `qnn-requantize` (keeping each quantizer's largest
 magnitude), without retraining. LUT and BRAM18 are finnr's estimates for the
 cheapest folding reaching {TARGET_FPS:,} frames per second; max FPS is the
-fastest folding within {DEFAULT_UTILIZATION:.0%} of the device.
+fastest folding within {DEFAULT_UTILIZATION:.0%} of the device; both at {clock_mhz:g} MHz.
 
-{markdown_table(rows)}
+{markdown_table(rows, clock_mhz)}
 ![accuracy against LUTs and weight memory](study.png)
 """
     (output / "study.md").write_text(text)

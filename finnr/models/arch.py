@@ -1,7 +1,8 @@
 """Which architecture a network gets (``finnr build --arch auto``):
-dataflow, one engine per layer, when it fits the device at its smallest
-folding; multi-layer offload (shared engines, weights in off-chip memory)
-when it does not. Pure functions of the cost model."""
+dataflow, one engine per layer, when its compute layers fit the budget
+(the one fit rule, :mod:`finnr.models.fit`) at some folding; multi-layer
+offload (shared engines, weights in off-chip memory) when they do not.
+Pure functions of the cost model."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from xdsl.ir import Operation
 
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
-from finnr.models import cost, optimizer
+from finnr.models import cost, fit, optimizer
 from finnr.models.devices import Device
 
 ALIASES = {"df": "dataflow", "dataflow": "dataflow", "mo": "offload", "offload": "offload", "auto": "auto"}
@@ -19,15 +20,16 @@ ALIASES = {"df": "dataflow", "dataflow": "dataflow", "mo": "offload", "offload":
 
 def choose_arch(specs: list[cost.LayerSpec], device: Device, utilization: float) -> tuple[str, str]:
     """(architecture, the reason in words) for the compute layers ``specs``."""
-    budget = {r: utilization * device.resources()[r] for r in optimizer.RESOURCES}
-    smallest = optimizer.maximize(specs, budget, uram=device.uram > 0)
-    use = ", ".join(f"{r} {smallest.totals[r]:.0f}/{budget[r]:.0f}" for r in optimizer.RESOURCES if budget[r] > 0)
-    if smallest.fits:
-        return "dataflow", f"chosen by --arch auto: every layer gets its own engine and fits {utilization:.0%} of {device.name}"
-    over = [r for r in optimizer.RESOURCES if smallest.totals[r] > budget[r] + 1e-9]
+    budget = fit.budget(device, utilization)
+    loosest = optimizer.fits_at_all(specs, budget, uram=device.uram > 0)
+    if loosest.fits:
+        return "dataflow", (f"chosen by --arch auto: every layer gets its own engine; a folding within "
+                            f"{utilization:.0%} of {device.name} exists")
+    use = ", ".join(f"{fit.NAMES[r]} {loosest.totals[r]:.0f}/{budget[r]:.0f}" for r in fit.RESOURCES if budget[r] > 0)
+    over = [fit.NAMES[r] for r in fit.over(loosest.totals, budget)]
     return "offload", (
-        f"chosen by --arch auto: a dataflow design does not fit {utilization:.0%} of {device.name} even at its "
-        f"smallest folding ({', '.join(over)} over: {use}), so the layers share engines and stream their weights "
+        f"chosen by --arch auto: a dataflow design does not fit {utilization:.0%} of {device.name} at any "
+        f"folding ({', '.join(over)} over: {use}), so the layers share engines and stream their weights "
         f"from off-chip memory"
     )
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from finnr.models import cost
+from finnr.models import cost, fit
 from finnr.models.devices import Device
 from finnr.models.registry import MODELS, WeightedModel
 
@@ -66,6 +66,12 @@ class Engine:
     wbits: int
     abits: int
     obits: int = 0
+
+
+def engine_of(op) -> Engine:
+    """The :class:`Engine` a ``dataflow.engine`` op describes."""
+    return Engine(op.kind.data, op.pe.value.data, op.simd.value.data, op.wbits.value.data, op.abits.value.data,
+                  op.obits.value.data)
 
 
 def weighted_models() -> list[WeightedModel]:
@@ -136,16 +142,18 @@ def schedule(specs: list[cost.LayerSpec], engines: list[Engine], device: Device,
 
 
 def best_offload(specs: list[cost.LayerSpec], device: Device, budget: dict[str, float], batch: int = 1,
-                 target_fps: float | None = None) -> OffloadPerformance | None:
-    """The engine (PE, SIMD powers of two up to 256) that fits the budget:
-    with ``target_fps``, the one with the fewest LUTs reaching it, if any
-    does; else the fastest, and of equally fast ones (a memory-bound network
-    gains nothing from a wider engine) the one with the fewest LUTs."""
+                 target_fps: float | None = None, clock_mhz: float | None = None) -> OffloadPerformance | None:
+    """The engine (PE, SIMD powers of two up to 256) that fits the budget
+    (:func:`finnr.models.fit.over`): with ``target_fps``, the one with the
+    fewest LUTs reaching it, if any does; else the fastest, and of equally
+    fast ones (a memory-bound network gains nothing from a wider engine)
+    the one with the fewest LUTs. Frame rates at ``clock_mhz`` (default:
+    the device's clock)."""
     fitting = []
     for pe in (1, 2, 4, 8, 16, 32, 64, 128, 256):
         for simd in (1, 2, 4, 8, 16, 32, 64, 128, 256):
-            perf = offload_performance(specs, device, pe, simd, batch)
-            if all(perf.resources[r] <= budget[r] + 1e-9 for r in budget):
+            perf = offload_performance(specs, device, pe, simd, batch, clock_mhz)
+            if not fit.over(perf.resources, budget):
                 fitting.append(perf)
     if not fitting:
         return None

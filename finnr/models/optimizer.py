@@ -1,26 +1,39 @@
 """Resource-constrained folding: the fastest design that fits a resource
 budget, or the cheapest one that meets a throughput target.
 
-The algorithm is a bottleneck-driven sweep with exact re-costing. For a
-candidate cycle budget T per frame, a dataflow pipeline runs at f_clk / T
-as long as every layer takes at most T cycles, and the layers do not
-otherwise interact; so the cheapest design for T picks, for every layer
-independently, its cheapest folding (PE, SIMD, weight memory style,
-LUT or DSP multipliers) with at most T cycles: a balanced pipeline where no
-layer pays for being faster than the bottleneck. Each layer's candidates are
-enumerated once and costed exactly by the vectorized models of
-``finnr.models.cost``; sorted by cycles, a running minimum of their cost
-gives the cheapest choice for every T at once. The sweep evaluates every
-distinct achievable T (the union of all candidates' cycle counts), sums the
-chosen layers' LUT/BRAM18/URAM/DSP, and keeps the smallest T whose totals
-fit. "Cheapest" needs one number per candidate: a weighted sum of its
-resources relative to the budget; the sweep runs for a grid of relative
-prices of BRAM, URAM and DSP against LUTs (a coarse Lagrangian search) and
-keeps the best outcome.
+For a cycle budget T per frame, a dataflow pipeline runs at f_clk / T as
+long as every layer takes at most T cycles, and the layers do not
+otherwise interact: a design for T picks, for every layer, one folding
+(PE, SIMD, weight memory style, LUT or DSP multipliers) with at most T
+cycles, and it fits when the picks' LUT, FF, BRAM18, URAM and DSP sums stay
+within the budget of each. Each layer's candidates are enumerated once
+and costed exactly by the vectorized models of ``finnr.models.cost``.
 
-Why not an ILP: for a fixed T the problem separates per layer, and T takes
-at most a few thousand values, so the exhaustive sweep is exact for each
-weighting and runs in a fraction of a second, without a solver dependency."""
+The cost of a design is the sum of its resources, each as a share of its
+budget. For one T the choice is a multiple-choice packing problem in five
+dimensions; :meth:`_Problem.solve` answers it in two steps:
+
+1. Lagrangian relaxation: with a price per resource, every layer takes its
+   cheapest candidate independently; the prices of the resources the
+   picks overspend rise (multiplicatively, with a shrinking step) and the
+   rest fall back to their base price, for a fixed number of rounds; the
+   best picks seen are kept (fewest overspent shares, then the cheapest).
+2. Repair: prices alone cannot split a family of identical layers between
+   two memories (they all switch at the same price), which is how a design
+   that needs some weights in URAM and the rest in BRAM18 gets missed; so
+   from the best picks, single-layer moves until they fit, each the one
+   that most reduces the overspent shares, or at equal overspend the
+   largest shares (making room in one resource for another's overspend);
+   out of a local minimum by the largest shares alone.
+
+A fitting design is then made cheaper by single-layer moves that keep it
+fitting (:meth:`_Problem.polish`).
+
+:func:`maximize` bisects over the distinct achievable T (the union of all
+candidates' cycle counts) for the smallest T that fits; :func:`minimize`
+solves its one T. Why not an ILP: a solver dependency, and seconds per T
+on the largest networks; this runs in a fraction of a second and finds
+the mixed memory placements a fixed set of prices misses."""
 
 from __future__ import annotations
 
@@ -28,20 +41,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from finnr.models import cost
+from finnr.models import cost, fit
 from finnr.models.folding import divisors
 
-RESOURCES = ("lut", "bram18", "uram", "dsp")
+RESOURCES = fit.RESOURCES
 
-WEIGHTINGS = tuple(
-    {"lut": 1.0, "bram18": b, "uram": u, "dsp": d}
-    for b in (0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
-    for u in (0.5, 2.0)
-    for d in (0.25, 1.0, 4.0)
-)
-"""Relative prices of the resources (against LUTs) that the sweep tries:
-which resource binds, and how much of one to trade for another, differs
-between networks and devices."""
+ROUNDS = 48
+"""Price updates per cycle budget (Lagrangian rounds)."""
+STEP = 2.0
+"""The first price step: an overspent share x of a resource multiplies its
+price by exp(STEP * x / sqrt(round + 1))."""
 
 
 @dataclass
@@ -104,102 +113,185 @@ class Result:
     """Layer configurations costed."""
 
 
-def _score(c: Candidates, weights: dict[str, float], budget: dict[str, float]) -> np.ndarray:
-    s = np.zeros(len(c))
-    for r in RESOURCES:
-        if budget[r] > 0:
-            s += weights[r] * c.res[r] / budget[r]
-        else:
-            s += np.where(c.res[r] > 0, 1e9, 0.0)
-    return s
+class _Problem:
+    """Every layer's candidates in one flat array, layer after layer, each
+    candidate's resources as shares of the budget (a resource the budget
+    does not name is free; a candidate that needs a resource whose budget
+    is 0 is never chosen)."""
 
-
-class _Sweep:
-    """Per-layer cheapest choice for every cycle budget T, one weighting."""
-
-    def __init__(self, cands: list[Candidates], weights: dict[str, float], budget: dict[str, float]):
+    def __init__(self, cands: list[Candidates], budget: dict[str, float]):
         self.cands = cands
-        self.orders, self.sorted_cycles, self.best = [], [], []
-        for c in cands:
-            order = np.argsort(c.cycles, kind="stable")
-            score = _score(c, weights, budget)[order]
-            run = np.minimum.accumulate(score)
-            # index (into order) of the running minimum
-            idx = np.arange(len(score))
-            is_new = np.concatenate([[True], score[1:] < run[:-1]])
-            best = np.maximum.accumulate(np.where(is_new, idx, 0))
-            self.orders.append(order)
-            self.sorted_cycles.append(c.cycles[order])
-            self.best.append(order[best])
+        sizes = np.array([len(c) for c in cands])
+        self.starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        self.layer = np.repeat(np.arange(len(cands)), sizes)
+        self.index = np.arange(int(sizes.sum()))
+        self.cycles = np.concatenate([c.cycles for c in cands])
+        share = []
+        for r in RESOURCES:
+            used = np.concatenate([c.res[r] for c in cands])
+            limit = budget.get(r, np.inf)
+            share.append(used / limit if limit > 0 else np.where(used > 0, np.inf, 0.0))
+        self.share = np.stack(share, axis=1)
+        possible = np.all(np.isfinite(self.share), axis=1)
+        self.cycles = np.where(possible, self.cycles, np.inf)
+        self.share[~possible] = 0.0
 
-    def choose(self, targets: np.ndarray) -> np.ndarray | None:
-        """(layers, len(targets)) candidate indices; -1 where a layer cannot
-        reach the target."""
-        picks = []
-        for cyc, best in zip(self.sorted_cycles, self.best):
-            pos = np.searchsorted(cyc, targets, side="right") - 1
-            picks.append(np.where(pos >= 0, best[np.maximum(pos, 0)], -1))
-        return np.array(picks)
+    def cheapest(self, score: np.ndarray) -> np.ndarray:
+        """Each layer's candidate of the lowest ``score`` (the first of
+        equals; -1 for a layer whose scores are all infinite)."""
+        low = np.minimum.reduceat(score, self.starts)
+        first = np.minimum.reduceat(np.where(score <= low[self.layer], self.index, len(score)), self.starts)
+        return np.where(np.isfinite(low), first, -1)
 
-    def totals(self, picks: np.ndarray) -> dict[str, np.ndarray]:
-        out = {r: np.zeros(picks.shape[1]) for r in (*RESOURCES, "ff")}
-        for c, p in zip(self.cands, picks):
-            for r in out:
-                out[r] += np.where(p >= 0, c.res[r][np.maximum(p, 0)], np.inf)
-        return out
+    def solve(self, limit: float) -> tuple[np.ndarray, float] | None:
+        """Picks (a candidate index per layer, each at most ``limit``
+        cycles) and their overspent shares (0: they fit); the cheapest
+        fitting picks found, else the least overspent. None when a layer
+        cannot reach ``limit``."""
+        banned = np.where(self.cycles <= limit, 0.0, np.inf)
+        prices = np.ones(len(RESOURCES))
+        best = None
+        for step in range(ROUNDS):
+            picks = self.cheapest(self.share @ prices + banned)
+            if picks.min() < 0:
+                return None
+            total = self.share[picks].sum(axis=0)
+            key = _key(total)
+            if best is None or key < best[0]:
+                best = (key, picks)
+            if step == 0 and key[0] == 0:
+                break  # the cheapest picks of every layer fit: nothing to trade
+            prices = np.maximum(1.0, prices * np.exp(STEP * (total - 1) / np.sqrt(step + 1)))
+        (over, _), picks = best
+        if over > 0:
+            picks = self._repair(picks.copy(), banned)
+        return picks, _key(self.share[picks].sum(axis=0))[0]
+
+    def _repair(self, picks: np.ndarray, banned: np.ndarray) -> np.ndarray:
+        """Single-layer moves until the picks fit: each the move that most
+        lowers the overspent shares, or at equal overspend the resources'
+        shares sorted from the largest (a move that makes room in one
+        resource for another's overspend); when no move does, moves that
+        lower the sorted shares alone (the leximax order: the largest
+        share first, whatever the overspend), which leave the local
+        minimum. The least overspent picks seen are the answer."""
+        total = self.share[picks].sum(axis=0)
+        best = (_key(total)[0], picks.copy())
+        leximax = False
+        for _ in range(8 * len(self.cands) + 16):
+            if best[0] == 0:
+                break
+            moved = total - self.share[picks][self.layer] + self.share
+            ranks, now = _rank(moved, leximax), _rank(total, leximax)
+            ranks[np.isinf(banned)] = np.inf
+            j = int(np.lexsort(ranks.T[::-1])[0])
+            if tuple(ranks[j]) >= tuple(now):
+                if leximax:
+                    break
+                leximax = True
+                continue
+            picks[self.layer[j]] = j
+            total = moved[j]
+            over = _key(total)[0]
+            if over < best[0]:
+                best = (over, picks.copy())
+                leximax = False
+        return best[1]
+
+    def polish(self, picks: np.ndarray, limit: float) -> np.ndarray:
+        """Fitting picks made cheaper: single-layer moves (at most ``limit``
+        cycles) that keep them fitting, the one that saves most first."""
+        banned = np.where(self.cycles <= limit, 0.0, np.inf)
+        picks = picks.copy()
+        total = self.share[picks].sum(axis=0)
+        for _ in range(4 * len(self.cands) + 16):
+            moved = total - self.share[picks][self.layer] + self.share
+            cost = np.where(np.all(moved <= 1 + fit.TOLERANCE, axis=1), moved.sum(axis=1), np.inf) + banned
+            j = int(np.argmin(cost))
+            if cost[j] >= total.sum() - 1e-12:
+                break
+            picks[self.layer[j]] = j
+            total = moved[j]
+        return picks
 
 
-def _result(cands: list[Candidates], picks: np.ndarray, fits: bool, evaluated: int) -> Result:
+def _rank(shares: np.ndarray, leximax: bool) -> np.ndarray:
+    """The order of :meth:`_Problem._repair`: the overspent shares (unless
+    ``leximax``), then the shares sorted from the largest."""
+    ordered = -np.sort(-shares, axis=-1)
+    if leximax:
+        return ordered
+    over = np.maximum(shares - 1 - fit.TOLERANCE, 0).sum(axis=-1, keepdims=True)
+    return np.concatenate([over, ordered], axis=-1)
+
+
+def _key(total: np.ndarray) -> tuple[float, float]:
+    """(overspent shares, cost) of picks whose shares sum to ``total``."""
+    return float(np.maximum(total - 1 - fit.TOLERANCE, 0).sum()), float(total.sum())
+
+
+def _result(problem: _Problem, picks: np.ndarray, over: float) -> Result:
+    cands, starts = problem.cands, problem.starts
+    local = picks - starts
     choices = [
         Choice(int(c.pe[i]), int(c.simd[i]), str(c.ram_style[i]), str(c.res_type[i]), float(c.cycles[i]))
-        for c, i in zip(cands, picks)
+        for c, i in zip(cands, local)
     ]
-    totals = {r: float(sum(c.res[r][i] for c, i in zip(cands, picks))) for r in (*RESOURCES, "ff")}
-    return Result(choices, max(ch.cycles for ch in choices), totals, fits, evaluated)
+    totals = {r: float(sum(c.res[r][i] for c, i in zip(cands, local))) for r in RESOURCES}
+    return Result(choices, max(ch.cycles for ch in choices), totals, over == 0, sum(len(c) for c in cands))
+
+
+def _targets(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool) -> tuple[_Problem, np.ndarray]:
+    """The problem and its distinct cycle budgets at which every layer has a candidate, ascending."""
+    problem = _Problem([candidates(s, uram) for s in specs], budget)
+    targets = np.unique(problem.cycles[np.isfinite(problem.cycles)])
+    floor = max(float(np.min(problem.cycles[problem.layer == i])) for i in range(len(specs)))
+    return problem, targets[targets >= floor]
+
+
+def fits_at_all(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool = True) -> Result:
+    """A design at the loosest cycle budget (every candidate allowed): one
+    that fits ``budget`` if any folding found does (``fits``), else the
+    least overspent."""
+    problem, targets = _targets(specs, budget, uram)
+    found = problem.solve(float(targets[-1]))
+    assert found is not None
+    return _result(problem, *found)
 
 
 def maximize(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool = True) -> Result:
-    """The fastest folding whose LUT/BRAM18/URAM/DSP totals fit ``budget``
-    (None fits when not even the slowest folding does: the result is then
-    the cheapest design, with ``fits`` False)."""
-    cands = [candidates(s, uram) for s in specs]
-    evaluated = sum(len(c) for c in cands)
-    targets = np.unique(np.concatenate([c.cycles for c in cands]))
-    best: tuple[float, np.ndarray] | None = None
-    for w in WEIGHTINGS:
-        sweep = _Sweep(cands, w, budget)
-        picks = sweep.choose(targets)
-        tot = sweep.totals(picks)
-        ok = np.all(picks >= 0, axis=0)
-        for r in RESOURCES:
-            ok &= tot[r] <= budget[r] + 1e-9
-        if np.any(ok):
-            t = int(np.argmax(ok))  # targets ascend: the first feasible is the fastest
-            cyc = max(float(c.cycles[p]) for c, p in zip(cands, picks[:, t]))
-            if best is None or cyc < best[0]:
-                best = (cyc, picks[:, t])
-    if best is not None:
-        return _result(cands, best[1], True, evaluated)
-    slowest = _Sweep(cands, WEIGHTINGS[0], budget).choose(targets[-1:])[:, 0]
-    return _result(cands, slowest, False, evaluated)
+    """The fastest folding whose LUT/FF/BRAM18/URAM/DSP totals fit
+    ``budget`` (a resource it does not name is unbounded); when not even
+    the slowest folding fits, the least overspent slowest design, with
+    ``fits`` False."""
+    problem, targets = _targets(specs, budget, uram)
+    slowest = problem.solve(float(targets[-1]))
+    assert slowest is not None
+    if slowest[1] > 0:
+        return _result(problem, *slowest)
+    lo, hi, best = 0, len(targets) - 1, slowest  # targets[hi] fits; find the first that does
+    while lo < hi:
+        mid = (lo + hi) // 2
+        found = problem.solve(float(targets[mid]))
+        if found is not None and found[1] == 0:
+            hi, best = mid, found
+        else:
+            lo = mid + 1
+    picks, _ = best
+    return _result(problem, problem.polish(picks, float(targets[lo])), 0.0)
 
 
 def minimize(specs: list[cost.LayerSpec], target_cycles: float, budget: dict[str, float], uram: bool = True) -> Result:
-    """The cheapest folding with every layer at most ``target_cycles``.
-    Raises ValueError naming the layers that cannot get there."""
+    """The cheapest folding with every layer at most ``target_cycles``
+    (``fits`` False when no folding found fits ``budget``: then the least
+    overspent). Raises ValueError naming the layers that cannot get there."""
     cands = [candidates(s, uram) for s in specs]
     slow = [i for i, c in enumerate(cands) if c.cycles.min() > target_cycles]
     if slow:
         raise ValueError(slow)
-    best: tuple[float, np.ndarray, bool] | None = None
-    for w in WEIGHTINGS:
-        sweep = _Sweep(cands, w, budget)
-        picks = sweep.choose(np.array([target_cycles]))[:, 0]
-        tot = {r: sum(c.res[r][p] for c, p in zip(cands, picks)) for r in RESOURCES}
-        fits = all(tot[r] <= budget[r] + 1e-9 for r in RESOURCES)
-        norm = sum(tot[r] / budget[r] for r in RESOURCES if budget[r] > 0)
-        key = (0 if fits else 1, norm)
-        if best is None or key < (0 if best[2] else 1, best[0]):
-            best = (norm, picks, fits)
-    assert best is not None
-    return _result(cands, best[1], best[2], sum(len(c) for c in cands))
+    problem = _Problem(cands, budget)
+    found = problem.solve(target_cycles)
+    if found is None:  # a layer that reaches the target only with a resource the budget denies
+        raise ValueError([i for i in range(len(cands)) if not np.any(problem.cycles[problem.layer == i] <= target_cycles)])
+    picks, over = found
+    return _result(problem, problem.polish(picks, target_cycles) if over == 0 else picks, over)

@@ -3,10 +3,11 @@ precision from the LUT cost of an operation (and the DSPs), a memory roof
 from the off-chip bandwidth, and a compiled design placed on it.
 
 - Compute roof of precision WxA: the ops per second of a device whose LUTs
-  (70% of them, FINN-R's fit rule) are all spent on W·A-bit multiply-
-  accumulates, at FINN-R's measured cost per operation, plus its DSPs (one
-  multiply-accumulate, 2 ops, per DSP per cycle, and two for W·A <= 8 bits
-  by packing), at the device clock.
+  and DSPs, as much of each as the fit budget allows (the one fit rule,
+  :mod:`finnr.models.fit`; FINN-R's paper used 70% of the LUTs), are all
+  spent on W·A-bit multiply-accumulates, at FINN-R's measured LUT cost per
+  operation, and one multiply-accumulate (2 ops) per DSP per cycle, two
+  for W·A <= 8 bits by packing; at the device clock unless given.
 - Memory roof: bandwidth (bytes/s) x operational intensity (ops per byte
   moved off chip).
 - A dataflow design moves only its input and output frames off chip; a
@@ -23,17 +24,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from finnr.defaults import DEFAULT_UTILIZATION
 from finnr.models.devices import Device
 
 LUTS_PER_OP = (2.5, 4.1, 5.7, 7.3, 8.9, 10.5, 12.1, 13.7)
 """FINN-R's 2018 LUTs per (binary-ish) operation for W·A = 1..8; beyond 8
 the cost grows on the same slope (1.6 LUTs per extra bit of W·A)."""
-LUT_FIT = 0.7
-"""A design fits when its LUTs stay within 70% of the device (FINN-R's 2018
-rule) and every other resource within 100%; the roofline's compute roof
-uses the same share."""
-
-
 def luts_per_op(wbits: int, abits: int) -> float:
     wa = wbits * abits
     if wa <= len(LUTS_PER_OP):
@@ -41,12 +37,13 @@ def luts_per_op(wbits: int, abits: int) -> float:
     return LUTS_PER_OP[-1] + 1.6 * (wa - len(LUTS_PER_OP))
 
 
-def compute_roof(device: Device, wbits: int, abits: int, clock_mhz: float | None = None) -> float:
-    """Peak ops/s of ``device`` at precision W x A."""
+def compute_roof(device: Device, wbits: int, abits: int, clock_mhz: float | None = None,
+                 utilization: float = DEFAULT_UTILIZATION) -> float:
+    """Peak ops/s of ``utilization`` of ``device`` at precision W x A."""
     f = (clock_mhz or device.clock_mhz) * 1e6
-    lut_ops = LUT_FIT * device.lut / luts_per_op(wbits, abits)
+    lut_ops = device.lut / luts_per_op(wbits, abits)
     dsp_ops = device.dsp * 2 * (2 if wbits * abits <= 8 else 1)
-    return (lut_ops + dsp_ops) * f
+    return utilization * (lut_ops + dsp_ops) * f
 
 
 def memory_roof(device: Device, intensity) -> np.ndarray:
@@ -54,8 +51,9 @@ def memory_roof(device: Device, intensity) -> np.ndarray:
     return device.dram_gbps * 1e9 * np.asarray(intensity, dtype=np.float64)
 
 
-def attainable(device: Device, wbits: int, abits: int, intensity) -> np.ndarray:
-    return np.minimum(compute_roof(device, wbits, abits), memory_roof(device, intensity))
+def attainable(device: Device, wbits: int, abits: int, intensity, clock_mhz: float | None = None,
+               utilization: float = DEFAULT_UTILIZATION) -> np.ndarray:
+    return np.minimum(compute_roof(device, wbits, abits, clock_mhz, utilization), memory_roof(device, intensity))
 
 
 @dataclass

@@ -18,7 +18,8 @@ patterns, one per step, each idempotent:
 
 Options: ``pe``/``simd`` fix the engines' folding; otherwise the engine
 (PE, SIMD powers of two up to 256) whose resources fit ``utilization`` of
-``device`` is chosen by the MO performance model
+``device`` (the one fit rule, :mod:`finnr.models.fit`) is chosen by the MO
+performance model at ``clock-mhz`` (default: the device's clock)
 (:func:`finnr.models.offload.best_offload`, off-chip bandwidth included;
 ``batch`` frames share one fetch of the weights): the cheapest reaching
 ``target-fps`` when given (a warning when none does), else the fastest."""
@@ -44,8 +45,9 @@ from finnr.defaults import DEFAULT_DEVICE, DEFAULT_UTILIZATION
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects.utils import i64_attr
-from finnr.models import cost, optimizer
+from finnr.models import cost, fit
 from finnr.models import layers as lm
+from finnr.models.clock import check_clock
 from finnr.models.devices import Device, get_device
 from finnr.models.offload import Engine, best_offload, engines_for
 from finnr.models.registry import WeightedModel
@@ -116,14 +118,15 @@ class DataflowMapOffload(ModulePass):
     simd: int | None = None
     batch: int = 1
     target_fps: int | float | None = None
+    clock_mhz: int | float | None = None
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
         try:
             device = get_device(self.device)
         except KeyError as e:
             raise FinnrError(str(e.args[0])) from None
-        if not 0 < self.utilization <= 1:
-            raise FinnrError(f"utilization must be in (0, 1], got {self.utilization}")
+        fit.check_utilization(self.utilization, "utilization")
+        check_clock(self.clock_mhz, "clock-mhz")
         if (self.pe is None) != (self.simd is None):
             raise FinnrError("dataflow-map-offload: give both pe and simd, or neither")
         for what in ("pe", "simd", "batch"):
@@ -141,8 +144,8 @@ class DataflowMapOffload(ModulePass):
     def _fold(self, specs, part: df.PartitionOp, device: Device) -> tuple[int, int]:
         if self.pe is not None and self.simd is not None:
             return self.pe, self.simd
-        budget = {r: self.utilization * device.resources()[r] for r in optimizer.RESOURCES}
-        best = best_offload(specs, device, budget, self.batch, self.target_fps)
+        best = best_offload(specs, device, fit.budget(device, self.utilization), self.batch, self.target_fps,
+                            self.clock_mhz)
         if best is not None and self.target_fps is not None and best.fps < self.target_fps:
             warnings.warn(
                 f"{self.target_fps:g} FPS is out of reach of a shared engine within {self.utilization:.0%} of "

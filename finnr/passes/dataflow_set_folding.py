@@ -2,16 +2,19 @@
 
 Modes (options):
 
-- ``target-fps=F`` (with ``device``, or ``clock-mhz``): the cheapest folding
-  reaching F frames per second, found by finnr's optimizer
-  (``finnr.models.optimizer.minimize``: PE, SIMD, weight memory style and
-  LUT/DSP multipliers of every layer); with ``heuristic="setfolding"``,
-  FINN's SetFolding instead (``finnr.models.folding``), the baseline;
-- ``maximize=true``: the fastest folding whose LUT, BRAM18, URAM and DSP all
-  fit in ``utilization`` (default 0.8) of the device
-  (``finnr.models.optimizer.maximize``), but never faster than the host
-  link carries (``Device.link_fps`` of the accelerators' bytes per frame):
-  when the fastest exceeds that bound, the cheapest folding reaching it;
+- ``target-fps=F`` (with ``device``; at ``clock-mhz``, default the
+  device's clock): the cheapest folding reaching F frames per second,
+  found by finnr's optimizer (``finnr.models.optimizer.minimize``: PE,
+  SIMD, weight memory style and LUT/DSP multipliers of every layer); with
+  ``heuristic="setfolding"``, FINN's SetFolding instead
+  (``finnr.models.folding``), the baseline;
+- ``maximize=true``: the fastest folding that fits ``utilization`` (default
+  0.8) of the device by the one fit rule (``finnr.models.fit``: each of
+  LUT, FF, BRAM18, URAM and DSP, the width converters and FIFOs between the
+  layers included; ``finnr.models.optimizer.maximize``), but never faster
+  than the host link carries (``Device.link_fps`` of the accelerators'
+  bytes per frame): when the fastest exceeds that bound, the cheapest
+  folding reaching it;
 - ``config=PATH``: a folding config in FINN's JSON format (layer name ->
   PE, SIMD, ram_style, mem_mode, resType), matched to finnr's layers by kind
   and order, so a folding can come from FINN.
@@ -20,14 +23,16 @@ The chosen values are written to the layers' ``pe``/``simd`` (and memory
 style, multiplier) properties; every choice divides the dimension it folds.
 A target no folding reaches is an error naming the slowest layer and the
 best reachable FPS; a design that does not fit is an error for
-``maximize`` and a warning for ``target-fps``, as is a target above the
-host link's bound (the folding still reaches the target). FIFOs and
+``maximize`` and a warning (``finnr.models.fit.OverBudgetWarning``) for
+``target-fps``, as is a target above the host link's bound (the folding
+still reaches the target). FIFOs and
 width converters are not touched: run ``dataflow-insert-dwc`` and
 ``dataflow-insert-fifo`` after this pass."""
 
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,11 +46,12 @@ from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects.utils import i64_attr
 from finnr.interop.finn import apply_folding_config, finn_names, read_folding_config
-from finnr.models import cost, optimizer
+from finnr.models import fit, optimizer
 from finnr.models import layers as lm
+from finnr.models.clock import clock_mhz
+from finnr.models.design import design_totals
 from finnr.models.devices import get_device
 from finnr.models.folding import set_folding
-from finnr.models.registry import model_of
 from finnr.models.roofline import frame_bytes
 
 
@@ -81,40 +87,24 @@ class DataflowSetFolding(ModulePass):
             raise FinnrError("dataflow-set-folding needs target-fps=F, maximize=true or config=PATH")
         if self.target_fps is not None and self.target_fps <= 0:
             raise FinnrError(f"target-fps must be positive, got {self.target_fps}")
-        if not 0 < self.utilization <= 1:
-            raise FinnrError(f"utilization must be in (0, 1], got {self.utilization}")
+        fit.check_utilization(self.utilization, "utilization")
         try:
             device = get_device(self.device)
         except KeyError as e:
             raise FinnrError(str(e.args[0])) from None
-        clock = self.clock_mhz if self.clock_mhz is not None else device.clock_mhz
+        clock = clock_mhz(device, self.clock_mhz, "clock-mhz")
         specs = [lm.spec_of(l) for l in layers]
         names = finn_names(layers)
-        budget = {r: self.utilization * device.resources()[r] for r in optimizer.RESOURCES}
+        budget = fit.budget(device, self.utilization)
         link_fps = device.link_fps(*frame_bytes(op))
         if self.maximize:
-            # The width converters and FIFOs between layers depend on the
-            # folding of both neighbours; the search leaves them out, so the
-            # budget shrinks by what they cost until the whole design fits.
-            inner = dict(budget)
-            for _ in range(8):
-                result = optimizer.maximize(specs, inner, uram=device.uram > 0)
-                if not result.fits:
-                    raise FinnrError(
-                        f"the network does not fit {self.utilization:.0%} of {device.name} even at its "
-                        f"smallest folding ({_summary(result.totals, budget)})",
-                        ["use a larger device, a lower precision, or the multi-layer-offload architecture"],
-                    )
-                if clock * 1e6 / result.cycles > link_fps:
-                    # Faster than the host link feeds it: pay only for the link's rate.
-                    result = optimizer.minimize(specs, clock * 1e6 / link_fps, inner, uram=device.uram > 0)
-                _apply_choices(layers, result.choices)
-                extra = interconnect_resources(layers)
-                over = [r for r in optimizer.RESOURCES if result.totals[r] + extra[r] > budget[r] + 1e-9]
-                if not over:
-                    return
-                for r in over:
-                    inner[r] = max(0.0, budget[r] - extra[r])
+            result = fold_fastest(op, device, self.utilization, clock, link_fps)
+            if not result.fits:
+                raise FinnrError(
+                    f"the network does not fit {self.utilization:.0%} of {device.name} at any folding "
+                    f"({_summary(result.totals, budget)})",
+                    ["use a larger device, a lower precision, or the multi-layer-offload architecture"],
+                )
             return
         assert self.target_fps is not None
         if self.target_fps > link_fps:
@@ -130,7 +120,7 @@ class DataflowSetFolding(ModulePass):
                 apply_fold(layer, fold.pe, fold.simd)
             return
         try:
-            result = optimizer.minimize(specs, target_cycles, budget, uram=device.uram > 0)
+            result = fold_for(op, device, self.utilization, target_cycles)
         except ValueError as e:
             slow = e.args[0]
             fastest = [min(optimizer.candidates(specs[i]).cycles) for i in slow]
@@ -142,42 +132,90 @@ class DataflowSetFolding(ModulePass):
                 f"parallelism; the best reachable is {best_fps:.1f} FPS",
                 [f"also too slow: {names[i]}" for i in slow if i != worst],
             ) from None
-        _apply_choices(layers, result.choices)
         if not result.fits:
             warnings.warn(
                 f"the cheapest folding for {self.target_fps:g} FPS does not fit {self.utilization:.0%} "
                 f"of {device.name} ({_summary(result.totals, budget)})",
+                fit.OverBudgetWarning,
                 stacklevel=2,
             )
 
 
-def interconnect_resources(layers: list[Operation]) -> dict[str, float]:
-    """LUT/BRAM18/URAM/DSP of the width converters and FIFOs (depth 2) that
-    ``dataflow-insert-dwc`` and ``dataflow-insert-fifo`` will put between
-    the layers at their current folding."""
-    fifo, dwc = model_of(df.FIFOOp).kind, model_of(df.DWCOp).kind
-    total = dict.fromkeys(optimizer.RESOURCES, 0.0)
-    for op in layers:
-        for v in op.operands:
-            producer = v.owner
-            if not lm.is_layer(producer):
-                continue
-            out_w, in_w = lm.stream_widths(producer)[1], lm.stream_widths(op)[0]
-            spec = lm.spec_of(producer)
-            shape = v.type.get_shape()
-            base = cost.LayerSpec(fifo, channels=shape[-1], vectors=max(1, int(np.prod(shape[1:-1]))), abits=spec.obits, obits=spec.obits)
-            parts = [cost.resources(cost.replace_spec(base, in_elems=out_w, out_elems=out_w, depth=2))]
-            if out_w != in_w:
-                parts.append(cost.resources(cost.replace_spec(base, kind=dwc, in_elems=out_w, out_elems=in_w)))
-                parts.append(cost.resources(cost.replace_spec(base, in_elems=in_w, out_elems=in_w, depth=2)))
-            for res in parts:
-                for r in total:
-                    total[r] += float(res[r])
-    return total
+def fold_fastest(module: ModuleOp, device, utilization: float, clock: float,
+                 link_fps: float = float("inf")) -> optimizer.Result:
+    """Fold the compute layers of ``module`` for the highest frame rate at
+    which the design fits ``utilization`` of ``device``, but never faster
+    than ``link_fps``: where the fastest exceeds it, the cheapest folding
+    reaching it. See :func:`_fold_within`."""
+    specs = [lm.spec_of(l) for l in lm.compute_layers(module.walk())]
+    uram = device.uram > 0
+
+    def solve(budget: dict[str, float]) -> optimizer.Result:
+        result = optimizer.maximize(specs, budget, uram=uram)
+        if result.fits and clock * 1e6 / result.cycles > link_fps:  # faster than the link feeds it
+            result = optimizer.minimize(specs, clock * 1e6 / link_fps, budget, uram=uram)
+        return result
+
+    return _fold_within(module, fit.budget(device, utilization), solve)
+
+
+def fold_for(module: ModuleOp, device, utilization: float, target_cycles: float) -> optimizer.Result:
+    """Fold the compute layers of ``module`` the cheapest way with every
+    layer at most ``target_cycles``, within ``utilization`` of ``device``
+    if it can (see :func:`_fold_within`). Raises ValueError naming the
+    layers that cannot get there."""
+    specs = [lm.spec_of(l) for l in lm.compute_layers(module.walk())]
+    return _fold_within(module, fit.budget(device, utilization),
+                        lambda budget: optimizer.minimize(specs, target_cycles, budget, uram=device.uram > 0))
+
+
+def _fold_within(module: ModuleOp, budget: dict[str, float],
+                 solve: Callable[[dict[str, float]], optimizer.Result]) -> optimizer.Result:
+    """Apply ``solve(budget of the compute layers)`` to the compute layers
+    of ``module`` so that the whole design fits ``budget``: the forks,
+    width converters and FIFOs between the layers depend on the folding of
+    both neighbours, which the optimizer does not see, so the compute
+    layers' budget shrinks by what they cost until the whole design fits
+    (or 8 rounds pass, or the compute layers alone do not fit). The
+    result's ``totals`` and ``fits`` are those of the whole design."""
+    layers = lm.compute_layers(module.walk())
+    inner = dict(budget)
+    for _ in range(8):
+        result = solve(inner)
+        _apply_choices(layers, result.choices)
+        extra = interconnect_resources(module)
+        result.totals = {r: result.totals[r] + extra[r] for r in fit.RESOURCES}
+        over = fit.over(result.totals, budget)
+        if not over or not result.fits:
+            result.fits = not over
+            return result
+        result.fits = False
+        for r in over:
+            inner[r] = max(0.0, budget[r] - extra[r])
+    return result
+
+
+def interconnect_resources(module: ModuleOp) -> dict[str, float]:
+    """LUT/FF/BRAM18/URAM/DSP of what a build's buffers stage adds to
+    ``module`` at its current folding: forks, width converters and FIFOs
+    (each as deep as the pipeline needs), by running those passes on a
+    copy of it."""
+    from finnr.dialects import finnr_context
+    from finnr.passes.dataflow_insert_duplicate import DataflowInsertDuplicate
+    from finnr.passes.dataflow_insert_dwc import DataflowInsertDWC
+    from finnr.passes.dataflow_insert_fifo import DataflowInsertFIFO
+    from finnr.passes.dataflow_size_fifos import DataflowSizeFIFOs
+
+    copy = module.clone()
+    ctx = finnr_context()
+    for buffers in (DataflowInsertDuplicate(), DataflowInsertDWC(), DataflowInsertFIFO(), DataflowSizeFIFOs()):
+        buffers.apply(ctx, copy)
+    before, after = design_totals(module), design_totals(copy)
+    return {r: after[r] - before[r] for r in fit.RESOURCES}
 
 
 def _summary(totals: dict[str, float], budget: dict[str, float]) -> str:
-    return ", ".join(f"{r} {totals[r]:.0f}/{budget[r]:.0f}" for r in optimizer.RESOURCES)
+    return ", ".join(f"{fit.NAMES[r]} {totals[r]:.0f}/{budget[r]:.0f}" for r in fit.RESOURCES)
 
 
 def _apply_choices(layers: list[Operation], choices: list[optimizer.Choice]) -> None:

@@ -18,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
         folding_config=args.folding_config, stop_after=args.stop_after, maximize=args.maximize,
         utilization=args.utilization, heuristic=args.heuristic, backend=args.backend, arch=args.arch,
         fifo_depths=args.fifo_depths, input_datatype=args.input_datatype, input_scale=args.input_scale,
-        force=args.force,
+        force=args.force, clock_mhz=args.clock_mhz, allow_overbudget=args.allow_overbudget,
     )
     stages = list(STAGES[: STAGES.index(args.stop_after) + 1])
 
@@ -51,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
             + (" (bound by the host link)" if report.get("bound") == "host link" else "")
             + f", latency {report['latency_cycles']} cycles, "
             f"LUT {report['total']['lut']:.0f} ({100 * report['utilization']['lut']:.1f}%), "
-            f"BRAM18 {report['total']['bram18']:.0f}, fits: {'yes' if report['fits'] else 'no'}"
+            f"BRAM18 {report['total']['bram18']:.0f}, fits {report['fit_utilization']:.0%} of the device: "
+            f"{'yes' if report['fits'] else 'NO'}"
             + (f"; {report['host_macs']} multiply-accumulates per frame stay on the host (see report.md; a "
                "first layer that reads the float input runs on the FPGA once you declare the input's datatype, "
                "e.g. --input-datatype UINT8 --input-scale 0.00392156862745098 for 8-bit images in [0, 1])"
@@ -90,7 +91,14 @@ def add_parser(sub) -> None:
     fold.add_argument("--maximize", action="store_true", help="the highest FPS that fits --utilization of the device")
     fold.add_argument("--folding-config", help="a folding config in FINN's JSON format")
     p.add_argument("--utilization", type=float, default=DEFAULT_UTILIZATION,
-                   help=f"share of LUT/BRAM18/URAM/DSP the design may use (default {DEFAULT_UTILIZATION})")
+                   help="the budget: the share of each of the device's LUT, FF, BRAM18, URAM and DSP the design, "
+                   f"FIFOs and width converters included, may use (default {DEFAULT_UTILIZATION}); a design over "
+                   "it fails the build (exit 2) naming the resources over budget and the best FPS that fits")
+    p.add_argument("--allow-overbudget", action="store_true",
+                   help="build a design that does not fit --utilization anyway (a warning instead of an error)")
+    p.add_argument("--clock-mhz", type=float, metavar="MHZ",
+                   help="the clock the folding, every throughput figure and the generated code assume (default: "
+                   "the device's, see `finnr devices`)")
     p.add_argument("--fifo-depths", metavar="FILE",
                    help="FIFO depths in FINN's hardware-config format (FIFO name -> {\"depth\": N}), e.g. the "
                    "fifo_depths.json that `finnr rtlsim --size-fifos` writes; other FIFOs keep depth "

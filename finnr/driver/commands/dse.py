@@ -15,7 +15,7 @@ def run(args: argparse.Namespace) -> int:
     points = run_dse(
         args.model, args.output, [d for d in args.devices.split(",") if d.strip()], parse_precisions(args.precisions),
         parse_sparsities(args.sparsity), utilization=args.utilization, steps=args.steps, quiet=args.quiet, command=command,
-        force=args.force,
+        force=args.force, clock_mhz=args.clock_mhz,
     )
     if not args.quiet:
         front = sum(p.pareto_lut for p in points)
@@ -44,7 +44,10 @@ def add_parser(sub) -> None:
                    help=f"comma-separated wNaM precisions or 'native' (default: {','.join(DEFAULT_PRECISIONS)})")
     p.add_argument("--sparsity", default="0", help="comma-separated pruning levels in [0, 1) (default: 0)")
     p.add_argument("--utilization", type=float, default=DEFAULT_UTILIZATION,
-                   help=f"resource budget per device (default: {DEFAULT_UTILIZATION})")
+                   help="the budget: the share of each of a device's LUT, FF, BRAM18, URAM and DSP a design may use "
+                   f"(default: {DEFAULT_UTILIZATION})")
+    p.add_argument("--clock-mhz", type=float, metavar="MHZ",
+                   help="the clock of every frame rate (default: each device's own, see `finnr devices`)")
     p.add_argument("--steps", type=int, default=STEPS, help=f"target frame rates per device and network (default: {STEPS})")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     p.set_defaults(fn=run)

@@ -16,7 +16,7 @@ def run(args: argparse.Namespace) -> int:
 
     run_study(Path(args.output), epochs=args.epochs, finetune_epochs=args.finetune_epochs, seed=args.seed,
               work=None if args.work is None else Path(args.work),
-              progress=lambda m: print(m, file=sys.stderr, flush=True), force=args.force)
+              progress=lambda m: print(m, file=sys.stderr, flush=True), force=args.force, clock_mhz=args.clock_mhz)
     return 0
 
 
@@ -39,5 +39,7 @@ def add_parser(sub) -> None:
     p.add_argument("--finetune-epochs", type=int, default=FINETUNE_EPOCHS,
                    help=f"fine-tuning epochs after pruning (default {FINETUNE_EPOCHS})")
     p.add_argument("--seed", type=int, default=SEED, help=f"seed of the data split and the training (default {SEED})")
+    p.add_argument("--clock-mhz", type=float, metavar="MHZ",
+                   help="the clock of the designs and their frame rates (default: the device's, see `finnr devices`)")
     p.add_argument("--work", help="keep the exported models and HLS projects here (default: a temporary directory)")
     p.set_defaults(fn=run)

@@ -1,9 +1,16 @@
 // The `report` target: per-layer cycles and resources of a folded dataflow
 // module, with totals, utilization of a device, throughput (f_clk / the
-// slowest layer), latency and compute, as Markdown (the default) or JSON.
+// slowest layer), latency and compute, as Markdown (the default) or JSON;
+// every throughput at its clock, and whether the design fits judged by the
+// one fit rule: each of LUT, FF, BRAM18, URAM and DSP within the budget
+// (utilization, default 80%) of the device, FIFOs and converters included.
 // RUN: finnr-opt %s -t report | filecheck %s --check-prefix=MD
 // RUN: finnr-opt %s -t 'report{format="json" device=zcu104 clock-mhz=200}' | filecheck %s --check-prefix=JSON
 // RUN: finnr-opt %s -t 'report{clock-mhz=10000}' | filecheck %s --check-prefix=LINK
+// RUN: finnr-opt %s -t 'report{utilization=0.01}' | filecheck %s --check-prefix=OVER
+// RUN: finnr-opt %s -t 'report{format="json" utilization=0.01}' | filecheck %s --check-prefix=OVERJSON
+// RUN: not finnr-opt %s -t 'report{clock-mhz=0}' 2>&1 | filecheck %s --check-prefix=CLOCK
+// RUN: not finnr-opt %s -t 'report{utilization=1.5}' 2>&1 | filecheck %s --check-prefix=BUDGET
 // RUN: not finnr-opt %s -t 'report{format="xml"}' 2>&1 | filecheck %s --check-prefix=FMT
 // RUN: not finnr-opt %s -t 'report{device=zcu014}' 2>&1 | filecheck %s --check-prefix=DEV
 
@@ -37,8 +44,8 @@
 // MD-NEXT: - throughput: **25000000.0 FPS** at 100 MHz, bound by compute (f_clk / the slowest layer, MVAU_hls_0)
 // MD-NEXT: - host link: 2 bytes in, 2 bytes out per frame (rows of elements packed to whole bytes) over one 64-bit AXI HP port at 150 MHz (1.2 GB/s in, 1.2 GB/s out): at most 600000000.0 FPS
 // MD-NEXT: - latency: 10 cycles (0.1 us; first frame, stages overlapping)
-// MD-NEXT: - compute: 2.000 GOp/s (2 ops per multiply-accumulate)
-// MD-NEXT: - fits the device: yes (LUT <= 70%, BRAM18/URAM/DSP <= 100%)
+// MD-NEXT: - compute: 2.000 GOp/s at 100 MHz (2 ops per multiply-accumulate)
+// MD-NEXT: - fits 80% of pynq-z1: yes (each of LUT, FF, BRAM18, URAM, DSP <= 80% of the device)
 // MD-NEXT: - on the FPGA: 40 multiply-accumulates per frame in 1 accelerator partition(s); on the host: 0
 // MD-NEXT: - also on the host (no multiply-accumulates): nothing
 // MD-EMPTY:
@@ -68,7 +75,9 @@
 // JSON-NEXT:   "latency_cycles": 10,
 // JSON-NEXT:   "tops": 0.004,
 // JSON-NEXT:   "fits": true,
-// JSON-NEXT:   "fit_rule": "LUT <= 70%, BRAM18/URAM/DSP <= 100%",
+// JSON-NEXT:   "fit_utilization": 0.8,
+// JSON-NEXT:   "fit_rule": "each of LUT, FF, BRAM18, URAM, DSP <= 80% of the device",
+// JSON-NEXT:   "over_budget": [],
 // JSON-NEXT:   "bottleneck": "MVAU_hls_0",
 // JSON-NEXT:   "layers": [
 // JSON-NEXT:     {
@@ -123,7 +132,25 @@
 // LINK:      # finnr estimate on pynq-z1 at 10000 MHz
 // LINK:      - throughput: **600000000.0 FPS** at 10000 MHz, bound by the host link (compute alone: 2500000000.0 FPS, f_clk / the slowest layer, MVAU_hls_0)
 // LINK-NEXT: - host link: 2 bytes in, 2 bytes out per frame {{.*}}: at most 600000000.0 FPS
-// LINK:      - compute: 48.000 GOp/s (2 ops per multiply-accumulate)
+// LINK:      - compute: 48.000 GOp/s at 10000 MHz (2 ops per multiply-accumulate)
+
+// A budget of 1% of pynq-z1 (532 LUT, 1,064 FF, 2.8 BRAM18, 0 URAM, 2.2 DSP):
+// the 988 LUTs are over it, the rest within; one verdict, naming the
+// resource with its use, budget and what the device has.
+// OVER:      - fits 1% of pynq-z1: NO: LUT 988 used / 532 budget / 53,200 available (each of LUT, FF, BRAM18, URAM, DSP <= 1% of the device)
+// OVERJSON:      "fits": false,
+// OVERJSON-NEXT: "fit_utilization": 0.01,
+// OVERJSON-NEXT: "fit_rule": "each of LUT, FF, BRAM18, URAM, DSP <= 1% of the device",
+// OVERJSON-NEXT: "over_budget": [
+// OVERJSON-NEXT:   {
+// OVERJSON-NEXT:     "resource": "lut",
+// OVERJSON-NEXT:     "used": 987.9,
+// OVERJSON-NEXT:     "budget": 532.0,
+// OVERJSON-NEXT:     "available": 53200
+// OVERJSON-NEXT:   }
+// OVERJSON-NEXT: ],
+// CLOCK: report: clock-mhz must be a positive number of MHz, got 0
+// BUDGET: report: utilization must be in (0, 1], got 1.5
 
 // FMT: report: unknown format 'xml' (formats: markdown, json)
 // DEV: report: unknown device 'zcu014'; did you mean zcu104

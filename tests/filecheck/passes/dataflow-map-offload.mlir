@@ -10,9 +10,13 @@
 // RUN: finnr-opt %s --split-input-file -p 'dataflow-map-offload{device=pynq-z1}' | filecheck %s --check-prefixes=CHECK,CHOSEN
 // RUN: not finnr-opt %s -p 'dataflow-map-offload{pe=4}' 2>&1 | filecheck %s --check-prefix=HALF
 // RUN: not finnr-opt %s -p 'dataflow-map-offload{device=pynq-z1 utilization=0.0001}' 2>&1 | filecheck %s --check-prefix=NOFIT
+// RUN: not finnr-opt %s -p 'dataflow-map-offload{device=pynq-z1 clock-mhz=0}' 2>&1 | filecheck %s --check-prefix=CLOCK
+// RUN: not finnr-opt %s -p 'dataflow-map-offload{device=pynq-z1 utilization=2}' 2>&1 | filecheck %s --check-prefix=BUDGET
 
 // HALF: dataflow-map-offload: give both pe and simd, or neither
 // NOFIT: finnr-opt: error: mlp: not even a 1x1 shared engine fits 0% of pynq-z1
+// CLOCK: finnr-opt: error: clock-mhz must be a positive number of MHz, got 0
+// BUDGET: finnr-opt: error: utilization must be in (0, 1], got 2
 
 // CHECK-LABEL: func.func @mlp(
 // CHECK:         %{{.*}} = dataflow.offload "mlp" (%{{.*}} = %{{.*}} : tensor<1x8x!qnn.uint<2>>) -> (tensor<1x4x!qnn.int<8>>) {

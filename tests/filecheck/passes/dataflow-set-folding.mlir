@@ -17,11 +17,11 @@
 // The optimizer (the default) refuses a target no folding reaches, naming
 // the slowest layer at full parallelism: in @mlp every layer can go down to
 // 1 cycle, 1e9 FPS at 100 MHz needs 0.1 (REACH); maximize refuses a budget
-// that not even the smallest folding fits (TIGHT).
+// that no folding fits, naming every resource's use and budget (TIGHT).
 // REACH: error: 1e+09 FPS is out of reach at 100 MHz: layer MVAU_hls_0 (mvau) needs at least 1 cycles per frame at full parallelism; the best reachable is 100000000.0 FPS
 // REACH-NEXT: also too slow: Thresholding_rtl_0
 // REACH-NEXT: also too slow: MVAU_hls_1
-// TIGHT: error: the network does not fit 0% of pynq-z1 even at its smallest folding (lut
+// TIGHT: error: the network does not fit 0% of pynq-z1 at any folding (LUT {{[0-9]+}}/53, FF {{[0-9]+}}/106, BRAM18 0/0, URAM 0/0, DSP 0/0)
 
 // An MLP: L1 (MW 16, MH 64, 4-bit weights), a thresholding of 64 channels,
 // L2 (MW 64, MH 2, 16-bit weights).
