@@ -428,30 +428,29 @@ MAX_FRAMES = 64
 
 
 def _settled(occupancy: Times, frames: int) -> bool:
-    """Whether a FIFO held as much in its last frame as in the one before
+    """Whether a FIFO held no more in its last frame than in an earlier one
     (its pushes split into ``frames`` equal frames)."""
     per = occupancy.reshape(frames, -1).max(axis=1, initial=0)
-    return frames < 2 or per[-1] <= per[-2]
+    return frames < 2 or per[-1] <= per[:-1].max()
 
 
 def fifo_depths(partition: Operation, frames: int | None = None) -> dict[df.FIFOOp, int]:
     """The depth each FIFO of ``partition`` needs for the slowest layer's
     rate: the most words it holds in a cycle that pushes one, + 1 (inputs
-    offered evenly at that rate). ``frames`` frames; by default 2 + the
-    number of layers as slow as the slowest (a delay of the first frames
-    travels one frame per such layer down a chain of them), doubled until
-    every FIFO holds no more in the last frame than in the one before (at
-    most :data:`MAX_FRAMES`)."""
+    offered evenly at that rate). ``frames`` frames; by default 3, and
+    while some FIFO holds more in the last frame than in any before, more: 2 + the number of layers as slow as the slowest (a delay of the
+    first frames travels one frame per such layer down a chain of them),
+    then twice as many (at most :data:`MAX_FRAMES`)."""
     period = bottleneck_cycles(partition)
     fifos = [op for op in partition.regions[0].block.ops if isinstance(op, df.FIFOOp)]
     slowest = sum(math.ceil(lm.layer_cycles(op) - 1e-9) == period for op in _layers(partition))
-    n = frames or min(MAX_FRAMES, 2 + slowest)
+    n = frames or 3
     while True:
         timing = simulate(partition, paced_inputs(partition, n, period), n)
         held = {op: fifo_occupancy(timing, op) for op in fifos}
         if frames or n >= MAX_FRAMES or all(_settled(h, n) for h in held.values()):
             return {op: int(h.max(initial=0)) + 1 for op, h in held.items()}
-        n = min(2 * n, MAX_FRAMES)
+        n = min(max(2 * n, 2 + slowest), MAX_FRAMES)
 
 
 def latency(partition: Operation) -> int:
