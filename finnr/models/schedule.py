@@ -353,28 +353,44 @@ def _layers(partition: Operation) -> list[Operation]:
     return [op for op in partition.regions[0].block.ops if lm.is_layer(op)]
 
 
-def simulate(partition: Operation, inputs: Sequence[Times], frames: int) -> Timing:
+def simulate(partition: Operation, inputs: Sequence[Times], frames: int,
+             on_fifo: Callable[[df.FIFOOp, Times, Times], None] | None = None) -> Timing:
     """Run ``partition``'s layers on their schedules, ``inputs`` the cycles
     the beats of each partition input are offered, every output taken as
-    soon as it is offered (FIFOs infinite)."""
+    soon as it is offered (FIFOs infinite). With ``on_fifo``, each FIFO's
+    push and pop cycles go to ``on_fifo(fifo, pushes, pops)`` as soon as
+    they are known, and the timing keeps only the partition's inputs and
+    outputs (streams are dropped once read: a large network's streams need
+    not all be held at once)."""
     block = partition.regions[0].block
+    keep = on_fifo is None
     t = Timing()
+    pushes: dict[df.FIFOOp, Times] = {}
     for arg, times in zip(block.args, inputs, strict=True):
         t.offered[arg] = np.asarray(times, dtype=np.int64)
     for op in block.ops:
         if isinstance(op, df.YieldOp):
             t.outputs = [t.offered[v] for v in op.operands]
-            for v in op.operands:  # the host takes every output beat as it is offered
-                t.taken[v] = t.offered[v]
-        if not lm.is_layer(op):
+            reads = t.outputs  # the host takes every output beat as it is offered
+        elif lm.is_layer(op):
+            fn = SCHEDULES.get(type(op))
+            if fn is None:
+                raise ValueError(f"{op.name} ({type(op).__name__}) has no schedule")
+            elems = lm.stream_widths(op)[0]
+            reads, out = fn(op, [_rebeat(t.offered[v], v, elems, frames) for v in op.operands], frames)
+            if isinstance(op, df.FIFOOp) and not keep:
+                pushes[op] = reads[0]
+            t.offered.update(zip(op.results, out, strict=True))
+        else:
             continue
-        fn = SCHEDULES.get(type(op))
-        if fn is None:
-            raise ValueError(f"{op.name} ({type(op).__name__}) has no schedule")
-        elems = lm.stream_widths(op)[0]
-        taken, out = fn(op, [_rebeat(t.offered[v], v, elems, frames) for v in op.operands], frames)
-        t.taken.update(zip(op.operands, taken, strict=True))
-        t.offered.update(zip(op.results, out, strict=True))
+        for v, times in zip(op.operands, reads, strict=True):
+            if keep or v in block.args:
+                t.taken[v] = times
+            if not keep:
+                if isinstance(v.owner, df.FIFOOp):
+                    on_fifo(v.owner, pushes.pop(v.owner), times)
+                if not isinstance(op, df.YieldOp):
+                    del t.offered[v]
     return t
 
 
@@ -391,10 +407,10 @@ def _rebeat(times: Times, v: SSAValue, elems: int, frames: int) -> Times:
     return times[last]
 
 
-def fifo_occupancy(timing: Timing, fifo: df.FIFOOp) -> Times:
-    """For every word pushed into ``fifo``, the words it holds at the start
-    of that cycle (pushed before, not yet popped)."""
-    push, pop = timing.taken[fifo.input], timing.taken[fifo.result]  # both in order
+def held_words(push: Times, pop: Times) -> Times:
+    """For every word pushed into a FIFO (``push``, ``pop``: the cycles of
+    its pushes and pops, in order), the words it holds at the start of that
+    cycle (pushed before, not yet popped)."""
     return np.arange(push.shape[0], dtype=np.int64) - np.searchsorted(pop, push, side="left")
 
 
@@ -446,10 +462,15 @@ def fifo_depths(partition: Operation, frames: int | None = None) -> dict[df.FIFO
     slowest = sum(math.ceil(lm.layer_cycles(op) - 1e-9) == period for op in _layers(partition))
     n = frames or 3
     while True:
-        timing = simulate(partition, paced_inputs(partition, n, period), n)
-        held = {op: fifo_occupancy(timing, op) for op in fifos}
-        if frames or n >= MAX_FRAMES or all(_settled(h, n) for h in held.values()):
-            return {op: int(h.max(initial=0)) + 1 for op, h in held.items()}
+        peaks: dict[df.FIFOOp, tuple[int, bool]] = {}
+
+        def size(fifo: df.FIFOOp, push: Times, pop: Times, n: int = n, peaks=peaks) -> None:
+            held = held_words(push, pop)
+            peaks[fifo] = (int(held.max(initial=0)), _settled(held, n))
+
+        simulate(partition, paced_inputs(partition, n, period), n, size)
+        if frames or n >= MAX_FRAMES or all(settled for _, settled in peaks.values()):
+            return {op: peaks[op][0] + 1 for op in fifos}
         n = min(max(2 * n, 2 + slowest), MAX_FRAMES)
 
 
@@ -457,7 +478,7 @@ def latency(partition: Operation) -> int:
     """Cycles from the first input beat taken to the last output beat of
     the first frame offered, inputs offered back to back."""
     zeros = [np.zeros(n, dtype=np.int64) for n in _input_beats(partition)]
-    timing = simulate(partition, zeros, 1)
+    timing = simulate(partition, zeros, 1, on_fifo=lambda fifo, push, pop: None)
     first = min(int(timing.taken[arg][0]) for arg in partition.regions[0].block.args)
     return int(max(o.max() for o in timing.outputs)) - first + 1
 

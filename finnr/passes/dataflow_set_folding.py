@@ -198,8 +198,9 @@ def _fold_within(module: ModuleOp, budget: dict[str, float],
 def interconnect_resources(module: ModuleOp) -> dict[str, float]:
     """LUT/FF/BRAM18/URAM/DSP of what a build's buffers stage adds to
     ``module`` at its current folding: forks, width converters and FIFOs
-    (each as deep as the pipeline needs), by running those passes on a
-    copy of it."""
+    (each as deep as the pipeline needs over 3 frames: the build's own
+    sizing may find more, and the build then refolds), by running those
+    passes on a copy of it."""
     from finnr.dialects import finnr_context
     from finnr.passes.dataflow_insert_duplicate import DataflowInsertDuplicate
     from finnr.passes.dataflow_insert_dwc import DataflowInsertDWC
@@ -208,7 +209,7 @@ def interconnect_resources(module: ModuleOp) -> dict[str, float]:
 
     copy = module.clone()
     ctx = finnr_context()
-    for buffers in (DataflowInsertDuplicate(), DataflowInsertDWC(), DataflowInsertFIFO(), DataflowSizeFIFOs()):
+    for buffers in (DataflowInsertDuplicate(), DataflowInsertDWC(), DataflowInsertFIFO(), DataflowSizeFIFOs(frames=3)):
         buffers.apply(ctx, copy)
     before, after = design_totals(module), design_totals(copy)
     return {r: after[r] - before[r] for r in fit.RESOURCES}

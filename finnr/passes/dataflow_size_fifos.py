@@ -9,7 +9,9 @@ can deadlock. ``finnr rtlsim`` measures it; ``finnr rtlsim --size-fifos``
 sizes by simulation instead, as a check.
 
 Run it after ``dataflow-insert-fifo`` (and after the folding: the depths
-follow from it). Refused: a stream between two layers without a FIFO, and
+follow from it). ``frames=N`` simulates N frames only (a quick estimate,
+as the folding optimizer uses to cost the FIFOs; 0, the default, until
+every FIFO's peak stops growing). Refused: a stream between two layers without a FIFO, and
 a stream with several readers (run ``dataflow-insert-duplicate``), whose
 schedules the model does not cover."""
 
@@ -53,10 +55,16 @@ class DataflowSizeFIFOs(ModulePass):
 
     name = "dataflow-size-fifos"
 
+    frames: int = 0
+    """Frames to simulate; 0: until every FIFO's peak stops growing (see
+    :func:`finnr.models.schedule.fifo_depths`)."""
+
     def apply(self, ctx: Context, op: ModuleOp) -> None:
+        if self.frames < 0:
+            raise FinnrError(f"dataflow-size-fifos: frames must be >= 0, got {self.frames}")
         for part in op.walk():
             if not isinstance(part, df.PartitionOp):
                 continue
             _check(part)
-            for fifo, depth in schedule.fifo_depths(part).items():
+            for fifo, depth in schedule.fifo_depths(part, self.frames or None).items():
                 fifo.properties["depth"] = i64_attr(max(DEFAULT_FIFO_DEPTH, depth))

@@ -5,7 +5,9 @@
 // depths follow from the folding alone.
 // RUN: finnr-opt %s --split-input-file -p dataflow-insert-duplicate,dataflow-insert-fifo,dataflow-size-fifos | filecheck %s
 // RUN: finnr-opt %s --split-input-file -p dataflow-insert-duplicate,dataflow-insert-fifo,dataflow-size-fifos,dataflow-size-fifos | filecheck %s
+// RUN: finnr-opt %s --split-input-file -p 'dataflow-insert-duplicate,dataflow-insert-fifo,dataflow-size-fifos{frames=3}' | filecheck %s
 // RUN: not finnr-opt %s --split-input-file -p dataflow-size-fifos 2>&1 | filecheck %s --check-prefix=FORK
+// RUN: not finnr-opt %s -p 'dataflow-size-fifos{frames=-1}' 2>&1 | filecheck %s --check-prefix=FRAMES
 // RUN: not finnr-opt %s --split-input-file -p dataflow-insert-duplicate,dataflow-size-fifos 2>&1 | filecheck %s --check-prefix=NOFIFO
 
 // A fork and join: a 3x3 convolution (pad, window, MVAU of SF 18 and NF 2:
@@ -29,6 +31,7 @@
 // CHECK-NEXT:    %[[S:[^ ]*]] = dataflow.fifo %[[D1]] {depth = 17 : i64}
 // CHECK-NEXT:    dataflow.add_streams %[[L]], %[[S]]
 
+// FRAMES: dataflow-size-fifos: frames must be >= 0, got -1
 // FORK: dataflow-size-fifos: partition input #0 has several readers; run dataflow-insert-duplicate first
 // NOFIFO: dataflow-size-fifos: 'dataflow.duplicate' streams into a layer without a FIFO; run dataflow-insert-fifo first
 func.func @join(%x: tensor<1x4x4x2x!qnn.uint<2>>) -> tensor<1x4x4x2x!qnn.int<7>> {
