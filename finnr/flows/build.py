@@ -262,17 +262,26 @@ def _fold_dataflow(unfolded: ModuleOp, opts: BuildOptions, device, clock: float,
             warnings.simplefilter("always")
             pipeline.run(module, _folding(opts, device, clock, maximize, utilization), ctx)
         config = folding_config(dataflow_layers(module))
-        pipeline.run(module, _buffers(opts), ctx)
+        # FIFOs sized over a few frames first (quick), fully once that fits
+        for frames in (QUICK_SIZING_FRAMES, None):
+            pipeline.run(module, _buffers(opts, frames), ctx)
+            over = fit.fits(design_totals(module), device, opts.utilization)
+            if over:
+                break
         module.verify()
-        over = fit.fits(design_totals(module), device, opts.utilization)
         if not over or not optimized or any(issubclass(w.category, fit.OverBudgetWarning) for w in caught):
             break
         utilization *= min(o.budget / o.used for o in over) * (1 - 0.001 * 2**attempt)
     return module, over, caught, config
 
 
-def _buffers(opts: BuildOptions) -> str:
-    return pipeline.buffers(depth=opts.fifo_depth, depths=None if opts.fifo_depths is None else str(opts.fifo_depths))
+QUICK_SIZING_FRAMES = 3
+"""Frames the FIFOs are first sized over while a folding is tried."""
+
+
+def _buffers(opts: BuildOptions, frames: int | None = None) -> str:
+    return pipeline.buffers(depth=opts.fifo_depth, depths=None if opts.fifo_depths is None else str(opts.fifo_depths),
+                            frames=frames)
 
 
 def _over_budget(over: list[fit.Overage], device, opts: BuildOptions) -> str:

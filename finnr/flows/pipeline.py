@@ -84,13 +84,15 @@ def quantize_input(datatype: str | None, scale: float = 1.0) -> str:
     return spec("qnn-quantize-input", datatype=datatype, scale=scale if datatype is not None else None)
 
 
-def buffers(*, depth: int = DEFAULT_FIFO_DEPTH, depths: str | None = None) -> str:
+def buffers(*, depth: int = DEFAULT_FIFO_DEPTH, depths: str | None = None, frames: int | None = None) -> str:
     """What the ``folding`` stage adds to a folded dataflow design: forks
     where a stream has several readers, width converters and FIFOs, each
     as deep as the pipeline needs to run at its slowest layer's rate (at
-    least ``depth``), then the depths of a FINN hardware config
-    (``depths``), if given."""
-    out = f"dataflow-insert-duplicate,dataflow-insert-dwc,{spec('dataflow-insert-fifo', depth=depth)},dataflow-size-fifos"
+    least ``depth``; sized over ``frames`` frames, by default until the
+    depths settle), then the depths of a FINN hardware config (``depths``),
+    if given."""
+    out = (f"dataflow-insert-duplicate,dataflow-insert-dwc,{spec('dataflow-insert-fifo', depth=depth)},"
+           f"{spec('dataflow-size-fifos', frames=frames)}")
     return out if depths is None else f"{out},{spec('dataflow-set-fifo-depths', config=depths)}"
 
 

@@ -443,35 +443,29 @@ MAX_FRAMES = 64
 """The most frames :func:`fifo_depths` simulates looking for a steady state."""
 
 
-def _settled(occupancy: Times, frames: int) -> bool:
-    """Whether a FIFO held no more in its last frame than in an earlier one
-    (its pushes split into ``frames`` equal frames)."""
-    per = occupancy.reshape(frames, -1).max(axis=1, initial=0)
-    return frames < 2 or per[-1] <= per[:-1].max()
-
-
 def fifo_depths(partition: Operation, frames: int | None = None) -> dict[df.FIFOOp, int]:
     """The depth each FIFO of ``partition`` needs for the slowest layer's
     rate: the most words it holds in a cycle that pushes one, + 1 (inputs
-    offered evenly at that rate). ``frames`` frames; by default 3, and
-    while some FIFO holds more in the last frame than in any before, more: 2 + the number of layers as slow as the slowest (a delay of the
-    first frames travels one frame per such layer down a chain of them),
-    then twice as many (at most :data:`MAX_FRAMES`)."""
+    offered evenly at that rate). ``frames`` frames; by default 6, doubled
+    until no FIFO holds more over all of them than over their first half
+    (the schedules are causal: the first half runs as it would alone). A
+    delay of the first frames travels one frame per layer down a chain of
+    layers as slow as the slowest, so a long such chain takes more frames
+    (at most :data:`MAX_FRAMES`)."""
     period = bottleneck_cycles(partition)
     fifos = [op for op in partition.regions[0].block.ops if isinstance(op, df.FIFOOp)]
-    slowest = sum(math.ceil(lm.layer_cycles(op) - 1e-9) == period for op in _layers(partition))
-    n = frames or 3
+    n = frames or 6
     while True:
-        peaks: dict[df.FIFOOp, tuple[int, bool]] = {}
+        peaks: dict[df.FIFOOp, tuple[int, int]] = {}
 
-        def size(fifo: df.FIFOOp, push: Times, pop: Times, n: int = n, peaks=peaks) -> None:
+        def size(fifo: df.FIFOOp, push: Times, pop: Times, peaks=peaks) -> None:
             held = held_words(push, pop)
-            peaks[fifo] = (int(held.max(initial=0)), _settled(held, n))
+            peaks[fifo] = (int(held.max(initial=0)), int(held[: held.shape[0] // 2].max(initial=0)))
 
         simulate(partition, paced_inputs(partition, n, period), n, size)
-        if frames or n >= MAX_FRAMES or all(settled for _, settled in peaks.values()):
+        if frames or n >= MAX_FRAMES or all(whole == half for whole, half in peaks.values()):
             return {op: peaks[op][0] + 1 for op in fifos}
-        n = min(max(2 * n, 2 + slowest), MAX_FRAMES)
+        n = min(2 * n, MAX_FRAMES)
 
 
 def latency(partition: Operation) -> int:

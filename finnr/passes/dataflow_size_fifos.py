@@ -2,7 +2,7 @@
 depth the pipeline needs to run at its slowest layer's rate, from the
 engines' exact schedules (:func:`finnr.models.schedule.fifo_depths`): the
 partition's inputs offered evenly at that rate, each FIFO as deep as the
-most words it holds in a cycle that pushes one, + 1, and at least 2. No
+most words it holds in a cycle that pushes one, + 1 (a FIFO already deeper keeps its depth). No
 producer then ever finds its FIFO full, so the design runs as if its FIFOs
 were infinite: every layer at the slowest one's rate, and no fork and join
 can deadlock. ``finnr rtlsim`` measures it; ``finnr rtlsim --size-fifos``
@@ -23,7 +23,6 @@ from xdsl.context import Context
 from xdsl.dialects.builtin import ModuleOp
 from xdsl.passes import ModulePass
 
-from finnr.defaults import DEFAULT_FIFO_DEPTH
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects.utils import i64_attr
@@ -67,4 +66,5 @@ class DataflowSizeFIFOs(ModulePass):
                 continue
             _check(part)
             for fifo, depth in schedule.fifo_depths(part, self.frames or None).items():
-                fifo.properties["depth"] = i64_attr(max(DEFAULT_FIFO_DEPTH, depth))
+                if depth > fifo.depth.value.data:
+                    fifo.properties["depth"] = i64_attr(depth)

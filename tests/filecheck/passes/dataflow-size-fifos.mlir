@@ -6,6 +6,7 @@
 // RUN: finnr-opt %s --split-input-file -p dataflow-insert-duplicate,dataflow-insert-fifo,dataflow-size-fifos | filecheck %s
 // RUN: finnr-opt %s --split-input-file -p dataflow-insert-duplicate,dataflow-insert-fifo,dataflow-size-fifos,dataflow-size-fifos | filecheck %s
 // RUN: finnr-opt %s --split-input-file -p 'dataflow-insert-duplicate,dataflow-insert-fifo,dataflow-size-fifos{frames=3}' | filecheck %s
+// RUN: finnr-opt %s --split-input-file -p 'dataflow-insert-duplicate,dataflow-insert-fifo{depth=100},dataflow-size-fifos' | filecheck %s --check-prefix=DEEP
 // RUN: not finnr-opt %s --split-input-file -p dataflow-size-fifos 2>&1 | filecheck %s --check-prefix=FORK
 // RUN: not finnr-opt %s -p 'dataflow-size-fifos{frames=-1}' 2>&1 | filecheck %s --check-prefix=FRAMES
 // RUN: not finnr-opt %s --split-input-file -p dataflow-insert-duplicate,dataflow-size-fifos 2>&1 | filecheck %s --check-prefix=NOFIFO
@@ -30,6 +31,10 @@
 // CHECK-NEXT:    %[[L:[^ ]*]] = dataflow.fifo %m : (
 // CHECK-NEXT:    %[[S:[^ ]*]] = dataflow.fifo %[[D1]] {depth = 17 : i64}
 // CHECK-NEXT:    dataflow.add_streams %[[L]], %[[S]]
+
+// A FIFO already deeper than it needs keeps its depth (`--fifo-depth` is a minimum):
+// DEEP-COUNT-5: dataflow.fifo {{.*}} {depth = 100 : i64}
+// DEEP-NOT: dataflow.fifo {{.*}} {depth = {{[0-9]}}{{[0-9]?}} : i64}
 
 // FRAMES: dataflow-size-fifos: frames must be >= 0, got -1
 // FORK: dataflow-size-fifos: partition input #0 has several readers; run dataflow-insert-duplicate first
