@@ -366,6 +366,7 @@ def simulate(partition: Operation, inputs: Sequence[Times], frames: int,
     keep = on_fifo is None
     t = Timing()
     pushes: dict[df.FIFOOp, Times] = {}
+    readers: dict[SSAValue, int] = {}  # readers not yet run, per stream
     for arg, times in zip(block.args, inputs, strict=True):
         t.offered[arg] = np.asarray(times, dtype=np.int64)
     for op in block.ops:
@@ -386,11 +387,14 @@ def simulate(partition: Operation, inputs: Sequence[Times], frames: int,
         for v, times in zip(op.operands, reads, strict=True):
             if keep or v in block.args:
                 t.taken[v] = times
-            if not keep:
-                if isinstance(v.owner, df.FIFOOp):
-                    on_fifo(v.owner, pushes.pop(v.owner), times)
-                if not isinstance(op, df.YieldOp):
-                    del t.offered[v]
+            if keep:
+                continue
+            if isinstance(v.owner, df.FIFOOp):
+                on_fifo(v.owner, pushes[v.owner], times)
+            readers[v] = readers.get(v, sum(1 for _ in v.uses)) - 1
+            if readers[v] == 0 and not isinstance(op, df.YieldOp):  # its last reader: drop it
+                del t.offered[v]
+                pushes.pop(v.owner, None)
     return t
 
 
