@@ -39,20 +39,22 @@ def test_roofline_labels_stay_inside_and_apart():
     assert texts_inside_and_apart(fig, labels, within=fig.axes[0]) == (True, True)
 
 
-def report(fit_rule: str, **total) -> dict:
+def report(share: float | None, **total) -> dict:
     layers = [{"name": f"MVAU_hls_{i}", "kind": "mvau", "lut": 1000 * (i + 1), "ff": 10, "bram18": 2 * i, "uram": 0,
                "dsp": i} for i in range(3)] + [{"name": "StreamingFIFO_rtl_0", "kind": "fifo", "lut": 50, "ff": 5,
                                                 "bram18": 0, "uram": 0, "dsp": 0}]
     tot = {k: sum(r[k] for r in layers) for k in ("lut", "ff", "bram18", "uram", "dsp")}
     return {"arch": "dataflow", "device": "zcu104", "clock_mhz": 300.0, "fps": 1234.5, "fits": True,
-            "bottleneck": "MVAU_hls_2", "fit_rule": fit_rule, "layers": layers, "total": {**tot, **total}}
+            "bottleneck": "MVAU_hls_2", **({} if share is None else {"fit_utilization": share}), "layers": layers,
+            "total": {**tot, **total}}
 
 
-@pytest.mark.parametrize(("rule", "lut", "bram"), [("LUT <= 70%, BRAM18/URAM/DSP <= 100%", 70, 100),
-                                                   ("LUT/BRAM18/URAM/DSP <= 80%", 80, 80), ("", 70, 100)])
-def test_resource_panels_with_the_budget(rule, lut, bram):
-    assert _budget({"fit_rule": rule})["lut"] * 100 == pytest.approx(lut)
-    fig = resources_figure(report(rule))
+@pytest.mark.parametrize(("share", "lut", "bram"), [(0.7, 70, 70), (0.8, 80, 80), (None, 80, 80)])
+def test_resource_panels_with_the_budget(share, lut, bram):
+    """The dashed line is the report's fit budget (one share for every
+    resource; the default where the report has none)."""
+    assert _budget({} if share is None else {"fit_utilization": share})["lut"] * 100 == pytest.approx(lut)
+    fig = resources_figure(report(share))
     axes = fig.axes
     assert [ax.get_title().split(":")[0] for ax in axes] == ["LUT", "BRAM18", "URAM", "DSP"]
     budget_lines = [[line.get_xdata()[0] for line in ax.get_lines()] for ax in axes]
@@ -65,7 +67,7 @@ def test_resource_panels_with_the_budget(rule, lut, bram):
 
 
 def test_resources_of_an_offload_design_are_its_engines():
-    r = report("LUT <= 70%, BRAM18/URAM/DSP <= 100%")
+    r = report(0.8)
     r["arch"] = "offload"
     r["engines"] = [{"name": "mvau_engine", "lut": 5000, "ff": 1, "bram18": 4, "uram": 0, "dsp": 0}]
     fig = resources_figure(r)

@@ -415,7 +415,14 @@ def held_words(push: Times, pop: Times) -> Times:
     """For every word pushed into a FIFO (``push``, ``pop``: the cycles of
     its pushes and pops, in order), the words it holds at the start of that
     cycle (pushed before, not yet popped)."""
-    return np.arange(push.shape[0], dtype=np.int64) - np.searchsorted(pop, push, side="left")
+    k = np.arange(push.shape[0], dtype=np.int64)
+    if not push.size:
+        return k
+    start, span = int(push[0]), int(pop[-1]) - int(push[0]) + 1
+    if span > 8 * push.shape[0]:  # a sparse stream: binary search
+        return k - np.searchsorted(pop, push, side="left")
+    popped = np.cumsum(np.bincount(pop - start, minlength=span))  # pops up to each cycle
+    return k - np.concatenate(([0], popped))[push - start]
 
 
 def bottleneck_cycles(partition: Operation) -> int:
