@@ -72,12 +72,27 @@ def frame_beats(v: SSAValue, elems: int) -> int:
     return math.prod(shape[1:]) // elems
 
 
+_COUNT = np.arange(1 << 16, dtype=np.int64)
+
+
+def _count(n: int) -> np.ndarray:
+    """0, 1, ..., n-1 (a view of one shared array, grown as needed)."""
+    global _COUNT
+    if n > _COUNT.shape[0]:
+        _COUNT = np.arange(max(n, 2 * _COUNT.shape[0]), dtype=np.int64)
+    return _COUNT[:n]
+
+
 def _serial(earliest: Times, after: int = _NEVER) -> Times:
     """One event per cycle at most, in order, each no earlier than
     ``earliest`` (and the first after ``after``): t[k] = max(t[k-1] + 1,
     earliest[k])."""
-    k = np.arange(earliest.shape[0], dtype=np.int64)
-    return np.maximum.accumulate(np.maximum(earliest - k, after + 1)) + k
+    k = _count(earliest.shape[0])
+    t = earliest - k
+    np.maximum(t, after + 1, out=t)
+    np.maximum.accumulate(t, out=t)
+    t += k
+    return t
 
 
 def _tile(steps: np.ndarray, frames: int, per_frame: int) -> np.ndarray:
@@ -300,34 +315,29 @@ def _window(op: df.SWUOp | df.MaxPoolOp, arrivals: list[Times], frames: int):
     cf = c // simd
     rn = (kh - 1) * dh + 1
     buf = rn + sh
-    a = arrivals[0].reshape(frames * h, w * cf)
-    taken = np.empty_like(a)
-    done = np.empty(frames * h, dtype=np.int64)  # the cycle each input row's last beat was taken
     row_steps = ow * kh * kw * cf
     per_out = kh * kw if pool else 1
-    rel_count: list[int] = []  # rows released after each output row
-    rel_at: list[int] = []  # the cycle from which the writer sees them
-    starts = np.empty(frames * oh, dtype=np.int64)
-    g = j = k = 0
-    last_taken, last_step = _NEVER, -1
-    while g < frames * h or j < frames * oh:
-        f, r = divmod(j, oh)
-        if j < frames * oh and f * h + r * sh + rn - 1 < g:  # the reader's rows are complete
-            s = max(last_step + 1, int(done[f * h + r * sh + rn - 1]) + 1)
-            starts[j] = s
-            last_step = s + row_steps - 1
-            rel_count.append((f + 1) * h if r == oh - 1 else f * h + (r + 1) * sh)
-            rel_at.append(last_step + 1)
-            j += 1
-            continue
-        # the writer's next row: room once g - released < BUF
-        while g >= buf and rel_count[k] < g - buf + 1:
-            k += 1  # the reader always frees a row before the writer needs it
-        gate = rel_at[k] if g >= buf else _NEVER
-        row = _serial(np.maximum(a[g], gate), last_taken)
-        taken[g] = row
-        done[g] = last_taken = int(row[-1])
-        g += 1
+    per_row = w * cf
+    j = np.arange(frames * oh, dtype=np.int64)
+    f, r = np.divmod(j, oh)
+    need = f * h + r * sh + rn - 1  # the input row each output row needs complete
+    released = np.where(r == oh - 1, (f + 1) * h, f * h + (r + 1) * sh)  # rows released after each output row
+    g = np.arange(frames * h, dtype=np.int64)
+    waits = g >= buf  # input rows that need a row released first
+    frees = np.searchsorted(released, g[waits] - buf + 1)  # the output row that releases it
+    # writer and reader as one fixed point, from no waiting at all (the
+    # least solution is the schedule: every constraint is monotone)
+    gate = np.full(g.shape, _NEVER, dtype=np.int64)
+    while True:
+        taken = _serial(np.maximum(arrivals[0], np.repeat(gate, per_row)))
+        done = taken[per_row - 1 :: per_row]
+        # output rows one after the other, each once its rows are in
+        starts = np.maximum.accumulate(np.maximum(done[need] + 1 - j * row_steps, 0)) + j * row_steps
+        new = gate.copy()
+        new[waits] = starts[frees] + row_steps  # the writer sees the release the cycle after the row
+        if np.array_equal(new, gate):
+            break
+        gate = new
     steps = np.arange(row_steps, dtype=np.int64)
     emits = steps[per_out - 1 :: per_out]
     out = (starts[:, None] + emits[None, :] + 2).ravel()
@@ -415,9 +425,9 @@ def held_words(push: Times, pop: Times) -> Times:
     """For every word pushed into a FIFO (``push``, ``pop``: the cycles of
     its pushes and pops, in order), the words it holds at the start of that
     cycle (pushed before, not yet popped)."""
-    k = np.arange(push.shape[0], dtype=np.int64)
+    k = _count(push.shape[0])
     if not push.size:
-        return k
+        return k.copy()
     start, span = int(push[0]), int(pop[-1]) - int(push[0]) + 1
     if span > 8 * push.shape[0]:  # a sparse stream: binary search
         return k - np.searchsorted(pop, push, side="left")
