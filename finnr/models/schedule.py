@@ -462,31 +462,35 @@ def paced_inputs(partition: Operation, frames: int, period: int) -> list[Times]:
 
 MAX_FRAMES = 64
 """The most frames :func:`fifo_depths` simulates looking for a steady state."""
+SETTLED_FRAMES = 2
+"""Frames at the end of a run in which no FIFO may hold more than before
+for :func:`fifo_depths` to take the run as settled."""
 
 
 def fifo_depths(partition: Operation, frames: int | None = None) -> dict[df.FIFOOp, int]:
     """The depth each FIFO of ``partition`` needs for the slowest layer's
     rate: the most words it holds in a cycle that pushes one, + 1 (inputs
-    offered evenly at that rate). ``frames`` frames; by default 6, doubled
-    until no FIFO holds more over all of them than over their first half
-    (the schedules are causal: the first half runs as it would alone). A
-    delay of the first frames travels one frame per layer down a chain of
-    layers as slow as the slowest, so a long such chain takes more frames
-    (at most :data:`MAX_FRAMES`)."""
+    offered evenly at that rate). ``frames`` frames; by default 5, then 14,
+    32 and 64 until no FIFO holds more in the last :data:`SETTLED_FRAMES`
+    frames than before them. The first frames differ from the steady
+    state: a delay of theirs travels one frame per layer down a chain of
+    layers as slow as the slowest, growing the FIFOs on its way frame after
+    frame; once no FIFO grows for two frames it has left."""
     period = bottleneck_cycles(partition)
     fifos = [op for op in partition.regions[0].block.ops if isinstance(op, df.FIFOOp)]
-    n = frames or 6
+    n = frames or 5
     while True:
         peaks: dict[df.FIFOOp, tuple[int, int]] = {}
 
-        def size(fifo: df.FIFOOp, push: Times, pop: Times, peaks=peaks) -> None:
+        def size(fifo: df.FIFOOp, push: Times, pop: Times, n: int = n, peaks=peaks) -> None:
             held = held_words(push, pop)
-            peaks[fifo] = (int(held.max(initial=0)), int(held[: held.shape[0] // 2].max(initial=0)))
+            before = held.shape[0] * (n - SETTLED_FRAMES) // n  # the pushes before the last frames
+            peaks[fifo] = (int(held.max(initial=0)), int(held[:before].max(initial=0)))
 
         simulate(partition, paced_inputs(partition, n, period), n, size)
-        if frames or n >= MAX_FRAMES or all(whole == half for whole, half in peaks.values()):
+        if frames or n >= MAX_FRAMES or all(whole == earlier for whole, earlier in peaks.values()):
             return {op: peaks[op][0] + 1 for op in fifos}
-        n = min(2 * n, MAX_FRAMES)
+        n = min(2 * n + 4, MAX_FRAMES)
 
 
 def latency(partition: Operation) -> int:
