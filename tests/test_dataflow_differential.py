@@ -46,7 +46,7 @@ def test_dataflow_equals_golden_on_shared_models(name):
     apply(module, pipeline.STREAMLINE)
     (expected,) = run_batch(module, golden["input"][:3])
     apply(module, pipeline.DATAFLOW)
-    _random_folding_with_vvau(module, np.random.default_rng(0))
+    random_folding(module, np.random.default_rng(0))
     apply(module, pipeline.buffers())
     (got,) = run_batch(module, golden["input"][:3])
     np.testing.assert_array_equal(got, expected)
@@ -57,27 +57,6 @@ def test_dataflow_equals_golden_on_shared_models(name):
 
 
 # --- depthwise and grouped convolutions (issue 16) --------------------------
-
-
-def _random_folding_with_vvau(module, rng: np.random.Generator) -> None:
-    """``random_folding``, with a VVAU's PE dividing its channels and its
-    SIMD its window size (random_folding folds every SIMD by the input width)."""
-    from finnr.dialects.utils import i64_attr
-    from finnr.models.folding import divisors
-
-    vvaus = [op for op in module.walk() if isinstance(op, df.VVAUOp)]
-    for op in vvaus:
-        op.verify_ = lambda: None  # checked below, once folded
-    try:
-        random_folding(module, rng)
-    finally:
-        for op in vvaus:
-            del op.verify_
-    for op in vvaus:
-        c, k = op.weights.get_shape()
-        op.properties["pe"] = i64_attr(int(rng.choice(divisors(c))))
-        op.properties["simd"] = i64_attr(int(rng.choice(divisors(k))))
-    module.verify()
 
 
 def _dw_cnn(spec, group: int):
@@ -134,7 +113,7 @@ def test_depthwise_and_grouped_convs_are_exact_at_every_level(spec, group):
     kinds = {lm.kind(op) for op in module.walk() if lm.kind(op)}
     assert "vvau" in kinds
     assert any(isinstance(op, df.SWUOp) and op.depthwise.value.data for op in module.walk())
-    _random_folding_with_vvau(module, rng)
+    random_folding(module, rng)
     apply(module, pipeline.buffers())
     (got,) = run_batch(module, x)
     np.testing.assert_array_equal(got, streamlined)
@@ -150,7 +129,7 @@ def test_tiny_invres_depthwise_convs_become_vvaus():
     np.testing.assert_allclose(expected, golden["output"][:3], rtol=1e-5, atol=1e-6)
     apply(module, pipeline.DATAFLOW)
     assert sum(isinstance(op, df.VVAUOp) for op in module.walk()) == 2
-    _random_folding_with_vvau(module, np.random.default_rng(0))
+    random_folding(module, np.random.default_rng(0))
     apply(module, pipeline.buffers())
     (got,) = run_batch(module, golden["input"][:3])
     np.testing.assert_array_equal(got, expected)

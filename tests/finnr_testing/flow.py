@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from finnr.dialects import dataflow as df
 from finnr.dialects.utils import i64_attr
 from finnr.flows import pipeline
 from finnr.models import layers as lm
 from finnr.models.folding import divisors
+from finnr.models.registry import model_of
 
 
 def apply(module, *specs: str) -> None:
@@ -20,18 +20,13 @@ def apply(module, *specs: str) -> None:
 
 
 def random_folding(module, rng: np.random.Generator) -> None:
-    """Random legal PE/SIMD for every layer."""
-    for op in module.walk():
-        k = lm.kind(op)
-        if k is None:
-            continue
+    """A random legal folding: every compute layer's PE and SIMD each a
+    random divisor of the dimension its layer model says it folds
+    (``LayerModel.folded_dims``; FIFOs and width converters follow)."""
+    for op in lm.compute_layers(list(module.walk())):
         props = type(op).get_irdl_definition().properties
-        xs, ys = op.operands[0].type.get_shape(), op.results[0].type.get_shape()
-        if k == "mvau":
-            op.properties["pe"] = i64_attr(int(rng.choice(divisors(ys[-1]))))
-            op.properties["simd"] = i64_attr(int(rng.choice(divisors(xs[-1]))))
-        elif "simd" in props:
-            op.properties["simd"] = i64_attr(int(rng.choice(divisors(xs[-1]))))
-        elif "pe" in props and not isinstance(op, df.LabelSelectOp):
-            op.properties["pe"] = i64_attr(int(rng.choice(divisors(xs[-1]))))
+        dims = model_of(op).folded_dims(lm.spec_of(op))
+        for name, dim in zip(("pe", "simd"), dims, strict=True):
+            if dim is not None and name in props:
+                op.properties[name] = i64_attr(int(rng.choice(divisors(dim))))
     module.verify()
