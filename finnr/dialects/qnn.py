@@ -364,6 +364,18 @@ class TruncOp(QnnOp):
         _check_rounding(self, self.rounding_mode)
 
 
+def constant_expressions(ops) -> set:
+    """The ops among ``ops`` (in program order) that compute from constants
+    only: every ``qnn.constant``, and every op whose operands all come from
+    such ops (a bias times its scale). The host computes them once, not per
+    frame; they split no accelerator partition."""
+    constant: set = set()
+    for op in ops:
+        if isinstance(op, ConstantOp) or (op.operands and all(v.owner in constant for v in op.operands)):
+            constant.add(op)
+    return constant
+
+
 def channel_axis(layout: str, rank: int) -> int:
     """The channel axis of a tensor of ``rank`` in ``layout``."""
     return rank - 1 if layout in ("NHWC", "NWC") or rank <= 2 else 1

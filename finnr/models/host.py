@@ -47,12 +47,6 @@ HOST_MACS: dict[type[Operation], Callable[[Operation], int]] = {
 _ACCELERATORS = (df.PartitionOp, df.OffloadOp)
 
 
-def _constant_expression(op: Operation, constant: set[Operation]) -> bool:
-    return isinstance(op, qnn.ConstantOp) or (
-        bool(op.operands) and all(v.owner in constant for v in op.operands)
-    )
-
-
 def host_ops(module: Operation) -> list[dict]:
     """Every op that runs on the host per frame, in program order:
     ``{"name": its first result's name (the ONNX tensor it computes),
@@ -61,10 +55,9 @@ def host_ops(module: Operation) -> list[dict]:
     for fn in module.walk():
         if not isinstance(fn, func.FuncOp):
             continue
-        constant: set[Operation] = set()
+        constant = qnn.constant_expressions(fn.body.block.ops)
         for op in fn.body.block.ops:
-            if _constant_expression(op, constant):
-                constant.add(op)
+            if op in constant:
                 continue
             if isinstance(op, (*_ACCELERATORS, func.ReturnOp)):
                 continue

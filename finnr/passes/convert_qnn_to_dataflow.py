@@ -250,10 +250,11 @@ def _segments(block) -> list[_Segment]:
     segments: list[_Segment] = []
     current = _Segment()
     fused: set[Operation] = set()  # of every segment: a host op may sit between
+    constant = qnn.constant_expressions(block.ops)
     for op in block.ops:            # a matmul and its multithreshold
         if op in fused:
             continue
-        if isinstance(op, qnn.ConstantOp) or (op.operands and all(constant_of(v) is not None for v in op.operands)):
+        if op in constant:
             continue  # constants (and expressions of constants) do not split a partition
         result = _stream_result(op, current.shapes) if convertible(op) else None
         if result is None and convertible(op) and current.ops:
