@@ -192,3 +192,11 @@ def test_ports_that_do_not_fit_the_package_are_refused(ulx3s_build, tmp_path, ca
     monkeypatch.setitem(ecp5.USER_IO, ("85", "CABGA381"), 8)
     assert main(["bitstream", str(_copy(ulx3s_build, tmp_path)), "--quiet"]) == 2
     assert "port bits but LFE5U-85F-6BG381C has 8 user I/O pins" in capsys.readouterr().err
+
+
+def test_hls_build_for_ecp5_warns(tmp_path, capsys):
+    onnx.save(mlp(NetSpec(2, 2, True, False, False, 0), (8, 6, 4)), tmp_path / "tiny.onnx")
+    assert main(["build", str(tmp_path / "tiny.onnx"), "--device", "orangecrab-25f", "--target-fps", "1000",
+                 "-o", str(tmp_path / "hls"), "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert "Vitis HLS (Xilinx), which cannot target LFE5U-25F-8MG285C" in err and "--backend rtl" in err
