@@ -45,8 +45,8 @@ twice the data sheet's count of 36 Kb block RAMs):
   multipliers (MULT18X18D: finnr's "dsp"); LFE5U-25F: 24K LUT4 (24,288),
   56 EBR, 28 multipliers. No URAM. "lut" counts LUT4s: finnr's LUT cost
   model counts LUT6-ish Xilinx LUTs and is used for ECP5 as it is, an
-  approximation (a LUT4 holds less logic, so ECP5 counts are under-
-  estimated), until an ECP5 coefficient set exists. 100 MHz default clock
+  approximation until an ECP5 coefficient set exists (``finnr bitstream``
+  prints nextpnr's LUT4 count next to it; README "ECP5 bitstream"). 100 MHz default clock
   (from the board oscillator through a PLL). Parts: ULX3S LFE5U-85F-6BG381C
   (ULX3S schematic and README, radiona.org); OrangeCrab r0.2
   LFE5U-25F-8MG285C (OrangeCrab README, gsd); ECPIX-5 LFE5UM5G-85F-8BG554I
