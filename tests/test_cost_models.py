@@ -596,6 +596,10 @@ def test_devices_match_the_reference_table():
         "kv260": ("xck26-sfvc784-2LV-c", 117_120, 234_240, 288, 64, 1_248, 100),
         "u280": ("xcu280-fsvh2892-2L-e", 1_303_680, 2_607_360, 4_032, 960, 9_024, 333.333),
         "u55c": ("xcu55c-fsvh2892-2L-e", 1_303_680, 2_607_360, 4_032, 960, 9_024, 333.333),
+        # ECP5 boards: LUT4, FF, EBR (DP16KD), MULT18X18D as nextpnr-ecp5 counts the dies
+        "ulx3s-85f": ("LFE5U-85F-6BG381C", 83_640, 83_640, 208, 0, 156, 100),
+        "orangecrab-25f": ("LFE5U-25F-8MG285C", 24_288, 24_288, 56, 0, 28, 100),
+        "ecpix5-85": ("LFE5UM5G-85F-8BG554I", 83_640, 83_640, 208, 0, 156, 100),
     }
     assert set(DEVICES) == set(table)
     for name, (part, lut, ff, bram, uram, dsp, mhz) in table.items():

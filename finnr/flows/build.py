@@ -413,6 +413,9 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=warning) -> 
             from finnr.backends.hls_cpp import write_hls_project
 
             progress("hls")
+            if device.family == "ecp5":
+                warn(f"the HLS C++ is for Vitis HLS (Xilinx), which cannot target {device.part}; it is still "
+                     "C-simulated by `finnr csim`. For the ECP5 bitstream: --backend rtl, then `finnr bitstream`")
             apply(pipeline.HLS)
             _write_ir(tmp, "06-hls.mlir", module)
             write_hls_project(module, tmp / "hls", part=device.part, clock_mhz=clock)

@@ -36,6 +36,25 @@ twice the data sheet's count of 36 Kb block RAMs):
   BRAM36, 960 URAM, 9,024 DSP; 16 GB HBM2 at 460 GB/s. 333 MHz, the
   Alveo clock of finn-examples (above).
 
+- ulx3s-85f, orangecrab-25f, ecpix5-85: Lattice ECP5 boards for the open
+  flow (``finnr bitstream``: yosys, nextpnr-ecp5, ecppack). Resources from
+  the ECP5/ECP5-5G family data sheet (Lattice FPGA-DS-02012, table 1.1):
+  LFE5U-85F / LFE5UM5G-85F: 84K LUT4 (83,640: 41,820 slices of two LUT4 and
+  two FFs each, as nextpnr-ecp5 counts TRELLIS_COMB and TRELLIS_FF), 208
+  sysMEM EBR blocks (DP16KD, 18 Kb each: finnr's "bram18"), 156 18x18
+  multipliers (MULT18X18D: finnr's "dsp"); LFE5U-25F: 24K LUT4 (24,288),
+  56 EBR, 28 multipliers. No URAM. "lut" counts LUT4s: finnr's LUT cost
+  model counts LUT6-ish Xilinx LUTs and is used for ECP5 as it is, an
+  approximation until an ECP5 coefficient set exists (``finnr bitstream``
+  prints nextpnr's LUT4 count next to it; README "ECP5 bitstream"). 100 MHz default clock
+  (from the board oscillator through a PLL). Parts: ULX3S LFE5U-85F-6BG381C
+  (ULX3S schematic and README, radiona.org); OrangeCrab r0.2
+  LFE5U-25F-8MG285C (OrangeCrab README, gsd); ECPIX-5 LFE5UM5G-85F-8BG554I
+  (LambdaConcept ECPIX-5 documentation). DRAM: ULX3S 32 MB SDRAM, 16 bit
+  at 166 MHz SDR = 0.33 GB/s; OrangeCrab 128 MB DDR3L and ECPIX-5 512 MB
+  DDR3L, 16 bit; at the 800 MT/s the ECP5 DDR3 interface reaches = 1.6
+  GB/s.
+
 The host link (``link_in``/``link_out``, bytes per second from the host
 into the accelerator and back) bounds the frame rate of every design:
 no accelerator runs faster than its input and output frames can be moved.
@@ -61,6 +80,15 @@ independent, so each direction has the whole port:
   large transfers, and AMD advises measuring it (`xbutil dma` test, Vitis
   guide UG1393 "Determine the Maximum Achievable Throughput"): 12 GB/s
   each way, the low end.
+
+- ECP5 boards: the board's USB port as a UART (the board shell that
+  talks to it is later work). ULX3S: FTDI FT231X at 3 Mbaud, 8N1 framing
+  (10 bits a byte) = 300 kB/s each way (full duplex). ECPIX-5: its FTDI
+  FT2232H's second channel as a UART, assumed at the same 3 Mbaud as the
+  ULX3S (the chip reaches 12 Mbaud) = 300 kB/s each way. OrangeCrab: no
+  USB-UART bridge; the ECP5 drives USB 1.1 full speed itself (a soft
+  CDC-ACM core): 12 Mbit/s, at most 19 bulk packets of 64 bytes per 1 ms
+  frame = 1.216 MB/s, half duplex, so assumed 608 kB/s each way.
 
 A device of one's own: ``--device FILE.json`` (every command and pass
 option that takes a device) reads a JSON object in exactly the form that
@@ -96,7 +124,7 @@ from pathlib import Path
 from finnr.diagnostics import FinnrError
 
 FAMILIES = ("zynq-7000", "artix-7", "kintex-7", "virtex-7", "zynq-ultrascale+", "kintex-ultrascale+",
-            "virtex-ultrascale+")
+            "virtex-ultrascale+", "ecp5")
 """The device families a device file may name."""
 
 RESOURCE_KEYS = ("lut", "ff", "bram18", "uram", "dsp")
@@ -137,6 +165,7 @@ class Device:
 _Z7_LINK = (8 * 150e6, 8 * 150e6, "one 64-bit AXI HP port at 150 MHz")
 _ZUP_LINK = (16 * 333e6, 16 * 333e6, "one 128-bit AXI HP port at 333 MHz")
 _PCIE_LINK = (12e9, 12e9, "PCIe Gen3 x16 through XDMA (12 GB/s each way)")
+_UART_LINK = (300e3, 300e3, "USB-UART at 3 Mbaud, 8N1 (300 kB/s each way)")
 
 DEVICES: dict[str, Device] = {
     d.name: d
@@ -161,6 +190,13 @@ DEVICES: dict[str, Device] = {
                "Alveo U280, 8 GB HBM2 (460 GB/s)", *_PCIE_LINK, "virtex-ultrascale+"),
         Device("u55c", "xcu55c-fsvh2892-2L-e", 1_303_680, 2_607_360, 4_032, 960, 9_024, 333.333, 460.0,
                "Alveo U55C, 16 GB HBM2 (460 GB/s)", *_PCIE_LINK, "virtex-ultrascale+"),
+        Device("ulx3s-85f", "LFE5U-85F-6BG381C", 83_640, 83_640, 208, 0, 156, 100.0, 0.332,
+               "ULX3S, Lattice ECP5 LFE5U-85F, 32 MB SDRAM (16 bit, 166 MHz)", *_UART_LINK, "ecp5"),
+        Device("orangecrab-25f", "LFE5U-25F-8MG285C", 24_288, 24_288, 56, 0, 28, 100.0, 1.6,
+               "OrangeCrab r0.2, Lattice ECP5 LFE5U-25F, 128 MB DDR3L (16 bit)", 608e3, 608e3,
+               "USB 1.1 full speed, soft CDC-ACM (608 kB/s each way, half duplex)", "ecp5"),
+        Device("ecpix5-85", "LFE5UM5G-85F-8BG554I", 83_640, 83_640, 208, 0, 156, 100.0, 1.6,
+               "ECPIX-5, Lattice ECP5-5G LFE5UM5G-85F, 512 MB DDR3L (16 bit)", *_UART_LINK, "ecp5"),
     )
 }
 

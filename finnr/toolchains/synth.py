@@ -58,6 +58,9 @@ def family_of(part: str) -> str:
     Zynq-7000 of a PYNQ-Z1), ``xcup`` for UltraScale+ (Zynq MPSoC, Virtex
     UltraScale+, Alveo)."""
     p = part.lower()
+    if p.startswith("lfe5"):
+        raise FinnrError(f"finnr synth runs yosys' synth_xilinx for Xilinx parts; {part} is a Lattice ECP5: "
+                         "use `finnr bitstream DIR` (synth_ecp5, nextpnr-ecp5)")
     if p.startswith("xc7"):
         return "xc7"
     if p.startswith(("xczu", "xck26", "xcvu", "xcu", "xcku", "xcau")):  # xck26: the Kria K26 SOM

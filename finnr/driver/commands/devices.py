@@ -20,11 +20,12 @@ def run(args: argparse.Namespace) -> int:
         data = [device_to_json(d) for d in devices]
         print(json.dumps(data[0] if len(args.names) == 1 else data, indent=2))
         return 0
-    print(f"{'name':<10}{'part':<22}{'family':<20}{'LUT':>10}{'FF':>11}{'BRAM18':>8}{'URAM':>6}{'DSP':>7}{'MHz':>6}"
+    nw = max(len(d.name) for d in devices) + 2
+    print(f"{'name':<{nw}}{'part':<22}{'family':<20}{'LUT':>10}{'FF':>11}{'BRAM18':>8}{'URAM':>6}{'DSP':>7}{'MHz':>6}"
           f"{'GB/s':>7}{'link GB/s':>11}")
     for d in devices:
-        print(f"{d.name:<10}{d.part:<22}{d.family:<20}{d.lut:>10,}{d.ff:>11,}{d.bram18:>8,}{d.uram:>6,}{d.dsp:>7,}"
-              f"{d.clock_mhz:>6.0f}{d.dram_gbps:>7.1f}{min(d.link_in, d.link_out) / 1e9:>11.2f}")
+        print(f"{d.name:<{nw}}{d.part:<22}{d.family:<20}{d.lut:>10,}{d.ff:>11,}{d.bram18:>8,}{d.uram:>6,}{d.dsp:>7,}"
+              f"{d.clock_mhz:>6.0f}{d.dram_gbps:>7.1f}{min(d.link_in, d.link_out) / 1e9:>11.4g}")
     return 0
 
 
