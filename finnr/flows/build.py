@@ -262,14 +262,15 @@ def _fold_dataflow(unfolded: ModuleOp, opts: BuildOptions, device, clock: float,
             warnings.simplefilter("always")
             pipeline.run(module, _folding(opts, device, clock, maximize, utilization), ctx)
         config = folding_config(dataflow_layers(module))
-        # FIFOs sized over a few frames first (quick), fully once that fits
+        retry = optimized and attempt < 3 and not any(issubclass(w.category, fit.OverBudgetWarning) for w in caught)
+        # FIFOs sized over a few frames first (quick); fully unless the folding is redone
         for frames in (QUICK_SIZING_FRAMES, None):
             pipeline.run(module, _buffers(opts, frames), ctx)
             over = fit.fits(design_totals(module), device, opts.utilization)
-            if over:
+            if over and retry:
                 break
         module.verify()
-        if not over or not optimized or any(issubclass(w.category, fit.OverBudgetWarning) for w in caught):
+        if not over or not retry:
             break
         utilization *= min(o.budget / o.used for o in over) * (1 - 0.001 * 2**attempt)
     return module, over, caught, config
