@@ -239,8 +239,28 @@ def selects_module() -> ModuleOp:
     return partition_module("selects", [T(U(3), 1, 5, 4), T(I(2), 1, 4, 6)], build)
 
 
+def banked_module(seed: int = 0) -> ModuleOp:
+    """Layers whose ROMs are deeper than one bank of a block RAM
+    (``pipeline.rom_bank``), so ``finnr_rom`` registers every bank before
+    selecting: an MVAU (1024 words of 32-bit weights and of 21-bit
+    thresholds, 512 a bank), a thresholding layer (1024 words of 24 bits)
+    and a VVAU (576 words of 32-bit weights)."""
+    rng = np.random.default_rng(seed)
+
+    def build(add, a):
+        return [
+            add(df.MVAUOp(a[0], T(I(2), 1, 1024), weights=rng.integers(-2, 2, (16, 1024)), weight_dtype=I(2),
+                          thresholds=thresholds(rng, 1024, 3, -40, 40), act_bias=-2, pe=1, simd=16)),
+            add(df.ThresholdingOp(a[1], T(U(2), 1, 1024), thresholds=thresholds(rng, 1024, 3, -100, 100), pe=1)),
+            add(df.VVAUOp(a[2], T(I(8), 1, 1, 1, 512), kernel=[3, 3], weights=rng.integers(-8, 8, (512, 9)),
+                          weight_dtype=I(4), pe=8, simd=1)),
+        ]
+
+    return partition_module("banked", [T(U(2), 1, 16), T(I(8), 1, 1024), T(U(2), 1, 1, 1, 4608)], build)
+
+
 SCHEDULED = {"chain": chain_module, "streams": streams_module, "rearrange": rearrange_module,
-             "residual": residual_module, "selects": selects_module}
+             "residual": residual_module, "selects": selects_module, "banked": banked_module}
 
 
 @needs_sim
@@ -319,6 +339,17 @@ def test_manifest_and_files(tmp_path):
     mvau = next(l for l in manifest["layers"] if l["op"] == "mvau")
     assert (mvau["pe"], mvau["simd"]) == (3, 4)
     assert (tmp_path / f"{mvau['module']}_weights.mem").read_text().count("\n") == (6 // 3) * (12 // 4)
+
+
+def test_deep_roms_are_split_into_banks(tmp_path):
+    """Every ROM of banked_module is two banks deep: two files each, and
+    the engines are told the bank size."""
+    write_rtl_project(banked_module(), tmp_path, 100.0)
+    banks = sorted(p.name for p in tmp_path.glob("*.mem.*"))
+    assert len(banks) == 8 and {b.rsplit(".", 1)[1] for b in banks} == {"000", "001"}
+    assert not list(tmp_path.glob("*.mem"))
+    text = "".join(p.read_text() for p in tmp_path.glob("*MVAU*.v"))
+    assert ".WEIGHTS_BANK(512)" in text and ".THRESHOLDS_BANK(512)" in text
 
 
 def test_errors_name_the_problem():
@@ -412,6 +443,7 @@ def test_every_engine_is_bit_exact_and_on_the_cost_model(tmp_path):
 
 ISOLATED = {
     streams_module: ({"vvau": [72, 18, 36, 6, 2], "add_streams": [4, 2], "duplicate": [3]}, 10),
+    banked_module: ({"mvau": [1024], "thresholding": [1024], "vvau": [576]}, 3),
     rearrange_module: ({"concat": [24, 12], "upsample": [72, 54], "depth_to_space": [72, 48, 96, 36]}, 8),
 }
 """Per module of isolated layers: the cycles per frame of its layers by

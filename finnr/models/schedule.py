@@ -36,6 +36,8 @@ import numpy as np
 from xdsl.ir import Operation, SSAValue
 
 from finnr.dialects import dataflow as df
+from finnr.dialects import datatypes as dt
+from finnr.hw import pipeline
 from finnr.models import cost
 from finnr.models import layers as lm
 
@@ -141,25 +143,34 @@ def program(arrivals: Sequence[Times], frames: int, steps: int, reads: Sequence[
 # --- the engines ---------------------------------------------------------------
 
 
+def _thresholds(op: Operation) -> int:
+    """Thresholds per channel (0: none)."""
+    t = op.thresholds
+    return 0 if t is None else t.type.get_shape()[-1]
+
+
 @schedule(df.MVAUOp)
 def _mvau(op: df.MVAUOp, arrivals: list[Times], frames: int):
     """Input vector read during the first row fold (SF steps), NF row folds
-    of SF steps each, a beat 3 cycles after each fold's last step (issue,
-    multiply-accumulate, activation, output register)."""
+    of SF steps each, a beat ``mvau_latency`` cycles after each fold's last
+    step (weight ROM, dot product, accumulate, activation, output
+    register)."""
     pe, simd = lm.folding(op)
     sf, nf = op.mw // simd, op.mh // pe
     vectors = frame_beats(op.operands[0], simd) // sf
     v = np.arange(vectors, dtype=np.int64)[:, None] * (sf * nf)
     reads = (v + np.arange(sf)).ravel()
     writes = (v + np.arange(nf) * sf + sf - 1).ravel()
-    return program(arrivals, frames, vectors * sf * nf, [reads], [writes], 3)
+    latency = pipeline.mvau_latency(pe, simd, dt.bitwidth(op.weight_dtype), sf * nf, _thresholds(op))
+    return program(arrivals, frames, vectors * sf * nf, [reads], [writes], latency)
 
 
 @schedule(df.ThresholdingOp)
 def _thresholding(op: Operation, arrivals: list[Times], frames: int):
-    """A beat per step, out 2 cycles later."""
+    """A beat per step, out ``thresholding_latency`` cycles later."""
     n = frame_beats(op.operands[0], lm.stream_widths(op)[0])
-    return program(arrivals, frames, n, [np.arange(n)], [np.arange(n)], 2)
+    return program(arrivals, frames, n, [np.arange(n)], [np.arange(n)],
+                   pipeline.thresholding_latency(_thresholds(op)))
 
 
 @schedule(df.DuplicateOp)
@@ -235,16 +246,17 @@ def _depth_to_space(op: df.DepthToSpaceOp, arrivals: list[Times], frames: int):
 @schedule(df.VVAUOp)
 def _vvau(op: df.VVAUOp, arrivals: list[Times], frames: int):
     """A beat per step (K*C/(SIMD*PE) per window); a window's C/PE output
-    beats leave one per cycle from 4 cycles after its last beat (the
-    accumulate side hands the window to an output buffer that empties in
-    C/PE cycles, fewer than a window takes in)."""
+    beats leave one per cycle from ``vvau_latency`` cycles after its last
+    beat (the accumulate side hands the window to an output buffer that
+    empties in C/PE cycles, fewer than a window takes in)."""
     pe, simd = lm.folding(op)
     c, k = np.asarray(op.weight_matrix()).shape
     beats, nf = k * c // (simd * pe), c // pe
     n = frame_beats(op.operands[0], simd * pe)
     (taken,), _ = program(arrivals, frames, n, [np.arange(n)], [], 0)
     last = taken[beats - 1 :: beats]
-    return [taken], [(last[:, None] + 4 + np.arange(nf)).ravel()]
+    first = pipeline.vvau_latency(simd * pe, dt.bitwidth(op.weight_dtype), beats, _thresholds(op))
+    return [taken], [(last[:, None] + first + np.arange(nf)).ravel()]
 
 
 @schedule(df.LabelSelectOp)

@@ -28,7 +28,16 @@ from xdsl.ir import Attribute, Block, Operation, SSAValue
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects import datatypes as dt
-from finnr.hw import accumulator_range, encode, fold_thresholds, fold_weights, integer_thresholds, kind_code, signed_bits
+from finnr.hw import (
+    accumulator_range,
+    encode,
+    fold_thresholds,
+    fold_weights,
+    integer_thresholds,
+    kind_code,
+    pipeline,
+    signed_bits,
+)
 from finnr.interop.finn import finn_names
 from finnr.models import layers as lm
 from finnr.models.arch import refuse_offload
@@ -54,10 +63,26 @@ def hex_words(codes: np.ndarray, bits: int) -> list[str]:
 
 @dataclass
 class Rom:
+    """A ``finnr_rom``'s contents: ``words`` of ``width`` bits, in banks of
+    ``pipeline.rom_bank(width)`` words, each bank a file of its own when
+    there are several (``file``.000, ``file``.001, ...; the engine takes
+    ``file`` as its ``param`` and the bank size as ``param``_BANK)."""
+
     param: str  # the engine's file-name parameter (WEIGHTS, THRESHOLDS)
     file: str
     width: int
     words: list[str]
+
+    @property
+    def bank(self) -> int:
+        return pipeline.rom_bank(self.width)
+
+    def files(self) -> list[tuple[str, list[str]]]:
+        """(file name, words) of each bank."""
+        if len(self.words) <= self.bank:
+            return [(self.file, self.words)]
+        return [(f"{self.file}.{b:03d}", self.words[i : i + self.bank])
+                for b, i in enumerate(range(0, len(self.words), self.bank))]
 
 
 @dataclass(frozen=True)
@@ -243,7 +268,7 @@ def layer_params(op: Operation, module: str) -> tuple[dict[str, int], list[Rom]]
     return engine(op).params(op, module)
 
 
-@rtl_engine(df.MVAUOp, files=("finnr_mvau.v", "finnr_dot.v", "finnr_act.v", "finnr_rom.v"))
+@rtl_engine(df.MVAUOp, files=("finnr_mvau.v", "finnr_dot.v", "finnr_tree.v", "finnr_act.v", "finnr_rom.v"))
 def _mvau(op: df.MVAUOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     x, y = _elt(op.operands[0]), _elt(op.results[0])
     pe, simd = _int(op.pe), _int(op.simd)
@@ -253,7 +278,7 @@ def _mvau(op: df.MVAUOp, module: str) -> tuple[dict[str, int], list[Rom]]:
         "MW": op.mw, "MH": op.mh, "SIMD": simd, "PE": pe, "IN_BITS": dt.bitwidth(x), "IN_KIND": kind_code(x),
         "W_BITS": dt.bitwidth(op.weight_dtype), "W_KIND": kind_code(op.weight_dtype),
         "ACC_BITS": signed_bits(lo, hi), "NT": 0, "T_BITS": 2, "OUT_BITS": dt.bitwidth(y),
-        "ACT_BIAS": _int(op.act_bias),
+        "ACT_BIAS": _int(op.act_bias), "LEVELS": pipeline.TREE_LEVELS,
     }
     roms = [_weight_rom(module, w, op.weight_dtype, pe, simd)]
     t = op.threshold_matrix()
@@ -263,7 +288,7 @@ def _mvau(op: df.MVAUOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     return params, roms
 
 
-@rtl_engine(df.VVAUOp, files=("finnr_vvau.v", "finnr_dot.v", "finnr_act.v", "finnr_rom.v"))
+@rtl_engine(df.VVAUOp, files=("finnr_vvau.v", "finnr_dot.v", "finnr_tree.v", "finnr_act.v", "finnr_rom.v"))
 def _vvau(op: df.VVAUOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     x, y = _elt(op.operands[0]), _elt(op.results[0])
     pe, simd = _int(op.pe), _int(op.simd)
@@ -274,7 +299,7 @@ def _vvau(op: df.VVAUOp, module: str) -> tuple[dict[str, int], list[Rom]]:
         "C": c, "K": k, "SIMD": simd, "PE": pe, "IN_BITS": dt.bitwidth(x), "IN_KIND": kind_code(x),
         "W_BITS": dt.bitwidth(op.weight_dtype), "W_KIND": kind_code(op.weight_dtype),
         "ACC_BITS": signed_bits(lo, hi), "NT": 0, "T_BITS": 2, "OUT_BITS": dt.bitwidth(y),
-        "ACT_BIAS": _int(op.act_bias),
+        "ACT_BIAS": _int(op.act_bias), "LEVELS": pipeline.TREE_LEVELS,
     }
     # the weights in the order the window arrives, (k, c), SIMD * PE per word
     arrival = encode(w.T, op.weight_dtype).reshape(-1, simd * pe)
@@ -287,7 +312,7 @@ def _vvau(op: df.VVAUOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     return params, roms
 
 
-@rtl_engine(df.ThresholdingOp, files=("finnr_thresholding.v", "finnr_act.v", "finnr_rom.v"))
+@rtl_engine(df.ThresholdingOp, files=("finnr_thresholding.v", "finnr_act.v", "finnr_tree.v", "finnr_rom.v"))
 def _thresholding(op: df.ThresholdingOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     x, y = _elt(op.operands[0]), _elt(op.results[0])
     pe = _int(op.pe)
@@ -295,7 +320,7 @@ def _thresholding(op: df.ThresholdingOp, module: str) -> tuple[dict[str, int], l
     lo, hi = (int(v) for v in dt.value_range(x))
     rom, nt, tbits = _threshold_rom(module, op.threshold_matrix(), c, pe, lo, hi)
     params = {"C": c, "PE": pe, "IN_BITS": dt.bitwidth(x), "IN_KIND": kind_code(x), "NT": nt, "T_BITS": tbits,
-              "OUT_BITS": dt.bitwidth(y), "ACT_BIAS": _int(op.act_bias)}
+              "OUT_BITS": dt.bitwidth(y), "ACT_BIAS": _int(op.act_bias), "LEVELS": pipeline.TREE_LEVELS}
     return params, [rom]
 
 

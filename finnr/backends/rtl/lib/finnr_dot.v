@@ -1,10 +1,14 @@
 // finnr RTL library: dot product of SIMD inputs and SIMD weights into a
-// signed ACC_BITS-bit value (combinational). Element kinds: 0 unsigned,
-// 1 signed (two's complement), 2 bipolar (one bit, 0 = -1, 1 = +1).
-// Bipolar times bipolar is XNOR-popcount: 2 * popcount(~(x ^ w)) - SIMD;
-// everything else multiplies exactly ((IN_BITS+1) x (W_BITS+1) bits) and
-// adds. ACC_BITS holds every partial sum (each term's range holds 0, so a
-// sum of some terms lies within the sum of all), so no step overflows.
+// signed ACC_BITS-bit value, pipelined (clock enable `en`): the products
+// are registered, then summed by finnr_tree (a register every LEVELS
+// adder levels), so y is the dot product of the x and w given 1 +
+// tree_stages(SIMD) enables before (finnr.hw.pipeline.dot_latency).
+// Element kinds: 0 unsigned, 1 signed (two's complement), 2 bipolar (one
+// bit, 0 = -1, 1 = +1). Bipolar times bipolar is XNOR-popcount:
+// 2 * popcount(~(x ^ w)) - SIMD; everything else multiplies exactly
+// ((IN_BITS+1) x (W_BITS+1) bits) and adds. ACC_BITS holds every partial
+// sum (each term's range holds 0, so a sum of some terms lies within the
+// sum of all), so no product or partial sum overflows it.
 `default_nettype none
 /* verilator lint_off WIDTH */
 /* verilator lint_off UNUSEDSIGNAL */
@@ -15,30 +19,36 @@ module finnr_dot #(
   parameter integer IN_KIND = 0,
   parameter integer W_BITS = 1,
   parameter integer W_KIND = 1,
-  parameter integer ACC_BITS = 8
+  parameter integer ACC_BITS = 8,
+  parameter integer LEVELS = 2
 ) (
+  input  wire ap_clk,
+  input  wire en,
   input  wire [SIMD*IN_BITS-1:0] x,
   input  wire [SIMD*W_BITS-1:0] w,
   output wire [ACC_BITS-1:0] y
 );
+  localparam integer PB = IN_BITS + W_BITS + 2 < ACC_BITS ? IN_BITS + W_BITS + 2 : ACC_BITS;
+  localparam integer CB = $clog2(SIMD + 1);
   generate
     if (IN_KIND == 2 && W_KIND == 2) begin : xnor_popcount
-      wire [SIMD-1:0] agree = ~(x ^ w);
-      reg [ACC_BITS-1:0] ones;
-      integer i;
-      always @* begin
-        ones = {ACC_BITS{1'b0}};
-        for (i = 0; i < SIMD; i = i + 1) ones = ones + agree[i];
+      reg [SIMD-1:0] agree;
+      always @(posedge ap_clk) begin
+        if (en) agree <= ~(x ^ w);
       end
-      assign y = (ones << 1) - SIMD;
+      wire [CB-1:0] ones;
+      finnr_tree #(.N(SIMD), .W(1), .SIGNED(0), .OW(CB), .LEVELS(LEVELS)) popcount (
+        .ap_clk(ap_clk), .en(en), .x(agree), .y(ones));
+      wire signed [ACC_BITS:0] twice = {ones, 1'b0};
+      assign y = twice - SIMD;
     end else begin : multiply_add
-      reg signed [ACC_BITS-1:0] sum;
       reg signed [IN_BITS:0] xv;
       reg signed [W_BITS:0] wv;
       reg signed [IN_BITS+W_BITS+1:0] product;
+      reg [SIMD*PB-1:0] now, products;
       integer i;
       always @* begin
-        sum = {ACC_BITS{1'b0}};
+        now = {SIMD*PB{1'b0}};
         for (i = 0; i < SIMD; i = i + 1) begin
           if (IN_KIND == 2) xv = x[i] ? 1 : -1;
           else if (IN_KIND == 1) xv = $signed({x[i*IN_BITS+IN_BITS-1], x[i*IN_BITS +: IN_BITS]});
@@ -47,10 +57,14 @@ module finnr_dot #(
           else if (W_KIND == 1) wv = $signed({w[i*W_BITS+W_BITS-1], w[i*W_BITS +: W_BITS]});
           else wv = $signed({1'b0, w[i*W_BITS +: W_BITS]});
           product = xv * wv;
-          sum = sum + product;
+          now[i*PB +: PB] = product[PB-1:0];
         end
       end
-      assign y = sum;
+      always @(posedge ap_clk) begin
+        if (en) products <= now;
+      end
+      finnr_tree #(.N(SIMD), .W(PB), .SIGNED(1), .OW(ACC_BITS), .LEVELS(LEVELS)) sum (
+        .ap_clk(ap_clk), .en(en), .x(products), .y(y));
     end
   endgenerate
 endmodule

@@ -11,10 +11,14 @@
 // ROM of MH/PE words of PE * NT thresholds, address nf) into one output
 // beat of PE elements.
 //
-// Pipeline: issue (counters, ROM address) -> multiply-accumulate ->
-// activation -> output register. Every stage advances together when the
-// output register is empty or taken (stall-all), so a beat is produced
-// every SF cycles without bubbles. `busy` marks a cycle that issued a fold.
+// Pipeline: issue (counters, weight ROM address) -> weight ROM (2
+// registers; the input word and the fold's flags wait beside it) -> dot
+// product (finnr_dot: products, adder tree) -> accumulate -> activation
+// (finnr_act; its threshold ROM is read alongside) -> output register,
+// finnr.hw.pipeline.mvau_latency cycles from issue to output. Every stage
+// advances together when the output register is empty or taken
+// (stall-all), so a beat is produced every SF cycles without bubbles.
+// `busy` marks a cycle that issued a fold.
 `default_nettype none
 /* verilator lint_off WIDTH */
 /* verilator lint_off UNUSEDSIGNAL */
@@ -33,8 +37,11 @@ module finnr_mvau #(
   parameter integer T_BITS = 8,
   parameter integer OUT_BITS = 8,
   parameter integer ACT_BIAS = 0,
+  parameter integer LEVELS = 2,
   parameter WEIGHTS = "weights.mem",
-  parameter THRESHOLDS = "thresholds.mem"
+  parameter integer WEIGHTS_BANK = MW / SIMD * MH / PE,
+  parameter THRESHOLDS = "thresholds.mem",
+  parameter integer THRESHOLDS_BANK = MH / PE
 ) (
   input  wire ap_clk,
   input  wire ap_rst_n,
@@ -89,22 +96,29 @@ module finnr_mvau #(
     end
   end
 
-  // multiply-accumulate
+  // weight ROM, dot product: the fold's flags and row fold go along
+  localparam integer DL = 1 + (SIMD > 1 ? ($clog2(SIMD) + LEVELS - 1) / LEVELS : 0);  // finnr_dot's depth
+  localparam integer RLW = WMEM > WEIGHTS_BANK ? 3 : 2;  // the weight ROM's depth (finnr_rom)
+  localparam integer RLT = NF > THRESHOLDS_BANK ? 3 : 2;  // the threshold ROM's
+  localparam integer A = RLW + DL;  // the stage that accumulates
   wire [PE*SIMD*W_BITS-1:0] wq;
-  finnr_rom #(.WIDTH(PE*SIMD*W_BITS), .DEPTH(WMEM), .FILE(WEIGHTS)) weights (
+  finnr_rom #(.WIDTH(PE*SIMD*W_BITS), .DEPTH(WMEM), .BANK(WEIGHTS_BANK), .FILE(WEIGHTS)) weights (
     .ap_clk(ap_clk), .en(adv), .addr(waddr), .q(wq));
-  reg b_valid, b_first, b_last;
-  reg [NFW-1:0] b_nf;
-  reg [IW-1:0] b_x;
+  reg [A:1] s_valid, s_first, s_last;  // bit k: stage k
+  reg [NFW-1:0] s_nf [1:A];
+  reg [IW-1:0] xs [1:RLW];  // the input word beside the weight ROM
+  integer k;
   always @(posedge ap_clk) begin
     if (!ap_rst_n) begin
-      b_valid <= 1'b0;
+      s_valid <= {A{1'b0}};
     end else if (adv) begin
-      b_valid <= go;
-      b_first <= sf == {SFW{1'b0}};
-      b_last <= sf == SF_LAST;
-      b_nf <= nf;
-      b_x <= x_now;
+      s_valid <= {s_valid[A-1:1], go};
+      s_first <= {s_first[A-1:1], sf == {SFW{1'b0}}};
+      s_last <= {s_last[A-1:1], sf == SF_LAST};
+      s_nf[1] <= nf;
+      for (k = 2; k <= A; k = k + 1) s_nf[k] <= s_nf[k-1];
+      xs[1] <= x_now;
+      for (k = 2; k <= RLW; k = k + 1) xs[k] <= xs[k-1];
     end
   end
   reg [PE*ACC_BITS-1:0] acc;
@@ -114,37 +128,52 @@ module finnr_mvau #(
     for (p = 0; p < PE; p = p + 1) begin : lane
       wire [ACC_BITS-1:0] dot;
       finnr_dot #(.SIMD(SIMD), .IN_BITS(IN_BITS), .IN_KIND(IN_KIND), .W_BITS(W_BITS), .W_KIND(W_KIND),
-                  .ACC_BITS(ACC_BITS)) mac (
-        .x(b_x), .w(wq[p*SIMD*W_BITS +: SIMD*W_BITS]), .y(dot));
-      assign acc_next[p*ACC_BITS +: ACC_BITS] = (b_first ? {ACC_BITS{1'b0}} : acc[p*ACC_BITS +: ACC_BITS]) + dot;
+                  .ACC_BITS(ACC_BITS), .LEVELS(LEVELS)) mac (
+        .ap_clk(ap_clk), .en(adv), .x(xs[RLW]), .w(wq[p*SIMD*W_BITS +: SIMD*W_BITS]), .y(dot));
+      assign acc_next[p*ACC_BITS +: ACC_BITS] = (s_first[A] ? {ACC_BITS{1'b0}} : acc[p*ACC_BITS +: ACC_BITS]) + dot;
     end
   endgenerate
   always @(posedge ap_clk) begin
-    if (adv && b_valid) acc <= acc_next;
+    if (adv && s_valid[A]) acc <= acc_next;
   end
 
-  // activation
+  // activation: the row fold's sums, its thresholds read RLT stages before
   reg c_valid;
   reg [PE*ACC_BITS-1:0] c_acc;
   always @(posedge ap_clk) begin
     if (!ap_rst_n) begin
       c_valid <= 1'b0;
     end else if (adv) begin
-      c_valid <= b_valid && b_last;
+      c_valid <= s_valid[A] && s_last[A];
       c_acc <= acc_next;
     end
   end
+  localparam integer AL = NT > 0 ? 1 + (NT > 1 ? ($clog2(NT) + LEVELS - 1) / LEVELS : 0) : 0;  // finnr_act's depth
   wire [PE*OUT_BITS-1:0] y;
   finnr_act #(.PE(PE), .ACC_BITS(ACC_BITS), .NT(NT), .T_BITS(T_BITS), .OUT_BITS(OUT_BITS),
-              .ACT_BIAS(ACT_BIAS), .NF(NF), .THRESHOLDS(THRESHOLDS)) act (
-    .ap_clk(ap_clk), .en(adv), .addr(b_nf), .acc(c_acc), .y(y));
+              .ACT_BIAS(ACT_BIAS), .NF(NF), .LEVELS(LEVELS), .THRESHOLDS(THRESHOLDS),
+              .THRESHOLDS_BANK(THRESHOLDS_BANK)) act (
+    .ap_clk(ap_clk), .en(adv), .addr(s_nf[A+1-RLT]), .acc(c_acc), .y(y));
+  wire [AL:0] y_valid;  // bit k: c_valid k stages on
+  assign y_valid[0] = c_valid;
+  genvar j;
+  generate
+    for (j = 1; j <= AL; j = j + 1) begin : act_stage
+      reg v;
+      always @(posedge ap_clk) begin
+        if (!ap_rst_n) v <= 1'b0;
+        else if (adv) v <= y_valid[j-1];
+      end
+      assign y_valid[j] = v;
+    end
+  endgenerate
 
   // output register
   always @(posedge ap_clk) begin
     if (!ap_rst_n) begin
       out_valid <= 1'b0;
     end else if (adv) begin
-      out_valid <= c_valid;
+      out_valid <= y_valid[AL];
       out_data <= y;
     end
   end

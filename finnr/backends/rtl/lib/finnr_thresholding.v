@@ -1,8 +1,11 @@
 // finnr RTL library: multi-threshold activation of C channels, PE per beat
 // and per cycle (C/PE cycles per vector). Thresholds: a ROM of C/PE words
 // of PE * NT signed T_BITS-bit thresholds (address: the channel fold).
-// Pipeline: issue (ROM address) -> activation into the output register,
-// stall-all. `busy` marks a cycle that took a beat.
+// Pipeline: issue -> threshold ROM (the beat waits 3 registers beside it,
+// the ROM is addressed rom_latency before their end) -> activation
+// (finnr_act) -> output register,
+// finnr.hw.pipeline.thresholding_latency cycles, stall-all. `busy` marks a
+// cycle that took a beat.
 `default_nettype none
 /* verilator lint_off WIDTH */
 /* verilator lint_off UNUSEDSIGNAL */
@@ -16,7 +19,9 @@ module finnr_thresholding #(
   parameter integer T_BITS = 8,
   parameter integer OUT_BITS = 8,
   parameter integer ACT_BIAS = 0,
-  parameter THRESHOLDS = "thresholds.mem"
+  parameter integer LEVELS = 2,
+  parameter THRESHOLDS = "thresholds.mem",
+  parameter integer THRESHOLDS_BANK = C / PE
 ) (
   input  wire ap_clk,
   input  wire ap_rst_n,
@@ -42,15 +47,24 @@ module finnr_thresholding #(
     if (!ap_rst_n) nf <= {NFW{1'b0}};
     else if (go) nf <= nf == NF_LAST ? {NFW{1'b0}} : nf + 1'b1;
   end
-  reg b_valid;
-  reg [PE*IN_BITS-1:0] b_x;
+  // the beat waits ROM_SLOT (3) stages, the thresholds are read RLT before
+  localparam integer RLT = NF > THRESHOLDS_BANK ? 3 : 2;
+  reg [3:1] s_valid;
+  reg [NFW-1:0] nf1;
+  reg [PE*IN_BITS-1:0] xs [1:3];
   always @(posedge ap_clk) begin
-    if (!ap_rst_n) b_valid <= 1'b0;
-    else if (adv) begin
-      b_valid <= go;
-      b_x <= in_tdata;
+    if (!ap_rst_n) begin
+      s_valid <= 3'b0;
+    end else if (adv) begin
+      s_valid <= {s_valid[2:1], go};
+      nf1 <= nf;
+      xs[1] <= in_tdata;
+      xs[2] <= xs[1];
+      xs[3] <= xs[2];
     end
   end
+  wire b2_valid = s_valid[3];
+  wire [PE*IN_BITS-1:0] b_x = xs[3];
   // each element as a signed VB-bit value
   wire [PE*VB-1:0] values;
   genvar p;
@@ -66,14 +80,29 @@ module finnr_thresholding #(
       end
     end
   endgenerate
+  localparam integer AL = 1 + (NT > 1 ? ($clog2(NT) + LEVELS - 1) / LEVELS : 0);  // finnr_act's depth
   wire [PE*OUT_BITS-1:0] y;
   finnr_act #(.PE(PE), .ACC_BITS(VB), .NT(NT), .T_BITS(T_BITS), .OUT_BITS(OUT_BITS),
-              .ACT_BIAS(ACT_BIAS), .NF(NF), .THRESHOLDS(THRESHOLDS)) act (
-    .ap_clk(ap_clk), .en(adv), .addr(nf), .acc(values), .y(y));
+              .ACT_BIAS(ACT_BIAS), .NF(NF), .LEVELS(LEVELS), .THRESHOLDS(THRESHOLDS),
+              .THRESHOLDS_BANK(THRESHOLDS_BANK)) act (
+    .ap_clk(ap_clk), .en(adv), .addr(RLT == 3 ? nf : nf1), .acc(values), .y(y));
+  wire [AL:0] y_valid;  // bit k: b2_valid k stages on
+  assign y_valid[0] = b2_valid;
+  genvar j;
+  generate
+    for (j = 1; j <= AL; j = j + 1) begin : act_stage
+      reg v;
+      always @(posedge ap_clk) begin
+        if (!ap_rst_n) v <= 1'b0;
+        else if (adv) v <= y_valid[j-1];
+      end
+      assign y_valid[j] = v;
+    end
+  endgenerate
   always @(posedge ap_clk) begin
     if (!ap_rst_n) out_valid <= 1'b0;
     else if (adv) begin
-      out_valid <= b_valid;
+      out_valid <= y_valid[AL];
       out_data <= y;
     end
   end

@@ -26,11 +26,15 @@
 // longer than a window's C/PE * K/SIMD beats, so the input never waits
 // for the buffer at full rate.
 //
-// Pipeline: issue (counters, weight ROM address) -> multiply-accumulate
-// -> output buffer -> activation (threshold ROM address) -> output
-// register. The emit side stalls when the output register is full and not
-// taken; the accumulate side when the last beat of a window finds the
-// buffer still emitting. `busy` marks a cycle that took an input beat.
+// Pipeline: issue (counters, weight ROM address) -> weight ROM (2
+// registers; the beat waits beside it) -> products (finnr_dot) ->
+// accumulate -> output buffer -> 3 emit registers (the buffer's word;
+// beside it the threshold ROM) -> activation
+// (finnr_act) -> output register (finnr.hw.pipeline.vvau_latency from a
+// window's last beat to its first output beat). The emit side stalls when
+// the output register is full and not taken; the accumulate side when the
+// last beat of a window finds the buffer still emitting. `busy` marks a
+// cycle that took an input beat.
 `default_nettype none
 /* verilator lint_off WIDTH */
 /* verilator lint_off UNUSEDSIGNAL */
@@ -49,8 +53,11 @@ module finnr_vvau #(
   parameter integer T_BITS = 8,
   parameter integer OUT_BITS = 8,
   parameter integer ACT_BIAS = 0,
+  parameter integer LEVELS = 2,
   parameter WEIGHTS = "weights.mem",
-  parameter THRESHOLDS = "thresholds.mem"
+  parameter integer WEIGHTS_BANK = K * C / (SIMD * PE),
+  parameter THRESHOLDS = "thresholds.mem",
+  parameter integer THRESHOLDS_BANK = C / PE
 ) (
   input  wire ap_clk,
   input  wire ap_rst_n,
@@ -100,7 +107,11 @@ module finnr_vvau #(
   wire ob_free = !ob_full || (adv && ef == NF_LAST);
 
   // issue
-  reg b_valid, b_last;
+  localparam integer RLW = BEATS > WEIGHTS_BANK ? 3 : 2;  // the weight ROM's depth (finnr_rom)
+  localparam integer RLT = NF > THRESHOLDS_BANK ? 3 : 2;  // the threshold ROM's
+  localparam integer S = RLW + 1;  // the stage that accumulates (after the products)
+  reg [S:1] s_valid, s_first, s_last;  // bit k: stage k
+  wire b_valid = s_valid[S], b_last = s_last[S], b_first = s_first[S];
   wire adv_in = !(b_valid && b_last) || ob_free;  // the accumulate side advances
   reg [BW-1:0] beat;
   wire go = ap_rst_n && adv_in && in_tvalid;
@@ -113,19 +124,20 @@ module finnr_vvau #(
 
   // multiply-accumulate
   wire [IN*W_BITS-1:0] wq;
-  finnr_rom #(.WIDTH(IN*W_BITS), .DEPTH(BEATS), .FILE(WEIGHTS)) weights (
+  finnr_rom #(.WIDTH(IN*W_BITS), .DEPTH(BEATS), .BANK(WEIGHTS_BANK), .FILE(WEIGHTS)) weights (
     .ap_clk(ap_clk), .en(adv_in), .addr(beat), .q(wq));
-  reg b_first;
-  reg [IN*IN_BITS-1:0] b_x;
+  reg [IN*IN_BITS-1:0] xs [1:RLW];  // the beat beside the weight ROM
+  integer k;
   always @(posedge ap_clk) begin
     if (!ap_rst_n) begin
-      b_valid <= 1'b0;
-      b_last <= 1'b0;
+      s_valid <= {S{1'b0}};
+      s_last <= {S{1'b0}};
     end else if (adv_in) begin
-      b_valid <= go;
-      b_last <= go && beat == B_LAST;
-      b_first <= beat == {BW{1'b0}};
-      b_x <= in_tdata;
+      s_valid <= {s_valid[S-1:1], go};
+      s_last <= {s_last[S-1:1], go && beat == B_LAST};
+      s_first <= {s_first[S-1:1], beat == {BW{1'b0}}};
+      xs[1] <= in_tdata;
+      for (k = 2; k <= RLW; k = k + 1) xs[k] <= xs[k-1];
     end
   end
   wire [IN*ACC_BITS-1:0] prod;
@@ -133,8 +145,9 @@ module finnr_vvau #(
   generate
     for (e = 0; e < IN; e = e + 1) begin : element
       finnr_dot #(.SIMD(1), .IN_BITS(IN_BITS), .IN_KIND(IN_KIND), .W_BITS(W_BITS), .W_KIND(W_KIND),
-                  .ACC_BITS(ACC_BITS)) mul (
-        .x(b_x[e*IN_BITS +: IN_BITS]), .w(wq[e*W_BITS +: W_BITS]), .y(prod[e*ACC_BITS +: ACC_BITS]));
+                  .ACC_BITS(ACC_BITS), .LEVELS(LEVELS)) mul (
+        .ap_clk(ap_clk), .en(adv_in), .x(xs[RLW][e*IN_BITS +: IN_BITS]), .w(wq[e*W_BITS +: W_BITS]),
+        .y(prod[e*ACC_BITS +: ACC_BITS]));
     end
   endgenerate
   reg [C*ACC_BITS-1:0] acc;
@@ -159,18 +172,28 @@ module finnr_vvau #(
     if (adv_in && b_valid) acc <= acc_next;
   end
 
-  // output buffer: loaded with a finished window, emitted PE channels a cycle
-  reg e_valid;
-  reg [PE*ACC_BITS-1:0] e_acc;
+  // output buffer: loaded with a finished window, emitted PE channels a
+  // cycle (e1), two registers on (e3) with the channel fold's thresholds
+  // (the ROM addressed at e1, or at e2 when it is 2 deep)
+  reg e_valid, e2_valid, e3_valid;
+  reg [PE*ACC_BITS-1:0] e_acc, e2_acc, e3_acc;
+  reg [NFW-1:0] ef2;
   always @(posedge ap_clk) begin
     if (!ap_rst_n) begin
       ob_full <= 1'b0;
       ef <= {NFW{1'b0}};
       e_valid <= 1'b0;
+      e2_valid <= 1'b0;
+      e3_valid <= 1'b0;
     end else begin
       if (adv) begin
         e_valid <= ob_full;
         e_acc <= obuf[ef*PE*ACC_BITS +: PE*ACC_BITS];
+        ef2 <= ef;
+        e2_valid <= e_valid;
+        e2_acc <= e_acc;
+        e3_valid <= e2_valid;
+        e3_acc <= e2_acc;
         if (ob_full) ef <= ef == NF_LAST ? {NFW{1'b0}} : ef + 1'b1;
       end
       if (adv_in && b_last) begin
@@ -183,17 +206,32 @@ module finnr_vvau #(
   end
 
   // activation
+  localparam integer AL = NT > 0 ? 1 + (NT > 1 ? ($clog2(NT) + LEVELS - 1) / LEVELS : 0) : 0;  // finnr_act's depth
   wire [PE*OUT_BITS-1:0] y;
   finnr_act #(.PE(PE), .ACC_BITS(ACC_BITS), .NT(NT), .T_BITS(T_BITS), .OUT_BITS(OUT_BITS),
-              .ACT_BIAS(ACT_BIAS), .NF(NF), .THRESHOLDS(THRESHOLDS)) act (
-    .ap_clk(ap_clk), .en(adv), .addr(ef), .acc(e_acc), .y(y));
+              .ACT_BIAS(ACT_BIAS), .NF(NF), .LEVELS(LEVELS), .THRESHOLDS(THRESHOLDS),
+              .THRESHOLDS_BANK(THRESHOLDS_BANK)) act (
+    .ap_clk(ap_clk), .en(adv), .addr(RLT == 3 ? ef : ef2), .acc(e3_acc), .y(y));
+  wire [AL:0] y_valid;  // bit k: e3_valid k stages on
+  assign y_valid[0] = e3_valid;
+  genvar j;
+  generate
+    for (j = 1; j <= AL; j = j + 1) begin : act_stage
+      reg v;
+      always @(posedge ap_clk) begin
+        if (!ap_rst_n) v <= 1'b0;
+        else if (adv) v <= y_valid[j-1];
+      end
+      assign y_valid[j] = v;
+    end
+  endgenerate
 
   // output register
   always @(posedge ap_clk) begin
     if (!ap_rst_n) begin
       out_valid <= 1'b0;
     end else if (adv) begin
-      out_valid <= e_valid;
+      out_valid <= y_valid[AL];
       out_data <= y;
     end
   end
