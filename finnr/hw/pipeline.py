@@ -24,6 +24,14 @@ long whatever the ROM's banks (the address is given later for a shallower
 ROM)."""
 
 
+WINDOW_ADDRESS_STAGES = 3
+"""``finnr_window``: the reader's address is computed in three registered
+stages before the line buffer's read (slot and pixel column; the slot
+wrapped and the word in the row; the word in the buffer); every write is
+delayed as long, so reads and writes reach the buffer in the order they
+were decided."""
+
+
 def rom_bank(width: int) -> int:
     """Words per bank of a ``finnr_rom`` of ``width``-bit words: the
     deepest aspect ratio of an 18 Kb block RAM at that width (16K x 1,

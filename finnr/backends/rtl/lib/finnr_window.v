@@ -15,9 +15,13 @@
 // SH rows, after the last one the rest of the frame (rows no window used
 // included: `ahead` goes negative and the writer skips them).
 //
-// The reader's pipeline (RAM read -> output register) stalls as a whole
-// when the output is not taken. `busy` marks a cycle in which the reader
-// issued a read or waited for rows its writer was writing.
+// The reader computes each read's address in AS = 3 registered stages
+// (finnr.hw.pipeline.WINDOW_ADDRESS_STAGES), then reads the RAM into the
+// output register; its pipeline stalls as a whole when the output is not
+// taken. Every write reaches the RAM AS cycles after its beat is taken,
+// so reads and writes meet the RAM in the order they were decided, as if
+// neither were delayed. `busy` marks a cycle in which the reader issued a
+// read or waited for rows its writer was writing.
 `default_nettype none
 /* verilator lint_off WIDTH */
 /* verilator lint_off UNUSEDSIGNAL */
@@ -62,15 +66,28 @@ module finnr_window #(
   reg [EB-1:0] ram [0:DEPTH-1];
   reg signed [DB-1:0] ahead;
 
-  // writer: rows round-robin into the buffer
+  // writer: rows round-robin into the buffer, each word AS cycles later
+  localparam integer AS = 3;
   reg [AW-1:0] wa;
   reg [CNT-1:0] wpos;
   wire space = ahead < BUF;
   assign in_tready = ap_rst_n && space;
   wire wgo = in_tvalid && in_tready;
   wire row_done = wgo && wpos == WC - 1;
+  reg [AS:1] w_en;
+  reg [AW-1:0] w_addr [1:AS];
+  reg [EB-1:0] w_data [1:AS];
+  integer k;
   always @(posedge ap_clk) begin
-    if (wgo) ram[wa] <= in_tdata;
+    if (!ap_rst_n) w_en <= {AS{1'b0}};
+    else w_en <= {w_en[AS-1:1], wgo};
+    w_addr[1] <= wa;
+    w_data[1] <= in_tdata;
+    for (k = 2; k <= AS; k = k + 1) begin
+      w_addr[k] <= w_addr[k-1];
+      w_data[k] <= w_data[k-1];
+    end
+    if (w_en[AS]) ram[w_addr[AS]] <= w_data[AS];
   end
   always @(posedge ap_clk) begin
     if (!ap_rst_n) begin
@@ -97,10 +114,27 @@ module finnr_window #(
   wire row_last = pixel_last && ox == OW - 1;
   wire frame_last = row_last && oy == OH - 1;
   wire [CNT-1:0] release_rows = frame_last ? REL_LAST : SH;
-  wire [CNT-1:0] slot_sum = base + kh * DH;
-  wire [CNT-1:0] slot = slot_sum >= BUF ? slot_sum - BUF : slot_sum;
-  wire [31:0] raddr = slot * WC + (ox * SW + kw * DW) * CF + cf;
   wire [CNT-1:0] base_sum = base + (release_rows % BUF);
+  // the address in three stages: (slot before wrap-around, pixel column),
+  // (slot, word in the row), word in the buffer
+  reg [CNT-1:0] a1_slot, a1_col, a1_cf, a2_slot, a2_word;
+  reg [AW-1:0] a3_addr;
+  reg [3:1] a_valid, a_first, a_last;
+  always @(posedge ap_clk) begin
+    if (!ap_rst_n) begin
+      a_valid <= 3'b0;
+    end else if (adv) begin
+      a_valid <= {a_valid[2:1], rgo};
+      a_first <= {a_first[2:1], window_first};
+      a_last <= {a_last[2:1], window_last};
+      a1_slot <= base + kh * DH;
+      a1_col <= ox * SW + kw * DW;
+      a1_cf <= cf;
+      a2_slot <= a1_slot >= BUF ? a1_slot - BUF : a1_slot;
+      a2_word <= a1_col * CF + a1_cf;
+      a3_addr <= a2_slot * WC + a2_word;
+    end
+  end
   always @(posedge ap_clk) begin
     if (!ap_rst_n) begin
       ahead <= 0;
@@ -146,15 +180,15 @@ module finnr_window #(
   end
   reg [EB-1:0] q;
   always @(posedge ap_clk) begin
-    if (adv) q <= ram[raddr[AW-1:0]];
+    if (adv) q <= ram[a3_addr];
   end
   reg b_valid, b_first, b_last;
   always @(posedge ap_clk) begin
     if (!ap_rst_n) b_valid <= 1'b0;
     else if (adv) begin
-      b_valid <= rgo;
-      b_first <= window_first;
-      b_last <= window_last;
+      b_valid <= a_valid[3];
+      b_first <= a_first[3];
+      b_last <= a_last[3];
     end
   end
 
