@@ -268,7 +268,7 @@ def layer_params(op: Operation, module: str) -> tuple[dict[str, int], list[Rom]]
     return engine(op).params(op, module)
 
 
-@rtl_engine(df.MVAUOp, files=("finnr_mvau.v", "finnr_dot.v", "finnr_tree.v", "finnr_act.v", "finnr_rom.v"))
+@rtl_engine(df.MVAUOp, files=("finnr_mvau.v", "finnr_skid.v", "finnr_dot.v", "finnr_tree.v", "finnr_act.v", "finnr_rom.v"))
 def _mvau(op: df.MVAUOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     x, y = _elt(op.operands[0]), _elt(op.results[0])
     pe, simd = _int(op.pe), _int(op.simd)
@@ -288,7 +288,7 @@ def _mvau(op: df.MVAUOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     return params, roms
 
 
-@rtl_engine(df.VVAUOp, files=("finnr_vvau.v", "finnr_dot.v", "finnr_tree.v", "finnr_act.v", "finnr_rom.v"))
+@rtl_engine(df.VVAUOp, files=("finnr_vvau.v", "finnr_skid.v", "finnr_dot.v", "finnr_tree.v", "finnr_act.v", "finnr_rom.v"))
 def _vvau(op: df.VVAUOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     x, y = _elt(op.operands[0]), _elt(op.results[0])
     pe, simd = _int(op.pe), _int(op.simd)
@@ -312,7 +312,7 @@ def _vvau(op: df.VVAUOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     return params, roms
 
 
-@rtl_engine(df.ThresholdingOp, files=("finnr_thresholding.v", "finnr_act.v", "finnr_tree.v", "finnr_rom.v"))
+@rtl_engine(df.ThresholdingOp, files=("finnr_thresholding.v", "finnr_skid.v", "finnr_act.v", "finnr_tree.v", "finnr_rom.v"))
 def _thresholding(op: df.ThresholdingOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     x, y = _elt(op.operands[0]), _elt(op.results[0])
     pe = _int(op.pe)
@@ -324,7 +324,7 @@ def _thresholding(op: df.ThresholdingOp, module: str) -> tuple[dict[str, int], l
     return params, [rom]
 
 
-@rtl_engine(df.SWUOp, df.MaxPoolOp, files=("finnr_window.v",))
+@rtl_engine(df.SWUOp, df.MaxPoolOp, files=("finnr_window.v", "finnr_skid.v"))
 def _window(op: df.SWUOp | df.MaxPoolOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     x = _elt(op.operands[0])
     _, h, w_, c = _shape(op.input)

@@ -1,7 +1,8 @@
 // finnr RTL library: AXI-Stream FIFO of DEPTH beats (DEPTH >= 2 for one
 // beat per cycle), registered TREADY and TVALID; `count` is the occupancy
 // (read by the simulation's FIFO sizing), `busy` marks a cycle that moved
-// a beat in.
+// a beat in. The flags' next values select among comparisons of the
+// registered count, so a late push or pop only drives multiplexers.
 `default_nettype none
 /* verilator lint_off WIDTH */
 /* verilator lint_off UNUSEDSIGNAL */
@@ -31,7 +32,8 @@ module finnr_fifo #(
   wire push = in_tvalid & not_full;
   wire pop = out_tready & not_empty;
   wire busy = push;
-  wire [AW:0] count_next = push == pop ? count : (push ? count + 1'b1 : count - 1'b1);
+  wire one = count == 1;
+  wire almost = count == FULL - 1;
   assign in_tready = not_full;
   assign out_tvalid = not_empty;
   assign out_tdata = mem[rptr];
@@ -48,9 +50,17 @@ module finnr_fifo #(
     end else begin
       if (push) wptr <= wptr == LAST ? {AW{1'b0}} : wptr + 1'b1;
       if (pop) rptr <= rptr == LAST ? {AW{1'b0}} : rptr + 1'b1;
-      count <= count_next;
-      not_full <= count_next != FULL;
-      not_empty <= count_next != {(AW+1){1'b0}};
+      if (push && !pop) begin
+        count <= count + 1'b1;
+        not_full <= !almost;
+        not_empty <= 1'b1;
+      end else if (pop && !push) begin
+        count <= count - 1'b1;
+        not_full <= 1'b1;
+        not_empty <= !one;
+      end else begin
+        not_full <= count != FULL;  // out of reset
+      end
     end
   end
 endmodule

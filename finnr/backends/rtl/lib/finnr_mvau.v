@@ -63,9 +63,7 @@ module finnr_mvau #(
   localparam [WAW-1:0] W_LAST = WMEM - 1;
   localparam integer IW = SIMD * IN_BITS;
 
-  reg out_valid;
-  reg [PE*OUT_BITS-1:0] out_data;
-  wire adv = !out_valid || out_tready;
+  wire adv;  // the pipeline advances (the output stage's skid is empty)
 
   // issue
   reg [SFW-1:0] sf;
@@ -169,16 +167,9 @@ module finnr_mvau #(
   endgenerate
 
   // output register
-  always @(posedge ap_clk) begin
-    if (!ap_rst_n) begin
-      out_valid <= 1'b0;
-    end else if (adv) begin
-      out_valid <= y_valid[AL];
-      out_data <= y;
-    end
-  end
-  assign out_tvalid = out_valid;
-  assign out_tdata = out_data;
+  finnr_skid #(.WIDTH(PE*OUT_BITS)) out (
+    .ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .valid(y_valid[AL]), .data(y), .adv(adv),
+    .out_tdata(out_tdata), .out_tvalid(out_tvalid), .out_tready(out_tready));
 endmodule
 /* verilator lint_on UNSIGNED */
 /* verilator lint_on UNUSEDSIGNAL */

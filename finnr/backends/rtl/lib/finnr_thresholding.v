@@ -36,9 +36,7 @@ module finnr_thresholding #(
   localparam integer NFW = NF > 1 ? $clog2(NF) : 1;
   localparam [NFW-1:0] NF_LAST = NF - 1;
   localparam integer VB = IN_BITS + 1;
-  reg out_valid;
-  reg [PE*OUT_BITS-1:0] out_data;
-  wire adv = !out_valid || out_tready;
+  wire adv;  // the pipeline advances (the output stage's skid is empty)
   wire go = ap_rst_n && adv && in_tvalid;
   wire busy = go;
   assign in_tready = ap_rst_n && adv;
@@ -99,15 +97,9 @@ module finnr_thresholding #(
       assign y_valid[j] = v;
     end
   endgenerate
-  always @(posedge ap_clk) begin
-    if (!ap_rst_n) out_valid <= 1'b0;
-    else if (adv) begin
-      out_valid <= y_valid[AL];
-      out_data <= y;
-    end
-  end
-  assign out_tvalid = out_valid;
-  assign out_tdata = out_data;
+  finnr_skid #(.WIDTH(PE*OUT_BITS)) out (
+    .ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .valid(y_valid[AL]), .data(y), .adv(adv),
+    .out_tdata(out_tdata), .out_tvalid(out_tvalid), .out_tready(out_tready));
 endmodule
 /* verilator lint_on UNSIGNED */
 /* verilator lint_on UNUSEDSIGNAL */

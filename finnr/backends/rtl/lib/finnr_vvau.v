@@ -96,9 +96,7 @@ module finnr_vvau #(
   localparam [BW-1:0] B_LAST = BEATS - 1;
   localparam [NFW-1:0] NF_LAST = NF - 1;
 
-  reg out_valid;
-  reg [PE*OUT_BITS-1:0] out_data;
-  wire adv = !out_valid || out_tready;  // the emit side advances
+  wire adv;  // the pipeline advances (the output stage's skid is empty)
 
   // output buffer state (the emit side)
   reg [C*ACC_BITS-1:0] obuf;
@@ -227,16 +225,9 @@ module finnr_vvau #(
   endgenerate
 
   // output register
-  always @(posedge ap_clk) begin
-    if (!ap_rst_n) begin
-      out_valid <= 1'b0;
-    end else if (adv) begin
-      out_valid <= y_valid[AL];
-      out_data <= y;
-    end
-  end
-  assign out_tvalid = out_valid;
-  assign out_tdata = out_data;
+  finnr_skid #(.WIDTH(PE*OUT_BITS)) out (
+    .ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .valid(y_valid[AL]), .data(y), .adv(adv),
+    .out_tdata(out_tdata), .out_tvalid(out_tvalid), .out_tready(out_tready));
 endmodule
 /* verilator lint_on UNSIGNED */
 /* verilator lint_on UNUSEDSIGNAL */

@@ -100,9 +100,7 @@ module finnr_window #(
   end
 
   // reader
-  reg out_valid;
-  reg [EB-1:0] out_data;
-  wire adv = !out_valid || out_tready;
+  wire adv;  // the pipeline advances (the output stage's skid is empty)
   wire rows_ok = ahead >= RN;
   wire rgo = ap_rst_n && adv && rows_ok;
   wire busy = rgo || (!rows_ok && wgo);
@@ -208,15 +206,9 @@ module finnr_window #(
   always @(posedge ap_clk) begin
     if (adv && b_valid) best <= merged;
   end
-  always @(posedge ap_clk) begin
-    if (!ap_rst_n) out_valid <= 1'b0;
-    else if (adv) begin
-      out_valid <= b_valid && b_last;
-      out_data <= y;
-    end
-  end
-  assign out_tvalid = out_valid;
-  assign out_tdata = out_data;
+  finnr_skid #(.WIDTH(EB)) out (
+    .ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .valid(b_valid && b_last), .data(y), .adv(adv),
+    .out_tdata(out_tdata), .out_tvalid(out_tvalid), .out_tready(out_tready));
 endmodule
 /* verilator lint_on UNSIGNED */
 /* verilator lint_on UNUSEDSIGNAL */
