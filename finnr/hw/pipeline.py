@@ -32,6 +32,13 @@ delayed as long, so reads and writes reach the buffer in the order they
 were decided."""
 
 
+def window_latency() -> int:
+    """``finnr_window``: from the cycle a read issues to its output beat:
+    the address stages, the line buffer's read, a register behind it, the
+    output register."""
+    return WINDOW_ADDRESS_STAGES + 3
+
+
 def rom_bank(width: int) -> int:
     """Words per bank of a ``finnr_rom`` of ``width``-bit words: the
     deepest aspect ratio of an 18 Kb block RAM at that width (16K x 1,

@@ -318,9 +318,8 @@ def _window(op: df.SWUOp | df.MaxPoolOp, arrivals: list[Times], frames: int):
     beats per pixel and channel fold, contiguous; one per window for a max
     pool) once its rows are complete, from the cycle after, and releases SH
     rows at its end (the rest of the frame after its last row); out
-    ``WINDOW_ADDRESS_STAGES`` + 2 cycles after a step (the writes wait as
-    long as the reads' addresses, so the buffer behaves as without
-    either)."""
+    ``window_latency`` cycles after a step (the writes wait as long as the
+    reads' addresses, so the buffer behaves as without either)."""
     _, h, w, c = _shape(op.input)
     _, oh, ow, _ = _shape(op.result)
     (kh, kw), (sh, _), (dh, _) = op.window()
@@ -354,7 +353,7 @@ def _window(op: df.SWUOp | df.MaxPoolOp, arrivals: list[Times], frames: int):
         gate = new
     steps = np.arange(row_steps, dtype=np.int64)
     emits = steps[per_out - 1 :: per_out]
-    out = (starts[:, None] + emits[None, :] + pipeline.WINDOW_ADDRESS_STAGES + 2).ravel()
+    out = (starts[:, None] + emits[None, :] + pipeline.window_latency()).ravel()
     return [taken.ravel()], [out]
 
 

@@ -16,9 +16,10 @@
 // included: `ahead` goes negative and the writer skips them).
 //
 // The reader computes each read's address in AS = 3 registered stages
-// (finnr.hw.pipeline.WINDOW_ADDRESS_STAGES), then reads the RAM into the
-// output register; its pipeline stalls as a whole when the output is not
-// taken. Every write reaches the RAM AS cycles after its beat is taken,
+// (finnr.hw.pipeline.WINDOW_ADDRESS_STAGES), reads the RAM, registers the
+// word, then (max pooling: merged into the running maximum) into the
+// output stage (finnr.hw.pipeline.window_latency in all); its pipeline
+// stalls as a whole when the output is not taken. Every write reaches the RAM AS cycles after its beat is taken,
 // so reads and writes meet the RAM in the order they were decided, as if
 // neither were delayed. `busy` marks a cycle in which the reader issued a
 // read or waited for rows its writer was writing.
@@ -176,17 +177,27 @@ module finnr_window #(
       end
     end
   end
-  reg [EB-1:0] q;
+  // the RAM's read, then a register (a block RAM's clock-to-output time
+  // ends there, not in the maximum)
+  reg [EB-1:0] word, q;
+  reg r_valid, r_first, r_last, b_valid, b_first, b_last;
   always @(posedge ap_clk) begin
-    if (adv) q <= ram[a3_addr];
+    if (adv) begin
+      word <= ram[a3_addr];
+      q <= word;
+    end
   end
-  reg b_valid, b_first, b_last;
   always @(posedge ap_clk) begin
-    if (!ap_rst_n) b_valid <= 1'b0;
-    else if (adv) begin
-      b_valid <= a_valid[3];
-      b_first <= a_first[3];
-      b_last <= a_last[3];
+    if (!ap_rst_n) begin
+      r_valid <= 1'b0;
+      b_valid <= 1'b0;
+    end else if (adv) begin
+      r_valid <= a_valid[3];
+      r_first <= a_first[3];
+      r_last <= a_last[3];
+      b_valid <= r_valid;
+      b_first <= r_first;
+      b_last <= r_last;
     end
   end
 
