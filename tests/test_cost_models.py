@@ -647,11 +647,14 @@ def test_performance():
     # latency from the schedules, input back to back from cycle 0: the swu
     # takes its 4 rows of 8 beats at cycles 0-31 (rows done at 7, 15, 23,
     # 31) and reads output row 0 (24 steps) at 16-39, once rows 0 and 1 are
-    # in, its beats out 2 cycles after each step; the mvau's first vector
-    # waits for swu beats 1, 3, 5, 7 (two elements a beat: 19, 21, 23, 25),
-    # then it runs without waiting: its 144 steps end at 25 + 12 + 128 =
-    # 165, the last beat out at 168; thresholding's 2 cycles later: 170
-    assert perf.latency_cycles == 171
+    # in, its beats out window_latency = 3 address stages + read + register
+    # + output = 6 cycles after each step; the mvau's first vector waits
+    # for swu beats 1, 3, 5, 7 (two elements a beat: 23, 25, 27, 29), then
+    # it runs without waiting: its 144 steps end at 29 + 12 + 128 = 169, the
+    # last beat out mvau_latency = 2 (ROM) + 2 (products, a tree of 2) + 1
+    # (accumulate) + 2 (compares, a tree of 3) + 1 (output) = 8 cycles
+    # later, at 177; thresholding's 3 (ROM slot) + 2 + 1 = 6 later: 183
+    assert perf.latency_cycles == 184
     assert perf.macs == 8 * 4 * 9
     assert perf.tops == pytest.approx(2 * 288 * 100e6 / 144 / 1e12)
     assert schedule.performance(layers, 250.0).fps == pytest.approx(250e6 / 144)
@@ -670,11 +673,13 @@ func.func @mlp(%x: tensor<1x8x!qnn.uint<2>>) -> tensor<1x2x!qnn.int<5>> {
 """)
     perf = schedule.performance(layers, 100.0)
     assert perf.cycles == [32, 8]
-    # the first mvau reads its 8 beats at 0-7 and offers its 4 outputs 3
-    # cycles after steps 7, 15, 23, 31 (10, 18, 26, 34); the second reads
-    # them as they come and offers its 2 outputs after its steps 3 (at 34)
-    # and 7 (at 38): 37 and 41, so 42 cycles
-    assert perf.latency_cycles == 42
+    # the first mvau reads its 8 beats at 0-7 and offers its 4 outputs
+    # mvau_latency = 2 (ROM) + 1 (products) + 1 (accumulate) + 2 (compares,
+    # a tree of 3) + 1 (output) = 7 cycles after steps 7, 15, 23, 31 (14,
+    # 22, 30, 38); the second reads them as they come and offers its 2
+    # outputs 2 + 1 + 1 + 1 = 5 cycles after its steps 3 (at 38) and 7 (at
+    # 42): 43 and 47, so 48 cycles
+    assert perf.latency_cycles == 48
     assert perf.fps == pytest.approx(100e6 / 32)
     empty = schedule.performance([], 100.0)
     assert (empty.fps, empty.latency_cycles, empty.bottleneck) == (0.0, 0.0, -1)

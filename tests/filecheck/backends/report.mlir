@@ -33,10 +33,13 @@
 // 8*4 + 4*2 = 40 MACs per frame: 2 * 40 * 25e6 = 2 GOp/s (4 at 200 MHz).
 // Latency, from the engines' schedules (finnr.models.schedule), input back
 // to back from cycle 0: MVAU_hls_0 (SF 2, NF 2) reads its 2 beats at 0 and
-// 1 and offers its outputs 3 cycles after steps 1 and 3: 4, 6; the FIFO
-// offers them a cycle later: 5, 7; the converter's output needs both: 8;
-// MVAU_hls_1 (SF 1, NF 2) issues steps 0 and 1 at 8 and 9, its outputs
-// leave at 11 and 12: 12 - 0 + 1 = 13 cycles.
+// 1 and offers its outputs finnr.hw.pipeline.mvau_latency = 2 (weight ROM)
+// + 2 (products, a tree of 4) + 1 (accumulate) + 2 (compares, a tree of
+// 3) + 1 (output) = 8 cycles after steps 1 and 3: 9, 11; the FIFO offers
+// them a cycle later: 10, 12; the converter's output needs both: 13;
+// MVAU_hls_1 (SF 1, NF 2, no thresholds: 2 + 2 + 1 + 0 + 1 = 6) issues
+// steps 0 and 1 at 13 and 14, its outputs leave at 19 and 20: 20 - 0 + 1 =
+// 21 cycles.
 // LUT utilization 987.9 / 53200 = 1.9% (pynq-z1), / 230400 = 0.0043 (zcu104).
 // Host link: the input is one row of 8 x 2 bits = 2 bytes, the output one
 // row of 2 x 5 bits = 10 bits, padded to 2 bytes. pynq-z1: 1.2e9 B/s each
@@ -48,7 +51,7 @@
 // MD-EMPTY:
 // MD-NEXT: - throughput: **25000000.0 FPS** at 100 MHz, bound by compute (f_clk / the slowest layer, MVAU_hls_0)
 // MD-NEXT: - host link: 2 bytes in, 2 bytes out per frame (rows of elements packed to whole bytes) over one 64-bit AXI HP port at 150 MHz (1.2 GB/s in, 1.2 GB/s out): at most 600000000.0 FPS
-// MD-NEXT: - latency: 13 cycles (0.1 us; first frame, stages overlapping)
+// MD-NEXT: - latency: 21 cycles (0.2 us; first frame, stages overlapping)
 // MD-NEXT: - compute: 2.000 GOp/s at 100 MHz (2 ops per multiply-accumulate)
 // MD-NEXT: - fits 80% of pynq-z1: yes (each of LUT, FF, BRAM18, URAM, DSP <= 80% of the device)
 // MD-NEXT: - on the FPGA: 40 multiply-accumulates per frame in 1 accelerator partition(s); on the host: 0
@@ -77,7 +80,7 @@
 // JSON-NEXT:   "device": "zcu104",
 // JSON-NEXT:   "clock_mhz": 200,
 // JSON-NEXT:   "fps": 50000000.0,
-// JSON-NEXT:   "latency_cycles": 13,
+// JSON-NEXT:   "latency_cycles": 21,
 // JSON-NEXT:   "tops": 0.004,
 // JSON-NEXT:   "fits": true,
 // JSON-NEXT:   "fit_utilization": 0.8,

@@ -92,8 +92,11 @@
 // CHECK-NEXT:      .T_BITS(3),
 // CHECK-NEXT:      .OUT_BITS(2),
 // CHECK-NEXT:      .ACT_BIAS(0),
+// CHECK-NEXT:      .LEVELS(2),
 // CHECK-NEXT:      .WEIGHTS("my_accel_wire_MVAU_hls_0_weights.mem"),
-// CHECK-NEXT:      .THRESHOLDS("my_accel_wire_MVAU_hls_0_thresholds.mem")
+// CHECK-NEXT:      .WEIGHTS_BANK(1024),
+// CHECK-NEXT:      .THRESHOLDS("my_accel_wire_MVAU_hls_0_thresholds.mem"),
+// CHECK-NEXT:      .THRESHOLDS_BANK(1024)
 
 // CHECK:       layer StreamingMaxPool_hls_0 (dataflow.maxpool), PE 2.
 // CHECK:         finnr_window #(

@@ -14,8 +14,8 @@
 // A fork and join: a 3x3 convolution (pad, window, MVAU of SF 18 and NF 2:
 // 576 cycles per frame, the slowest) beside the identity. The input's 32
 // beats come one every 18 cycles; while the long branch buffers three
-// padded rows and computes, the short branch's FIFO holds 16 of them
-// (depth 17), and the window's two last output rows (the bottom padding
+// padded rows and computes, the short branch's FIFO holds 17 of them
+// (depth 18), and the window's two last output rows (the bottom padding
 // row follows the last input row at once) come 144 beats in a row that
 // the MVAU takes at one every other cycle: 72 words in front of it.
 // Without the deep short branch the fork would wait on it while the long
@@ -29,7 +29,7 @@
 // CHECK-NEXT:    dataflow.fifo %w {depth = 72 : i64}
 // CHECK-NEXT:    dataflow.mvau
 // CHECK-NEXT:    %[[L:[^ ]*]] = dataflow.fifo %m : (
-// CHECK-NEXT:    %[[S:[^ ]*]] = dataflow.fifo %[[D1]] {depth = 17 : i64}
+// CHECK-NEXT:    %[[S:[^ ]*]] = dataflow.fifo %[[D1]] {depth = 18 : i64}
 // CHECK-NEXT:    dataflow.add_streams %[[L]], %[[S]]
 
 // A FIFO already deeper than it needs keeps its depth (`--fifo-depth` is a minimum):
