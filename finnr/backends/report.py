@@ -23,7 +23,7 @@ from finnr.defaults import DEFAULT_DEVICE, DEFAULT_UTILIZATION
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.interop.finn import finn_names
-from finnr.models import cost, fit, offload, schedule
+from finnr.models import cost, cost_models, fit, offload, schedule
 from finnr.models import layers as lm
 from finnr.models.clock import check_clock
 from finnr.models.devices import Device, get_device
@@ -115,11 +115,14 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
         return _link_bound({**_offload_report(offloads, device, clock, utilization), **_host(module)},
                            module, device)
     perf = schedule.performance(layers, clock)
+    model = cost_models.of_module(module)
+    if model != cost_models.DEFAULT_COST_MODEL:
+        perf = _model_performance(module, layers, perf, model)
     rows = []
     total = dict.fromkeys(RESOURCES, 0.0)
     for name, op, cyc in zip(finn_names(layers), layers, perf.cycles):
         pe, simd = lm.folding(op)
-        res = lm.layer_resources(op)
+        res = lm.layer_resources(op, model)
         for k in RESOURCES:
             total[k] += res[k]
         rows.append({
@@ -128,11 +131,19 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
             **({"depth": op.depth.value.data} if isinstance(op, df.FIFOOp) else {}),
             **layer_io(op),
         })
+    for (name, spec, pe), cyc in zip(cost_models.host_layers(module), perf.cycles[len(layers):]):
+        res = cost_models.get(model).resources(spec, pe, 1)
+        res = {k: float(res[k]) for k in RESOURCES}
+        for k in RESOURCES:
+            total[k] += res[k]
+        rows.append({"name": name, "kind": "host:" + spec.extra["finn_op"], "pe": pe, "simd": 1,
+                     "cycles": int(round(cyc)), **resource_counts(res)})
     util = _utilization(total, device)
     return _link_bound({
         "arch": "dataflow",
         "device": device.name,
         "clock_mhz": clock,
+        "cost_model": model,
         "fps": round(perf.fps, 3),
         "latency_cycles": int(round(perf.latency_cycles)),
         "tops": perf.tops,
@@ -144,6 +155,18 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
         "hardware_macs": perf.macs,
         **_host(module),
     }, module, device)
+
+
+def _model_performance(module: ModuleOp, layers: list, perf: schedule.Performance, model: str) -> schedule.Performance:
+    """``perf`` with the cycles of the named cost model, its host layers'
+    after the layers' (throughput and bottleneck follow them; the latency
+    stays that of finnr's engine schedules)."""
+    cyc = [lm.layer_cycles(op, model) for op in layers]
+    cyc += [float(cost_models.get(model).cycles(spec, pe, 1)) for _, spec, pe in cost_models.host_layers(module)]
+    if not cyc:
+        return perf
+    b = max(range(len(cyc)), key=cyc.__getitem__)
+    return schedule.Performance(perf.clock_mhz, cyc, b, perf.clock_mhz * 1e6 / cyc[b], perf.latency_cycles, perf.macs)
 
 
 def _link_bound(report: dict, module: ModuleOp, device: Device) -> dict:
@@ -306,6 +329,10 @@ def _offload_markdown(report: dict) -> list[str]:
 def markdown(report: dict) -> str:
     """``report.md``: the layer table with utilization in % of the device."""
     lines = [f"# finnr estimate on {report['device']} at {report['clock_mhz']:g} MHz", ""]
+    if "cost_model" in report:
+        model = cost_models.get(report["cost_model"])
+        lines += [f"- cost model: **{model.name}** ({model.describes}"
+                  + ("; the latency is that of finnr's own engines" if model.finn_hardware else "") + ")"]
     if "arch_reason" in report:
         lines += [f"- architecture: **{report['arch']}** ({report['arch_reason']})"]
     if report.get("arch") == "offload":
