@@ -242,8 +242,11 @@ def set_folding(search) -> None:
     """FINN's SetFolding step for one layer (finn/transformation/fpgadataflow/
     set_folding.py) under FINN's cycles; a max-pool (FINN's Pool_hls behind a
     depthwise window generator) raises the pool's PE to the target, then, while
-    the window generator (SIMD = that PE) misses it, the PE further."""
+    the window generator (SIMD = that PE) misses it, the PE further; an MVAU
+    caps SIMD by the weight width FINN gives the weights (``finn_wbits``)."""
     spec = search.spec
+    if "finn_wbits" in spec.extra:
+        search.spec = spec = dataclasses.replace(spec, wbits=spec.extra["finn_wbits"])
     if spec.extra.get("finn_op") is None and cost.model_for(spec).op is df.MaxPoolOp:
         pool = lambda: float(fe.pool_cycles(spec.channels, spec.kernel, spec.ofm, search.fold.pe))  # noqa: E731
         for v in _divisors(spec.channels):
