@@ -166,7 +166,7 @@ class DataflowSetFolding(ModulePass):
             )
 
 
-def _specs(module: ModuleOp) -> list:
+def folding_specs(module: ModuleOp) -> list:
     """The specs the folding chooses for: the compute layers', then the host
     layers' of the module's cost model (:func:`cost_models.host_layers`)."""
     return [lm.spec_of(l) for l in lm.compute_layers(module.walk())] + \
@@ -179,7 +179,7 @@ def fold_fastest(module: ModuleOp, device, utilization: float, clock: float,
     which the design fits ``utilization`` of ``device``, but never faster
     than ``link_fps``: where the fastest exceeds it, the cheapest folding
     reaching it; by the module's cost model. See :func:`_fold_within`."""
-    specs = _specs(module)
+    specs = folding_specs(module)
     uram = device.uram > 0
     model = cost_models.of_module(module)
 
@@ -197,7 +197,7 @@ def fold_for(module: ModuleOp, device, utilization: float, target_cycles: float)
     layer at most ``target_cycles``, within ``utilization`` of ``device``
     if it can (see :func:`_fold_within`). Raises ValueError naming the
     layers that cannot get there."""
-    specs = _specs(module)
+    specs = folding_specs(module)
     model = cost_models.of_module(module)
     return _fold_within(module, fit.budget(device, utilization), lambda budget: optimizer.minimize(
         specs, target_cycles, budget, uram=device.uram > 0, cost_model=model))
