@@ -9,18 +9,19 @@ FINN's folding. No FINN environment is needed."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from pathlib import Path
 
 import numpy as np
 import pytest
-from finnr_testing.shared_models import shared_model
 
 from finnr.diagnostics import FinnrError
 from finnr.flows import pipeline
 from finnr.models import cost_models, finn_model
 from finnr.models import finn_estimates as fe
+from finnr_testing.shared_models import shared_model
 
 FIXTURES = Path(__file__).parent / "fixtures" / "finn"
 
@@ -205,7 +206,7 @@ def test_finn_folding_estimated_as_finn_estimates_it(tmp_path, name):
     module = _dataflow(name)
     config = tmp_path / "auto_folding_config.json"
     config.write_text(json.dumps(finn["folding"]))
-    with pytest.warns(UserWarning) if name == "cnv_1w1a" else _nothing():
+    with pytest.warns(UserWarning) if name == "cnv_1w1a" else contextlib.nullcontext():
         pipeline.run(module, pipeline.folding(config=str(config), cost_model="finn"))
     ours = finn_estimate(module)
     nodes = {n["name"]: n for n in finn["nodes"]}
@@ -218,14 +219,6 @@ def test_finn_folding_estimated_as_finn_estimates_it(tmp_path, name):
         total = sum(got[key] for got in ours.values())
         assert abs(total - finn["total"][key]) <= 0.1 * finn["total"][key]
         assert total == finn["total"][key]
-
-
-class _nothing:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
 
 
 @pytest.mark.parametrize("name", ["tfc_2w2a", "cnv_1w1a"])
@@ -329,3 +322,26 @@ def test_default_model_leaves_no_trace_in_the_ir():
     pipeline.run(module, pipeline.folding(target_fps=1000))
     text = print_ir(module)
     assert "finnr.cost_model" not in text and finn_model.HOST_FOLDING not in text
+
+
+def test_cli_cost_model(tmp_path, capsys):
+    """`finnr build --cost-model finn` on the bundled example: the report and
+    folding_config.json are FINN's; an unknown model is a usage error (exit
+    2) before any stage; `finnr dse --cost-model finn` explores under it."""
+    from finnr.driver.main import main
+
+    out = tmp_path / "b"
+    assert main(["build", "-o", str(out), "--target-fps", "1000", "--cost-model", "finn", "--stop-after",
+                 "estimate", "--quiet"]) == 0
+    report = json.loads((out / "report.json").read_text())
+    config = json.loads((out / "folding_config.json").read_text())
+    assert report["cost_model"] == "finn"
+    assert [k for k in config if k.startswith(("Thresholding_rtl", "MVAU_hls"))][0] == "Thresholding_rtl_0"
+    assert all(v["mem_mode"] == "internal_decoupled" for k, v in config.items() if k.startswith("MVAU_hls"))
+    with pytest.raises(SystemExit) as e:
+        main(["build", "-o", str(tmp_path / "c"), "--maximize", "--cost-model", "nope"])
+    assert e.value.code == 2 and not (tmp_path / "c").exists()
+    assert "invalid choice: 'nope'" in capsys.readouterr().err
+    assert main(["dse", str(tmp_path / "b" / "example.onnx"), "-o", str(tmp_path / "d"), "--precisions", "native",
+                 "--steps", "2", "--cost-model", "finn", "--quiet"]) == 0
+    assert (tmp_path / "d" / "dse.csv").is_file()

@@ -141,7 +141,7 @@ def device_points(v: Variant, device, utilization: float, steps: int, clock_mhz:
     from finnr.models import cost, cost_models, fit, optimizer
     from finnr.models.clock import clock_mhz as clock_of
     from finnr.models.offload import best_offload
-    from finnr.passes.dataflow_set_folding import folding_specs, fold_fastest, fold_for
+    from finnr.passes.dataflow_set_folding import fold_fastest, fold_for, folding_specs
 
     model = cost_model or cost_models.default_for(device)
     cost_models.set_on_module(v.module, model)

@@ -81,8 +81,7 @@ register(CostModel(
 register(CostModel(
     "finn", "FINN's hardware for this design as FINN's own estimator (finn-plus 1.6.1) predicts it: its cycles "
     "per layer and its LUT/BRAM/URAM/DSP estimates (FFs and FIFOs: finnr's)",
-    cycles=finn_model.cycles, resources=finn_model.resources, memory_choices=finn_model.memory_choices,
-    set_folding=finn_model.set_folding, meets_at_target=True, finn_hardware=True))
+    cycles=finn_model.cycles, resources=finn_model.resources, set_folding=finn_model.set_folding, meets_at_target=True, finn_hardware=True))
 
 
 def get(name: str | None) -> CostModel:

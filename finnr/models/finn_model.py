@@ -188,22 +188,17 @@ def _dwc(spec, pe, simd, ram_style, res_type, mem_mode):
     return [Node("StreamingDataWidthConverter_hls", {}, cost.cycles(spec, pe, simd), res)]
 
 
-HOST_OPS = {"Thresholding_rtl": fe.channel_cycles, "Reshape_rtl": fe.channel_cycles,
-            "ElementwiseMul_hls": fe.channel_cycles, "ElementwiseAdd_hls": fe.channel_cycles}
-"""The FINN nodes of host layers (``LayerSpec.extra['finn_op']``): every one
-takes C/PE cycles per vector; only the thresholding has a resource estimate."""
-
-
 def nodes(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str = "lut",
           mem_mode: str = "internal_embedded") -> list[Node]:
-    """The FINN nodes of a layer (or host layer) at a folding; [] for a layer
-    FINN's model does not cover."""
+    """The FINN nodes of a layer (or host layer, ``extra['finn_op']``: every
+    one takes C/PE cycles per vector; only the thresholding has a resource
+    estimate) at a folding; [] for a layer FINN's model does not cover."""
     pe, simd = np.asarray(pe, np.float64), np.asarray(simd, np.float64)
     op = spec.extra.get("finn_op")
     if op == "Thresholding_rtl":
         return _thresholding(spec, pe, simd, ram_style, res_type, mem_mode)
     if op is not None:
-        return [Node(op, {"PE": "pe"}, HOST_OPS[op](spec.channels, spec.vectors, pe), _res(pe))]
+        return [Node(op, {"PE": "pe"}, fe.channel_cycles(spec.channels, spec.vectors, pe), _res(pe))]
     fn = NODES.get(cost.model_for(spec).op)
     return fn(spec, pe, simd, ram_style, res_type, mem_mode) if fn is not None else []
 
@@ -219,7 +214,9 @@ def cycles(spec: LayerSpec, pe=1, simd=1) -> np.ndarray:
 def resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str = "lut",
               mem_mode: str = "internal_embedded") -> dict[str, np.ndarray]:
     """The sum of the layer's FINN nodes' resources (finnr's model where FINN
-    has none; FINN estimates no FFs: finnr's figure is kept)."""
+    has none; FINN estimates no FFs: finnr's figure is kept). The memory and
+    multiplier choices the optimizer tries are finnr's (FINN's weight memory
+    styles, LUT or DSP multipliers)."""
     found = nodes(spec, pe, simd, ram_style, res_type, mem_mode)
     total = {k: sum(n.res[k] for n in found) for k in KEYS}
     if spec.extra.get("finn_op") is not None:
@@ -229,13 +226,6 @@ def resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: 
         return own
     total["ff"] = np.asarray(own["ff"], np.float64) + 0 * total["lut"]
     return total
-
-
-def memory_choices(spec: LayerSpec, uram: bool) -> list[tuple[str, str]]:
-    """The optimizer's (ram_style, res_type) pairs: FINN's weight memory styles
-    (LUTRAM, BRAM, URAM where the device has it) x LUT or DSP multipliers (LUT
-    only for XNOR) for MVAU and VVAU; one choice for the rest."""
-    return cost.model_for(spec).memory_choices(spec, uram)
 
 
 def set_folding(search) -> None:
@@ -408,6 +398,3 @@ def host_specs(module: ModuleOp) -> list[HostLayer]:
     before, after = host_layers(module)
     return before + after
 
-
-def replace_extra(spec: LayerSpec, **extra) -> LayerSpec:
-    return dataclasses.replace(spec, extra={**spec.extra, **extra})
