@@ -12,7 +12,14 @@ them it says so and exits (status 0). ``--no-finn`` runs only finnr's side
 For tfc_2w2a, cnv_1w1a (the shared models) and a CNV-w2a2 (Brevitas's
 ``cnv_2w2a`` with random weights and batch-norm statistics, exported with the
 peer environment into ``--out`` unless ``$FINNR_SHARED_MODELS`` has
-``cnv_2w2a.onnx``) on pynq-z1 and ultra96 (at their clocks, 100 and 300 MHz):
+``cnv_2w2a.onnx``):
+
+0. the estimate: FINN's own SetFolding folding at 3000 FPS (100 MHz), read
+   by ``finnr build --cost-model finn --folding-config``: how many of FINN's
+   nodes finnr's estimate gives FINN's cycles, and the LUT and BRAM18 totals
+   of both.
+
+Then on pynq-z1 and ultra96 (at their clocks, 100 and 300 MHz):
 
 1. ``finnr build --cost-model finn --maximize --utilization U`` writes its
    folding_config.json, which FINN's estimate-only flow takes as it is
@@ -24,7 +31,8 @@ peer environment into ``--out`` unless ``$FINNR_SHARED_MODELS`` has
    replica of SetFolding and FINN's estimator (``--cost-model finn
    --heuristic setfolding``, equal to FINN node for node, see
    tests/test_finn_cost_model.py), then checked with FINN itself at that
-   target (it must fit) and at the next one (it must not);
+   target (it must fit) and at the next one (it must not; "replica": whether
+   finnr's replica predicted FINN's FPS and totals at the target exactly);
 3. the speedup (1) / (2), the goal being >= 1.25.
 
 FINN's estimate flow is run for the xc7z020 part (the tool's; FINN's
@@ -144,6 +152,27 @@ def best_setfolding(module, clk_ns: float, budget: dict[str, float]) -> int | No
     return lo
 
 
+def estimate_check(finn: Path, name: str, model: Path, out: Path) -> str:
+    """Table 0's row: FINN's SetFolding at 3000 FPS against finnr's estimate of it."""
+    from finnr.flows.build import BuildOptions, run_build
+    from finnr.interop.finn import finn_estimate
+    from finnr.ir_io import load_ir
+
+    theirs = run_finn(finn, model, out / "finn", 10.0, target_fps=3000)
+    got = json.loads((out / "finn" / "finn_estimate.json").read_text())
+    run_build(BuildOptions(model=str(model), output=str(out / "finnr"), folding_config=str(
+        out / "finn" / "report" / "auto_folding_config.json"), cost_model="finn", stop_after="estimate",
+        allow_overbudget=True, force=True), warn=lambda message: None)
+    ours = finn_estimate(load_ir(out / "finnr" / "05-estimated.mlir"))
+    cycles = got["estimate_layer_cycles"]
+    same = sum(1 for n, c in cycles.items() if n in ours and ours[n]["cycles"] == c)
+    lut, bram = (sum(o[k] for o in ours.values()) for k in ("LUT", "BRAM_18K"))
+    return (f"{name:<10}{same:>4} of {len(cycles):<4}{theirs['totals']['lut']:>10.0f}{lut:>8}"
+            f"{100 * (lut / theirs['totals']['lut'] - 1):>+7.1f}%{theirs['totals']['bram18']:>9.0f}{bram:>7}"
+            f"{100 * (bram / max(theirs['totals']['bram18'], 1) - 1):>+7.1f}%  "
+            + ", ".join(n for n in cycles if n not in ours))
+
+
 def finnr_maximize(model: Path, device: str, utilization: float, out: Path) -> dict:
     from finnr.flows.build import BuildOptions, run_build
 
@@ -170,10 +199,18 @@ def main() -> int:
     out = args.out or Path(tempfile.mkdtemp(prefix="finnr-finn-cost-model-"))
     out.mkdir(parents=True, exist_ok=True)
     nets = networks(out, finn)
+    if finn is not None:
+        print("FINN's SetFolding at 3000 FPS (100 MHz), estimated by FINN and by finnr --cost-model finn:")
+        print(f"{'network':<10}{'same cycles':<12}{'LUT FINN':>10}{'finnr':>8}{'':>8}{'BRAM FINN':>9}{'finnr':>7}{'':>8}"
+              "  FINN nodes finnr does not see")
+        for name, path in nets.items():
+            print(estimate_check(finn, name, path, out / f"{name}_3000"))
+            sys.stdout.flush()
+        print()
     print(f"budget: {args.utilization:.0%} of LUT, BRAM18, URAM and DSP, judged on FINN's estimate"
           + ("" if finn else " (finnr's replica: --no-finn)"))
     head = (f"{'network':<10}{'device':<9}{'MHz':>5} | {'SetFolding target':>17}{'FPS':>11}{'LUT':>8}{'BRAM18':>7}"
-            f"{'fits':>5}{'next fits':>10} | {'finnr FPS':>11}{'LUT':>8}{'BRAM18':>7}{'fits':>5}{'no cfg':>7}"
+            f"{'fits':>5}{'next fits':>10}{'replica':>8} | {'finnr FPS':>11}{'LUT':>8}{'BRAM18':>7}{'fits':>5}{'no cfg':>7}"
             f" | {'speedup':>7}")
     print(head)
     wins = rows = 0
@@ -199,9 +236,14 @@ def main() -> int:
             speedup = ours["fps"] / sf["fps"] if sf and ours_fit else float("nan")
             rows += 1
             wins += bool(speedup >= 1.25)
+            same = None
+            if sf:
+                fps, totals = setfolding_replica(module, clk_ns, target)
+                same = abs(fps - sf["fps"]) <= 1e-6 * fps and all(abs(totals[k] - sf["totals"][k]) < 0.5 for k in totals)
             sf_cols = (f"{target:>17}{sf['fps']:>11.1f}{sf['totals']['lut']:>8.0f}{sf['totals']['bram18']:>7.0f}"
                        f"{'yes' if fits(sf['totals'], budget) else 'NO':>5}"
-                       f"{'yes' if fits(nxt['totals'], budget) else 'no':>10}") if sf else f"{'none fits':>58}"
+                       f"{'yes' if fits(nxt['totals'], budget) else 'no':>10}{'yes' if same else 'NO':>8}"
+                       ) if sf else f"{'none fits':>66}"
             print(f"{name:<10}{dname:<9}{device.clock_mhz:>5g} | {sf_cols} | {ours['fps']:>11.1f}"
                   f"{ours['totals']['lut']:>8.0f}{ours['totals']['bram18']:>7.0f}{'yes' if ours_fit else 'NO':>5}"
                   f"{len(ours['missing']):>7} | {speedup:>7.2f}")

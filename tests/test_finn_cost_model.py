@@ -266,7 +266,7 @@ def test_maximize_under_finn_folds_the_input_thresholding(tmp_path):
 
 
 def test_unknown_cost_model_is_a_diagnostic():
-    with pytest.raises(FinnrError, match="unknown cost model 'nope' \\(cost models: finn-r, finn"):
+    with pytest.raises(FinnrError, match="unknown cost model 'nope' \\(cost models: finn-r, yosys, finn"):
         cost_models.get("nope")
 
 
@@ -345,3 +345,14 @@ def test_cli_cost_model(tmp_path, capsys):
     assert main(["dse", str(tmp_path / "b" / "example.onnx"), "-o", str(tmp_path / "d"), "--precisions", "native",
                  "--steps", "2", "--cost-model", "finn", "--quiet"]) == 0
     assert (tmp_path / "d" / "dse.csv").is_file()
+
+
+def test_yosys_coefficients_are_a_cost_model():
+    """The yosys-calibrated coefficient set is the registered model 'yosys':
+    finnr's cycles, calibration's resources."""
+    from finnr.models import calibration, cost
+
+    spec = cost.LayerSpec("mvau", mw=64, mh=32, wbits=2, abits=2, obits=2, thresholds=3)
+    model = cost_models.get("yosys")
+    assert model.cycles(spec, 2, 8) == cost.cycles(spec, 2, 8)
+    assert model.resources(spec, 2, 8)["lut"] == calibration.resources(spec, 2, 8, coefficients="yosys")["lut"]

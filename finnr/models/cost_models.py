@@ -10,6 +10,8 @@ model chosen for it when the user names none (:func:`default_for`).
 
 - ``finn-r`` (the default): finnr's own engines, with FINN-R's 2018
   coefficients (:mod:`finnr.models.cost`).
+- ``yosys``: finnr's own engines, LUTs and FFs with the coefficients
+  fitted to the pinned yosys (:mod:`finnr.models.calibration`).
 - ``finn``: FINN's current estimator (finn-plus 1.6.1) for the hardware
   FINN's own flow builds from the design (:mod:`finnr.models.finn_model`).
 
@@ -31,7 +33,7 @@ from dataclasses import dataclass
 from xdsl.dialects.builtin import StringAttr
 
 from finnr.diagnostics import FinnrError
-from finnr.models import cost, finn_model
+from finnr.models import calibration, cost, finn_model
 
 DEFAULT_COST_MODEL = "finn-r"
 MODULE_ATTR = "finnr.cost_model"
@@ -78,6 +80,11 @@ def register(model: CostModel) -> CostModel:
 register(CostModel(
     "finn-r", "finnr's own engines, FINN-R's 2018 cost functions (finnr.models.cost)",
     cycles=cost.cycles, resources=cost.resources))
+register(CostModel(
+    "yosys", "finnr's own engines, LUTs and FFs fitted to yosys's synthesis of finnr's RTL (finnr.models.calibration)",
+    cycles=cost.cycles,
+    resources=lambda spec, pe=1, simd=1, ram_style="auto", res_type="lut", mem_mode="internal_embedded":
+        calibration.resources(spec, pe, simd, ram_style, res_type, mem_mode, coefficients="yosys")))
 register(CostModel(
     "finn", "FINN's hardware for this design as FINN's own estimator (finn-plus 1.6.1) predicts it: its cycles "
     "per layer and its LUT/BRAM/URAM/DSP estimates (FFs and FIFOs: finnr's)",

@@ -58,13 +58,16 @@ def folding(op: Operation) -> tuple[int, int]:
 
 
 def spec_of(op: Operation) -> cost.LayerSpec:
-    """The cost-model description of a dataflow layer; its ``extra`` also
-    holds what FINN's model reads beyond the shape (the accumulator and
-    weight widths FINN derives from the weights, ``finn_acc_bits`` and
-    ``finn_wbits``; a depthwise window, ``depthwise``)."""
+    """The cost-model description of a dataflow layer. In a module folded
+    under a model of FINN's hardware its ``extra`` also holds what FINN's
+    model reads beyond the shape (the accumulator and weight widths FINN
+    derives from the weights, ``finn_acc_bits`` and ``finn_wbits``, which
+    take a pass over the weights; a depthwise window, ``depthwise``)."""
     if not is_layer(op):
         raise ValueError(f"{op.name} is not a dataflow layer")
     spec = model_of(op).spec(op)
+    if not _under_finn_hardware(op):
+        return spec
     if isinstance(op, df.WeightedOp):
         w = np.asarray(op.weight_matrix())
         bits = 1 if spec.binary_xnor else finn_estimates.weight_bits(int(w.min(initial=0)), int(w.max(initial=0)))
@@ -73,6 +76,14 @@ def spec_of(op: Operation) -> cost.LayerSpec:
     if isinstance(op, df.SWUOp) and op.depthwise.value.data:
         return dataclasses.replace(spec, extra={**spec.extra, "depthwise": True})
     return spec
+
+
+def _under_finn_hardware(op: Operation) -> bool:
+    """Whether the module holding ``op`` is folded under a cost model of FINN's hardware."""
+    top = op
+    while (parent := top.parent_op()) is not None:
+        top = parent
+    return cost_models.get(cost_models.of_module(top)).finn_hardware
 
 
 def finn_accumulator_bits(op: df.WeightedOp) -> int:

@@ -120,7 +120,7 @@ def add_parser(sub) -> None:
     p.add_argument("--json", action="store_true", help="print the report (and checks) as JSON on stdout")
     p.add_argument("--cost-model", choices=tuple(COST_MODELS), metavar="NAME",
                    help="the cost model the folding optimizes and the report predicts: finn-r (finnr's own engines, "
-                   "FINN-R's cost functions; the default) or finn (FINN's own estimator for the hardware FINN's flow "
+                   "FINN-R's cost functions; the default), yosys (LUTs and FFs fitted to yosys) or finn (FINN's own estimator for the hardware FINN's flow "
                    "builds; folding_config.json then names every node of FINN's flow); default: the device's")
     p.add_argument("--heuristic", choices=HEURISTICS, default=DEFAULT_HEURISTIC,
                    help="folding search for --target-fps: finnr's optimizer (default) or FINN's SetFolding")

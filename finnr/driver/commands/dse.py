@@ -51,7 +51,7 @@ def add_parser(sub) -> None:
                    help="the clock of every frame rate (default: each device's own, see `finnr devices`)")
     p.add_argument("--cost-model", choices=tuple(COST_MODELS), metavar="NAME",
                    help="the cost model the folding optimizes and the points report: finn-r (finnr's own engines; the "
-                   "default) or finn (FINN's own estimator for the hardware FINN's flow builds); default: each device's")
+                   "default), yosys (LUTs and FFs fitted to yosys) or finn (FINN's own estimator for the hardware FINN's flow builds); default: each device's")
     p.add_argument("--steps", type=int, default=STEPS, help=f"target frame rates per device and network (default: {STEPS})")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     p.set_defaults(fn=run)
