@@ -356,3 +356,34 @@ def test_yosys_coefficients_are_a_cost_model():
     model = cost_models.get("yosys")
     assert model.cycles(spec, 2, 8) == cost.cycles(spec, 2, 8)
     assert model.resources(spec, 2, 8)["lut"] == calibration.resources(spec, 2, 8, coefficients="yosys")["lut"]
+
+
+MLP = (Path(__file__).parent / "filecheck" / "passes" / "dataflow-set-folding-finn.mlir").read_text()
+
+
+def test_finn_config_by_node_names(tmp_path):
+    """Under --cost-model finn a folding config names FINN's nodes: the input
+    Thresholding_rtl_0's PE goes to the host folding, MVAU_hls_0's to the
+    layer; a PE that does not divide the channels is refused, an unknown
+    node is a warning; the written config round-trips."""
+    from finnr.interop.finn import finn_plan_config
+    from finnr.ir_io import load_ir
+
+    (tmp_path / "mlp.mlir").write_text(MLP)
+
+    def fold(config: dict):
+        module = load_ir(tmp_path / "mlp.mlir")
+        path = tmp_path / "c.json"
+        path.write_text(json.dumps(config))
+        pipeline.run(module, pipeline.folding(config=str(path), cost_model="finn"))
+        return module
+
+    module = fold({"Thresholding_rtl_0": {"PE": 4}, "MVAU_hls_0": {"PE": 2, "SIMD": 4, "mem_mode": "internal_decoupled"}})
+    assert finn_model.host_folding(module) == {"Thresholding_rtl_0": 4}
+    config = finn_plan_config(module)
+    assert config["MVAU_hls_0"]["PE"] == 2 and config["MVAU_hls_0"]["SIMD"] == 4
+    assert finn_plan_config(fold(config)) == config
+    with pytest.raises(FinnrError, match="'Thresholding_rtl_0': PE must be a positive divisor of 8, got 3"):
+        fold({"Thresholding_rtl_0": {"PE": 3}})
+    with pytest.warns(UserWarning, match="'Pool_hls_0' has no counterpart"):
+        fold({"Pool_hls_0": {"PE": 1}})
