@@ -4,8 +4,9 @@ cost-model registry.
 FINN's figures come from tests/fixtures/finn/*.json, recorded with FINN's
 estimate-only flow (../shared/tools/finn_estimate.py) for FINN's SetFolding
 at 3000 FPS on tfc_2w2a, cnv_1w1a and a CNV-w2a2 (Brevitas's cnv_2w2a,
-random weights): per FINN node its attributes, cycles and resources, and
-FINN's folding. No FINN environment is needed."""
+random weights), and at 200,000 and 20,000 FPS on tfc_2w2a and cnv_1w1a:
+per FINN node its attributes, cycles and resources, and FINN's folding. No
+FINN environment is needed."""
 
 from __future__ import annotations
 
@@ -174,7 +175,7 @@ def _ours(node: dict) -> dict:
     return {"cycles": node["cycles"], "LUT": 0, "BRAM_18K": 0}  # Reshape, elementwise: no estimate of interest
 
 
-@pytest.mark.parametrize("name", ["tfc_2w2a_3000", "cnv_1w1a_3000", "cnv_2w2a_3000"])
+@pytest.mark.parametrize("name", ["tfc_2w2a_3000", "cnv_1w1a_3000", "cnv_2w2a_3000", "tfc_2w2a_200000", "cnv_1w1a_20000"])
 def test_formulas_equal_finn_on_every_node(name):
     nodes = fixture(name)["nodes"]
     assert {n["op_type"] for n in nodes} >= {"MVAU_hls", "Thresholding_rtl"}
@@ -221,16 +222,17 @@ def test_finn_folding_estimated_as_finn_estimates_it(tmp_path, name):
         assert total == finn["total"][key]
 
 
-@pytest.mark.parametrize("name", ["tfc_2w2a", "cnv_1w1a"])
-def test_setfolding_under_finn_reproduces_finn(name):
-    """--heuristic setfolding --cost-model finn at 3000 FPS chooses FINN's
-    own SetFolding folding, node for node, and its folding config names
-    every node of FINN's flow with FINN's names."""
+@pytest.mark.parametrize(("name", "fps"), [("tfc_2w2a", 3000), ("cnv_1w1a", 3000), ("tfc_2w2a", 200000),
+                                           ("cnv_1w1a", 20000)])
+def test_setfolding_under_finn_reproduces_finn(name, fps):
+    """--heuristic setfolding --cost-model finn chooses FINN's own SetFolding
+    folding, node for node, and its folding config names every node of
+    FINN's flow with FINN's names."""
     from finnr.interop.finn import finn_plan_config
 
-    finn = fixture(f"{name}_3000")
+    finn = fixture(f"{name}_{fps}")
     module = _dataflow(name)
-    pipeline.run(module, pipeline.folding(target_fps=3000, heuristic="setfolding", cost_model="finn"))
+    pipeline.run(module, pipeline.folding(target_fps=fps, heuristic="setfolding", cost_model="finn"))
     ours = finn_plan_config(module)
     for node, attrs in finn["folding"].items():
         if node in ("Defaults", "ElementwiseAdd_hls_0"):
