@@ -187,7 +187,7 @@ def build(model, device: str = DEFAULT_DEVICE, target_fps: float | None = None, 
     ``options`` are the other options of ``finnr build`` by their Python
     names: ``folding_config``, ``stop_after`` (default "hls", the whole
     flow), ``utilization``, ``heuristic``, ``arch``, ``fifo_depth``,
-    ``fifo_depths``, ``input_datatype``, ``input_scale``, ``force``.
+    ``fifo_depths``, ``input_datatype``, ``input_scale``, ``force``, ``cost_model``.
 
     With ``output_dir`` the build is written there (as ``finnr build -o``
     does: a new or empty directory, or an earlier finnr build); without it,

@@ -27,7 +27,7 @@ from finnr_testing.shared_models import shared_model
 REPORT_KEYS = {"device", "clock_mhz", "fps", "latency_cycles", "tops", "fits", "layers", "total"}
 EXTRA_KEYS = {"arch", "arch_reason", "bottleneck", "utilization", "fit_rule", "fit_utilization", "over_budget",
               "host_ops", "host_macs", "hardware_macs",
-              "compute_fps", "bound", "io",
+              "compute_fps", "bound", "io", "cost_model",
               "partitions"}
 LAYER_KEYS = {"name", "kind", "pe", "simd", "cycles", "lut", "ff", "bram18", "uram", "dsp",
               "input_dtype", "output_dtype", "weight_dtype", "weight_memory", "in_stream_bits", "out_stream_bits"}

@@ -22,8 +22,8 @@ from xdsl.utils.target import Target
 from finnr.defaults import DEFAULT_DEVICE, DEFAULT_UTILIZATION
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
-from finnr.interop.finn import finn_names
-from finnr.models import cost, fit, offload, schedule
+from finnr.interop.finn import finn_names, finn_plan
+from finnr.models import cost, cost_models, finn_model, fit, offload, schedule
 from finnr.models import layers as lm
 from finnr.models.clock import check_clock
 from finnr.models.devices import Device, get_device
@@ -115,11 +115,15 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
         return _link_bound({**_offload_report(offloads, device, clock, utilization), **_host(module)},
                            module, device)
     perf = schedule.performance(layers, clock)
+    model = cost_models.of_module(module)
+    if model != cost_models.DEFAULT_COST_MODEL:
+        perf = _model_performance(module, layers, perf, model)
     rows = []
     total = dict.fromkeys(RESOURCES, 0.0)
-    for name, op, cyc in zip(finn_names(layers), layers, perf.cycles):
+    names = _layer_names(module, layers, model) + [name for name, _, _ in cost_models.host_layers(module)]
+    for name, op, cyc in zip(names, layers, perf.cycles):
         pe, simd = lm.folding(op)
-        res = lm.layer_resources(op)
+        res = lm.layer_resources(op, model)
         for k in RESOURCES:
             total[k] += res[k]
         rows.append({
@@ -128,8 +132,22 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
             **({"depth": op.depth.value.data} if isinstance(op, df.FIFOOp) else {}),
             **layer_io(op),
         })
+    first = 0  # the host layers before the partitions lead the table
+    before = {h.name for h in finn_model.host_layers(module)[0]} if cost_models.host_layers(module) else set()
+    for (name, spec, pe), cyc in zip(cost_models.host_layers(module), perf.cycles[len(layers):]):
+        res = cost_models.get(model).resources(spec, pe, 1)
+        res = {k: float(res[k]) for k in RESOURCES}
+        for k in RESOURCES:
+            total[k] += res[k]
+        row = {"name": name, "kind": "host:" + spec.extra["finn_op"], "pe": pe, "simd": 1,
+               "cycles": int(round(cyc)), **resource_counts(res)}
+        if name in before:
+            rows.insert(first, row)
+            first += 1
+        else:
+            rows.append(row)
     util = _utilization(total, device)
-    return _link_bound({
+    report = _link_bound({
         "arch": "dataflow",
         "device": device.name,
         "clock_mhz": clock,
@@ -137,13 +155,41 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
         "latency_cycles": int(round(perf.latency_cycles)),
         "tops": perf.tops,
         **_fit(total, device, utilization),
-        "bottleneck": rows[perf.bottleneck]["name"] if rows else None,
+        "bottleneck": names[perf.bottleneck] if rows else None,
         "layers": rows,
         "total": {k: sum(r[k] for r in rows) for k in RESOURCES},
         "utilization": {k: round(v, 4) for k, v in util.items()},
         "hardware_macs": perf.macs,
         **_host(module),
     }, module, device)
+    report["cost_model"] = model  # the model of every figure above (report.md says so first)
+    return report
+
+
+def _layer_names(module: ModuleOp, layers: list, model: str) -> list[str]:
+    """FINN's names of the layers; under a model of FINN's hardware, those of
+    the nodes FINN's flow makes of each compute layer, joined by '+' (a
+    max-pool is ``ConvolutionInputGenerator_rtl_2+Pool_hls_0``)."""
+    names = finn_names(layers)
+    if not cost_models.get(model).finn_hardware:
+        return names
+    nodes: dict = {}
+    for node in finn_plan(module):
+        if node.layer is not None:
+            nodes.setdefault(node.layer, []).append(node.name)
+    return ["+".join(nodes[op]) if op in nodes else name for name, op in zip(names, layers)]
+
+
+def _model_performance(module: ModuleOp, layers: list, perf: schedule.Performance, model: str) -> schedule.Performance:
+    """``perf`` with the cycles of the named cost model, its host layers'
+    after the layers' (throughput and bottleneck follow them; the latency
+    stays that of finnr's engine schedules)."""
+    cyc = [lm.layer_cycles(op, model) for op in layers]
+    cyc += [float(cost_models.get(model).cycles(spec, pe, 1)) for _, spec, pe in cost_models.host_layers(module)]
+    if not cyc:
+        return perf
+    b = max(range(len(cyc)), key=cyc.__getitem__)
+    return schedule.Performance(perf.clock_mhz, cyc, b, perf.clock_mhz * 1e6 / cyc[b], perf.latency_cycles, perf.macs)
 
 
 def _link_bound(report: dict, module: ModuleOp, device: Device) -> dict:
@@ -306,6 +352,10 @@ def _offload_markdown(report: dict) -> list[str]:
 def markdown(report: dict) -> str:
     """``report.md``: the layer table with utilization in % of the device."""
     lines = [f"# finnr estimate on {report['device']} at {report['clock_mhz']:g} MHz", ""]
+    if "cost_model" in report:
+        model = cost_models.get(report["cost_model"])
+        lines += [f"- cost model: **{model.name}** ({model.describes}"
+                  + ("; the latency is that of finnr's own engines" if model.finn_hardware else "") + ")"]
     if "arch_reason" in report:
         lines += [f"- architecture: **{report['arch']}** ({report['arch_reason']})"]
     if report.get("arch") == "offload":

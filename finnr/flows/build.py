@@ -84,6 +84,10 @@ class BuildOptions:
     force: bool = False
     """Write into an output directory that holds files finnr did not write
     (never deleting or replacing them; :mod:`finnr.flows.outdir`)."""
+    cost_model: str | None = None
+    """The cost model the folding optimizes and the estimate reports
+    (:mod:`finnr.models.cost_models`); None: the device family's default.
+    ``finn`` also writes folding_config.json for every node of FINN's flow."""
 
 
 def _write_ir(d: Path, name: str, module: ModuleOp) -> None:
@@ -208,6 +212,9 @@ def check_options(opts: BuildOptions):
     except KeyError as e:
         raise FinnrError(str(e.args[0])) from None
     positive_number("--target-fps", opts.target_fps)
+    from finnr.models import cost_models
+
+    cost_models.get(opts.cost_model)
     fit.check_utilization(opts.utilization)
     clock_mhz(device, opts.clock_mhz)
     if isinstance(opts.fifo_depth, bool) or not isinstance(opts.fifo_depth, int) or opts.fifo_depth < 1:
@@ -235,10 +242,12 @@ def _folding(opts: BuildOptions, device, clock: float, maximize: bool, utilizati
     """The folding stage of a dataflow design for ``opts``, or ``maximize``
     at ``utilization``."""
     if maximize:
-        return pipeline.folding(device=device.name, utilization=utilization, maximize=True, clock_mhz=clock)
+        return pipeline.folding(device=device.name, utilization=utilization, maximize=True, clock_mhz=clock,
+                                cost_model=opts.cost_model)
     return pipeline.folding(
         device=device.name, utilization=utilization, heuristic=opts.heuristic, target_fps=opts.target_fps,
-        config=None if opts.folding_config is None else str(opts.folding_config), clock_mhz=clock)
+        config=None if opts.folding_config is None else str(opts.folding_config), clock_mhz=clock,
+        cost_model=opts.cost_model)
 
 
 def _fold_dataflow(unfolded: ModuleOp, opts: BuildOptions, device, clock: float, maximize: bool, ctx=None):
@@ -251,7 +260,8 @@ def _fold_dataflow(unfolded: ModuleOp, opts: BuildOptions, device, clock: float,
     sized depths); when the design it believed to fit does not, the folding
     is redone within a budget tightened by the overspent share and a margin
     (0.1% of the budget, doubling each time), at most three times."""
-    from finnr.interop.finn import folding_config
+    from finnr.interop.finn import finn_plan_config, folding_config
+    from finnr.models import cost_models
     from finnr.models.layers import dataflow_layers
 
     utilization = opts.utilization
@@ -261,7 +271,8 @@ def _fold_dataflow(unfolded: ModuleOp, opts: BuildOptions, device, clock: float,
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             pipeline.run(module, _folding(opts, device, clock, maximize, utilization), ctx)
-        config = folding_config(dataflow_layers(module))
+        config = (finn_plan_config(module) if cost_models.get(cost_models.of_module(module)).finn_hardware
+                  else folding_config(dataflow_layers(module)))
         retry = optimized and attempt < 3 and not any(issubclass(w.category, fit.OverBudgetWarning) for w in caught)
         # FIFOs sized over a few frames first (quick); fully unless the folding is redone
         for frames in (QUICK_SIZING_FRAMES, None):
@@ -298,6 +309,7 @@ def _best_fitting_fps(unfolded: ModuleOp, device, opts: BuildOptions, clock: flo
     the same budget, through the same FIFOs and width converters, on a
     copy of the unfolded design), at most the host link's; None when no
     folding fits."""
+    from finnr.models import cost_models
     from finnr.models import layers as lm
     from finnr.models.roofline import frame_bytes
 
@@ -307,7 +319,9 @@ def _best_fitting_fps(unfolded: ModuleOp, device, opts: BuildOptions, clock: flo
         return None
     if over:
         return None
-    slowest = max(lm.layer_cycles(op) for op in lm.dataflow_layers(module))
+    model = cost_models.of_module(module)
+    slowest = max([lm.layer_cycles(op, model) for op in lm.dataflow_layers(module)]
+                  + [float(cost_models.get(model).cycles(spec, pe, 1)) for _, spec, pe in cost_models.host_layers(module)])
     return min(clock * 1e6 / slowest, device.link_fps(*frame_bytes(module)))
 
 

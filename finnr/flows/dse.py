@@ -133,13 +133,18 @@ def compile_variant(model: str, precision: str, sparsity: float) -> Variant:
     return Variant(precision, sparsity, specs, frame_bytes=frame_bytes(module), module=module)
 
 
-def device_points(v: Variant, device, utilization: float, steps: int, clock_mhz: float | None = None) -> list[Point]:
+def device_points(v: Variant, device, utilization: float, steps: int, clock_mhz: float | None = None,
+                  cost_model: str | None = None) -> list[Point]:
     """The designs of one network on one device, at ``clock_mhz``
-    (default: the device's clock)."""
-    from finnr.models import cost, fit, optimizer
+    (default: the device's clock), under ``cost_model`` (default: the
+    device family's; :mod:`finnr.models.cost_models`)."""
+    from finnr.models import cost, cost_models, fit, optimizer
     from finnr.models.clock import clock_mhz as clock_of
     from finnr.models.offload import best_offload
-    from finnr.passes.dataflow_set_folding import fold_fastest, fold_for
+    from finnr.passes.dataflow_set_folding import fold_fastest, fold_for, folding_specs
+
+    model = cost_model or cost_models.default_for(device)
+    cost_models.set_on_module(v.module, model)
 
     avail = device.resources()
     uram = device.uram > 0
@@ -162,7 +167,7 @@ def device_points(v: Variant, device, utilization: float, steps: int, clock_mhz:
             return []
         return [point("offload", None, mo.fps, mo.resources, True)]
     fastest = min(clock / best.cycles, link)
-    slowest = clock / max(max(optimizer.candidates(s, uram).cycles) for s in v.specs)
+    slowest = clock / max(max(optimizer.candidates(s, uram, model).cycles) for s in folding_specs(v.module))
     out = [point("dataflow", None, fastest, best.totals, True)]
     if steps > 1 and fastest > slowest * (1 + 1e-9):
         ratio = (fastest / slowest) ** (1 / (steps - 1))
@@ -193,7 +198,7 @@ def mark_pareto(points: list[Point]) -> None:
 
 def explore(model: str, devices: list, precisions: list[str], sparsities: list[float],
             utilization: float = DEFAULT_UTILIZATION, steps: int = STEPS, progress: Callable[[str], None] = lambda label: None,
-            clock_mhz: float | None = None) -> tuple[list[Point], list[Variant]]:
+            clock_mhz: float | None = None, cost_model: str | None = None) -> tuple[list[Point], list[Variant]]:
     points, failed = [], []
     for precision in precisions:
         for sparsity in sparsities:
@@ -203,7 +208,7 @@ def explore(model: str, devices: list, precisions: list[str], sparsities: list[f
                 failed.append(v)
                 continue
             for device in devices:
-                points += device_points(v, device, utilization, steps, clock_mhz)
+                points += device_points(v, device, utilization, steps, clock_mhz, cost_model)
     mark_pareto(points)
     return points, failed
 
@@ -276,7 +281,8 @@ DSE_FILES = ("dse.csv", "pareto.csv", "pareto.png", "dse.md")
 
 def run_dse(model: str, output: str, devices: list[str], precisions: list[str], sparsities: list[float],
             utilization: float = DEFAULT_UTILIZATION, steps: int = STEPS, quiet: bool = False,
-            command: str = "", force: bool = False, clock_mhz: float | None = None) -> list[Point]:
+            command: str = "", force: bool = False, clock_mhz: float | None = None,
+            cost_model: str | None = None) -> list[Point]:
     """Explore and write DSE_FILES into ``output`` (a new or empty
     directory or an earlier finnr result; with ``force`` any directory,
     whose other files stay: :mod:`finnr.flows.outdir`); frame rates at
@@ -288,6 +294,9 @@ def run_dse(model: str, output: str, devices: list[str], precisions: list[str], 
 
     check_utilization(utilization)
     check_clock(clock_mhz)
+    from finnr.models import cost_models
+
+    cost_models.get(cost_model)
     if steps < 1:
         raise FinnrError(f"--steps must be at least 1, got {steps}")
     if not devices:
@@ -304,7 +313,8 @@ def run_dse(model: str, output: str, devices: list[str], precisions: list[str], 
                 bar.set_postfix_str(label, refresh=False)
                 bar.update()
 
-            points, failed = explore(model, devs, precisions, sparsities, utilization, steps, step, clock_mhz)
+            points, failed = explore(model, devs, precisions, sparsities, utilization, steps, step, clock_mhz,
+                                     cost_model)
         if not points:
             reasons = "; ".join(f"{v.precision}/{v.sparsity:g}: {v.error}" for v in failed) or "nothing fits any device"
             raise FinnrError(f"no design could be explored ({reasons})")

@@ -57,18 +57,19 @@ def spec(name: str, **options: str | bool | int | float | None) -> str:
 
 def folding(*, device: str = DEFAULT_DEVICE, utilization: float = DEFAULT_UTILIZATION,
             target_fps: float | None = None, maximize: bool = False, config: str | None = None,
-            heuristic: str = DEFAULT_HEURISTIC, clock_mhz: float | None = None) -> str:
+            heuristic: str = DEFAULT_HEURISTIC, clock_mhz: float | None = None, cost_model: str | None = None) -> str:
     """The ``folding`` stage of a dataflow design: a FINN folding config,
     the fastest folding within ``utilization`` (``maximize``), or the
     cheapest reaching ``target_fps``, at ``clock_mhz`` (None: the device's
-    clock)."""
+    clock), under ``cost_model`` (None: the device family's default)."""
     if config is not None:
-        return spec("dataflow-set-folding", config=config)
+        return spec("dataflow-set-folding", config=config, device=device if cost_model is None else None,
+                    cost_model=cost_model)
     if maximize:
         return spec("dataflow-set-folding", device=device, utilization=utilization, heuristic=heuristic, maximize=True,
-                    clock_mhz=clock_mhz)
+                    clock_mhz=clock_mhz, cost_model=cost_model)
     return spec("dataflow-set-folding", device=device, utilization=utilization, heuristic=heuristic,
-                target_fps=target_fps, clock_mhz=clock_mhz)
+                target_fps=target_fps, clock_mhz=clock_mhz, cost_model=cost_model)
 
 
 def offload(*, device: str = DEFAULT_DEVICE, utilization: float = DEFAULT_UTILIZATION,

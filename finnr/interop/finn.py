@@ -14,7 +14,14 @@ layers of the same op class in order, so a file written by FINN
 Entries without a counterpart (FINN's reshape or elementwise nodes, a
 non-empty ``Defaults``, which finnr does not apply) are reported as
 warnings; the empty ``Defaults`` finnr writes itself is accepted silently,
-so a config round-trips without warnings."""
+so a config round-trips without warnings.
+
+Under a cost model of FINN's hardware (``--cost-model finn``) the names are
+those of every node FINN's own flow creates for the network
+(:func:`finn_plan`: its input thresholding, the window generator and
+``Pool_hls`` of each max-pool, ...), written by :func:`finn_plan_config`
+and read by :func:`apply_finn_plan_config`, so that FINN takes the file as
+it is."""
 
 from __future__ import annotations
 
@@ -29,6 +36,7 @@ from xdsl.ir import Operation
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects.utils import i64_attr
+from finnr.models import finn_model
 from finnr.models import layers as lm
 
 OP_TYPE: dict[type[Operation], str] = {
@@ -183,3 +191,103 @@ def _set(op: Operation, name: str, attrs: dict) -> None:
         op.verify()
     except Exception as e:
         raise FinnrError(f"folding config '{name}' does not fit {op.name}: {e}") from None
+
+
+def finn_plan(module: Operation) -> list[finn_model.PlanNode]:
+    """Every node FINN's flow (finn-plus 1.6) creates for ``module``'s design,
+    with FINN's names (:func:`finnr.models.finn_model.plan`)."""
+    return finn_model.plan(module, lm.compute_layers(module.walk()), lm.spec_of, lambda op: OP_TYPE[type(op)])
+
+
+def finn_plan_config(module: Operation) -> dict:
+    """The folding of ``module`` as a folding config naming every node of
+    FINN's flow: PE/SIMD of each (a max-pool's PE is its window generator's
+    SIMD and its ``Pool_hls``'s PE; a host layer's PE is the module's
+    ``finnr.finn_host_folding``), FINN's memory attributes of the matrix
+    units (weights decoupled unless external) and of the window generators
+    (line buffer in LUTRAM, no parallel window)."""
+    hosts = finn_model.host_folding(module)
+    out: dict = {"Defaults": {}}
+    for node in finn_plan(module):
+        if node.layer is None:
+            out[node.name] = {"PE": hosts.get(node.name, 1)}
+            continue
+        op = node.layer
+        pe, simd = lm.folding(op)
+        fold = {"pe": pe, "simd": simd}
+        props = type(op).get_irdl_definition().properties
+        entry = {attr: fold[which] for attr, which in node.attrs.items() if which in props}
+        if isinstance(op, df.WeightedOp):
+            res_type = op.res_type.data
+            entry.update(ram_style=finn_model.finn_ram_style(op.ram_style.data), ram_style_thresholds="auto",
+                         resType="lut" if res_type == "auto" else res_type,
+                         mem_mode=finn_model.weight_mem_mode(op.mem_mode.data))
+        if node.op_type == "ConvolutionInputGenerator_rtl":
+            entry.update(parallel_window=0, ram_style="distributed")
+        out[node.name] = entry
+    return out
+
+
+def apply_finn_plan_config(module: Operation, layers: list[Operation], config: dict) -> list[str]:
+    """Set the folding of ``layers`` (the compute layers of ``module``) and of
+    its host layers from a folding config that names FINN's nodes
+    (:func:`finn_plan`), FINN's own ``auto_folding_config.json`` for the
+    network or one :func:`finn_plan_config` wrote; returns the warnings
+    (entries with no counterpart, a max-pool whose window generator and pool
+    disagree), which it also emits."""
+    by_name = {n.name: n for n in finn_plan(module)}
+    msgs, hosts, set_by = [], {}, {}
+    for name, attrs in config.items():
+        if name == "Defaults" and attrs == {}:
+            continue
+        node = by_name.get(name)
+        if node is None or not isinstance(attrs, dict):
+            msgs.append(f"folding config entry '{name}' has no counterpart in this network; ignored")
+            continue
+        if node.layer is None:
+            pe = attrs.get("PE", 1)
+            if not isinstance(pe, int) or pe < 1 or node.host.spec.channels % pe:
+                raise FinnrError(f"folding config '{name}': PE must be a positive divisor of "
+                                 f"{node.host.spec.channels}, got {pe!r}")
+            hosts[name] = pe
+            continue
+        fold = {("PE" if which == "pe" else "SIMD"): attrs[attr] for attr, which in node.attrs.items() if attr in attrs}
+        for key, value in fold.items():
+            earlier = set_by.get((node.layer, key))
+            if earlier is not None and earlier[1] != value:
+                msgs.append(f"folding config entries '{earlier[0]}' and '{name}' fold the same finnr layer "
+                            f"differently ({earlier[1]} and {value}); '{name}' applies")
+            set_by[(node.layer, key)] = (name, value)
+        memory = {k: attrs[k] for k in ("ram_style", "resType") if k in attrs and node.op_type in ("MVAU_hls", "VVAU_hls")}
+        if attrs.get("mem_mode") == "external":
+            memory["mem_mode"] = "external"
+        _set(node.layer, name, {**fold, **memory})
+    finn_model.set_host_folding(module, hosts)
+    for m in msgs:
+        warnings.warn(m, stacklevel=2)
+    return msgs
+
+
+def finn_estimate(module: Operation) -> dict[str, dict[str, int]]:
+    """What ``--cost-model finn`` predicts for each node of FINN's flow at the
+    module's folding, in the terms of FINN's estimate reports
+    (``estimate_layer_cycles.json`` and ``estimate_layer_resources.json``):
+    node name -> cycles, LUT, BRAM_18K, URAM, DSP."""
+    hosts = finn_model.host_folding(module)
+    out = {}
+    for node in finn_plan(module):
+        if node.layer is None:
+            spec, pe, simd, memory = node.host.spec, hosts.get(node.name, 1), 1, ("auto", "lut", "internal_decoupled")
+        else:
+            spec, (pe, simd) = lm.spec_of(node.layer), lm.folding(node.layer)
+            props = node.layer.properties
+            memory = tuple(props[k].data if k in props else d
+                           for k, d in (("ram_style", "auto"), ("res_type", "lut"), ("mem_mode", "internal_embedded")))
+            memory = (memory[0], "lut" if memory[1] == "auto" else memory[1], memory[2])
+        found = [n for n in finn_model.nodes(spec, pe, simd, *memory) if n.op_type == node.op_type]
+        if not found:
+            continue
+        n = found[0]
+        out[node.name] = {"cycles": int(n.cycles), "LUT": int(n.res["lut"]), "BRAM_18K": int(n.res["bram18"]),
+                          "URAM": int(n.res["uram"]), "DSP": int(n.res["dsp"])}
+    return out

@@ -6,10 +6,15 @@ never changes it; every per-kind fact comes from the layer-model registry
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 from xdsl.ir import Operation
 
-from finnr.models import cost
+from finnr.dialects import dataflow as df
+from finnr.dialects import datatypes as dt
+from finnr.hw.arith import accumulator_range
+from finnr.models import cost, cost_models, finn_estimates
 from finnr.models.registry import MODELS, model_of
 
 
@@ -53,25 +58,63 @@ def folding(op: Operation) -> tuple[int, int]:
 
 
 def spec_of(op: Operation) -> cost.LayerSpec:
-    """The cost-model description of a dataflow layer."""
+    """The cost-model description of a dataflow layer. In a module folded
+    under a model of FINN's hardware its ``extra`` also holds what FINN's
+    model reads beyond the shape (the accumulator and weight widths FINN
+    derives from the weights, ``finn_acc_bits`` and ``finn_wbits``, which
+    take a pass over the weights; a depthwise window, ``depthwise``)."""
     if not is_layer(op):
         raise ValueError(f"{op.name} is not a dataflow layer")
-    return model_of(op).spec(op)
+    spec = model_of(op).spec(op)
+    if not _under_finn_hardware(op):
+        return spec
+    if isinstance(op, df.WeightedOp):
+        w = np.asarray(op.weight_matrix())
+        bits = 1 if spec.binary_xnor else finn_estimates.weight_bits(int(w.min(initial=0)), int(w.max(initial=0)))
+        return dataclasses.replace(spec, extra={**spec.extra, "finn_acc_bits": finn_accumulator_bits(op),
+                                                "finn_wbits": bits})
+    if isinstance(op, df.SWUOp) and op.depthwise.value.data:
+        return dataclasses.replace(spec, extra={**spec.extra, "depthwise": True})
+    return spec
 
 
-def layer_cycles(op: Operation) -> float:
+def _under_finn_hardware(op: Operation) -> bool:
+    """Whether the module holding ``op`` is folded under a cost model of FINN's hardware."""
+    top = op
+    while (parent := top.parent_op()) is not None:
+        top = parent
+    return cost_models.get(cost_models.of_module(top)).finn_hardware
+
+
+def finn_accumulator_bits(op: df.WeightedOp) -> int:
+    """The accumulator width FINN gives the layer from its weights
+    (``MVAU.minimize_accumulator_width`` with FINN's ``calculate_matvec_accumulator_range``;
+    bipolar XNOR layers as FINN computes them: weights +-1 on BINARY 0/1 inputs)."""
+    x = op.input.type.get_element_type()
+    w = np.asarray(op.weight_matrix(), dtype=np.int64)
+    if isinstance(op, df.VVAUOp):  # (C, K*K): each channel's window is a column
+        w = w.reshape(w.shape[0], -1).T
+    in_type = dt.BinaryType() if isinstance(x, dt.BipolarType) and isinstance(op.weight_dtype, dt.BipolarType) else x
+    lo, hi = accumulator_range(w, in_type)
+    return finn_estimates.accumulator_bits(lo, hi)
+
+
+def layer_cycles(op: Operation, model: str | None = None) -> float:
+    """Cycles per frame of one layer at its folding, by the named cost model
+    (:mod:`finnr.models.cost_models`; default finnr's own)."""
     pe, simd = folding(op)
-    return float(cost.cycles(spec_of(op), pe, simd))
+    return float(cost_models.get(model).cycles(spec_of(op), pe, simd))
 
 
-def layer_resources(op: Operation) -> dict[str, float]:
-    """LUT, FF, BRAM18, URAM, DSP of one layer at its folding (a
-    ``res_type`` of 'auto' is estimated as LUT multipliers, as FINN's
-    estimates do)."""
+def layer_resources(op: Operation, model: str | None = None) -> dict[str, float]:
+    """LUT, FF, BRAM18, URAM, DSP of one layer at its folding, by the named
+    cost model (default finnr's own; a ``res_type`` of 'auto' is estimated as
+    LUT multipliers, as FINN's estimates do)."""
     pe, simd = folding(op)
     res_type = _str_prop(op, "res_type", "lut")
-    res = cost.resources(spec_of(op), pe, simd, _str_prop(op, "ram_style", "auto"),
-                         "lut" if res_type == "auto" else res_type, _str_prop(op, "mem_mode", "internal_embedded"))
+    res = cost_models.get(model).resources(
+        spec_of(op), pe, simd, _str_prop(op, "ram_style", "auto"), "lut" if res_type == "auto" else res_type,
+        _str_prop(op, "mem_mode", "internal_embedded"))
     return {key: float(np.asarray(v)) for key, v in res.items()}
 
 

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from finnr.models import cost, fit
+from finnr.models import cost, cost_models, fit
 from finnr.models.folding import divisors
 
 RESOURCES = fit.RESOURCES
@@ -68,22 +68,24 @@ class Candidates:
         return len(self.cycles)
 
 
-def candidates(spec: cost.LayerSpec, uram: bool = True) -> Candidates:
-    """Enumerate (PE, SIMD[, memory style, multiplier type]) of a layer."""
+def candidates(spec: cost.LayerSpec, uram: bool = True, cost_model: str | None = None) -> Candidates:
+    """Enumerate (PE, SIMD[, memory style, multiplier type]) of a layer,
+    costed by the named cost model (default finnr's)."""
     model = cost.model_for(spec)
+    costs = cost_models.get(cost_model)
     pe_dim, simd_dim = model.folded_dims(spec)
     pes = divisors(pe_dim) if pe_dim else [1]
     simds = divisors(simd_dim) if simd_dim else [1]
     pe, simd = (a.ravel() for a in np.meshgrid(pes, simds, indexing="ij"))
     ok = model.stream_bits_ok(spec, pe, simd)
     pe, simd = pe[ok], simd[ok]
-    styles = model.memory_choices(spec, uram)
+    styles = costs.memory_choices(spec, uram)
     parts = []
     for style, rtype in styles:
-        res = cost.resources(spec, pe, simd, style, rtype)
+        res = costs.resources(spec, pe, simd, style, rtype)
         parts.append((style, rtype, {k: np.broadcast_to(np.asarray(res[k], np.float64), pe.shape) for k in ("lut", "ff", "bram18", "uram", "dsp")}))
     n = len(pe)
-    cyc = np.broadcast_to(np.asarray(cost.cycles(spec, pe, simd), np.float64), pe.shape)
+    cyc = np.broadcast_to(np.asarray(costs.cycles(spec, pe, simd), np.float64), pe.shape)
     return Candidates(
         pe=np.tile(pe, len(parts)),
         simd=np.tile(simd, len(parts)),
@@ -241,30 +243,33 @@ def _result(problem: _Problem, picks: np.ndarray, over: float) -> Result:
     return Result(choices, max(ch.cycles for ch in choices), totals, over == 0, sum(len(c) for c in cands))
 
 
-def _targets(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool) -> tuple[_Problem, np.ndarray]:
+def _targets(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool,
+             cost_model: str | None = None) -> tuple[_Problem, np.ndarray]:
     """The problem and its distinct cycle budgets at which every layer has a candidate, ascending."""
-    problem = _Problem([candidates(s, uram) for s in specs], budget)
+    problem = _Problem([candidates(s, uram, cost_model) for s in specs], budget)
     targets = np.unique(problem.cycles[np.isfinite(problem.cycles)])
     floor = max(float(np.min(problem.cycles[problem.layer == i])) for i in range(len(specs)))
     return problem, targets[targets >= floor]
 
 
-def fits_at_all(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool = True) -> Result:
+def fits_at_all(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool = True,
+                cost_model: str | None = None) -> Result:
     """A design at the loosest cycle budget (every candidate allowed): one
     that fits ``budget`` if any folding found does (``fits``), else the
     least overspent."""
-    problem, targets = _targets(specs, budget, uram)
+    problem, targets = _targets(specs, budget, uram, cost_model)
     found = problem.solve(float(targets[-1]))
     assert found is not None
     return _result(problem, *found)
 
 
-def maximize(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool = True) -> Result:
+def maximize(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool = True,
+             cost_model: str | None = None) -> Result:
     """The fastest folding whose LUT/FF/BRAM18/URAM/DSP totals fit
     ``budget`` (a resource it does not name is unbounded); when not even
     the slowest folding fits, the least overspent slowest design, with
-    ``fits`` False."""
-    problem, targets = _targets(specs, budget, uram)
+    ``fits`` False. ``cost_model`` names the model of every candidate's cost."""
+    problem, targets = _targets(specs, budget, uram, cost_model)
     slowest = problem.solve(float(targets[-1]))
     assert slowest is not None
     if slowest[1] > 0:
@@ -281,11 +286,12 @@ def maximize(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool =
     return _result(problem, problem.polish(picks, float(targets[lo])), 0.0)
 
 
-def minimize(specs: list[cost.LayerSpec], target_cycles: float, budget: dict[str, float], uram: bool = True) -> Result:
+def minimize(specs: list[cost.LayerSpec], target_cycles: float, budget: dict[str, float], uram: bool = True,
+             cost_model: str | None = None) -> Result:
     """The cheapest folding with every layer at most ``target_cycles``
     (``fits`` False when no folding found fits ``budget``: then the least
     overspent). Raises ValueError naming the layers that cannot get there."""
-    cands = [candidates(s, uram) for s in specs]
+    cands = [candidates(s, uram, cost_model) for s in specs]
     slow = [i for i, c in enumerate(cands) if c.cycles.min() > target_cycles]
     if slow:
         raise ValueError(slow)

@@ -17,7 +17,16 @@ Modes (options):
   folding reaching it;
 - ``config=PATH``: a folding config in FINN's JSON format (layer name ->
   PE, SIMD, ram_style, mem_mode, resType), matched to finnr's layers by kind
-  and order, so a folding can come from FINN.
+  and order, so a folding can come from FINN (under ``cost-model=finn``,
+  by FINN's node names, ``finnr.interop.finn.finn_plan``).
+
+``cost-model=NAME`` (:mod:`finnr.models.cost_models`; default: the
+device family's, ``finn-r`` for all but those listed in
+``FAMILY_DEFAULTS``) names the model whose cycles and resources every mode
+optimizes, and is recorded on the module for the estimate and the report.
+A model of FINN's hardware also folds the host layers FINN builds (its
+input thresholding, ...), recorded as the module attribute
+``finnr.finn_host_folding``.
 
 The chosen values are written to the layers' ``pe``/``simd`` (and memory
 style, multiplier) properties; every choice divides the dimension it folds.
@@ -45,8 +54,8 @@ from finnr.defaults import DEFAULT_DEVICE, DEFAULT_HEURISTIC, DEFAULT_UTILIZATIO
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
 from finnr.dialects.utils import i64_attr
-from finnr.interop.finn import apply_folding_config, finn_names, read_folding_config
-from finnr.models import fit, optimizer
+from finnr.interop.finn import apply_finn_plan_config, apply_folding_config, finn_names, read_folding_config
+from finnr.models import cost_models, finn_model, fit, optimizer
 from finnr.models import layers as lm
 from finnr.models.clock import clock_mhz
 from finnr.models.design import design_totals
@@ -75,11 +84,24 @@ class DataflowSetFolding(ModulePass):
     maximize: bool = False
     utilization: int | float = DEFAULT_UTILIZATION
     heuristic: str = DEFAULT_HEURISTIC
+    cost_model: str | None = None
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
         layers = lm.compute_layers(op.walk())
+        model = self.cost_model
+        if model is None:
+            try:
+                model = cost_models.default_for(get_device(self.device))
+            except KeyError as e:
+                raise FinnrError(str(e.args[0])) from None
+        cost_models.set_on_module(op, model)
+        finn_model.set_host_folding(op, {})
         if self.config is not None:
-            apply_folding_config(layers, read_folding_config(self.config))
+            config = read_folding_config(self.config)
+            if cost_models.get(model).finn_hardware:
+                apply_finn_plan_config(op, layers, config)
+            else:
+                apply_folding_config(layers, config)
             return
         if self.heuristic not in ("optimizer", "setfolding"):
             raise FinnrError(f"heuristic must be 'optimizer' or 'setfolding', got '{self.heuristic}'")
@@ -93,8 +115,9 @@ class DataflowSetFolding(ModulePass):
         except KeyError as e:
             raise FinnrError(str(e.args[0])) from None
         clock = clock_mhz(device, self.clock_mhz, "clock-mhz")
-        specs = [lm.spec_of(l) for l in layers]
-        names = finn_names(layers)
+        hosts = cost_models.host_layers(op)
+        specs = [lm.spec_of(l) for l in layers] + [spec for _, spec, _ in hosts]
+        names = finn_names(layers) + [name for name, _, _ in hosts]
         budget = fit.budget(device, self.utilization)
         link_fps = device.link_fps(*frame_bytes(op))
         if self.maximize:
@@ -116,14 +139,16 @@ class DataflowSetFolding(ModulePass):
             )
         target_cycles = clock * 1e6 / self.target_fps
         if self.heuristic == "setfolding":
-            for layer, fold in zip(layers, set_folding(specs, target_cycles)):
+            folds = set_folding(specs, target_cycles, model)
+            for layer, fold in zip(layers, folds):
                 apply_fold(layer, fold.pe, fold.simd)
+            finn_model.set_host_folding(op, {name: f.pe for (name, _, _), f in zip(hosts, folds[len(layers):])})
             return
         try:
             result = fold_for(op, device, self.utilization, target_cycles)
         except ValueError as e:
             slow = e.args[0]
-            fastest = [min(optimizer.candidates(specs[i]).cycles) for i in slow]
+            fastest = [min(optimizer.candidates(specs[i], cost_model=model).cycles) for i in slow]
             worst = slow[int(np.argmax(fastest))]
             best_fps = clock * 1e6 / max(fastest)
             raise FinnrError(
@@ -141,19 +166,27 @@ class DataflowSetFolding(ModulePass):
             )
 
 
+def folding_specs(module: ModuleOp) -> list:
+    """The specs the folding chooses for: the compute layers', then the host
+    layers' of the module's cost model (:func:`cost_models.host_layers`)."""
+    return [lm.spec_of(l) for l in lm.compute_layers(module.walk())] + \
+        [spec for _, spec, _ in cost_models.host_layers(module)]
+
+
 def fold_fastest(module: ModuleOp, device, utilization: float, clock: float,
                  link_fps: float = float("inf")) -> optimizer.Result:
     """Fold the compute layers of ``module`` for the highest frame rate at
     which the design fits ``utilization`` of ``device``, but never faster
     than ``link_fps``: where the fastest exceeds it, the cheapest folding
-    reaching it. See :func:`_fold_within`."""
-    specs = [lm.spec_of(l) for l in lm.compute_layers(module.walk())]
+    reaching it; by the module's cost model. See :func:`_fold_within`."""
+    specs = folding_specs(module)
     uram = device.uram > 0
+    model = cost_models.of_module(module)
 
     def solve(budget: dict[str, float]) -> optimizer.Result:
-        result = optimizer.maximize(specs, budget, uram=uram)
+        result = optimizer.maximize(specs, budget, uram=uram, cost_model=model)
         if result.fits and clock * 1e6 / result.cycles > link_fps:  # faster than the link feeds it
-            result = optimizer.minimize(specs, clock * 1e6 / link_fps, budget, uram=uram)
+            result = optimizer.minimize(specs, clock * 1e6 / link_fps, budget, uram=uram, cost_model=model)
         return result
 
     return _fold_within(module, fit.budget(device, utilization), solve)
@@ -164,9 +197,10 @@ def fold_for(module: ModuleOp, device, utilization: float, target_cycles: float)
     layer at most ``target_cycles``, within ``utilization`` of ``device``
     if it can (see :func:`_fold_within`). Raises ValueError naming the
     layers that cannot get there."""
-    specs = [lm.spec_of(l) for l in lm.compute_layers(module.walk())]
-    return _fold_within(module, fit.budget(device, utilization),
-                        lambda budget: optimizer.minimize(specs, target_cycles, budget, uram=device.uram > 0))
+    specs = folding_specs(module)
+    model = cost_models.of_module(module)
+    return _fold_within(module, fit.budget(device, utilization), lambda budget: optimizer.minimize(
+        specs, target_cycles, budget, uram=device.uram > 0, cost_model=model))
 
 
 def _fold_within(module: ModuleOp, budget: dict[str, float],
@@ -179,10 +213,12 @@ def _fold_within(module: ModuleOp, budget: dict[str, float],
     (or 8 rounds pass, or the compute layers alone do not fit). The
     result's ``totals`` and ``fits`` are those of the whole design."""
     layers = lm.compute_layers(module.walk())
+    hosts = cost_models.host_layers(module)
     inner = dict(budget)
     for _ in range(8):
         result = solve(inner)
         _apply_choices(layers, result.choices)
+        finn_model.set_host_folding(module, {name: c.pe for (name, _, _), c in zip(hosts, result.choices[len(layers):])})
         extra = interconnect_resources(module)
         result.totals = {r: result.totals[r] + extra[r] for r in fit.RESOURCES}
         over = fit.over(result.totals, budget)

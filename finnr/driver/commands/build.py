@@ -8,6 +8,7 @@ import sys
 
 from finnr.defaults import DEFAULT_ARCH, DEFAULT_BACKEND, DEFAULT_DEVICE, DEFAULT_FIFO_DEPTH, DEFAULT_HEURISTIC, DEFAULT_UTILIZATION
 from finnr.flows.build import BACKENDS, HEURISTICS, STAGES
+from finnr.models.cost_models import COST_MODELS
 
 
 def run(args: argparse.Namespace) -> int:
@@ -19,6 +20,7 @@ def run(args: argparse.Namespace) -> int:
         utilization=args.utilization, heuristic=args.heuristic, backend=args.backend, arch=args.arch,
         fifo_depths=args.fifo_depths, input_datatype=args.input_datatype, input_scale=args.input_scale,
         force=args.force, clock_mhz=args.clock_mhz, allow_overbudget=args.allow_overbudget,
+        cost_model=args.cost_model,
     )
     stages = list(STAGES[: STAGES.index(args.stop_after) + 1])
 
@@ -116,6 +118,10 @@ def add_parser(sub) -> None:
                    "imported model, and the C-simulation against the dataflow level; print a table")
     p.add_argument("--quiet", action="store_true", help="print nothing but errors (and --verify's table)")
     p.add_argument("--json", action="store_true", help="print the report (and checks) as JSON on stdout")
+    p.add_argument("--cost-model", choices=tuple(COST_MODELS), metavar="NAME",
+                   help="the cost model the folding optimizes and the report predicts: finn-r (finnr's own engines, "
+                   "FINN-R's cost functions; the default), yosys (LUTs and FFs fitted to yosys) or finn (FINN's own estimator for the hardware FINN's flow "
+                   "builds; folding_config.json then names every node of FINN's flow); default: the device's")
     p.add_argument("--heuristic", choices=HEURISTICS, default=DEFAULT_HEURISTIC,
                    help="folding search for --target-fps: finnr's optimizer (default) or FINN's SetFolding")
     p.add_argument("--stop-after", choices=STAGES, default=STAGES[-1],

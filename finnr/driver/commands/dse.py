@@ -8,6 +8,7 @@ import sys
 
 from finnr.defaults import DEFAULT_DEVICE, DEFAULT_PRECISIONS, DEFAULT_UTILIZATION
 from finnr.flows.dse import STEPS, parse_precisions, parse_sparsities, run_dse
+from finnr.models.cost_models import COST_MODELS
 
 
 def run(args: argparse.Namespace) -> int:
@@ -15,7 +16,7 @@ def run(args: argparse.Namespace) -> int:
     points = run_dse(
         args.model, args.output, [d for d in args.devices.split(",") if d.strip()], parse_precisions(args.precisions),
         parse_sparsities(args.sparsity), utilization=args.utilization, steps=args.steps, quiet=args.quiet, command=command,
-        force=args.force, clock_mhz=args.clock_mhz,
+        force=args.force, clock_mhz=args.clock_mhz, cost_model=args.cost_model,
     )
     if not args.quiet:
         front = sum(p.pareto_lut for p in points)
@@ -48,6 +49,9 @@ def add_parser(sub) -> None:
                    f"(default: {DEFAULT_UTILIZATION})")
     p.add_argument("--clock-mhz", type=float, metavar="MHZ",
                    help="the clock of every frame rate (default: each device's own, see `finnr devices`)")
+    p.add_argument("--cost-model", choices=tuple(COST_MODELS), metavar="NAME",
+                   help="the cost model the folding optimizes and the points report: finn-r (finnr's own engines; the "
+                   "default), yosys (LUTs and FFs fitted to yosys) or finn (FINN's own estimator for the hardware FINN's flow builds); default: each device's")
     p.add_argument("--steps", type=int, default=STEPS, help=f"target frame rates per device and network (default: {STEPS})")
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     p.set_defaults(fn=run)

@@ -49,6 +49,7 @@
 
 // MD:      # finnr estimate on pynq-z1 at 100 MHz
 // MD-EMPTY:
+// MD-NEXT: - cost model: **finn-r** (finnr's own engines, FINN-R's 2018 cost functions (finnr.models.cost))
 // MD-NEXT: - throughput: **25000000.0 FPS** at 100 MHz, bound by compute (f_clk / the slowest layer, MVAU_hls_0)
 // MD-NEXT: - host link: 2 bytes in, 2 bytes out per frame (rows of elements packed to whole bytes) over one 64-bit AXI HP port at 150 MHz (1.2 GB/s in, 1.2 GB/s out): at most 600000000.0 FPS
 // MD-NEXT: - latency: 21 cycles (0.2 us; first frame, stages overlapping)
