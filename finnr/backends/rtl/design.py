@@ -324,7 +324,7 @@ def _thresholding(op: df.ThresholdingOp, module: str) -> tuple[dict[str, int], l
     return params, [rom]
 
 
-@rtl_engine(df.SWUOp, df.MaxPoolOp, files=("finnr_window.v", "finnr_skid.v"))
+@rtl_engine(df.SWUOp, df.MaxPoolOp, files=("finnr_window.v", "finnr_skid.v", "finnr_count.v"))
 def _window(op: df.SWUOp | df.MaxPoolOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     x = _elt(op.operands[0])
     _, h, w_, c = _shape(op.input)

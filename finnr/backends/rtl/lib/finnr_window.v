@@ -105,15 +105,43 @@ module finnr_window #(
   wire rows_ok = ahead >= RN;
   wire rgo = ap_rst_n && adv && rows_ok;
   wire busy = rgo || (!rows_ok && wgo);
-  reg [CNT-1:0] oy, ox, kh, kw, cf, base;
+  // the read's position: output pixel (oy, ox), window (kh, kw), channel
+  // fold cf, each a counter with registered first/last flags
+  wire [(OH > 1 ? $clog2(OH) : 1)-1:0] oy;
+  wire [(OW > 1 ? $clog2(OW) : 1)-1:0] ox;
+  wire [(KH > 1 ? $clog2(KH) : 1)-1:0] kh;
+  wire [(KW > 1 ? $clog2(KW) : 1)-1:0] kw;
+  wire [(CF > 1 ? $clog2(CF) : 1)-1:0] cf;
+  wire oy_first, oy_last, ox_first, ox_last, kh_first, kh_last, kw_first, kw_last, cf_first, cf_last;
+  wire pixel_last = kh_last && kw_last && cf_last;
+  wire row_last = pixel_last && ox_last;
+  wire frame_last = row_last && oy_last;
+  // (kh, kw, channel fold), the channel fold fastest; for max pooling
+  // (channel fold, kh, kw), kw fastest
+  wire cf_step = POOL != 0 ? rgo && kh_last && kw_last : rgo;
+  wire kw_step = POOL != 0 ? rgo : rgo && cf_last;
+  wire kh_step = POOL != 0 ? rgo && kw_last : rgo && cf_last && kw_last;
+  finnr_count #(.N(CF)) cf_count (.ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .step(cf_step), .value(cf),
+                                   .first(cf_first), .last(cf_last));
+  finnr_count #(.N(KW)) kw_count (.ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .step(kw_step), .value(kw),
+                                   .first(kw_first), .last(kw_last));
+  finnr_count #(.N(KH)) kh_count (.ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .step(kh_step), .value(kh),
+                                   .first(kh_first), .last(kh_last));
+  finnr_count #(.N(OW)) ox_count (.ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .step(rgo && pixel_last), .value(ox),
+                                   .first(ox_first), .last(ox_last));
+  finnr_count #(.N(OH)) oy_count (.ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .step(rgo && row_last), .value(oy),
+                                   .first(oy_first), .last(oy_last));
   // max pooling: the first and last beat of a channel fold's window
-  wire window_first = kh == 0 && kw == 0;
-  wire window_last = POOL == 0 || (kh == KH - 1 && kw == KW - 1);
-  wire pixel_last = kh == KH - 1 && kw == KW - 1 && cf == CF - 1;
-  wire row_last = pixel_last && ox == OW - 1;
-  wire frame_last = row_last && oy == OH - 1;
+  wire window_first = kh_first && kw_first;
+  wire window_last = POOL == 0 || (kh_last && kw_last);
+  // the first row of the output row in the buffer, and where it moves
+  // after an output row (SH rows on, REL_LAST after the frame's last)
+  reg [CNT-1:0] base;
+  wire [CNT-1:0] base_sh = base + SH % BUF;
+  wire [CNT-1:0] base_rel = base + REL_LAST % BUF;
+  wire [CNT-1:0] base_next = frame_last ? (base_rel >= BUF ? base_rel - BUF : base_rel)
+                                        : (base_sh >= BUF ? base_sh - BUF : base_sh);
   wire [CNT-1:0] release_rows = frame_last ? REL_LAST : SH;
-  wire [CNT-1:0] base_sum = base + (release_rows % BUF);
   // the address in three stages: (slot before wrap-around, pixel column),
   // (slot, word in the row), word in the buffer
   reg [CNT-1:0] a1_slot, a1_col, a1_cf, a2_slot, a2_word;
@@ -137,44 +165,10 @@ module finnr_window #(
   always @(posedge ap_clk) begin
     if (!ap_rst_n) begin
       ahead <= 0;
-      oy <= 0; ox <= 0; kh <= 0; kw <= 0; cf <= 0; base <= 0;
+      base <= 0;
     end else begin
       ahead <= ahead + (row_done ? 1 : 0) - (rgo && row_last ? release_rows : 0);
-      if (rgo) begin
-        if (POOL != 0) begin
-          // (channel fold, kh, kw), kw fastest
-          if (kw != KW - 1) kw <= kw + 1;
-          else begin
-            kw <= 0;
-            if (kh != KH - 1) kh <= kh + 1;
-            else begin
-              kh <= 0;
-              if (cf != CF - 1) cf <= cf + 1;
-              else cf <= 0;
-            end
-          end
-        end else begin
-          // (kh, kw, channel fold), the channel fold fastest
-          if (cf != CF - 1) cf <= cf + 1;
-          else begin
-            cf <= 0;
-            if (kw != KW - 1) kw <= kw + 1;
-            else begin
-              kw <= 0;
-              if (kh != KH - 1) kh <= kh + 1;
-              else kh <= 0;
-            end
-          end
-        end
-        if (pixel_last) begin
-          if (ox != OW - 1) ox <= ox + 1;
-          else begin
-            ox <= 0;
-            oy <= oy == OH - 1 ? 0 : oy + 1;
-            base <= base_sum >= BUF ? base_sum - BUF : base_sum;
-          end
-        end
-      end
+      if (rgo && row_last) base <= base_next;
     end
   end
   // the RAM's read, then a register (a block RAM's clock-to-output time
