@@ -460,7 +460,8 @@ class SerialLink:
             raise FinnrError("finnr board run needs pyserial to talk to a serial port: pip install 'finnr[board]' "
                              "(or pip install pyserial)") from None
         try:
-            self.port = serial.Serial(port, baudrate=baud, bytesize=8, parity="N", stopbits=1, timeout=timeout)
+            self.port = serial.serial_for_url(port, baudrate=baud, bytesize=8, parity="N", stopbits=1,
+                                              timeout=timeout)
         except (serial.SerialException, OSError, ValueError) as e:
             raise FinnrError(f"cannot open the serial port {port}: {e}",
                              ["is the board plugged in, and the port the board's (e.g. /dev/ttyUSB0)? "
