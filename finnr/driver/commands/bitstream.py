@@ -112,6 +112,10 @@ def run(args: argparse.Namespace) -> int:
     build_clock = float(report.get("clock_mhz") or manifest.get("clock_mhz") or device.clock_mhz)
     clock = build_clock if clock_arg in (None, "auto") else clock_arg
     auto = clock_arg == "auto"
+    if board is not None and clock != build_clock:
+        raise FinnrError(f"the board shell's PLL makes the build's {build_clock:g} MHz; a {clock:g} MHz constraint "
+                         "would not be the clock the board runs at",
+                         [f"rebuild at {clock:g} MHz (finnr build --clock-mhz {clock:g}), or --top accelerator"])
     check_free(d, [OUT])
     out = d / OUT
     with recording(d, "finnr bitstream"):
