@@ -20,8 +20,8 @@ import pytest
 from finnr.backends.rtl import board as shell
 from finnr.backends.rtl.board import pack_rows, pll, uart_divider, unpack_rows
 from finnr.backends.rtl.sim import verilator_command
-from finnr.dialects import datatypes as dt
 from finnr.diagnostics import FinnrError
+from finnr.dialects import datatypes as dt
 from finnr.driver.main import main
 from finnr.examples.networks import NetSpec, mlp
 from finnr.models.devices import BOARDS, DEVICES
