@@ -174,10 +174,14 @@ def test_user_errors(ulx3s_build, tmp_path, capsys, monkeypatch):
 
 
 @needs_nextpnr
-def test_bitstream_of_a_tiny_mlp_on_the_ulx3s(ulx3s_build, tmp_path, capsys):
-    d = _copy(ulx3s_build, tmp_path)
-    assert main(["bitstream", str(d), "--quiet"]) == 0
+def test_bitstream_of_a_tiny_mlp_on_the_ulx3s(tmp_path, capsys):
+    # finnr build --bitstream: the build, then the flow (as finnr bitstream DIR)
+    onnx.save(mlp(NetSpec(2, 2, True, False, False, 0), (8, 6, 4)), tmp_path / "tiny.onnx")
+    d = tmp_path / "build"
+    assert main(["build", str(tmp_path / "tiny.onnx"), "--backend", "rtl", "--device", "ulx3s-85f",
+                 "--target-fps", "100000", "-o", str(d), "--bitstream"]) == 0
     out = capsys.readouterr().out
+    assert "results in" in out
     r = json.loads((d / "bitstream" / "report.json").read_text())
     assert isinstance(r["fmax_mhz"], float) and r["fmax_mhz"] >= 100 and r["clock_mhz"] == 100.0
     assert r["timing_met"] is True
@@ -223,6 +227,17 @@ def test_ports_that_do_not_fit_the_package_are_refused(ulx3s_build, tmp_path, ca
     monkeypatch.setitem(ecp5.USER_IO, ("85", "CABGA381"), 8)
     assert main(["bitstream", str(_copy(ulx3s_build, tmp_path)), "--top", "accelerator", "--quiet"]) == 2
     assert "port bits but LFE5U-85F-6BG381C has 8 user I/O pins" in capsys.readouterr().err
+
+
+def test_build_bitstream_needs_an_ecp5_rtl_build(tmp_path, capsys):
+    onnx.save(mlp(NetSpec(2, 2, True, False, False, 0), (8, 6, 4)), tmp_path / "tiny.onnx")
+    for extra in (["--device", "pynq-z1", "--backend", "rtl"], ["--device", "ulx3s-85f"],
+                  ["--device", "ulx3s-85f", "--backend", "rtl", "--stop-after", "estimate"]):
+        assert main(["build", str(tmp_path / "tiny.onnx"), "--target-fps", "1000", "-o", str(tmp_path / "b"),
+                     "--bitstream", *extra]) == 2
+        err = capsys.readouterr().err
+        assert "--bitstream runs the open ECP5 flow" in err and "Traceback" not in err
+    assert not (tmp_path / "b").exists()  # refused before building
 
 
 def test_hls_build_for_ecp5_warns(tmp_path, capsys):
