@@ -81,8 +81,8 @@ independent, so each direction has the whole port:
   guide UG1393 "Determine the Maximum Achievable Throughput"): 12 GB/s
   each way, the low end.
 
-- ECP5 boards: the board's USB port as a UART (the board shell that
-  talks to it is later work). ULX3S: FTDI FT231X at 3 Mbaud, 8N1 framing
+- ECP5 boards: the board's USB port as a UART (the board shell,
+  :mod:`finnr.backends.rtl.board`, with the pins of :data:`BOARDS`). ULX3S: FTDI FT231X at 3 Mbaud, 8N1 framing
   (10 bits a byte) = 300 kB/s each way (full duplex). ECPIX-5: its FTDI
   FT2232H's second channel as a UART, assumed at the same 3 Mbaud as the
   ULX3S (the chip reaches 12 Mbaud) = 300 kB/s each way. OrangeCrab: no
