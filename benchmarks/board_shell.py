@@ -56,10 +56,14 @@ def main() -> None:
     ap.add_argument("--frames", type=int, default=3)
     ap.add_argument("--out", help="keep the builds here (default: a temporary directory)")
     ap.add_argument("--bitstream", action="store_true", help="also run finnr bitstream on each build (minutes)")
+    ap.add_argument("--clks-per-bit", type=int, help="cycles a UART bit in the simulation (default 8; the board: 33)")
+    ap.add_argument("--models", help="a comma-separated subset of the models")
     args = ap.parse_args()
     root = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="finnr-board-shell-"))
     rows = []
     for name, extra in MODELS:
+        if args.models and name not in args.models.split(","):
+            continue
         onnx = SHARED_MODELS / f"{name}.onnx"
         d = root / name
         t = time.perf_counter()
@@ -74,7 +78,8 @@ def main() -> None:
         manifest = json.loads((d / "rtl" / "manifest.json").read_text())
         board = manifest["board"]
         t = time.perf_counter()
-        link = SimLink(d / "rtl", list(dict.fromkeys([*manifest["files"], *board["files"]])))
+        link = SimLink(d / "rtl", list(dict.fromkeys([*manifest["files"], *board["files"]])),
+                       clks_per_bit=args.clks_per_bit)
         verilate_s = time.perf_counter() - t
         t = time.perf_counter()
         out = run_simulated(module, {design.partition: BoardAccelerator(design, link)}, x)

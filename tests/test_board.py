@@ -125,6 +125,9 @@ def test_generated_top_and_constraints(ulx3s):
     assert "finnr_board_unpack #(.W(" in top and ".ROW_BITS(14)" in top and ".ROW_BITS(15)" in top
     for f in b["files"]:
         assert (ulx3s / "rtl" / f).is_file()
+    defined = {line.split()[1] for f in b["files"] for line in (ulx3s / "rtl" / f).read_text().splitlines()
+               if line.startswith("module ")}
+    assert defined == set(shell.MODULES)  # each reserved by legalize-names (tests/test_rtl.py)
 
 
 def test_orangecrab_and_xilinx_builds_have_no_shell(tmp_path, capsys):
@@ -252,3 +255,17 @@ def test_serial_port_path(ulx3s, tmp_path, capsys, monkeypatch):
     assert np.array_equal(np.load(tmp_path / "out.npy"), np.load(tmp_path / "ref.npy"))
     assert main([*args, "--port", "sim", "--baud", "0"]) == 2
     assert "--baud must be a positive" in capsys.readouterr().err
+
+
+def test_a_shell_error_is_reported(monkeypatch):
+    """The simulated shell's status bits (a framing error, a lost byte) fail the run."""
+    from finnr.backends.rtl import sim
+
+    link = shell.SimLink.__new__(shell.SimLink)
+    link.rtl_dir, link.clks_per_bit, link.binary, link.run = Path("."), 8, Path("Vboard"), None
+    monkeypatch.setattr(sim, "run_board", lambda *a: sim.BoardRun([b"\0"], 100, [90], 2))
+    with pytest.raises(FinnrError, match="reports a lost byte"):
+        link.exchange([b"\0"], 1)
+    monkeypatch.setattr(sim, "run_board", lambda *a: sim.BoardRun([b"\0"], 100, [90], 3))
+    with pytest.raises(FinnrError, match="a UART framing error and a lost byte"):
+        link.exchange([b"\0"], 1)

@@ -58,8 +58,8 @@ TOP = "finnr_board_top"
 """The board top's module name (a library name: no layer module takes it)."""
 TOP_FILE = "board_top.v"
 LIB_FILES = ("finnr_uart_rx.v", "finnr_uart_tx.v", "finnr_board_shell.v")
-PORTS = ("clk_in", "uart_rx", "uart_tx", "led")
-"""The board top's ports (the .lpf names their pins)."""
+MODULES = ("finnr_uart_rx", "finnr_uart_tx", "finnr_board_fifo", "finnr_board_unpack", "finnr_board_pack", TOP)
+"""The shell's modules (reserved by :data:`finnr.names.LIBRARY_MODULES`)."""
 
 MAX_BAUD_ERROR = 0.02
 """The largest baud-rate error the shell accepts (8N1 samples the last bit
@@ -430,11 +430,12 @@ class SimLink:
     (:func:`finnr.backends.rtl.sim.build_board`), driven bit by bit on its
     RX pin and read from its TX pin."""
 
-    def __init__(self, rtl_dir: str | Path, files: list[str], progress=lambda message: None):
+    def __init__(self, rtl_dir: str | Path, files: list[str], progress=lambda message: None,
+                 clks_per_bit: int | None = None):
         from finnr.backends.rtl.sim import BOARD_CLKS_PER_BIT, build_board
 
         self.rtl_dir = Path(rtl_dir)
-        self.clks_per_bit = BOARD_CLKS_PER_BIT
+        self.clks_per_bit = clks_per_bit or BOARD_CLKS_PER_BIT
         self.binary = build_board(rtl_dir, files, TOP, self.clks_per_bit, progress)
         self.run = None
 
