@@ -150,7 +150,7 @@ def run_bitstream(d: Path, clock_mhz: str | None = None, device_name: str | None
         with Steps("finnr bitstream", quiet=quiet) as steps:
             result = run_flow(d / "rtl", out, top, files, device.part, clock,
                               dsp=predicted(report)["MULT18"] > 0, lpf=board["lpf"] if board else None,
-                              clock_net="clk" if board else "ap_clk",
+                              clock_net=("clk" if board["pll"] else "clk_in") if board else "ap_clk",
                               pack=lambda r: auto or bool(r["timing_met"]), progress=steps)
         fmax = result["fmax_mhz"]
         measured = {k: result["utilization"].get(v, 0) for k, v in UTILIZATION.items()}

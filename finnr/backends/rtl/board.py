@@ -211,6 +211,7 @@ class Shell:
             "out": {"row": self.out.row, "bits": self.out.bits, "row_bytes": self.out.row_bytes,
                     "frame_bytes": self.out.frame_bytes, "beat_bits": self.out.beat},
             "rx_fifo_bytes": rx_depth(self.inp.frame_bytes), "tx_fifo_bytes": TX_DEPTH,
+            "rx_fifo_holds_frame": rx_depth(self.inp.frame_bytes) >= self.inp.frame_bytes,
             "pins": pins(b), "bridge": b.bridge, "source": b.source,
         }
 
