@@ -140,6 +140,8 @@ def test_orangecrab_and_xilinx_builds_have_no_shell(tmp_path, capsys):
     np.save(tmp_path / "x.npy", np.zeros((1, 4), np.float32))
     assert main(["board", "run", str(d), "--port", "sim", "--input", str(tmp_path / "x.npy")]) == 2
     assert "OrangeCrab has no UART bridge" in capsys.readouterr().err
+    assert main(["board", "run", str(tmp_path / "missing"), "--port", "sim", "--input", str(tmp_path / "x.npy")]) == 2
+    assert "not a directory" in capsys.readouterr().err
     x = _build(tmp_path, "pynq-z1", (4, 3, 2))
     assert "board" not in json.loads((x / "rtl" / "manifest.json").read_text())
     assert main(["board", "run", str(x), "--port", "sim", "--input", str(tmp_path / "x.npy")]) == 2
