@@ -193,6 +193,12 @@ def test_shell_bytes_match_the_interpreters_partition(ulx3s):
     assert link.run is not None and link.run.status == 0 and len(link.run.frame_done) == 3
     assert all(len(s) == 2 for s in sent) and all(len(o) == 2 for o in link.run.outputs)
     assert link.run.frame_done == sorted(link.run.frame_done)
+    # a run cut short (3 bytes: a frame and a half) before the break that starts a run: the
+    # break resets the shell and the accelerator, and the frames come out as before
+    from finnr.backends.rtl.sim import run_board
+
+    again = run_board(link.binary, ulx3s / "rtl", sent, 2, link.clks_per_bit, junk=3)
+    assert again.outputs == link.run.outputs and again.status == 0
 
 
 @needs_verilator
@@ -220,6 +226,9 @@ def test_serial_port_path(ulx3s, tmp_path, capsys, monkeypatch):
 
         def reset_input_buffer(self):
             pass
+
+        def send_break(self, duration):
+            opened["break"] = duration
 
         def write(self, data):
             self.pending += data
@@ -252,6 +261,7 @@ def test_serial_port_path(ulx3s, tmp_path, capsys, monkeypatch):
     assert "frame 0: the board sent 0 of 2 output bytes within 0.5 s" in err and opened.get("closed")
     assert main([*args, "--port", "/dev/ttyUSB0", "--baud", "1000000", "-o", str(tmp_path / "out.npy")]) == 0
     assert opened["baudrate"] == 1_000_000 and opened["bytesize"] == 8 and opened["stopbits"] == 1
+    assert opened["break"] > 0  # every run starts with a break
     assert main(["run", str(ulx3s / "05-estimated.mlir"), "--input", str(tmp_path / "x.npy"), "-o",
                  str(tmp_path / "ref.npy"), "--quiet"]) == 0
     assert np.array_equal(np.load(tmp_path / "out.npy"), np.load(tmp_path / "ref.npy"))

@@ -23,7 +23,10 @@ stated and at most :data:`MAX_BAUD_ERROR`).
 The host sends a frame and reads its output before it sends the next (one
 frame in flight): the UART has no flow control, so the receive FIFO holds
 a whole input frame (:func:`rx_depth`) and no byte is ever lost, however
-slowly the accelerator takes it in. The status LEDs: 0 the PLL locked and
+slowly the accelerator takes it in. The host starts every run with a
+break (the line held low for BREAK_BITS bit periods), which resets the
+shell and the accelerator, so a run cut short mid-frame leaves no partial
+frame behind. The status LEDs: 0 the PLL locked and
 the reset released, 1 a heartbeat, 2 a UART framing error seen, 3 a byte
 lost (receive FIFO full); both errors stay lit until the board is
 reconfigured.
@@ -43,6 +46,7 @@ input is the accelerator's clock."""
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,6 +73,8 @@ a bit; the bridge's own error adds to it)."""
 PLL_LIMITS = {"in": (8.0, 400.0), "pfd": (3.125, 400.0), "vco": (400.0, 800.0), "out": (10.0, 400.0)}
 PLL_DIVIDERS = {"clki": 128, "clkfb": 80, "clkop": 128}
 TX_DEPTH = 16
+BREAK_BITS = 20
+"""A break: the RX line low this many bit periods (two characters) resets the shell."""
 MAX_RX_DEPTH = 32768
 
 
@@ -334,7 +340,14 @@ def board_top(shell: Shell) -> str:
         "  // power-on reset: held until the PLL has locked, then 255 cycles more",
         "  reg [7:0] por = 8'd0;",
         "  always @(posedge clk) por <= !locked ? 8'd0 : (&por ? por : por + 1'b1);",
-        "  wire rst_n = &por;",
+        f"  // a break (the RX line low for {BREAK_BITS} bit periods) resets the shell and the accelerator until the",
+        "  // line is high again: the host starts every run with one, so a run cut short leaves nothing behind",
+        "  localparam integer BREAK = " + f"{BREAK_BITS} * CLKS_PER_BIT;",
+        "  reg [1:0] rx_sync = 2'b11;",
+        "  reg [$clog2(BREAK + 1) - 1:0] low = 0;",
+        "  always @(posedge clk) rx_sync <= {rx_sync[0], uart_rx};",
+        "  always @(posedge clk) low <= rx_sync[1] ? 0 : (low == BREAK ? low : low + 1'b1);",
+        "  wire rst_n = &por && low != BREAK;",
         "  wire locked_rst = rst_n;",
         "  reg [25:0] beat = 26'd0;",
         "  always @(posedge clk) beat <= beat + 1'b1;",
@@ -472,6 +485,8 @@ class SerialLink:
 
     def exchange(self, frames: list[bytes], out_frame_bytes: int) -> list[bytes]:
         out = []
+        self.port.send_break(0.01)  # resets the shell (and whatever an earlier run left in it)
+        time.sleep(0.01)
         self.port.reset_input_buffer()
         for k, frame in enumerate(frames):
             self.port.write(frame)

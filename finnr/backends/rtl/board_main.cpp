@@ -3,8 +3,12 @@
 // sends them) and decodes its UART TX pin, as the host does: one frame in
 // flight (frame k+1 is sent once frame k's output bytes have all arrived).
 //
+// Before the frames, JUNK bytes (a run cut short) and then a break (the
+// line low BREAK_BITS + 2 bit periods), which resets the shell, as the host
+// starts every run; what the board sends until then is dropped.
+//
 // usage: Vboard CONFIG, a text file of whitespace-separated fields:
-//   IN.bin IN_FRAME_BYTES FRAMES OUT.bin OUT_FRAME_BYTES CLKS_PER_BIT MAX_IDLE STATUS.txt
+//   IN.bin IN_FRAME_BYTES FRAMES OUT.bin OUT_FRAME_BYTES CLKS_PER_BIT MAX_IDLE STATUS.txt JUNK BREAK_BITS
 // STATUS.txt gets: cycles, the shell's status bits (1: framing error, 2: a
 // byte lost), then the cycle at which each frame's output was complete.
 #include <cstdint>
@@ -22,9 +26,9 @@ int main(int argc, char **argv) {
   }
   FILE *cfg = std::fopen(argv[1], "r");
   char in_file[4096], out_file[4096], status_file[4096];
-  unsigned long long in_frame, frames, out_frame, cpb, max_idle;
-  if (!cfg || std::fscanf(cfg, "%4095s %llu %llu %4095s %llu %llu %llu %4095s", in_file, &in_frame, &frames,
-                          out_file, &out_frame, &cpb, &max_idle, status_file) != 8) {
+  unsigned long long in_frame, frames, out_frame, cpb, max_idle, junk, break_bits;
+  if (!cfg || std::fscanf(cfg, "%4095s %llu %llu %4095s %llu %llu %llu %4095s %llu %llu", in_file, &in_frame,
+                          &frames, out_file, &out_frame, &cpb, &max_idle, status_file, &junk, &break_bits) != 10) {
     std::fprintf(stderr, "cannot read the configuration %s\n", argv[1]);
     return 2;
   }
@@ -44,6 +48,21 @@ int main(int argc, char **argv) {
   top->uart_rx = 1;
   top->eval();
   uint64_t cycle = 0, idle = 0;
+  auto step = [&](bool rx) {
+    top->uart_rx = rx;
+    top->clk_in = 1;
+    top->eval();
+    top->clk_in = 0;
+    top->eval();
+    cycle++;
+  };
+  for (uint64_t k = 0; k < 400; k++) step(true);  // the shell's power-on reset (256 cycles)
+  for (uint64_t j = 0; j < junk; j++) {           // bytes of a run cut short: 0xa5, 8N1
+    for (uint64_t p = 0; p < 10; p++)
+      for (uint64_t k = 0; k < cpb; k++) step(p == 0 ? false : p <= 8 ? (0xa5 >> (p - 1)) & 1 : true);
+  }
+  for (uint64_t k = 0; k < (break_bits + 2) * cpb; k++) step(false);  // the break
+  for (uint64_t k = 0; k < 2 * cpb; k++) step(true);
   // the sender: byte `sent`, its line period `period` (0 start, 1-8 data, 9 stop), `count` cycles into it
   uint64_t sent = 0, period = 0, count = 0;
   bool sending = false;
@@ -51,26 +70,16 @@ int main(int argc, char **argv) {
   uint64_t got = 0, rcount = 0, rbit = 0;
   bool receiving = false;
   uint8_t rbyte = 0;
-  const uint64_t warmup = 400;  // the shell's power-on reset (256 cycles) first
   while (got < out_frame * frames) {
     // the pin the board receives on
-    if (!sending && cycle >= warmup && sent < in_frame * frames &&
+    if (!sending && sent < in_frame * frames &&
         sent / in_frame == got / out_frame) {
       sending = true;
       period = 0;
       count = 0;
     }
-    if (sending) {
-      const uint8_t b = in[sent];
-      top->uart_rx = period == 0 ? 0 : period <= 8 ? (b >> (period - 1)) & 1 : 1;
-    } else {
-      top->uart_rx = 1;
-    }
-    top->clk_in = 1;
-    top->eval();
-    top->clk_in = 0;
-    top->eval();
-    cycle++;
+    const uint8_t b = in[sent];
+    step(!sending || (period == 0 ? false : period <= 8 ? (b >> (period - 1)) & 1 : true));
     idle++;
     if (sending && ++count == cpb) {
       count = 0;
