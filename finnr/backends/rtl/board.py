@@ -5,7 +5,7 @@ behind it, and the board's constraints (``rtl/<device>.lpf``).
 What the shell is made of (the library files ``finnr_uart_rx.v``,
 ``finnr_uart_tx.v`` and ``finnr_board_shell.v``, and this generator)::
 
-    oscillator -> EHXPLLL -> the build's clock; power-on reset after the PLL locks
+    oscillator -> EHXPLLL -> the build's clock; power-on reset after the PLL locks, or a break
     UART RX -> byte FIFO -> unpacker (rows of bytes -> beats) -> accelerator
             -> packer (beats -> rows of bytes) -> byte FIFO -> UART TX
 
@@ -26,10 +26,9 @@ a whole input frame (:func:`rx_depth`) and no byte is ever lost, however
 slowly the accelerator takes it in. The host starts every run with a
 break (the line held low for BREAK_BITS bit periods), which resets the
 shell and the accelerator, so a run cut short mid-frame leaves no partial
-frame behind. The status LEDs: 0 the PLL locked and
-the reset released, 1 a heartbeat, 2 a UART framing error seen, 3 a byte
-lost (receive FIFO full); both errors stay lit until the board is
-reconfigured.
+frame behind. The status LEDs: 0 the PLL locked and the reset released,
+1 a heartbeat, 2 a UART framing error seen, 3 a byte lost (receive FIFO
+full); both errors stay lit until the next break.
 
 The PLL (ECP5 EHXPLLL, feedback from CLKOP) follows the facts Lattice gives
 (ECP5 and ECP5-5G sysCLOCK PLL/DLL Design and Usage Guide, FPGA-TN-02200,
@@ -355,7 +354,7 @@ def board_top(shell: Shell) -> str:
         "  wire rx_valid, rx_ready, rx_q_valid, rx_q_ready, tx_d_valid, tx_d_ready, tx_q_valid, tx_q_ready;",
         "  wire frame_error;",
         "  reg overrun = 1'b0;",
-        "  always @(posedge clk) if (rx_valid && !rx_ready) overrun <= 1'b1;",
+        "  always @(posedge clk) overrun <= rst_n && (overrun || (rx_valid && !rx_ready));",
         "  finnr_uart_rx #(.CLKS_PER_BIT(CLKS_PER_BIT)) u_rx (.clk(clk), .rst_n(rst_n), .rx(uart_rx),",
         "    .data(rx_data), .valid(rx_valid), .frame_error(frame_error));",
         f"  finnr_board_fifo #(.DEPTH({rx_depth(shell.inp.frame_bytes)})) u_rx_fifo (.clk(clk), .rst_n(rst_n),",
