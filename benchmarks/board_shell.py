@@ -45,7 +45,7 @@ def _quiet(fn, *args):
 
 
 def main() -> None:
-    from finnr.backends.rtl.board import BoardAccelerator, SimLink
+    from finnr.backends.rtl.board_host import BoardAccelerator, SimLink
     from finnr.backends.rtl.design import designs
     from finnr.backends.rtl.sim import run_simulated
     from finnr.driver.main import main as finnr

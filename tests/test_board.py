@@ -1,5 +1,5 @@
-"""The board shell (finnr/backends/rtl/board.py, lib/finnr_uart_*.v,
-lib/finnr_board_shell.v) and ``finnr board run``: the PLL and baud
+"""The board shell (finnr/backends/rtl/board.py and board_host.py,
+lib/finnr_uart_*.v, lib/finnr_board_shell.v) and ``finnr board run``: the PLL and baud
 arithmetic, the bytes on the wire, the generated top and constraints, the
 refusals, and the board top simulated in Verilator, driven bit by bit
 through its UART pins by ``finnr board run --port sim``, reproducing
@@ -18,7 +18,9 @@ import onnx
 import pytest
 
 from finnr.backends.rtl import board as shell
-from finnr.backends.rtl.board import pack_rows, pll, uart_divider, unpack_rows
+from finnr.backends.rtl import board_host as host
+from finnr.backends.rtl.board import pll, uart_divider
+from finnr.backends.rtl.board_host import pack_rows, unpack_rows
 from finnr.backends.rtl.sim import verilator_command
 from finnr.diagnostics import FinnrError
 from finnr.dialects import datatypes as dt
@@ -177,8 +179,8 @@ def test_shell_bytes_match_the_interpreters_partition(ulx3s):
     (design,) = designs(module)
     manifest = json.loads((ulx3s / "rtl" / "manifest.json").read_text())
     files = list(dict.fromkeys([*manifest["files"], *manifest["board"]["files"]]))
-    link = shell.SimLink(ulx3s / "rtl", files)
-    acc = shell.BoardAccelerator(design, link)
+    link = host.SimLink(ulx3s / "rtl", files)
+    acc = host.BoardAccelerator(design, link)
     seen: list = []
 
     class Recording:
@@ -197,7 +199,7 @@ def test_shell_bytes_match_the_interpreters_partition(ulx3s):
     # break resets the shell and the accelerator, and the frames come out as before
     from finnr.backends.rtl.sim import run_board
 
-    again = run_board(link.binary, ulx3s / "rtl", sent, 2, link.clks_per_bit, junk=3)
+    again = run_board(link.binary, ulx3s / "rtl", sent, 2, shell.BREAK_BITS, link.clks_per_bit, junk=3)
     assert again.outputs == link.run.outputs and again.status == 0
 
 
@@ -214,7 +216,7 @@ def test_serial_port_path(ulx3s, tmp_path, capsys, monkeypatch):
 
     manifest = json.loads((ulx3s / "rtl" / "manifest.json").read_text())
     files = list(dict.fromkeys([*manifest["files"], *manifest["board"]["files"]]))
-    sim = shell.SimLink(ulx3s / "rtl", files)
+    sim = host.SimLink(ulx3s / "rtl", files)
     opened: dict = {}
 
     class SerialException(Exception):
@@ -271,13 +273,13 @@ def test_serial_port_path(ulx3s, tmp_path, capsys, monkeypatch):
 
 def test_a_shell_error_is_reported(monkeypatch):
     """The simulated shell's status bits (a framing error, a lost byte) fail the run."""
-    from finnr.backends.rtl import sim
+    from finnr.backends.rtl.sim import BoardRun
 
-    link = shell.SimLink.__new__(shell.SimLink)
+    link = host.SimLink.__new__(host.SimLink)
     link.rtl_dir, link.clks_per_bit, link.binary, link.run = Path("."), 8, Path("Vboard"), None
-    monkeypatch.setattr(sim, "run_board", lambda *a: sim.BoardRun([b"\0"], 100, [90], 2))
+    monkeypatch.setattr(host, "run_board", lambda *a: BoardRun([b"\0"], 100, [90], 2))
     with pytest.raises(FinnrError, match="reports a lost byte"):
         link.exchange([b"\0"], 1)
-    monkeypatch.setattr(sim, "run_board", lambda *a: sim.BoardRun([b"\0"], 100, [90], 3))
+    monkeypatch.setattr(host, "run_board", lambda *a: BoardRun([b"\0"], 100, [90], 3))
     with pytest.raises(FinnrError, match="a UART framing error and a lost byte"):
         link.exchange([b"\0"], 1)

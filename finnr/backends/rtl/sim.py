@@ -635,14 +635,13 @@ class BoardRun:
     status: int  # bit 0: a UART framing error, bit 1: a byte lost
 
 
-def run_board(binary: Path, rtl_dir: str | Path, frames: list[bytes], out_frame_bytes: int,
+def run_board(binary: Path, rtl_dir: str | Path, frames: list[bytes], out_frame_bytes: int, break_bits: int,
               clks_per_bit: int = BOARD_CLKS_PER_BIT, max_idle: int = 2_000_000, junk: int = 0) -> BoardRun:
     """Send ``frames`` (each the bytes of one input frame) into the board
     top's UART RX pin, one frame in flight, and read each frame's
     ``out_frame_bytes`` from its TX pin; first ``junk`` bytes (a run cut
-    short) and a break, as the host starts a run."""
-    from finnr.backends.rtl.board import BREAK_BITS
-
+    short) and a break of ``break_bits`` bit periods, as the host starts a
+    run."""
     if not frames:
         return BoardRun([], 0, [], 0)
     in_frame = len(frames[0])
@@ -652,7 +651,7 @@ def run_board(binary: Path, rtl_dir: str | Path, frames: list[bytes], out_frame_
         t = Path(tmp)
         (t / "in.bin").write_bytes(b"".join(frames))
         (t / "config.txt").write_text(f"{t / 'in.bin'} {in_frame} {len(frames)} {t / 'out.bin'} {out_frame_bytes} "
-                                      f"{clks_per_bit} {max_idle} {t / 'status.txt'} {junk} {BREAK_BITS}\n")
+                                      f"{clks_per_bit} {max_idle} {t / 'status.txt'} {junk} {break_bits}\n")
         r = subprocess.run([str(binary), str(t / "config.txt")], cwd=rtl_dir, capture_output=True, text=True,
                            check=False)
         if r.returncode != 0:

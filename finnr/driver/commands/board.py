@@ -51,7 +51,7 @@ def _load(d: Path):
 
 
 def run(args: argparse.Namespace) -> int:
-    from finnr.backends.rtl.board import BoardAccelerator, SerialLink, SimLink
+    from finnr.backends.rtl.board_host import BoardAccelerator, SerialLink, SimLink
     from finnr.backends.rtl.sim import run_simulated
     from finnr.flows.progress import Steps
 
