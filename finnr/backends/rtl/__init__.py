@@ -189,13 +189,16 @@ def emit_rtl(module: ModuleOp) -> str:
 
 
 def write_rtl_project(module: ModuleOp, directory: str | Path, clock_mhz: float,
-                      fifo_depths: dict[str, int] | None = None) -> dict:
+                      fifo_depths: dict[str, int] | None = None, device: str | None = None) -> dict:
     """Write the RTL of every partition of the module into ``directory``
     (one top per partition, layer module names unique across them) and
     ``manifest.json``: ``partitions`` (each its top, files and layer
     modules, in the order the host calls them), ``files`` and ``layers`` of
     all of them, and ``top`` when there is one partition; returns the
-    manifest."""
+    manifest. For a ``device`` with board facts (the ECP5 boards) also the
+    board shell (:mod:`finnr.backends.rtl.board`: ``board_top.v`` and
+    ``<device>.lpf``), described by the manifest's ``board``, or ``board``
+    ``{"error": why}`` when the board or the design cannot have one."""
     ds = designs(module, fifo_depths)
     if not ds:
         raise FinnrError("rtl: the module holds no dataflow.partition")
@@ -209,8 +212,27 @@ def write_rtl_project(module: ModuleOp, directory: str | Path, clock_mhz: float,
                        for p in parts],
         "layers": [l for p in parts for l in p["layers"]],
     }
+    board = _board(ds, directory, device, clock_mhz)
+    if board is not None:
+        manifest["board"] = board
     (Path(directory) / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
     return manifest
+
+
+def _board(ds: list[Design], directory: str | Path, device: str | None, clock_mhz: float) -> dict | None:
+    """The board shell of a device with board facts (None without them)."""
+    from finnr.backends.rtl.board import write_board
+    from finnr.models.devices import get_board
+
+    if device is None or get_board(device) is None:
+        return None
+    if len(ds) != 1:
+        return {"error": f"the board shell streams one accelerator; the module has {len(ds)} partitions "
+                         "(host code between them)"}
+    try:
+        return write_board(ds[0], directory, device, clock_mhz)
+    except FinnrError as e:
+        return {"error": e.message}
 
 
 def write_design(design: Design, directory: str | Path, clock_mhz: float) -> dict:

@@ -229,32 +229,41 @@ def build(rtl_dir: str | Path, design: Design, files: list[str],
     """The Verilator binary of the design in ``rtl_dir`` (``files`` its .v
     files), built once per sources and cached; and the probes of its
     testbench."""
-    d = Path(rtl_dir)
     tb, probes = testbench(design)
+    return _verilate(rtl_dir, files, {"tb.v": tb}, VERILATOR_FLAGS, HARNESS, "Vtb", design.top, progress), probes
+
+
+def _verilate(rtl_dir: str | Path, files: list[str], generated: dict[str, str], flags: tuple[str, ...] | list[str],
+              harness: Path, binary_name: str, what: str, progress: Callable[[str], None]) -> Path:
+    """The Verilator binary ``binary_name`` of ``files`` (in ``rtl_dir``),
+    the ``generated`` sources (file name -> text) and the C++ ``harness``,
+    built with ``flags`` once per sources and cached."""
+    d = Path(rtl_dir)
     cmd = _verilator()
     sources = [(f, (d / f).read_bytes()) for f in files]
-    key = _digest(_verilator_version(cmd), " ".join(VERILATOR_FLAGS), tb, HARNESS.read_bytes(),
-                  *(part for f, text in sources for part in (f, text)))
+    key = _digest(_verilator_version(cmd), " ".join(flags), *(p for f, t in generated.items() for p in (f, t)),
+                  harness.read_bytes(), *(part for f, text in sources for part in (f, text)))
     cache = _cache_root() / "rtlsim" / key
-    binary = cache / "Vtb"
+    binary = cache / binary_name
     if binary.is_file():
-        return binary, probes
-    progress(f"building the simulation of {design.top} with Verilator (once; cached in {cache})")
+        return binary
+    progress(f"building the simulation of {what} with Verilator (once; cached in {cache})")
     cache.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f"{key}.tmp-", dir=cache.parent))
     try:
         for f, text in sources:
             (work / f).write_bytes(text)
-        (work / "tb.v").write_text(tb)
-        shutil.copyfile(HARNESS, work / "sim_main.cpp")
-        r = subprocess.run([*cmd, *VERILATOR_FLAGS, "--Mdir", "obj", "tb.v", *(f for f, _ in sources), "sim_main.cpp"],
+        for f, text in generated.items():
+            (work / f).write_text(text)
+        shutil.copyfile(harness, work / harness.name)
+        r = subprocess.run([*cmd, *flags, "--Mdir", "obj", *generated, *(f for f, _ in sources), harness.name],
                            cwd=work, capture_output=True, text=True, check=False)
-        if r.returncode != 0 or not (work / "obj" / "Vtb").is_file():
-            raise FinnrError(f"rtlsim: the Verilator build of {design.top} failed:\n"
+        if r.returncode != 0 or not (work / "obj" / binary_name).is_file():
+            raise FinnrError(f"rtlsim: the Verilator build of {what} failed:\n"
                              + (r.stderr.strip() or r.stdout.strip())[-4000:])
         out = work / "out"
         out.mkdir()
-        shutil.copy2(work / "obj" / "Vtb", out / "Vtb")
+        shutil.copy2(work / "obj" / binary_name, out / binary_name)
         try:
             os.replace(out, cache)  # concurrent builds: the first one wins
         except OSError:
@@ -262,8 +271,8 @@ def build(rtl_dir: str | Path, design: Design, files: list[str],
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if not binary.is_file():
-        raise FinnrError(f"rtlsim: the Verilator build of {design.top} left no binary in {cache}")
-    return binary, probes
+        raise FinnrError(f"rtlsim: the Verilator build of {what} left no binary in {cache}")
+    return binary
 
 
 def pack(values: np.ndarray, t, elems: int, width_words: int) -> np.ndarray:
@@ -288,7 +297,14 @@ def unpack(beats: np.ndarray, t, elems: int) -> np.ndarray:
     n = beats.shape[0]
     b = np.unpackbits(np.ascontiguousarray(beats, "<u4").view(np.uint8).reshape(n, -1), axis=1, bitorder="little")
     b = b[:, : elems * bits].reshape(n * elems, bits).astype(np.int64)
-    v = (b << np.arange(bits, dtype=np.int64)).sum(axis=1)
+    return decode_codes((b << np.arange(bits, dtype=np.int64)).sum(axis=1), t)
+
+
+def decode_codes(v: np.ndarray, t) -> np.ndarray:
+    """The values of the unsigned codes ``v`` of datatype ``t``."""
+    from finnr.dialects import datatypes as dt
+
+    bits = dt.bitwidth(t)
     k = kind_code(t)
     if k == KIND_BIPOLAR:
         return 2 * v - 1
@@ -588,3 +604,60 @@ def combine(reports: list[dict], sizing: list[dict]) -> dict:
             "deadlock_free": all(s["deadlock_free"] for s in sizing),
         }
     return report
+
+
+# --- the board shell ------------------------------------------------------------------
+
+BOARD_HARNESS = Path(__file__).parent / "board_main.cpp"
+BOARD_CLKS_PER_BIT = 8
+"""Clock cycles a UART bit in the board shell's simulation (the board's own
+divider is 33 at 100 MHz for 3 Mbaud; fewer cycles simulate faster and
+change nothing else: the receive FIFO holds a whole frame)."""
+
+
+def build_board(rtl_dir: str | Path, files: list[str], top: str, clks_per_bit: int = BOARD_CLKS_PER_BIT,
+                progress: Callable[[str], None] = lambda message: None) -> Path:
+    """The Verilator binary of the board top ``top`` (``files`` in
+    ``rtl_dir``: the accelerator's and the shell's), its PLL bypassed
+    (``FINNR_SIM``) and ``clks_per_bit`` cycles a UART bit."""
+    flags = [f for f in VERILATOR_FLAGS if f not in ("--top-module", "tb")]
+    flags += ["--top-module", top, "--prefix", "Vboard", "-DFINNR_SIM", f"-GCLKS_PER_BIT={clks_per_bit}"]
+    return _verilate(rtl_dir, files, {}, flags, BOARD_HARNESS, "Vboard", top, progress)
+
+
+@dataclass
+class BoardRun:
+    """What a simulation of the board top gave."""
+
+    outputs: list[bytes]  # per frame, the bytes its UART sent
+    cycles: int
+    frame_done: list[int]  # the cycle at which each frame's output was complete
+    status: int  # bit 0: a UART framing error, bit 1: a byte lost
+
+
+def run_board(binary: Path, rtl_dir: str | Path, frames: list[bytes], out_frame_bytes: int, break_bits: int,
+              clks_per_bit: int = BOARD_CLKS_PER_BIT, max_idle: int = 2_000_000, junk: int = 0) -> BoardRun:
+    """Send ``frames`` (each the bytes of one input frame) into the board
+    top's UART RX pin, one frame in flight, and read each frame's
+    ``out_frame_bytes`` from its TX pin; first ``junk`` bytes (a run cut
+    short) and a break of ``break_bits`` bit periods, as the host starts a
+    run."""
+    if not frames:
+        return BoardRun([], 0, [], 0)
+    in_frame = len(frames[0])
+    if any(len(f) != in_frame for f in frames):  # pragma: no cover - the packer gives equal frames
+        raise FinnrError("board simulation: the input frames differ in length")
+    with tempfile.TemporaryDirectory(prefix="finnr-board-") as tmp:
+        t = Path(tmp)
+        (t / "in.bin").write_bytes(b"".join(frames))
+        (t / "config.txt").write_text(f"{t / 'in.bin'} {in_frame} {len(frames)} {t / 'out.bin'} {out_frame_bytes} "
+                                      f"{clks_per_bit} {max_idle} {t / 'status.txt'} {junk} {break_bits}\n")
+        r = subprocess.run([str(binary), str(t / "config.txt")], cwd=rtl_dir, capture_output=True, text=True,
+                           check=False)
+        if r.returncode != 0:
+            raise FinnrError(f"the simulation of the board shell failed (exit code {r.returncode}):\n"
+                             + (r.stderr.strip() or r.stdout.strip() or "(no message)")[-4000:])
+        data = (t / "out.bin").read_bytes()
+        cycles, status, *done = (int(v) for v in (t / "status.txt").read_text().split())
+    return BoardRun([data[k * out_frame_bytes:(k + 1) * out_frame_bytes] for k in range(len(frames))], cycles,
+                    done, status)

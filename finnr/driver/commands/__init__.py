@@ -3,7 +3,7 @@
 ``run(args) -> int``. Commands never import each other; what they share
 lives below them (:mod:`finnr.driver.arrays`, :mod:`finnr.ir_io`, the flows)."""
 
-from finnr.driver.commands import bitstream, build, csim, devices, dse, import_, roofline, rtlsim, run, study, synth
+from finnr.driver.commands import bitstream, board, build, csim, devices, dse, import_, roofline, rtlsim, run, study, synth
 
-COMMANDS = (import_, run, devices, build, csim, roofline, synth, bitstream, study, rtlsim, dse)
+COMMANDS = (import_, run, devices, build, csim, roofline, synth, bitstream, board, study, rtlsim, dse)
 """In the order of ``finnr --help``."""

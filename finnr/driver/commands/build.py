@@ -23,6 +23,8 @@ def run(args: argparse.Namespace) -> int:
         cost_model=args.cost_model,
     )
     stages = list(STAGES[: STAGES.index(args.stop_after) + 1])
+    if args.bitstream:
+        _check_bitstream(args)
 
     def progress(stage: str) -> None:
         if not args.quiet and not args.json:
@@ -40,10 +42,18 @@ def run(args: argparse.Namespace) -> int:
         if not args.json:
             print(table(checks))
         status = 0 if all(c.passed for c in checks) else 1
+    bitstream = None
+    if args.bitstream and report is not None:
+        from pathlib import Path
+
+        from finnr.flows.bitstream import run_bitstream
+
+        bitstream = run_bitstream(Path(args.output), quiet=args.quiet or args.json,
+                                  show=not (args.quiet or args.json))
     if args.json:
         import json
 
-        out = {"output": args.output, "report": report}
+        out = {"output": args.output, "report": report, **({"bitstream": bitstream} if bitstream else {})}
         if args.verify:
             out["verify"] = [vars(c) for c in checks]
         print(json.dumps(out, indent=2, default=str))
@@ -65,6 +75,21 @@ def run(args: argparse.Namespace) -> int:
     if status:
         print("finnr build: verification FAILED (a bug in finnr; please report it)", file=sys.stderr)
     return status
+
+
+def _check_bitstream(args: argparse.Namespace) -> None:
+    """--bitstream needs an ECP5 device, the rtl backend and the whole build."""
+    from finnr.diagnostics import FinnrError
+    from finnr.models.devices import get_device
+
+    try:
+        family = get_device(args.device).family
+    except KeyError:
+        return  # the build reports the unknown device
+    if family != "ecp5" or args.backend != "rtl" or args.stop_after != STAGES[-1]:
+        raise FinnrError("--bitstream runs the open ECP5 flow after the build: it needs an ECP5 device "
+                         "(ulx3s-85f, ecpix5-85, orangecrab-25f), --backend rtl and the whole build (no --stop-after)",
+                         [f"here: --device {args.device}, --backend {args.backend}, --stop-after {args.stop_after}"])
 
 
 def add_parser(sub) -> None:
@@ -133,4 +158,7 @@ def add_parser(sub) -> None:
     p.add_argument("--backend", choices=BACKENDS, default=DEFAULT_BACKEND,
                    help="what the last stage writes: hls (default: HLS C++ in hls/ and its Verilog wrapper in "
                    "rtl/) or rtl (finnr's own RTL in rtl/ with rtl/manifest.json; see `finnr rtlsim`)")
+    p.add_argument("--bitstream", action="store_true",
+                   help="then run `finnr bitstream` on the build (ECP5 devices with --backend rtl): yosys, "
+                   "nextpnr-ecp5 and ecppack on the board shell, DIR/bitstream/ and its lines in report.md")
     p.set_defaults(fn=run)
