@@ -114,7 +114,7 @@ def test_yosys_set_uses_the_fitted_coefficients(tmp_path, monkeypatch):
     path.write_text(json.dumps({"kinds": {"mvau": {"lut": {"const": 10.0, "products": 0.5, "weights": 1.0},
                                                    "ff": {"tree": 0.25}, "layers": 3}}}))
     monkeypatch.setattr(calibration, "YOSYS_FILE", path)
-    calibration.coefficient_set.cache_clear()
+    calibration.coefficient_file.cache_clear()
     try:
         spec = SPECS[0]
         t = calibration.terms(spec, 2, 4)
@@ -126,7 +126,7 @@ def test_yosys_set_uses_the_fitted_coefficients(tmp_path, monkeypatch):
         thr = SPECS[3]
         assert calibration.resources(thr, 2, coefficients="yosys") == calibration.finn_r_resources(thr, 2)
     finally:
-        calibration.coefficient_set.cache_clear()
+        calibration.coefficient_file.cache_clear()
     with pytest.raises(ValueError, match="unknown coefficient set"):
         calibration.coefficient_set("vivado")
 

@@ -1,0 +1,202 @@
+"""Benchmark: the ``ecp5`` coefficient set of finnr's resource model —
+fitted on per-layer ``synth_ecp5`` of generated training networks, checked
+on held-out generated networks (per layer) and on whole designs against
+nextpnr-ecp5's utilization.
+
+    .venv/bin/python benchmarks/ecp5_calibration.py [--work DIR] [-j N] [--exp DIR ...] [--markdown FILE]
+
+1. Every generated network of ``prediction_accuracy.generated_cases`` (MLPs
+   and small CNNs over precisions, random foldings; the same training /
+   held-out split) is built for the ULX3S (``finnr build --backend rtl
+   --device ulx3s-85f``) and each layer synthesized alone by ``finnr synth``
+   (synth_ecp5, LUT4 counted as nextpnr counts it); the work directory
+   (default build/ecp5_calibration/) keeps the results for the next run.
+2. LUT4 and FF are fitted per layer kind on the training layers
+   (``calibration.fit`` on ``calibration.terms``) and written to
+   finnr/models/ecp5_coefficients.json; EBR and MULT18 are the exact rules of
+   ``calibration.ecp5_memory_blocks`` (no fit), checked here against yosys.
+3. Held-out layers are predicted with the set; each ``--exp`` directory (a
+   ``finnr build --backend rtl --device ulx3s-85f`` output with
+   ``bitstream/report.json`` from ``finnr bitstream``) is predicted as a
+   whole design (``calibration.design_resources_ecp5`` on its
+   05-estimated.mlir) against nextpnr's LUT4/FF/EBR/MULT18."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from common import REPO
+from prediction_accuracy import Case, Failed, build_layers, finnr, fit_coefficients, folding, generated_cases
+
+DEVICE = "ulx3s-85f"
+KEYS = (("LUT4", "lut"), ("FF", "ff"), ("EBR", "bram18"), ("MULT18", "dsp"))
+
+
+def prepare(case: Case, work: Path, jobs: int) -> Path:
+    """Build one generated network for the ULX3S and synthesize its layers
+    (reusing what the work directory holds); the build's directory."""
+    import onnx
+
+    base = work / case.name
+    d = base / "build"
+    base.mkdir(parents=True, exist_ok=True)
+    t = time.perf_counter()
+    model = base / "model.onnx"
+    if not model.is_file():
+        onnx.save(case.model(), model)
+        (base / "folding.json").write_text(json.dumps(folding(model, case.seed, case.ram_style, case.max_lanes), indent=2))
+    if not (d / "rtl" / "manifest.json").is_file():
+        finnr("build", str(model), "--device", DEVICE, "--backend", "rtl", "-o", str(d), "--quiet",
+              "--folding-config", str(base / "folding.json"), log=base / "build.log")
+    if not (d / "synth.json").is_file():
+        finnr("synth", str(d), "-j", str(jobs), "--quiet", log=base / "synth.log")
+    print(f"{case.name}: ready ({time.perf_counter() - t:.0f} s)", file=sys.stderr, flush=True)
+    return d
+
+
+def gather(network: str, d: Path, train: bool) -> list[dict]:
+    """Per-layer rows of a synthesized build: terms, measured LUT4/FF/EBR/
+    MULT18 and logic depth, and the rules' EBR and MULT18."""
+    from finnr.models import calibration
+
+    rows = []
+    for layer, spec, (pe, simd), mem, meas in build_layers(d):
+        rows.append({
+            "network": network, "train": train, "layer": layer["name"], "kind": spec.kind, "pe": pe, "simd": simd,
+            "spec": spec, "folding": (pe, simd), "mem": mem,
+            "terms": {k: float(v) for k, v in calibration.terms(spec, pe, simd, **mem).items()},
+            "lut": meas["lut"], "ff": meas["ff"], "bram18": meas["bram18"], "dsp": meas["dsp"], "depth": meas.get("depth"),
+        })
+    return rows
+
+
+def predict(rows: list[dict]) -> None:
+    from finnr.models import calibration
+
+    calibration.coefficient_file.cache_clear()
+    for r in rows:
+        res = calibration.ecp5_resources(r["spec"], *r["folding"], **r["mem"])
+        for key in ("lut", "ff", "bram18", "dsp"):
+            r[f"{key}_pred"] = float(res[key])
+
+
+def lut6_to_lut4(rows: list[dict]) -> float:
+    """Measured ECP5 LUT4 over the ``yosys`` (LUT6) model's prediction, over
+    the training layers of the kinds both sets fit: what scales the LUT6
+    model of a kind the ECP5 fit has not seen."""
+    from finnr.models import calibration
+
+    kinds = calibration.coefficient_set("yosys")
+    mine = [r for r in rows if r["train"] and r["kind"] in kinds]
+    pred = sum(float(calibration.resources(r["spec"], *r["folding"], **r["mem"], coefficients="yosys")["lut"]) for r in mine)
+    return sum(r["lut"] for r in mine) / max(pred, 1.0)
+
+
+def whole_design(d: Path) -> dict | None:
+    """A build with ``finnr bitstream``'s report: predicted totals (every
+    layer of 05-estimated.mlir by the ``ecp5`` set, plus the design's
+    constant-driver LUTs) against nextpnr's utilization."""
+    from finnr.ir_io import load_ir
+    from finnr.models import calibration
+    from finnr.toolchains.synth import ECP5_DESIGN_LUTS
+
+    rep = d / "bitstream" / "report.json"
+    if not rep.is_file() or not (d / "05-estimated.mlir").is_file():
+        return None
+    measured = json.loads(rep.read_text())["utilization"]
+    total = calibration.design_resources_ecp5(load_ir(d / "05-estimated.mlir"))["total"]
+    total["lut"] += ECP5_DESIGN_LUTS
+    return {"network": d.name, "measured": measured, "predicted": {k: total[v] for k, v in KEYS}}
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{100 * x:+.1f}%"
+
+
+def _err(pred: float, meas: float) -> float | None:
+    return None if meas == 0 else (pred - meas) / meas
+
+
+def report(rows: list[dict], designs: list[dict], coeffs: dict, command: str) -> str:
+    lines = ["# ECP5 resource model (`ecp5` coefficient set)", "",
+             f"Made by `{command}` with {coeffs['yosys']} (synth_ecp5 per layer, out of context; LUT4 counted as "
+             "nextpnr-ecp5 counts TRELLIS_COMB: LUT4 + 2·CCU2C + 6·TRELLIS_DPR16X4 + 4 a carry chain). LUT4 and FF "
+             f"fitted per kind on {sum(r['train'] for r in rows)} training layers; EBR and MULT18 by rule.", "",
+             "## Per layer kind", "",
+             "| set | kind | layers | LUT4 meas. | LUT4 pred. | error | FF meas. | FF pred. | error | "
+             "EBR meas. | EBR rule | layers with EBR off | max depth |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for label, train in (("train", True), ("held out", False)):
+        part = [r for r in rows if r["train"] == train]
+        for k in [*sorted({r["kind"] for r in part}), None]:
+            mine = [r for r in part if k is None or r["kind"] == k]
+            m = {key: sum(r[key] for r in mine) for key in ("lut", "ff", "bram18", "lut_pred", "ff_pred", "bram18_pred")}
+            off = sum(r["bram18"] != r["bram18_pred"] for r in mine)
+            depth = max((r["depth"] or 0 for r in mine), default=0)
+            lines.append(f"| {label} | {k or '**all**'} | {len(mine)} | {m['lut']} | {m['lut_pred']:.0f} | "
+                         f"{_pct(_err(m['lut_pred'], m['lut']))} | {m['ff']} | {m['ff_pred']:.0f} | "
+                         f"{_pct(_err(m['ff_pred'], m['ff']))} | {m['bram18']} | {m['bram18_pred']:.0f} | {off} | {depth} |")
+    lines += ["", "## Whole designs against nextpnr-ecp5", "",
+              "| network | " + " | ".join(f"{k} nextpnr | {k} pred. | error" for k, _ in KEYS) + " |",
+              "|---|" + "---:|" * (3 * len(KEYS))]
+    for dsg in designs:
+        cells = []
+        for k, _ in KEYS:
+            m, p = dsg["measured"][k], dsg["predicted"][k]
+            cells.append(f"{m} | {p:.0f} | {_pct(_err(p, m)) if m else ('exact' if round(p) == 0 else '-')}")
+        lines.append(f"| {dsg['network']} | " + " | ".join(cells) + " |")
+    lines += ["", "## Fitted coefficients (`finnr/models/ecp5_coefficients.json`)", "",
+              f"lut6_to_lut4 (kinds without ECP5 training layers): {coeffs['lut6_to_lut4']:.3f}", "",
+              "| kind | training layers | LUT4 | FF |", "|---|---:|---|---|"]
+    for k, c in coeffs["kinds"].items():
+        def fmt(d):
+            return ", ".join(f"{n} {v:.3g}" for n, v in d.items()) or "-"
+        lines.append(f"| {k} | {c['layers']} | {fmt(c['lut'])} | {fmt(c['ff'])} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--work", type=Path, default=REPO / "build" / "ecp5_calibration")
+    ap.add_argument("-j", "--jobs", type=int, default=2, help="parallel yosys runs per network")
+    ap.add_argument("--networks", default="all", help="comma-separated generated networks or 'all'")
+    ap.add_argument("--exp", type=Path, nargs="*", default=[],
+                    help="ECP5 builds with bitstream/report.json (finnr bitstream) to compare as whole designs")
+    ap.add_argument("--no-fit", action="store_true", help="evaluate the committed coefficients, do not refit")
+    ap.add_argument("--markdown", type=Path, help="also write the tables to this file")
+    args = ap.parse_args()
+    from finnr.models.calibration import ECP5_FILE
+
+    cases = [c for c in generated_cases() if args.networks == "all" or c.name in args.networks.split(",")]
+    rows: list[dict] = []
+    for c in cases:
+        try:
+            rows += gather(c.name, prepare(c, args.work, args.jobs), c.train)
+        except Failed as e:
+            print(f"{c.name}: skipped, {e}", file=sys.stderr)
+    synth = json.loads((args.work / cases[0].name / "build" / "synth.json").read_text())
+    if args.no_fit:
+        coeffs = json.loads(ECP5_FILE.read_text())
+    else:
+        meta = {"yosys": synth["yosys"], "family": "ecp5", "device": DEVICE,
+                "fitted_by": "benchmarks/ecp5_calibration.py (non-negative least squares in relative error, per kind)",
+                "training_networks": [c.name for c in cases if c.train], "lut6_to_lut4": lut6_to_lut4(rows)}
+        coeffs = fit_coefficients([r for r in rows if r["train"]], meta)
+        ECP5_FILE.write_text(json.dumps(coeffs, indent=2) + "\n")
+    predict(rows)
+    designs = [x for x in (whole_design(d) for d in args.exp) if x is not None]
+    command = "python benchmarks/ecp5_calibration.py" + "".join(f" --exp {d}" for d in args.exp)
+    text = report(rows, designs, coeffs, command)
+    print(text)
+    if args.markdown:
+        args.markdown.write_text(text)
+
+
+if __name__ == "__main__":
+    main()
