@@ -15,11 +15,15 @@ nextpnr-ecp5's utilization.
    (``calibration.fit`` on ``calibration.terms``) and written to
    finnr/models/ecp5_coefficients.json; EBR and MULT18 are the exact rules of
    ``calibration.ecp5_memory_blocks`` (no fit), checked here against yosys.
-3. Held-out layers are predicted with the set; each ``--exp`` directory (a
-   ``finnr build --backend rtl --device ulx3s-85f`` output with
-   ``bitstream/report.json`` from ``finnr bitstream``) is predicted as a
-   whole design (``calibration.design_resources_ecp5`` on its
-   05-estimated.mlir) against nextpnr's LUT4/FF/EBR/MULT18."""
+3. Held-out layers are predicted with the set, and whole designs against
+   nextpnr-ecp5's utilization: the four networks of issue 19 (tfc_2w2a,
+   sfc_1w1a, tiny_resnet_w4a4, mobilenet_v1_w2a2_quarter_64 from the shared
+   models, built with ``--maximize``) are built here, synthesized whole by
+   synth_ecp5 and packed by ``nextpnr-ecp5 --pack-only`` (utilization is
+   fixed once packed: the same counts as a full place and route, in
+   seconds), and predicted by ``calibration.design_resources_ecp5`` on their
+   05-estimated.mlir; ``--exp DIR`` adds builds that ``finnr bitstream``
+   already placed and routed (their bitstream/report.json)."""
 
 from __future__ import annotations
 
@@ -31,11 +35,14 @@ from pathlib import Path
 
 import numpy as np
 
-from common import REPO
+from common import REPO, SHARED_MODELS
 from prediction_accuracy import Case, Failed, build_layers, finnr, fit_coefficients, folding, generated_cases
 
 DEVICE = "ulx3s-85f"
 KEYS = (("LUT4", "lut"), ("FF", "ff"), ("EBR", "bram18"), ("MULT18", "dsp"))
+DESIGNS = {"tfc_2w2a": (), "sfc_1w1a": (), "tiny_resnet_w4a4": (),
+           "mobilenet_v1_w2a2_quarter_64": ("--input-datatype", "UINT8", "--input-scale", "0.00392156862745098")}
+"""The networks of issue 19's Done-when and their extra build options."""
 
 
 def prepare(case: Case, work: Path, jobs: int) -> Path:
@@ -98,21 +105,58 @@ def lut6_to_lut4(rows: list[dict]) -> float:
     return sum(r["lut"] for r in mine) / max(pred, 1.0)
 
 
-def whole_design(d: Path) -> dict | None:
-    """A build with ``finnr bitstream``'s report: predicted totals (every
-    layer of 05-estimated.mlir by the ``ecp5`` set, plus the design's
-    constant-driver LUTs) against nextpnr's utilization."""
+def packed(name: str, work: Path, model: Path) -> Path:
+    """Build a shared model for the ULX3S (``--maximize``), synthesize the
+    whole design with synth_ecp5 and pack it with nextpnr-ecp5
+    (``--pack-only``), reusing what the work directory holds; the build's
+    directory, with packed/report.json {utilization}."""
+    import subprocess
+
+    from finnr.models.devices import get_device
+    from finnr.toolchains.ecp5 import NETLIST, PNR_LOG, UTILIZATION, parse_log, part_options, synth_script, tool_command
+    from finnr.toolchains.synth import yosys_command
+
+    d = work / "designs" / name
+    out = d / "packed"
+    t = time.perf_counter()
+    if not (d / "rtl" / "manifest.json").is_file():
+        d.parent.mkdir(parents=True, exist_ok=True)
+        finnr("build", str(model), "--device", DEVICE, "--backend", "rtl", "--maximize", "-o", str(d), "--quiet",
+              *DESIGNS[name], log=d.parent / f"{name}.build.log")
+    if not (out / "report.json").is_file():
+        out.mkdir(exist_ok=True)
+        manifest = json.loads((d / "rtl" / "manifest.json").read_text())
+        files = sorted({f for l in manifest["layers"] for f in l["files"]} | set(manifest.get("files", [])))
+        script = synth_script(files, manifest["top"], f"../packed/{NETLIST}", dsp=False)
+        for tool, cmd, cwd in (("yosys", [*yosys_command(), "-q", "-l", "../packed/yosys.log", "-p", script], d / "rtl"),
+                         ("nextpnr-ecp5", [*tool_command("nextpnr_ecp5"), *part_options(get_device(DEVICE).part)[0], "--json", NETLIST,
+                           "--pack-only", "--lpf-allow-unconstrained", "--log", PNR_LOG, "-q"], out)):
+            proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+            if proc.returncode != 0:
+                raise Failed(f"{tool} failed in {cwd}: {proc.stderr[-500:]}")
+        util = parse_log((out / PNR_LOG).read_text(errors="replace"))["utilization"]
+        (out / "report.json").write_text(json.dumps({"utilization": {k: util.get(b, 0) for k, b in UTILIZATION.items()}}))
+    print(f"{name}: packed ({time.perf_counter() - t:.0f} s)", file=sys.stderr, flush=True)
+    return d
+
+
+def whole_design(d: Path, name: str | None = None) -> dict | None:
+    """A build with nextpnr-ecp5's utilization (packed/report.json of
+    :func:`packed`, or bitstream/report.json of ``finnr bitstream``):
+    predicted totals (every layer of 05-estimated.mlir by the ``ecp5`` set,
+    plus the design's constant-driver LUTs) against it."""
     from finnr.ir_io import load_ir
     from finnr.models import calibration
     from finnr.toolchains.synth import ECP5_DESIGN_LUTS
 
-    rep = d / "bitstream" / "report.json"
-    if not rep.is_file() or not (d / "05-estimated.mlir").is_file():
+    rep = next((p for p in (d / "packed" / "report.json", d / "bitstream" / "report.json") if p.is_file()), None)
+    if rep is None or not (d / "05-estimated.mlir").is_file():
         return None
     measured = json.loads(rep.read_text())["utilization"]
     total = calibration.design_resources_ecp5(load_ir(d / "05-estimated.mlir"))["total"]
     total["lut"] += ECP5_DESIGN_LUTS
-    return {"network": d.name, "measured": measured, "predicted": {k: total[v] for k, v in KEYS}}
+    return {"network": name or d.name, "source": rep.parent.name, "measured": measured,
+            "predicted": {k: total[v] for k, v in KEYS}}
 
 
 def _pct(x: float | None) -> str:
@@ -150,7 +194,7 @@ def report(rows: list[dict], designs: list[dict], coeffs: dict, command: str) ->
         for k, _ in KEYS:
             m, p = dsg["measured"][k], dsg["predicted"][k]
             cells.append(f"{m} | {p:.0f} | {_pct(_err(p, m)) if m else ('exact' if round(p) == 0 else '-')}")
-        lines.append(f"| {dsg['network']} | " + " | ".join(cells) + " |")
+        lines.append(f"| {dsg['network']} ({dsg['source']}) | " + " | ".join(cells) + " |")
     lines += ["", "## Fitted coefficients (`finnr/models/ecp5_coefficients.json`)", "",
               f"lut6_to_lut4 (kinds without ECP5 training layers): {coeffs['lut6_to_lut4']:.3f}", "",
               "| kind | training layers | LUT4 | FF |", "|---|---:|---|---|"]
@@ -168,6 +212,8 @@ def main() -> None:
     ap.add_argument("--networks", default="all", help="comma-separated generated networks or 'all'")
     ap.add_argument("--exp", type=Path, nargs="*", default=[],
                     help="ECP5 builds with bitstream/report.json (finnr bitstream) to compare as whole designs")
+    ap.add_argument("--designs", default="all",
+                    help="comma-separated networks of issue 19 to pack and compare whole, 'all' or 'none'")
     ap.add_argument("--no-fit", action="store_true", help="evaluate the committed coefficients, do not refit")
     ap.add_argument("--markdown", type=Path, help="also write the tables to this file")
     args = ap.parse_args()
@@ -190,7 +236,14 @@ def main() -> None:
         coeffs = fit_coefficients([r for r in rows if r["train"]], meta)
         ECP5_FILE.write_text(json.dumps(coeffs, indent=2) + "\n")
     predict(rows)
-    designs = [x for x in (whole_design(d) for d in args.exp) if x is not None]
+    designs = []
+    if SHARED_MODELS.is_dir() and args.designs != "none":
+        for name in DESIGNS if args.designs == "all" else args.designs.split(","):
+            try:
+                designs.append(whole_design(packed(name, args.work, SHARED_MODELS / f"{name}.onnx"), name))
+            except Failed as e:
+                print(f"{name}: skipped, {e}", file=sys.stderr)
+    designs += [x for x in (whole_design(d) for d in args.exp) if x is not None]
     command = "python benchmarks/ecp5_calibration.py" + "".join(f" --exp {d}" for d in args.exp)
     text = report(rows, designs, coeffs, command)
     print(text)
