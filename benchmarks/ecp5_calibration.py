@@ -43,6 +43,9 @@ KEYS = (("LUT4", "lut"), ("FF", "ff"), ("EBR", "bram18"), ("MULT18", "dsp"))
 DESIGNS = {"tfc_2w2a": (), "sfc_1w1a": (), "tiny_resnet_w4a4": (),
            "mobilenet_v1_w2a2_quarter_64": ("--input-datatype", "UINT8", "--input-scale", "0.00392156862745098")}
 """The networks of issue 19's Done-when and their extra build options."""
+TRAINING_MODELS = {"tiny_invres_w2a2": ()}
+"""Shared models whose layers also train the fit (none of the four above):
+the kinds no generated network has (VVAU, add_streams, duplicate, ...)."""
 
 
 def prepare(case: Case, work: Path, jobs: int) -> Path:
@@ -73,11 +76,12 @@ def gather(network: str, d: Path, train: bool) -> list[dict]:
     from finnr.models import calibration
 
     rows = []
-    for layer, spec, (pe, simd), mem, meas in build_layers(d):
+    for layer, op, spec, (pe, simd), mem, meas in build_layers(d):
+        mem = {**mem, "threshold_bits": calibration.threshold_bits(op)}
         rows.append({
             "network": network, "train": train, "layer": layer["name"], "kind": spec.kind, "pe": pe, "simd": simd,
             "spec": spec, "folding": (pe, simd), "mem": mem,
-            "terms": {k: float(v) for k, v in calibration.terms(spec, pe, simd, **mem).items()},
+            "terms": calibration.ecp5_terms(spec, pe, simd, **mem),
             "lut": meas["lut"], "ff": meas["ff"], "bram18": meas["bram18"], "dsp": meas["dsp"], "depth": meas.get("depth"),
         })
     return rows
@@ -101,8 +105,23 @@ def lut6_to_lut4(rows: list[dict]) -> float:
 
     kinds = calibration.coefficient_set("yosys")
     mine = [r for r in rows if r["train"] and r["kind"] in kinds]
-    pred = sum(float(calibration.resources(r["spec"], *r["folding"], **r["mem"], coefficients="yosys")["lut"]) for r in mine)
+    pred = sum(float(calibration.resources(r["spec"], *r["folding"], coefficients="yosys",
+                                           **{k: v for k, v in r["mem"].items() if k != "threshold_bits"})["lut"])
+               for r in mine)
     return sum(r["lut"] for r in mine) / max(pred, 1.0)
+
+
+def prepare_shared(name: str, work: Path, model: Path, jobs: int) -> Path:
+    """Build a shared model for the ULX3S (``--maximize``) and synthesize
+    its layers; the build's directory."""
+    d = work / "designs" / name
+    if not (d / "rtl" / "manifest.json").is_file():
+        d.parent.mkdir(parents=True, exist_ok=True)
+        finnr("build", str(model), "--device", DEVICE, "--backend", "rtl", "--maximize", "-o", str(d), "--quiet",
+              *{**DESIGNS, **TRAINING_MODELS}[name], log=d.parent / f"{name}.build.log")
+    if not (d / "synth.json").is_file():
+        finnr("synth", str(d), "-j", str(jobs), "--quiet", log=d.parent / f"{name}.synth.log")
+    return d
 
 
 def packed(name: str, work: Path, model: Path) -> Path:
@@ -186,6 +205,14 @@ def report(rows: list[dict], designs: list[dict], coeffs: dict, command: str) ->
             lines.append(f"| {label} | {k or '**all**'} | {len(mine)} | {m['lut']} | {m['lut_pred']:.0f} | "
                          f"{_pct(_err(m['lut_pred'], m['lut']))} | {m['ff']} | {m['ff_pred']:.0f} | "
                          f"{_pct(_err(m['ff_pred'], m['ff']))} | {m['bram18']} | {m['bram18_pred']:.0f} | {off} | {depth} |")
+    lines += ["", "## Per layer (held-out networks)", "",
+              "| network | layer | kind | PE | SIMD | LUT4 meas. | LUT4 pred. | FF meas. | FF pred. | EBR meas. | EBR rule | depth |",
+              "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        if not r["train"]:
+            lines.append(f"| {r['network']} | {r['layer']} | {r['kind']} | {r['pe']} | {r['simd']} | {r['lut']} | "
+                         f"{r['lut_pred']:.0f} | {r['ff']} | {r['ff_pred']:.0f} | {r['bram18']} | {r['bram18_pred']:.0f} | "
+                         f"{r['depth']} |")
     lines += ["", "## Whole designs against nextpnr-ecp5", "",
               "| network | " + " | ".join(f"{k} nextpnr | {k} pred. | error" for k, _ in KEYS) + " |",
               "|---|" + "---:|" * (3 * len(KEYS))]
@@ -226,13 +253,19 @@ def main() -> None:
             rows += gather(c.name, prepare(c, args.work, args.jobs), c.train)
         except Failed as e:
             print(f"{c.name}: skipped, {e}", file=sys.stderr)
+    for name in TRAINING_MODELS if SHARED_MODELS.is_dir() else ():
+        try:
+            rows += gather(name, prepare_shared(name, args.work, SHARED_MODELS / f"{name}.onnx", args.jobs), True)
+        except Failed as e:
+            print(f"{name}: skipped, {e}", file=sys.stderr)
     synth = json.loads((args.work / cases[0].name / "build" / "synth.json").read_text())
     if args.no_fit:
         coeffs = json.loads(ECP5_FILE.read_text())
     else:
         meta = {"yosys": synth["yosys"], "family": "ecp5", "device": DEVICE,
                 "fitted_by": "benchmarks/ecp5_calibration.py (non-negative least squares in relative error, per kind)",
-                "training_networks": [c.name for c in cases if c.train], "lut6_to_lut4": lut6_to_lut4(rows)}
+                "training_networks": [c.name for c in cases if c.train] + list(TRAINING_MODELS),
+                "lut6_to_lut4": lut6_to_lut4(rows)}
         coeffs = fit_coefficients([r for r in rows if r["train"]], meta)
         ECP5_FILE.write_text(json.dumps(coeffs, indent=2) + "\n")
     predict(rows)

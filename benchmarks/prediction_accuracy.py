@@ -209,8 +209,8 @@ def _rtlsim_layers(rtlsim: dict) -> dict[str, dict]:
 
 
 def build_layers(d: Path):
-    """Each layer of a synthesized build: (manifest entry, spec, (pe, simd),
-    its ram_style/res_type/mem_mode, its synth.json row)."""
+    """Each layer of a synthesized build: (manifest entry, op, spec, (pe,
+    simd), its ram_style/res_type/mem_mode, its synth.json row)."""
     from finnr.interop.finn import finn_names
     from finnr.ir_io import load_ir
     from finnr.models import layers as lm
@@ -223,7 +223,7 @@ def build_layers(d: Path):
     for layer in manifest["layers"]:
         op = ops[layer["ir_name"]]
         mem = {k: getattr(op, k).data for k in ("ram_style", "res_type", "mem_mode") if k in op.properties}
-        yield layer, lm.spec_of(op), lm.folding(op), mem, synth[layer["name"]]
+        yield layer, op, lm.spec_of(op), lm.folding(op), mem, synth[layer["name"]]
 
 
 def gather(network: str, d: Path, train: bool) -> tuple[list[dict], dict]:
@@ -235,7 +235,7 @@ def gather(network: str, d: Path, train: bool) -> tuple[list[dict], dict]:
     rtlsim = json.loads((d / "rtlsim.json").read_text())
     sim = _rtlsim_layers(rtlsim)
     rows = []
-    for layer, spec, (pe, simd), mem, meas in build_layers(d):
+    for layer, _, spec, (pe, simd), mem, meas in build_layers(d):
         ir_name = layer["ir_name"]
         mem = {k: v for k, v in mem.items() if k != "res_type"}
         rows.append({

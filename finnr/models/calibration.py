@@ -290,24 +290,35 @@ def ecp5_blocks(depth: int, width: int) -> int:
     return across * down
 
 
-def _mapping_cost(units: int, unit_cost: float, down: int, width: int, rom: bool) -> float:
-    return unit_cost * units + 0.5 * (down - 1) * width + (0.5 * down if down > 1 and not rom else 0) + 2
+def _mapping_cost(units: int, unit_cost: float, down: int, width: int, rom: bool, extra: float = 0) -> float:
+    return unit_cost * units + 0.5 * (down - 1) * width + (0.5 * down if down > 1 and not rom else 0) + 2 + extra
+
+
+DPR_EXTRA = 6
+"""memory_libmap's further cost of a RAM in TRELLIS_DPR16X4s (its read
+emulation), measured: a FIFO of 2 words stays in flip-flops up to 9 bits
+wide (2 x 8 = 16 <= 4·2 + 2 + 6) and goes to distributed RAM from 12."""
+
+
+def ecp5_mapping(depth: int, width: int, rom: bool) -> str:
+    """Where yosys (memory_libmap) puts a memory on an ECP5: ``"ebr"``,
+    ``"dpr"`` (TRELLIS_DPR16X4s; never a ROM) or ``"logic"`` (flip-flops
+    and multiplexers; a ROM: LUTs of constants), the cheapest by its costs
+    (:data:`EBR_COST` ...), logic on a tie."""
+    if depth <= 0 or width <= 0:
+        return "logic"
+    across, down = _ebr_shape(depth, width)
+    costs = {"logic": math.floor(depth * width * (ROM_BIT_COST if rom else RAM_BIT_COST)),
+             "ebr": _mapping_cost(across * down, EBR_COST, down, width, rom)}
+    if not rom:
+        rows = math.ceil(depth / 16)
+        costs["dpr"] = _mapping_cost(rows * math.ceil(width / 4), DPR_COST, rows, width, rom, DPR_EXTRA)
+    return min(costs, key=lambda k: (costs[k], k != "logic"))
 
 
 def ecp5_in_ebr(depth: int, width: int, rom: bool) -> bool:
-    """Whether yosys (memory_libmap) puts a memory in EBR on an ECP5: when
-    its EBRs cost less than the alternatives — a ROM as logic, a RAM as
-    logic or TRELLIS_DPR16X4s (:data:`EBR_COST` ...)."""
-    if depth <= 0 or width <= 0:
-        return False
-    across, down = _ebr_shape(depth, width)
-    ebr = _mapping_cost(across * down, EBR_COST, down, width, rom)
-    logic = math.floor(depth * width * (ROM_BIT_COST if rom else RAM_BIT_COST))
-    if rom:
-        return ebr < logic
-    rows = math.ceil(depth / 16)
-    dpr = _mapping_cost(rows * math.ceil(width / 4), DPR_COST, rows, width, rom)
-    return ebr < logic and ebr < dpr
+    """Whether yosys puts a memory in EBR on an ECP5 (:func:`ecp5_mapping`)."""
+    return ecp5_mapping(depth, width, rom) == "ebr"
 
 
 def ecp5_memories(spec: LayerSpec, pe=1, simd=1, mem_mode: str = "internal_embedded",
@@ -377,23 +388,101 @@ def ecp5_mult18(spec: LayerSpec, pe=1, simd=1, res_type: str = "lut") -> int:
     return int(pe) * int(simd) * math.ceil(spec.wbits / 18) * math.ceil(spec.abits / 18)
 
 
+def ecp5_terms(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str = "lut",
+               mem_mode: str = "internal_embedded", threshold_bits: int | None = None) -> dict[str, float]:
+    """The terms of a layer's LUT4/FF model on an ECP5: those of
+    :func:`terms` for most kinds; for the engines whose memories yosys maps
+    three ways (:func:`ecp5_mapping`) terms of each mapping instead of the
+    64-deep LUTRAM of a Xilinx part, and for the pipelined MVAU/VVAU
+    (finnr_mvau, finnr_rom, finnr_dot/finnr_tree, finnr_act, finnr_skid)
+    their registers:
+
+    - mvau, vvau: ``const``, ``products`` (PE·SIMD·W·A),
+      ``products_sq``, ``tree``, ``popcount``, ``acc`` (PE·acc bits),
+      ``compare`` (PE·T·threshold bits); the weight ROM: ``rom_logic`` (the
+      bits / 16 of its banks in LUTs: a LUT4 holds 16), ``rom_addr`` (their
+      width · log2 depth), ``thr_logic`` (the threshold ROM's bits / 16 when
+      in LUTs), ``rom_regs`` (its registered word, width ·
+      (rom_latency - 1), and each bank's held word); ``stages`` (PE · acc
+      bits · the adder tree's and the activation's register stages),
+      ``xs`` (the input word waiting beside the ROM: SIMD·A ·
+      rom_latency), ``out`` (PE·output bits: output and skid registers);
+      ``inbuf_dpr``/``inbuf_ff`` (the input buffer's 16 x 4 distributed
+      RAMs, or its bits in flip-flops);
+    - fifo, swu, maxpool, upsample, depth_to_space: ``const``, ``width``,
+      ``addr`` (log2 depth), and the buffer as ``dpr`` (16 x 4 RAMs),
+      ``ff`` (bits in flip-flops) or ``ebr`` (blocks)."""
+    from finnr.hw import pipeline
+
+    kind = spec.kind
+    pe, simd = int(pe), int(simd)
+    if kind in ("mvau", "vvau"):
+        base = terms(spec, pe, simd, ram_style, res_type, mem_mode)
+        depth, width = (int(v) for v in cost.weight_memory(spec, pe, simd))
+        width *= pe
+        on_chip = mem_mode != "external"
+        banks = math.ceil(depth / pipeline.rom_bank(width))
+        latency = pipeline.rom_latency(width, depth)
+        tbits = threshold_bits or spec.acc_bits
+        acc = float(base["acc"]) / pe
+        nch = int(cost.model_for(spec).folded_dims(spec)[0])
+        mems = ecp5_memories(spec, pe, simd, mem_mode, threshold_bits)
+        n_weight = banks if on_chip else 0
+        logic = [(d, w) for d, w, _ in mems[:n_weight] if ecp5_mapping(d, w, True) == "logic"]
+        thr_logic = [(d, w) for d, w, r in mems[n_weight:] if r and ecp5_mapping(d, w, True) == "logic"]
+        inbuf = [m for m in mems if not m[2]]
+        inbuf_map = [ecp5_mapping(d, w, False) for d, w, _ in inbuf]
+        return {"const": 1.0, "products": float(base["products"]), "products_sq": float(base["products_sq"]),
+                "tree": float(base["tree"]), "popcount": float(base["popcount"]), "acc": pe * acc,
+                "compare": pe * spec.thresholds * tbits,
+                "rom_logic": sum(d * w / 16 for d, w in logic),
+                "rom_addr": sum(w * math.log2(max(d, 2)) for d, w in logic),
+                "thr_logic": sum(d * w / 16 for d, w in thr_logic),
+                "rom_regs": on_chip * width * (latency - 1 + (banks if banks > 1 else 0)),
+                "stages": pe * acc * pipeline.tree_stages(simd),
+                "act_stages": pe * (spec.thresholds + math.ceil(math.log2(spec.thresholds + 1))
+                                    * pipeline.tree_stages(spec.thresholds)) if spec.thresholds else 0.0,
+                "thr_q": pe * spec.thresholds * tbits if nch // pe > 1 else 0.0,
+                "xs": simd * spec.abits * latency, "out": pe * spec.obits,
+                "inbuf_dpr": sum(math.ceil(d / 16) * math.ceil(w / 4) for (d, w, _), m in zip(inbuf, inbuf_map)
+                                 if m == "dpr"),
+                "inbuf_ff": sum(d * w for (d, w, _), m in zip(inbuf, inbuf_map) if m == "logic")}
+    mems = ecp5_memories(spec, pe, simd, mem_mode, threshold_bits)
+    if kind in ("fifo", "swu", "maxpool", "upsample", "depth_to_space") and mems:
+        t = {"const": 1.0, "width": float(mems[0][1]) * (1 if kind != "depth_to_space" else len(mems)),
+             "addr": float(math.ceil(math.log2(max(mems[0][0], 2)))), "dpr": 0.0, "ff": 0.0, "ebr": 0.0}
+        for d, w, _ in mems:
+            m = ecp5_mapping(d, w, False)
+            t["dpr" if m == "dpr" else "ff" if m == "logic" else "ebr"] += (
+                math.ceil(d / 16) * math.ceil(w / 4) if m == "dpr" else d * w if m == "logic" else ecp5_blocks(d, w))
+        return t
+    return {k: float(v) for k, v in terms(spec, pe, simd, ram_style, res_type, mem_mode).items()}
+
+
 def ecp5_resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str = "lut",
                    mem_mode: str = "internal_embedded", threshold_bits: int | None = None) -> dict[str, np.ndarray]:
     """LUT (LUT4 as nextpnr counts it), FF, BRAM18 (EBR), URAM (0) and DSP
-    (MULT18) of a layer on an ECP5: LUT and FF from the ``ecp5`` set, EBR
-    and MULT18 from the rules."""
+    (MULT18) of a layer on an ECP5: LUT and FF from the ``ecp5`` set on
+    :func:`ecp5_terms`, EBR and MULT18 from the rules (element-wise over
+    arrays of PE and SIMD)."""
+    if np.ndim(pe) or np.ndim(simd):
+        one = np.vectorize(lambda p, s, k: float(ecp5_resources(spec, p, s, ram_style, res_type, mem_mode,
+                                                                threshold_bits)[k]))
+        return {k: one(pe, simd, k) for k in ("lut", "ff", "bram18", "uram", "dsp")}
     doc = coefficient_file("ecp5")
     kinds = doc.get("kinds", {})
     if spec.kind in kinds:
-        res = _fitted(spec, pe, simd, ram_style, res_type, mem_mode, kinds)
+        t = ecp5_terms(spec, pe, simd, ram_style, res_type, mem_mode, threshold_bits)
+        res = {key: sum(c * t[name] for name, c in kinds[spec.kind][key].items()) for key in FITTED}
     elif spec.kind in coefficient_set("yosys"):
         res = _fitted(spec, pe, simd, ram_style, res_type, mem_mode, coefficient_set("yosys"),
                       doc.get("lut6_to_lut4", 1.0))
     else:
         base = finn_r_resources(spec, pe, simd, ram_style, res_type, mem_mode)
         res = {key: base[key] for key in FITTED}
-    return {"lut": res["lut"], "ff": res["ff"], "bram18": ecp5_ebr(spec, pe, simd, mem_mode, threshold_bits),
-            "uram": 0, "dsp": ecp5_mult18(spec, pe, simd, res_type)}
+    return {"lut": np.float64(res["lut"]), "ff": np.float64(res["ff"]),
+            "bram18": np.float64(ecp5_ebr(spec, pe, simd, mem_mode, threshold_bits)), "uram": np.float64(0),
+            "dsp": np.float64(ecp5_mult18(spec, pe, simd, res_type))}
 
 
 def threshold_bits(op: Operation) -> int | None:
