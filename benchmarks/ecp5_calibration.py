@@ -33,8 +33,6 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
-
 from common import REPO, SHARED_MODELS
 from prediction_accuracy import Case, Failed, build_layers, finnr, fit_coefficients, folding, generated_cases
 
