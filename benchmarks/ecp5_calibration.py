@@ -34,7 +34,16 @@ import time
 from pathlib import Path
 
 from common import REPO, SHARED_MODELS
-from prediction_accuracy import Case, Failed, build_layers, finnr, fit_coefficients, folding, generated_cases
+from prediction_accuracy import (
+    Case,
+    Failed,
+    build_layers,
+    coefficient_table,
+    finnr,
+    fit_coefficients,
+    folding,
+    generated_cases,
+)
 
 DEVICE = "ulx3s-85f"
 KEYS = (("LUT4", "lut"), ("FF", "ff"), ("EBR", "bram18"), ("MULT18", "dsp"))
@@ -222,11 +231,7 @@ def report(rows: list[dict], designs: list[dict], coeffs: dict, command: str) ->
         lines.append(f"| {dsg['network']} ({dsg['source']}) | " + " | ".join(cells) + " |")
     lines += ["", "## Fitted coefficients (`finnr/models/ecp5_coefficients.json`)", "",
               f"lut6_to_lut4 (kinds without ECP5 training layers): {coeffs['lut6_to_lut4']:.3f}", "",
-              "| kind | training layers | LUT4 | FF |", "|---|---:|---|---|"]
-    for k, c in coeffs["kinds"].items():
-        def fmt(d):
-            return ", ".join(f"{n} {v:.3g}" for n, v in d.items()) or "-"
-        lines.append(f"| {k} | {c['layers']} | {fmt(c['lut'])} | {fmt(c['ff'])} |")
+              *coefficient_table(coeffs, "LUT4")]
     return "\n".join(lines) + "\n"
 
 

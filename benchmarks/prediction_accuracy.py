@@ -368,13 +368,17 @@ def report(rows: list[dict], nets: list[dict], coeffs: dict, command: str) -> st
                      f"{r['abits']} | {r['cycles_pred']:.0f} | {r['cycles_meas'] if r['cycles_meas'] is not None else '-'} | "
                      f"{r['lut']} | {r['lut_yosys']:.0f} | {r['lut_finnr']:.0f} | {r['ff']} | {r['ff_yosys']:.0f} | "
                      f"{r['bram18']} | {r['dsp']} |")
-    lines += ["", "## Fitted coefficients (`finnr/models/yosys_coefficients.json`)", "",
-              "| kind | training layers | LUT | FF |", "|---|---:|---|---|"]
-    for k, c in coeffs["kinds"].items():
-        def fmt(d):
-            return ", ".join(f"{n} {v:.3g}" for n, v in d.items()) or "-"
-        lines.append(f"| {k} | {c['layers']} | {fmt(c['lut'])} | {fmt(c['ff'])} |")
+    lines += ["", "## Fitted coefficients (`finnr/models/yosys_coefficients.json`)", "", *coefficient_table(coeffs)]
     return "\n".join(lines) + "\n"
+
+
+def coefficient_table(coeffs: dict, lut: str = "LUT") -> list[str]:
+    """The markdown table of a fitted set's coefficients per kind."""
+    def fmt(d):
+        return ", ".join(f"{n} {v:.3g}" for n, v in d.items()) or "-"
+
+    return [f"| kind | training layers | {lut} | FF |", "|---|---:|---|---|",
+            *(f"| {k} | {c['layers']} | {fmt(c['lut'])} | {fmt(c['ff'])} |" for k, c in coeffs["kinds"].items())]
 
 
 def main() -> None:
