@@ -31,7 +31,10 @@ import argparse
 import json
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from common import REPO, SHARED_MODELS
 from prediction_accuracy import (
@@ -55,6 +58,42 @@ TRAINING_MODELS = {"tiny_invres_w2a2": ()}
 the kinds no generated network has (VVAU, add_streams, duplicate, ...)."""
 
 
+@dataclass(frozen=True)
+class DepthwiseCase(Case):
+    """A small network with a depthwise convolution (a VVAU, which no
+    network of prediction_accuracy has): conv 3x3, depthwise 3x3 (padded)
+    over ``dims[1]`` channels, a classifier."""
+
+    def model(self):
+        from finnr.examples.networks import NetSpec, _activation, _batchnorm, _input_quant, _weight
+        from finnr.examples.onnx_builder import GraphBuilder, vinfo
+
+        spec = NetSpec(self.wbits, self.abits, relu=self.abits > 1, per_channel=True, negative_bn=False, seed=self.seed)
+        rng = np.random.default_rng(self.seed)
+        cin, c = self.dims
+        b = GraphBuilder()
+        x = _input_quant(b, "x", spec)
+        x = b.node("Conv", [x, _weight(b, rng, (c, cin, 3, 3), spec)], kernel_shape=[3, 3])
+        x = _activation(b, rng, _batchnorm(b, rng, x, c, spec), spec)
+        x = b.node("Conv", [x, _weight(b, rng, (c, 1, 3, 3), spec)], kernel_shape=[3, 3], pads=[1] * 4, group=c)
+        x = _activation(b, rng, _batchnorm(b, rng, x, c, spec), spec)
+        x = b.node("Reshape", [x, b.const(np.array([1, -1], np.int64), "shape")])
+        y = b.node("MatMul", [x, b.node("Transpose", [_weight(b, rng, (4, c * 16), spec)], perm=[1, 0])])
+        return b.model([vinfo("x", [1, cin, 6, 6])], [y])
+
+
+DEPTHWISE = [DepthwiseCase("dw_w2a2_c8", "dw", 2, 2, 21, True, (3, 8)),
+             DepthwiseCase("dw_w4a4_c32", "dw", 4, 4, 22, True, (3, 32)),
+             DepthwiseCase("dw_w2a2_c64", "dw", 2, 2, 23, True, (3, 64)),
+             DepthwiseCase("dw_w3a3_c16", "dw", 3, 3, 24, True, (3, 16)),
+             DepthwiseCase("dw_w2a3_c48", "dw", 2, 3, 25, False, (3, 48))]
+"""Depthwise networks (VVAUs of 8 to 64 channels); the last is held out."""
+
+
+def all_cases() -> list[Case]:
+    return [*generated_cases(), *DEPTHWISE]
+
+
 def prepare(case: Case, work: Path, jobs: int) -> Path:
     """Build one generated network for the ULX3S and synthesize its layers
     (reusing what the work directory holds); the build's directory."""
@@ -67,7 +106,12 @@ def prepare(case: Case, work: Path, jobs: int) -> Path:
     model = base / "model.onnx"
     if not model.is_file():
         onnx.save(case.model(), model)
-        (base / "folding.json").write_text(json.dumps(folding(model, case.seed, case.ram_style, case.max_lanes), indent=2))
+        config = folding(model, case.seed, case.ram_style, case.max_lanes)
+        rng = np.random.default_rng(case.seed)
+        for name, entry in config.items():
+            if name.startswith("VVAU"):  # SIMD divides KH*KW (3x3), PE the channels
+                entry.update(SIMD=int(rng.choice([1, 3])), PE=int(rng.choice([p for p in (1, 2, 4) if case.dims[1] % p == 0])))
+        (base / "folding.json").write_text(json.dumps(config, indent=2))
     if not (d / "rtl" / "manifest.json").is_file():
         finnr("build", str(model), "--device", DEVICE, "--backend", "rtl", "-o", str(d), "--quiet",
               "--folding-config", str(base / "folding.json"), log=base / "build.log")
@@ -132,55 +176,83 @@ def prepare_shared(name: str, work: Path, model: Path, jobs: int) -> Path:
 
 
 def packed(name: str, work: Path, model: Path) -> Path:
-    """Build a shared model for the ULX3S (``--maximize``), synthesize the
-    whole design with synth_ecp5 and pack it with nextpnr-ecp5
-    (``--pack-only``), reusing what the work directory holds; the build's
-    directory, with packed/report.json {utilization}."""
+    """Build a shared model for the ULX3S (``--maximize``) and :func:`pack`
+    it, reusing what the work directory holds; the build's directory."""
+    d = work / "designs" / name
+    if not (d / "rtl" / "manifest.json").is_file():
+        d.parent.mkdir(parents=True, exist_ok=True)
+        finnr("build", str(model), "--device", DEVICE, "--backend", "rtl", "--maximize", "-o", str(d), "--quiet",
+              *DESIGNS[name], log=d.parent / f"{name}.build.log")
+    return pack(d, name)
+
+
+def pack(d: Path, name: str) -> Path:
+    """Synthesize a build's whole design with synth_ecp5 and pack it with
+    nextpnr-ecp5 (``--pack-only``) into d/packed/ (report.json
+    {utilization}), unless done before; ``d``."""
     import subprocess
 
     from finnr.models.devices import get_device
     from finnr.toolchains.ecp5 import NETLIST, PNR_LOG, UTILIZATION, parse_log, part_options, synth_script, tool_command
     from finnr.toolchains.synth import yosys_command
 
-    d = work / "designs" / name
     out = d / "packed"
     t = time.perf_counter()
-    if not (d / "rtl" / "manifest.json").is_file():
-        d.parent.mkdir(parents=True, exist_ok=True)
-        finnr("build", str(model), "--device", DEVICE, "--backend", "rtl", "--maximize", "-o", str(d), "--quiet",
-              *DESIGNS[name], log=d.parent / f"{name}.build.log")
     if not (out / "report.json").is_file():
         out.mkdir(exist_ok=True)
         manifest = json.loads((d / "rtl" / "manifest.json").read_text())
         files = sorted({f for l in manifest["layers"] for f in l["files"]} | set(manifest.get("files", [])))
         script = synth_script(files, manifest["top"], f"../packed/{NETLIST}", dsp=False)
+        nextpnr = [*tool_command("nextpnr_ecp5"), *part_options(get_device(DEVICE).part)[0], "--json", NETLIST,
+                   "--pack-only", "--lpf-allow-unconstrained", "--log", PNR_LOG, "-q"]
         for tool, cmd, cwd in (("yosys", [*yosys_command(), "-q", "-l", "../packed/yosys.log", "-p", script], d / "rtl"),
-                         ("nextpnr-ecp5", [*tool_command("nextpnr_ecp5"), *part_options(get_device(DEVICE).part)[0], "--json", NETLIST,
-                           "--pack-only", "--lpf-allow-unconstrained", "--log", PNR_LOG, "-q"], out)):
+                               ("nextpnr-ecp5", nextpnr, out)):
             proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
             if proc.returncode != 0:
                 raise Failed(f"{tool} failed in {cwd}: {proc.stderr[-500:]}")
         util = parse_log((out / PNR_LOG).read_text(errors="replace"))["utilization"]
         (out / "report.json").write_text(json.dumps({"utilization": {k: util.get(b, 0) for k, b in UTILIZATION.items()}}))
+        (out / NETLIST).unlink()
     print(f"{name}: packed ({time.perf_counter() - t:.0f} s)", file=sys.stderr, flush=True)
     return d
+
+
+DESIGN_TRAINING = ("tiny_invres_w2a2", "cnn_w2a2_s2", "cnn_w3a2_s5", "mlp_w2a2", "dw_w2a2_c64")
+"""Training networks also packed whole: the ratio of a whole design's
+LUT4/FF to the sum of its layers synthesized alone (yosys optimizes across
+the layers' boundaries) is fitted on them (``design_factor``)."""
+
+
+def design_factors(work: Path) -> dict[str, float]:
+    """Whole-design LUT4 and FF (less the constant drivers) over the sum of
+    the layers' (``finnr synth``), over the :data:`DESIGN_TRAINING` networks."""
+    from finnr.models.calibration import ECP5_DESIGN_LUTS
+
+    whole, parts = {"lut": 0.0, "ff": 0.0}, {"lut": 0.0, "ff": 0.0}
+    for name in DESIGN_TRAINING:
+        d = work / ("designs" if name in TRAINING_MODELS else "") / name / ("" if name in TRAINING_MODELS else "build")
+        util = json.loads((pack(d, name) / "packed" / "report.json").read_text())["utilization"]
+        total = json.loads((d / "synth.json").read_text())["total"]
+        whole["lut"] += util["LUT4"] - ECP5_DESIGN_LUTS
+        whole["ff"] += util["FF"]
+        parts["lut"] += total["lut"]
+        parts["ff"] += total["ff"]
+    return {k: whole[k] / parts[k] for k in whole}
 
 
 def whole_design(d: Path, name: str | None = None) -> dict | None:
     """A build with nextpnr-ecp5's utilization (packed/report.json of
     :func:`packed`, or bitstream/report.json of ``finnr bitstream``):
-    predicted totals (every layer of 05-estimated.mlir by the ``ecp5`` set,
-    plus the design's constant-driver LUTs) against it."""
+    predicted totals (``calibration.design_resources_ecp5`` of its
+    05-estimated.mlir) against it."""
     from finnr.ir_io import load_ir
     from finnr.models import calibration
-    from finnr.toolchains.synth import ECP5_DESIGN_LUTS
 
     rep = next((p for p in (d / "packed" / "report.json", d / "bitstream" / "report.json") if p.is_file()), None)
     if rep is None or not (d / "05-estimated.mlir").is_file():
         return None
     measured = json.loads(rep.read_text())["utilization"]
     total = calibration.design_resources_ecp5(load_ir(d / "05-estimated.mlir"))["total"]
-    total["lut"] += ECP5_DESIGN_LUTS
     return {"network": name or d.name, "source": rep.parent.name, "measured": measured,
             "predicted": {k: total[v] for k, v in KEYS}}
 
@@ -230,7 +302,9 @@ def report(rows: list[dict], designs: list[dict], coeffs: dict, command: str) ->
             cells.append(f"{m} | {p:.0f} | {_pct(_err(p, m)) if m else ('exact' if round(p) == 0 else '-')}")
         lines.append(f"| {dsg['network']} ({dsg['source']}) | " + " | ".join(cells) + " |")
     lines += ["", "## Fitted coefficients (`finnr/models/ecp5_coefficients.json`)", "",
-              f"lut6_to_lut4 (kinds without ECP5 training layers): {coeffs['lut6_to_lut4']:.3f}", "",
+              f"lut6_to_lut4 (kinds without ECP5 training layers): {coeffs['lut6_to_lut4']:.3f}; design_factor "
+              f"(whole design / sum of its layers, on {', '.join(DESIGN_TRAINING)}): LUT4 "
+              f"{coeffs['design_factor']['lut']:.3f}, FF {coeffs['design_factor']['ff']:.3f}", "",
               *coefficient_table(coeffs, "LUT4")]
     return "\n".join(lines) + "\n"
 
@@ -249,7 +323,7 @@ def main() -> None:
     args = ap.parse_args()
     from finnr.models.calibration import ECP5_FILE
 
-    cases = [c for c in generated_cases() if args.networks == "all" or c.name in args.networks.split(",")]
+    cases = [c for c in all_cases() if args.networks == "all" or c.name in args.networks.split(",")]
     rows: list[dict] = []
     for c in cases:
         try:
@@ -268,7 +342,7 @@ def main() -> None:
         meta = {"yosys": synth["yosys"], "family": "ecp5", "device": DEVICE,
                 "fitted_by": "benchmarks/ecp5_calibration.py (non-negative least squares in relative error, per kind)",
                 "training_networks": [c.name for c in cases if c.train] + list(TRAINING_MODELS),
-                "lut6_to_lut4": lut6_to_lut4(rows)}
+                "lut6_to_lut4": lut6_to_lut4(rows), "design_factor": design_factors(args.work)}
         coeffs = fit_coefficients([r for r in rows if r["train"]], meta)
         ECP5_FILE.write_text(json.dumps(coeffs, indent=2) + "\n")
     predict(rows)

@@ -13,8 +13,8 @@ import pytest
 
 from finnr.diagnostics import FinnrError
 from finnr.driver.main import main
+from finnr.models.calibration import ECP5_DESIGN_LUTS
 from finnr.toolchains.synth import (
-    ECP5_DESIGN_LUTS,
     carry_chains,
     count_cells,
     count_cells_ecp5,

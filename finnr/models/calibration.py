@@ -411,7 +411,9 @@ def ecp5_terms(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type:
       RAMs, or its bits in flip-flops);
     - fifo, swu, maxpool, upsample, depth_to_space: ``const``, ``width``,
       ``addr`` (log2 depth), and the buffer as ``dpr`` (16 x 4 RAMs),
-      ``ff`` (bits in flip-flops) or ``ebr`` (blocks)."""
+      ``ff`` (bits in flip-flops) or ``ebr`` (blocks);
+    - pad: ``const``, ``width`` and ``counters`` (the bits of its row,
+      column and channel-fold counters)."""
     from finnr.hw import pipeline
 
     kind = spec.kind
@@ -432,7 +434,14 @@ def ecp5_terms(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type:
         thr_logic = [(d, w) for d, w, r in mems[n_weight:] if r and ecp5_mapping(d, w, True) == "logic"]
         inbuf = [m for m in mems if not m[2]]
         inbuf_map = [ecp5_mapping(d, w, False) for d, w, _ in inbuf]
-        return {"const": 1.0, "products": float(base["products"]), "products_sq": float(base["products_sq"]),
+        if kind == "vvau":
+            return {"const": 1.0, "channel_acc": spec.channels * acc, "products": float(base["products"]),
+                    "tree": float(base["tree"]), "compare": pe * spec.thresholds * tbits,
+                    "act_stages": pe * spec.thresholds * math.ceil(math.log2(spec.thresholds + 1)),
+                    "rom_regs": on_chip * width * (latency - 1), "xs": simd * spec.abits * latency,
+                    "out": pe * spec.obits}
+        return {"const": 1.0, "products": float(base["products"]),
+                "products_sq": float(base["products_sq"]),
                 "tree": float(base["tree"]), "popcount": float(base["popcount"]), "acc": pe * acc,
                 "compare": pe * spec.thresholds * tbits,
                 "rom_logic": sum(d * w / 16 for d, w in logic),
@@ -447,6 +456,9 @@ def ecp5_terms(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type:
                 "inbuf_dpr": sum(math.ceil(d / 16) * math.ceil(w / 4) for (d, w, _), m in zip(inbuf, inbuf_map)
                                  if m == "dpr"),
                 "inbuf_ff": sum(d * w for (d, w, _), m in zip(inbuf, inbuf_map) if m == "logic")}
+    if kind == "pad":
+        return {"const": 1.0, "width": float(simd * max(spec.abits, spec.obits)),
+                "counters": sum(math.ceil(math.log2(max(n, 2))) for n in (*spec.ofm, spec.channels // simd))}
     mems = ecp5_memories(spec, pe, simd, mem_mode, threshold_bits)
     if kind in ("fifo", "swu", "maxpool", "upsample", "depth_to_space") and mems:
         t = {"const": 1.0, "width": float(mems[0][1]) * (1 if kind != "depth_to_space" else len(mems)),
@@ -518,10 +530,19 @@ def layer_resources_ecp5(op: Operation) -> dict[str, float]:
     return {k: float(v) for k, v in ecp5_resources(spec, pe, simd, **mem, threshold_bits=threshold_bits(op)).items()}
 
 
+ECP5_DESIGN_LUTS = 2
+"""TRELLIS_COMB of a whole design's constant drivers (nextpnr-ecp5 packs
+them once a design; ``finnr.toolchains.synth`` counts them alike)."""
+
+
 def design_resources_ecp5(module: Operation) -> dict:
-    """A whole design's resources on an ECP5: every dataflow layer of the
-    module (FIFOs and width converters included) by
-    :func:`layer_resources_ecp5`; ``{"layers": {name: res}, "total": res}``."""
+    """A whole design's resources on an ECP5 as nextpnr-ecp5 counts them:
+    every dataflow layer of the module (FIFOs and width converters
+    included) by :func:`layer_resources_ecp5` (each as synthesized alone),
+    the sums of LUT4 and FF scaled by the set's ``design_factor`` (yosys
+    optimizes across the layers' boundaries of a whole design: fitted on
+    training networks packed whole), plus the constant drivers' LUT4s;
+    ``{"layers": {name: res}, "total": res}``."""
     from finnr.models.layers import dataflow_layers
 
     layers = {}
@@ -529,6 +550,10 @@ def design_resources_ecp5(module: Operation) -> dict:
         name = op.attributes["sym_name"].data if "sym_name" in op.attributes else f"{op.name}_{i}"
         layers[name] = layer_resources_ecp5(op)
     total = {k: sum(r[k] for r in layers.values()) for k in ("lut", "ff", "bram18", "uram", "dsp")}
+    factor = coefficient_file("ecp5").get("design_factor", {})
+    for key in FITTED:
+        total[key] *= factor.get(key, 1.0)
+    total["lut"] += ECP5_DESIGN_LUTS
     return {"layers": layers, "total": total}
 
 

@@ -54,8 +54,6 @@ independent 16-bit adders (22, 42, 62, 102 TRELLIS_COMB for 16, 32, 48,
 and confirmed on whole designs (tfc_2w2a: 829 LUT4 + 2·88 CCU2C + 6·12
 TRELLIS_DPR16X4 + 4·21 chains + 2 = 1163 TRELLIS_COMB, sfc_1w1a: 798 +
 2·108 + 6·42 + 4·24 + 2 = 1364, both exactly nextpnr's count)."""
-ECP5_DESIGN_LUTS = 2
-"""TRELLIS_COMB of a whole design's constant drivers (not a layer's)."""
 
 # LUTs that a distributed-RAM or shift-register primitive occupies (Vivado's
 # "LUT as Memory")
