@@ -236,8 +236,6 @@ def coefficient_set(name: str) -> dict:
     return coefficient_file(name).get("kinds", {})
 
 
-
-
 def _fitted(spec: LayerSpec, pe, simd, ram_style, res_type, mem_mode, kinds: dict, scale: float = 1.0):
     t = terms(spec, pe, simd, ram_style, res_type, mem_mode)
     return {key: scale * sum(c * t[name] for name, c in kinds[spec.kind][key].items()) for key in FITTED}

@@ -131,11 +131,18 @@ def count_cells_ecp5(cells: dict[str, int], chains: int = 0) -> dict[str, int]:
 # through which a cell is not one (a carry chain's carry, the write side of
 # distributed RAM, the wide-function muxes fed by LUTs of the same level)
 _LEVEL_CELLS = {"LUT1", "LUT2", "LUT3", "LUT4", "LUT5", "LUT6", "LUT6_2", "INV", "CCU2C", "TRELLIS_DPR16X4",
-                "RAM16X1D", "RAM32X1D", "RAM64X1D", "RAM128X1D", "RAM256X1D", "RAM16X1S", "RAM32X1S", "RAM64X1S",
-                "RAM128X1S", "RAM256X1S", "RAM512X1S", "RAM32M", "RAM64M", "RAM32M16", "RAM64M8"}
+                *(cell for cell in LUTS_OF_MEMORY if cell.startswith("RAM"))}
 _MUX_CELLS = {"PFUMX", "L6MUX21", "MUXF7", "MUXF8", "MUXF9", "CARRY4", "CARRY8"}
 _NO_LEVEL_PORTS = {"CIN", "CI", "CI_TOP"}
 _SINK_PORTS = {"WCK", "WRE", "WAD0", "WAD1", "WAD2", "WAD3", "DI0", "DI1", "DI2", "DI3", "WCLK", "WE", "D"}
+
+
+def _top_cells(netlist: dict, top: str | None) -> dict:
+    """The cells of a JSON netlist's module ``top`` (else the one marked top)."""
+    modules = netlist.get("modules", {})
+    module = modules.get(top) if top in modules else next(
+        (m for m in modules.values() if m.get("attributes", {}).get("top")), None)
+    return {} if module is None else module.get("cells", {})
 
 
 def logic_depth(netlist: dict, top: str | None = None) -> int:
@@ -145,12 +152,7 @@ def logic_depth(netlist: dict, top: str | None = None) -> int:
     a LUT (or a LUT-based cell: a CCU2C's LUTs, a distributed RAM's read)
     is one level, the slice muxes that join LUTs into a wider function
     (PFUMX, L6MUX21, MUXF7/8) and a carry chain's carry are none."""
-    modules = netlist.get("modules", {})
-    module = modules.get(top) if top in modules else next(
-        (m for m in modules.values() if m.get("attributes", {}).get("top")), None)
-    if module is None:
-        return 0
-    cells = module.get("cells", {})
+    cells = _top_cells(netlist, top)
     comb = {n: c for n, c in cells.items() if c["type"].lstrip("\\$") in _LEVEL_CELLS | _MUX_CELLS}
     driver: dict = {}
     for n, c in comb.items():
@@ -193,12 +195,7 @@ def logic_depth(netlist: dict, top: str | None = None) -> int:
 def carry_chains(netlist: dict, top: str | None = None) -> int:
     """The CCU2C carry chains of a mapped ECP5 netlist: carry cells whose
     carry input is not another CCU2C's carry output."""
-    modules = netlist.get("modules", {})
-    module = modules.get(top) if top in modules else next(
-        (m for m in modules.values() if m.get("attributes", {}).get("top")), None)
-    if module is None:
-        return 0
-    cells = [c for c in module.get("cells", {}).values() if c["type"] == "CCU2C"]
+    cells = [c for c in _top_cells(netlist, top).values() if c["type"] == "CCU2C"]
     couts = {b for c in cells for b in c["connections"].get("COUT", [])}
     return sum(1 for c in cells if not set(c["connections"].get("CIN", [])) & couts)
 
