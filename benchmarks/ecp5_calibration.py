@@ -7,14 +7,19 @@ nextpnr-ecp5's utilization.
 
 1. Every generated network of ``prediction_accuracy.generated_cases`` (MLPs
    and small CNNs over precisions, random foldings; the same training /
-   held-out split) is built for the ULX3S (``finnr build --backend rtl
-   --device ulx3s-85f``) and each layer synthesized alone by ``finnr synth``
-   (synth_ecp5, LUT4 counted as nextpnr counts it); the work directory
-   (default build/ecp5_calibration/) keeps the results for the next run.
+   held-out split), the depthwise networks of :data:`DEPTHWISE` (VVAUs) and
+   the shared model tiny_invres_w2a2 (:data:`TRAINING_MODELS`) are built for
+   the ULX3S (``finnr build --backend rtl --device ulx3s-85f``) and each
+   layer synthesized alone by ``finnr synth`` (synth_ecp5, LUT4 counted as
+   nextpnr counts it); the work directory (default build/ecp5_calibration/)
+   keeps the results for the next run.
 2. LUT4 and FF are fitted per layer kind on the training layers
-   (``calibration.fit`` on ``calibration.terms``) and written to
-   finnr/models/ecp5_coefficients.json; EBR and MULT18 are the exact rules of
-   ``calibration.ecp5_memory_blocks`` (no fit), checked here against yosys.
+   (``calibration.fit`` on ``calibration.ecp5_terms``), and the ratio of a
+   whole design's LUT4/FF to the sum of its layers' on the networks of
+   :data:`DESIGN_TRAINING` packed whole (``design_factor``); both go to
+   finnr/models/ecp5_coefficients.json. EBR and MULT18 are the rules of
+   ``calibration.ecp5_mapping``/``ecp5_ebr``/``ecp5_mult18`` (no fit),
+   checked here against yosys per layer.
 3. Held-out layers are predicted with the set, and whole designs against
    nextpnr-ecp5's utilization: the four networks of issue 19 (tfc_2w2a,
    sfc_1w1a, tiny_resnet_w4a4, mobilenet_v1_w2a2_quarter_64 from the shared
