@@ -42,6 +42,7 @@ from xdsl.ir import Operation
 from finnr.dialects import dataflow as df
 from finnr.models import cost
 from finnr.models.cost import LayerSpec
+from finnr.models.registry import MODELS, model_of
 
 COEFFICIENT_SETS = ("finn-r", "yosys", "ecp5")
 YOSYS_FILE = Path(__file__).with_name("yosys_coefficients.json")
@@ -520,10 +521,8 @@ def threshold_bits(op: Operation) -> int | None:
 def layer_resources_ecp5(op: Operation) -> dict[str, float]:
     """A dataflow layer's resources on an ECP5 (``ecp5`` set), from the op:
     its spec, folding, ram_style/res_type/mem_mode and threshold width."""
-    from finnr.models import layers as lm
-
-    spec = lm.spec_of(op)
-    pe, simd = lm.folding(op)
+    spec = model_of(op).spec(op)
+    pe, simd = (op.properties[k].value.data if k in op.properties else 1 for k in ("pe", "simd"))
     mem = {k: getattr(op, k).data for k in ("ram_style", "res_type", "mem_mode") if k in op.properties}
     return {k: float(v) for k, v in ecp5_resources(spec, pe, simd, **mem, threshold_bits=threshold_bits(op)).items()}
 
@@ -541,10 +540,8 @@ def design_resources_ecp5(module: Operation) -> dict:
     optimizes across the layers' boundaries of a whole design: fitted on
     training networks packed whole), plus the constant drivers' LUT4s;
     ``{"layers": {name: res}, "total": res}``."""
-    from finnr.models.layers import dataflow_layers
-
     layers = {}
-    for i, op in enumerate(dataflow_layers(module)):
+    for i, op in enumerate(op for op in module.walk() if type(op) in MODELS):
         name = op.attributes["sym_name"].data if "sym_name" in op.attributes else f"{op.name}_{i}"
         layers[name] = layer_resources_ecp5(op)
     total = {k: sum(r[k] for r in layers.values()) for k in ("lut", "ff", "bram18", "uram", "dsp")}
