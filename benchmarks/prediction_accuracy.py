@@ -208,31 +208,36 @@ def _rtlsim_layers(rtlsim: dict) -> dict[str, dict]:
     return out
 
 
-def gather(network: str, d: Path, train: bool) -> tuple[list[dict], dict]:
-    """Per-layer rows (cost-model terms, FINN-R and measured figures) and the
-    network's cycles of one prepared build."""
+def build_layers(d: Path):
+    """Each layer of a synthesized build: (manifest entry, op, spec, (pe,
+    simd), its ram_style/res_type/mem_mode, its synth.json row)."""
     from finnr.interop.finn import finn_names
     from finnr.ir_io import load_ir
-    from finnr.models import calibration
     from finnr.models import layers as lm
     from finnr.models.layers import dataflow_layers
 
-    ir = d / "05-estimated.mlir"
-    layers = dataflow_layers(load_ir(ir))
+    layers = dataflow_layers(load_ir(d / "05-estimated.mlir"))
     ops = dict(zip(finn_names(layers), layers))
-    report = {r["name"]: r for r in json.loads((d / "report.json").read_text())["layers"]}
     manifest = json.loads((d / "rtl" / "manifest.json").read_text())
     synth = {r["name"]: r for r in json.loads((d / "synth.json").read_text())["layers"]}
+    for layer in manifest["layers"]:
+        op = ops[layer["ir_name"]]
+        mem = {k: getattr(op, k).data for k in ("ram_style", "res_type", "mem_mode") if k in op.properties}
+        yield layer, op, lm.spec_of(op), lm.folding(op), mem, synth[layer["name"]]
+
+
+def gather(network: str, d: Path, train: bool) -> tuple[list[dict], dict]:
+    """Per-layer rows (cost-model terms, FINN-R and measured figures) and the
+    network's cycles of one prepared build."""
+    from finnr.models import calibration
+
+    report = {r["name"]: r for r in json.loads((d / "report.json").read_text())["layers"]}
     rtlsim = json.loads((d / "rtlsim.json").read_text())
     sim = _rtlsim_layers(rtlsim)
     rows = []
-    for layer in manifest["layers"]:
+    for layer, _, spec, (pe, simd), mem, meas in build_layers(d):
         ir_name = layer["ir_name"]
-        op = ops[ir_name]
-        spec = lm.spec_of(op)
-        pe, simd = lm.folding(op)
-        mem = {k: getattr(op, k).data for k in ("ram_style", "mem_mode") if k in op.properties}
-        meas = synth[layer["name"]]
+        mem = {k: v for k, v in mem.items() if k != "res_type"}
         rows.append({
             "network": network, "train": train, "layer": layer["name"], "ir_name": ir_name, "kind": spec.kind,
             "pe": pe, "simd": simd, "wbits": spec.wbits if spec.kind in ("mvau", "vvau") else None, "abits": spec.abits,
@@ -276,7 +281,7 @@ def accuracy(pred: float, meas: float | None) -> float | None:
 def predict_yosys(rows: list[dict]) -> None:
     from finnr.models import calibration
 
-    calibration.coefficient_set.cache_clear()
+    calibration.coefficient_file.cache_clear()
     for r in rows:
         res = calibration.resources(r["spec"], *r["folding"], **r["mem"], coefficients="yosys")
         r["lut_yosys"] = float(res["lut"])
@@ -363,13 +368,17 @@ def report(rows: list[dict], nets: list[dict], coeffs: dict, command: str) -> st
                      f"{r['abits']} | {r['cycles_pred']:.0f} | {r['cycles_meas'] if r['cycles_meas'] is not None else '-'} | "
                      f"{r['lut']} | {r['lut_yosys']:.0f} | {r['lut_finnr']:.0f} | {r['ff']} | {r['ff_yosys']:.0f} | "
                      f"{r['bram18']} | {r['dsp']} |")
-    lines += ["", "## Fitted coefficients (`finnr/models/yosys_coefficients.json`)", "",
-              "| kind | training layers | LUT | FF |", "|---|---:|---|---|"]
-    for k, c in coeffs["kinds"].items():
-        def fmt(d):
-            return ", ".join(f"{n} {v:.3g}" for n, v in d.items()) or "-"
-        lines.append(f"| {k} | {c['layers']} | {fmt(c['lut'])} | {fmt(c['ff'])} |")
+    lines += ["", "## Fitted coefficients (`finnr/models/yosys_coefficients.json`)", "", *coefficient_table(coeffs)]
     return "\n".join(lines) + "\n"
+
+
+def coefficient_table(coeffs: dict, lut: str = "LUT") -> list[str]:
+    """The markdown table of a fitted set's coefficients per kind."""
+    def fmt(d):
+        return ", ".join(f"{n} {v:.3g}" for n, v in d.items()) or "-"
+
+    return [f"| kind | training layers | {lut} | FF |", "|---|---:|---|---|",
+            *(f"| {k} | {c['layers']} | {fmt(c['lut'])} | {fmt(c['ff'])} |" for k, c in coeffs["kinds"].items())]
 
 
 def main() -> None:

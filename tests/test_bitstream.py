@@ -149,9 +149,6 @@ def test_user_errors(ulx3s_build, tmp_path, capsys, monkeypatch):
     assert "zcu104" in capsys.readouterr().err
     assert main(["bitstream", str(d), "--clock-mhz", "fast"]) == 2
     assert "positive number of MHz or 'auto'" in capsys.readouterr().err
-    # finnr synth is Xilinx-only
-    assert main(["synth", str(d)]) == 2
-    assert "use `finnr bitstream DIR`" in capsys.readouterr().err
     # a bitstream/ of the user's is never written over
     (d / "bitstream").mkdir()
     (d / "bitstream" / "mine.txt").write_text("mine")

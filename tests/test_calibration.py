@@ -114,7 +114,7 @@ def test_yosys_set_uses_the_fitted_coefficients(tmp_path, monkeypatch):
     path.write_text(json.dumps({"kinds": {"mvau": {"lut": {"const": 10.0, "products": 0.5, "weights": 1.0},
                                                    "ff": {"tree": 0.25}, "layers": 3}}}))
     monkeypatch.setattr(calibration, "YOSYS_FILE", path)
-    calibration.coefficient_set.cache_clear()
+    calibration.coefficient_file.cache_clear()
     try:
         spec = SPECS[0]
         t = calibration.terms(spec, 2, 4)
@@ -126,7 +126,7 @@ def test_yosys_set_uses_the_fitted_coefficients(tmp_path, monkeypatch):
         thr = SPECS[3]
         assert calibration.resources(thr, 2, coefficients="yosys") == calibration.finn_r_resources(thr, 2)
     finally:
-        calibration.coefficient_set.cache_clear()
+        calibration.coefficient_file.cache_clear()
     with pytest.raises(ValueError, match="unknown coefficient set"):
         calibration.coefficient_set("vivado")
 
@@ -142,3 +142,107 @@ def test_committed_yosys_coefficients_are_well_formed():
         for key in ("lut", "ff"):
             assert set(c[key]) <= names and all(v >= 0 for v in c[key].values()), (kind, key)
         assert c["layers"] > 0
+
+
+# --- the ecp5 set -------------------------------------------------------------------------
+
+
+def test_ecp5_blocks_take_the_best_aspect_ratio():
+    assert calibration.ecp5_blocks(16384, 1) == 1 and calibration.ecp5_blocks(16385, 1) == 2
+    assert calibration.ecp5_blocks(2048, 9) == 1 and calibration.ecp5_blocks(2048, 10) == 2
+    assert calibration.ecp5_blocks(512, 36) == 1 and calibration.ecp5_blocks(512, 72) == 2
+    assert calibration.ecp5_blocks(1024, 32) == 2  # 2 x (512 x 36) or 2 x (1K x 18)
+    assert calibration.ecp5_blocks(0, 8) == 0
+
+
+def test_ecp5_memory_rule_is_memory_libmap_s_cost():
+    # a ROM goes to an EBR when its 128 (+2 for its read port) costs less than
+    # its bits at 1/16: 256 x 8 (2048 bits, 128) stays logic, 256 x 9 (144) does not
+    assert not calibration.ecp5_in_ebr(256, 8, rom=True)
+    assert calibration.ecp5_in_ebr(256, 9, rom=True)
+    assert calibration.ecp5_in_ebr(2048, 7, rom=True)  # a weight ROM bank of sfc_1w1a
+    assert not calibration.ecp5_in_ebr(64, 20, rom=True)  # tfc_2w2a's last layer
+    # a RAM: distributed RAM (4 a 16 x 4) or logic first; 1K x 16 is an EBR
+    assert not calibration.ecp5_in_ebr(64, 8, rom=False)
+    assert not calibration.ecp5_in_ebr(2, 64, rom=False)
+    assert calibration.ecp5_in_ebr(1024, 16, rom=False)
+
+
+def test_ecp5_memories_of_an_mvau_bank_the_weight_rom():
+    from finnr.hw.pipeline import rom_bank
+
+    spec = LayerSpec("mvau", mw=784, mh=256, wbits=1, abits=1, obits=1, thresholds=1, acc_bits=11)
+    mems = calibration.ecp5_memories(spec, 1, 7)  # 28672 words of 7 bits: 14 banks of 2048
+    assert rom_bank(7) == 2048
+    assert mems[:14] == [(2048, 7, True)] * 14
+    assert mems[14] == (256, 11, True) and mems[15] == (112, 7, False)  # thresholds, input buffer
+    assert calibration.ecp5_ebr(spec, 1, 7) == 14 + 1  # the 256 x 11 thresholds: 176 > 130
+    assert calibration.ecp5_ebr(spec, 1, 7, threshold_bits=8) == 14
+    assert calibration.ecp5_ebr(spec, 1, 7, mem_mode="external", threshold_bits=8) == 0
+    fifo = LayerSpec("fifo", channels=32, depth=2048, in_elems=4, out_elems=4, abits=2)
+    assert calibration.ecp5_memories(fifo) == [(2048, 8, False)] and calibration.ecp5_ebr(fifo) == 1
+
+
+def test_ecp5_resources_and_the_multiplier_rule():
+    spec = SPECS[0]
+    r = calibration.resources(spec, 2, 4, coefficients="ecp5")
+    assert set(r) == {"lut", "ff", "bram18", "uram", "dsp"} and r["uram"] == 0 and r["dsp"] == 0
+    assert float(r["lut"]) > 0 and float(r["ff"]) > 0
+    assert calibration.ecp5_mult18(spec, 2, 4, "dsp") == 8
+    assert calibration.ecp5_mult18(SPECS[1], 2, 4, "dsp") == 0  # XNOR-popcount: no multiplier
+    assert calibration.ecp5_mult18(SPECS[3], 2, 1, "dsp") == 0
+
+
+def test_ecp5_set_falls_back_to_the_scaled_yosys_model(tmp_path, monkeypatch):
+    path = tmp_path / "ecp5.json"
+    path.write_text(json.dumps({"lut6_to_lut4": 2.0, "kinds": {"fifo": {"lut": {"const": 7.0}, "ff": {"const": 3.0},
+                                                                        "layers": 1}}}))
+    yosys = tmp_path / "yosys.json"
+    yosys.write_text(json.dumps({"kinds": {"thresholding": {"lut": {"compare": 1.0}, "ff": {"const": 4.0}}}}))
+    monkeypatch.setattr(calibration, "ECP5_FILE", path)
+    monkeypatch.setattr(calibration, "YOSYS_FILE", yosys)
+    calibration.coefficient_file.cache_clear()
+    try:
+        fifo, thr = SPECS[6], SPECS[3]
+        assert float(calibration.ecp5_resources(fifo)["lut"]) == 7.0
+        t = calibration.terms(thr, 2)
+        r = calibration.ecp5_resources(thr, 2)
+        assert float(r["lut"]) == pytest.approx(2 * float(t["compare"])) and float(r["ff"]) == 8.0
+        # neither set has it: FINN-R's model
+        assert float(calibration.ecp5_resources(SPECS[8])["lut"]) == float(calibration.finn_r_resources(SPECS[8])["lut"])
+    finally:
+        calibration.coefficient_file.cache_clear()
+
+
+def test_committed_ecp5_coefficients_are_well_formed():
+    if not calibration.ECP5_FILE.is_file():
+        pytest.skip("no fitted coefficients yet (benchmarks/ecp5_calibration.py writes them)")
+    data = json.loads(calibration.ECP5_FILE.read_text())
+    assert data["family"] == "ecp5" and "ecp5_calibration.py" in data["fitted_by"] and data["lut6_to_lut4"] > 0
+    specs = {s.kind: s for s in SPECS}
+    assert {"mvau", "fifo", "swu", "dwc"} <= set(data["kinds"])
+    for kind, c in data["kinds"].items():
+        if kind not in specs:
+            continue
+        names = set(calibration.ecp5_terms(specs[kind], 1, 1))
+        for key in ("lut", "ff"):
+            assert set(c[key]) <= names and all(v >= 0 for v in c[key].values()), (kind, key)
+
+
+@pytest.mark.parametrize(("model", "ebr"), [("tfc_2w2a", 9), ("sfc_1w1a", 23)])
+def test_ecp5_ebr_of_whole_designs_is_what_nextpnr_placed(model, ebr, tmp_path):
+    # nextpnr-ecp5 placed 9 and 23 DP16KD for these networks (built --maximize
+    # for the ULX3S): the rule, on the layers of the build's IR, predicts them exactly
+    from finnr.driver.main import main
+    from finnr.ir_io import load_ir
+    from finnr_testing.shared_models import SHARED_MODELS
+
+    path = SHARED_MODELS / f"{model}.onnx"
+    if not path.is_file():
+        pytest.skip("shared models not present")
+    out = tmp_path / model
+    assert main(["build", str(path), "--device", "ulx3s-85f", "--maximize", "--backend", "rtl",
+                 "--stop-after", "estimate", "-o", str(out), "--quiet"]) == 0
+    design = calibration.design_resources_ecp5(load_ir(out / "05-estimated.mlir"))
+    assert design["total"]["bram18"] == ebr
+    assert design["total"]["uram"] == 0 and design["total"]["dsp"] == 0

@@ -9,6 +9,16 @@ finnr's own RTL layers synthesized by the pinned yosys (``finnr synth``);
 them on held-out ones and writes ``yosys_coefficients.json`` beside this
 module. A kind the fit has not seen keeps FINN-R's model.
 
+``ecp5`` is the model of a Lattice ECP5 in nextpnr-ecp5's counting: LUT4
+(TRELLIS_COMB) and FF fitted the same way on ``synth_ecp5`` of the layers
+(``benchmarks/ecp5_calibration.py``, ``ecp5_coefficients.json``); EBR
+(``bram18``) and MULT18 (``dsp``) by exact rules of how yosys maps finnr's
+memories and multipliers on an ECP5 (:func:`ecp5_memories`,
+:func:`ecp5_ebr`); URAM 0. A kind the ECP5 fit has not seen takes its
+``yosys`` (LUT6) model scaled by the file's ``lut6_to_lut4`` ratio.
+:func:`layer_resources_ecp5` and :func:`design_resources_ecp5` give a
+layer's and a whole build's figures from the IR.
+
 The model of one layer kind is linear in its terms::
 
     LUT = sum_i c_i * term_i(spec, pe, simd)        (and FF alike)
@@ -32,9 +42,11 @@ from xdsl.ir import Operation
 from finnr.dialects import dataflow as df
 from finnr.models import cost
 from finnr.models.cost import LayerSpec
+from finnr.models.registry import MODELS, model_of
 
-COEFFICIENT_SETS = ("finn-r", "yosys")
+COEFFICIENT_SETS = ("finn-r", "yosys", "ecp5")
 YOSYS_FILE = Path(__file__).with_name("yosys_coefficients.json")
+ECP5_FILE = Path(__file__).with_name("ecp5_coefficients.json")
 FITTED = ("lut", "ff")
 ROM_LUT_BITS, ROM_LUT_DEPTH = 8192, 256
 """Where yosys's synth_xilinx put the weight ROMs of the benchmark's layers:
@@ -210,28 +222,334 @@ def finn_r_resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res
 
 
 @cache
+def coefficient_file(name: str) -> dict:
+    """The JSON document of a named set (empty for ``finn-r`` or a set not
+    yet fitted)."""
+    if name not in COEFFICIENT_SETS:
+        raise ValueError(f"unknown coefficient set '{name}' (sets: {', '.join(COEFFICIENT_SETS)})")
+    path = {"yosys": YOSYS_FILE, "ecp5": ECP5_FILE}.get(name)
+    return json.loads(path.read_text()) if path is not None and path.is_file() else {}
+
+
 def coefficient_set(name: str) -> dict:
     """``{kind: {"lut": {term: c}, "ff": {term: c}}}`` of a named set
     (``finn-r`` is empty: its model is :mod:`finnr.models.cost` itself)."""
-    if name not in COEFFICIENT_SETS:
-        raise ValueError(f"unknown coefficient set '{name}' (sets: {', '.join(COEFFICIENT_SETS)})")
-    if name == "finn-r" or not YOSYS_FILE.is_file():
-        return {}
-    return json.loads(YOSYS_FILE.read_text())["kinds"]
+    return coefficient_file(name).get("kinds", {})
+
+
+def _fitted(spec: LayerSpec, pe, simd, ram_style, res_type, mem_mode, kinds: dict, scale: float = 1.0):
+    t = terms(spec, pe, simd, ram_style, res_type, mem_mode)
+    return {key: scale * sum(c * t[name] for name, c in kinds[spec.kind][key].items()) for key in FITTED}
 
 
 def resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str = "lut",
               mem_mode: str = "internal_embedded", coefficients: str = "finn-r") -> dict[str, np.ndarray]:
     """LUT, FF, BRAM18, URAM and DSP of a layer with a named coefficient
     set: LUT and FF from the set's fitted coefficients where it has the
-    layer's kind, everything else from FINN-R's model."""
+    layer's kind, everything else from FINN-R's model (``ecp5``: see
+    :func:`ecp5_resources`)."""
+    if coefficients == "ecp5":
+        return ecp5_resources(spec, pe, simd, ram_style, res_type, mem_mode)
     res = finn_r_resources(spec, pe, simd, ram_style, res_type, mem_mode)
-    fitted = coefficient_set(coefficients).get(spec.kind)
-    if fitted:
-        t = terms(spec, pe, simd, ram_style, res_type, mem_mode)
-        for key in FITTED:
-            res[key] = sum(c * t[name] for name, c in fitted[key].items())
+    kinds = coefficient_set(coefficients)
+    if spec.kind in kinds:
+        res.update(_fitted(spec, pe, simd, ram_style, res_type, mem_mode, kinds))
     return res
+
+
+# --- ECP5 -------------------------------------------------------------------------------------
+
+EBR_SHAPES = ((1, 16384), (2, 8192), (4, 4096), (9, 2048), (18, 1024), (36, 512))
+"""(width, depth) of an ECP5 EBR (DP16KD; 36 bits wide as PDPW16KD, one
+read and one write port: FPGA-DS-02012 table 2.8), as yosys's
+memory_libmap uses them (techlibs/lattice/brams_16kd.txt)."""
+EBR_COST, DPR_COST, ROM_BIT_COST, RAM_BIT_COST = 128, 4, 1 / 16, 1.0
+"""memory_libmap's costs on an ECP5 (yosys passes/memory/memory_libmap.cc,
+techlibs/lattice/{brams_16kd,lutrams}.txt): 128 an EBR, 4 a 16 x 4
+distributed RAM (TRELLIS_DPR16X4, not offered for ROMs), a bit as logic
+1/16 in a ROM and 1 in a RAM (its ``-logic-cost-rom``/``-ram`` defaults);
+a memory of several blocks in depth adds 1/2 a read bit a further block
+(the output mux) and 1/2 a block (the write-enable demux), and a read port
+of its own 2."""
+
+
+def _ebr_shape(depth: int, width: int) -> tuple[int, int]:
+    """(blocks side by side, blocks in depth) of the EBR aspect ratio that
+    needs the fewest blocks."""
+    return min(((math.ceil(width / w), math.ceil(depth / d)) for w, d in EBR_SHAPES), key=lambda s: s[0] * s[1])
+
+
+def ecp5_blocks(depth: int, width: int) -> int:
+    """EBRs of a ``depth`` x ``width`` memory: the fewest over the EBR's
+    aspect ratios (blocks side by side for the width, cascaded for the
+    depth)."""
+    if depth <= 0 or width <= 0:
+        return 0
+    across, down = _ebr_shape(depth, width)
+    return across * down
+
+
+def _mapping_cost(units: int, unit_cost: float, down: int, width: int, rom: bool, extra: float = 0) -> float:
+    return unit_cost * units + 0.5 * (down - 1) * width + (0.5 * down if down > 1 and not rom else 0) + 2 + extra
+
+
+DPR_EXTRA = 6
+"""memory_libmap's further cost of a RAM in TRELLIS_DPR16X4s (its read
+emulation), measured: a FIFO of 2 words stays in flip-flops up to 9 bits
+wide (2 x 8 = 16 <= 4·2 + 2 + 6) and goes to distributed RAM from 12."""
+
+
+def ecp5_mapping(depth: int, width: int, rom: bool) -> str:
+    """Where yosys (memory_libmap) puts a memory on an ECP5: ``"ebr"``,
+    ``"dpr"`` (TRELLIS_DPR16X4s; never a ROM) or ``"logic"`` (flip-flops
+    and multiplexers; a ROM: LUTs of constants), the cheapest by its costs
+    (:data:`EBR_COST` ...), logic on a tie."""
+    if depth <= 0 or width <= 0:
+        return "logic"
+    across, down = _ebr_shape(depth, width)
+    costs = {"logic": math.floor(depth * width * (ROM_BIT_COST if rom else RAM_BIT_COST)),
+             "ebr": _mapping_cost(across * down, EBR_COST, down, width, rom)}
+    if not rom:
+        rows = math.ceil(depth / 16)
+        costs["dpr"] = _mapping_cost(rows * math.ceil(width / 4), DPR_COST, rows, width, rom, DPR_EXTRA)
+    return min(costs, key=lambda k: (costs[k], k != "logic"))
+
+
+def ecp5_in_ebr(depth: int, width: int, rom: bool) -> bool:
+    """Whether yosys puts a memory in EBR on an ECP5 (:func:`ecp5_mapping`)."""
+    return ecp5_mapping(depth, width, rom) == "ebr"
+
+
+def ecp5_memories(spec: LayerSpec, pe=1, simd=1, mem_mode: str = "internal_embedded",
+                  threshold_bits: int | None = None) -> list[tuple[int, int, bool]]:
+    """The memories of a layer's RTL engine as yosys sees them, (depth,
+    width, is_rom): an MVAU's/VVAU's weight ROM (depth = folds, width
+    PE·SIMD·W, in banks of :func:`finnr.hw.pipeline.rom_bank` words), its
+    threshold ROM (channels/PE words of PE·T thresholds of
+    ``threshold_bits``, default the accumulator's bits) and the MVAU's input
+    buffer (MW/SIMD words of SIMD·A); a thresholding layer's ROM; a FIFO's
+    RAM; a sliding window's or max-pool's line buffer ((DH·(KH-1)+1+SH)
+    rows of IFM_W·C/SIMD words of SIMD·A); the upsampler's row; the
+    depth-to-space banks."""
+    from finnr.hw.pipeline import rom_bank
+
+    pe, simd = int(pe), int(simd)
+    mems: list[tuple[int, int, bool]] = []
+
+    def rom(depth: int, width: int) -> None:
+        bank = rom_bank(width)
+        full, rest = divmod(depth, bank) if depth > bank else (0, depth)
+        mems.extend([(bank, width, True)] * full + ([(rest, width, True)] if rest else []))
+
+    kind = spec.kind
+    tbits = threshold_bits or spec.acc_bits
+    if kind in ("mvau", "vvau"):
+        depth, width = cost.weight_memory(spec, pe, simd)
+        if mem_mode != "external":
+            rom(int(depth), int(pe * width))
+        nch, mw = cost.model_for(spec).folded_dims(spec)
+        if spec.thresholds:
+            rom(max(1, int(nch) // pe), pe * spec.thresholds * tbits)
+        if kind == "mvau" and mw // simd > 1:
+            mems.append((int(mw) // simd, simd * spec.abits, False))
+    elif kind == "thresholding":
+        rom(max(1, spec.channels // pe), pe * spec.thresholds * (threshold_bits or spec.abits + 1))
+    elif kind == "fifo":
+        mems.append((max(2, spec.depth), spec.in_elems * spec.abits, False))
+    elif kind in ("swu", "maxpool"):
+        lanes = simd if kind == "swu" else pe
+        kh, sh, dh = spec.kernel[0], spec.stride[0], spec.dilation[0]
+        mems.append(((dh * (kh - 1) + 1 + sh) * spec.ifm[1] * spec.channels // lanes, lanes * spec.abits, False))
+    elif kind == "upsample":
+        depth, width = cost.upsample_buffer(spec, simd)
+        mems.append((int(depth), int(width), False))
+    elif kind == "depth_to_space":
+        banks, depth, bits = cost.depth_to_space_buffer(spec, simd)
+        mems.extend([(int(depth), int(bits), False)] * int(banks))
+    return mems
+
+
+def ecp5_ebr(spec: LayerSpec, pe=1, simd=1, mem_mode: str = "internal_embedded",
+             threshold_bits: int | None = None) -> int:
+    """EBRs of a layer on an ECP5: the blocks of those of its memories
+    that yosys puts in EBR (:func:`ecp5_in_ebr`)."""
+    return sum(ecp5_blocks(d, w) for d, w, r in ecp5_memories(spec, pe, simd, mem_mode, threshold_bits)
+               if ecp5_in_ebr(d, w, r))
+
+
+def ecp5_mult18(spec: LayerSpec, pe=1, simd=1, res_type: str = "lut") -> int:
+    """MULT18X18Ds of a layer on an ECP5: one a lane (PE·SIMD multipliers of
+    W x A bits, at most 18 x 18) for a non-binary MVAU/VVAU whose res_type is
+    dsp; none otherwise (finnr synthesizes with ``-nodsp`` unless DSPs are
+    asked for, and the multipliers stay in LUTs)."""
+    if spec.kind not in ("mvau", "vvau") or res_type != "dsp" or spec.binary_xnor:
+        return 0
+    return int(pe) * int(simd) * math.ceil(spec.wbits / 18) * math.ceil(spec.abits / 18)
+
+
+def ecp5_terms(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str = "lut",
+               mem_mode: str = "internal_embedded", threshold_bits: int | None = None) -> dict[str, float]:
+    """The terms of a layer's LUT4/FF model on an ECP5: those of
+    :func:`terms` for most kinds; for the engines whose memories yosys maps
+    three ways (:func:`ecp5_mapping`) terms of each mapping instead of the
+    64-deep LUTRAM of a Xilinx part, and for the pipelined MVAU/VVAU
+    (finnr_mvau, finnr_rom, finnr_dot/finnr_tree, finnr_act, finnr_skid)
+    their registers:
+
+    - mvau, vvau: ``const``, ``products`` (PE·SIMD·W·A),
+      ``products_sq``, ``tree``, ``popcount``, ``acc`` (PE·acc bits),
+      ``compare`` (PE·T·threshold bits); the weight ROM: ``rom_logic`` (the
+      bits / 16 of its banks in LUTs: a LUT4 holds 16), ``rom_addr`` (their
+      width · log2 depth), ``thr_logic`` (the threshold ROM's bits / 16 when
+      in LUTs), ``rom_regs`` (its registered word, width ·
+      (rom_latency - 1), and each bank's held word); ``stages`` (PE · acc
+      bits · the adder tree's and the activation's register stages),
+      ``xs`` (the input word waiting beside the ROM: SIMD·A ·
+      rom_latency), ``out`` (PE·output bits: output and skid registers);
+      ``inbuf_dpr``/``inbuf_ff`` (the input buffer's 16 x 4 distributed
+      RAMs, or its bits in flip-flops);
+    - fifo, swu, maxpool, upsample, depth_to_space: ``const``, ``width``,
+      ``addr`` (log2 depth), and the buffer as ``dpr`` (16 x 4 RAMs),
+      ``ff`` (bits in flip-flops) or ``ebr`` (blocks);
+    - pad: ``const``, ``width`` and ``counters`` (the bits of its row,
+      column and channel-fold counters)."""
+    from finnr.hw import pipeline
+
+    kind = spec.kind
+    pe, simd = int(pe), int(simd)
+    if kind in ("mvau", "vvau"):
+        base = terms(spec, pe, simd, ram_style, res_type, mem_mode)
+        depth, width = (int(v) for v in cost.weight_memory(spec, pe, simd))
+        width *= pe
+        on_chip = mem_mode != "external"
+        banks = math.ceil(depth / pipeline.rom_bank(width))
+        latency = pipeline.rom_latency(width, depth)
+        tbits = threshold_bits or spec.acc_bits
+        acc = float(base["acc"]) / pe
+        nch = int(cost.model_for(spec).folded_dims(spec)[0])
+        mems = ecp5_memories(spec, pe, simd, mem_mode, threshold_bits)
+        n_weight = banks if on_chip else 0
+        logic = [(d, w) for d, w, _ in mems[:n_weight] if ecp5_mapping(d, w, True) == "logic"]
+        thr_logic = [(d, w) for d, w, r in mems[n_weight:] if r and ecp5_mapping(d, w, True) == "logic"]
+        inbuf = [m for m in mems if not m[2]]
+        inbuf_map = [ecp5_mapping(d, w, False) for d, w, _ in inbuf]
+        if kind == "vvau":
+            return {"const": 1.0, "channel_acc": spec.channels * acc, "products": float(base["products"]),
+                    "tree": float(base["tree"]), "compare": pe * spec.thresholds * tbits,
+                    "act_stages": pe * spec.thresholds * math.ceil(math.log2(spec.thresholds + 1)),
+                    "rom_regs": on_chip * width * (latency - 1), "xs": simd * spec.abits * latency,
+                    "out": pe * spec.obits}
+        return {"const": 1.0, "products": float(base["products"]),
+                "products_sq": float(base["products_sq"]),
+                "tree": float(base["tree"]), "popcount": float(base["popcount"]), "acc": pe * acc,
+                "compare": pe * spec.thresholds * tbits,
+                "rom_logic": sum(d * w / 16 for d, w in logic),
+                "rom_addr": sum(w * math.log2(max(d, 2)) for d, w in logic),
+                "thr_logic": sum(d * w / 16 for d, w in thr_logic),
+                "rom_regs": on_chip * width * (latency - 1 + (banks if banks > 1 else 0)),
+                "stages": pe * acc * pipeline.tree_stages(simd),
+                "act_stages": pe * (spec.thresholds + math.ceil(math.log2(spec.thresholds + 1))
+                                    * pipeline.tree_stages(spec.thresholds)) if spec.thresholds else 0.0,
+                "thr_q": pe * spec.thresholds * tbits if nch // pe > 1 else 0.0,
+                "xs": simd * spec.abits * latency, "out": pe * spec.obits,
+                "inbuf_dpr": sum(math.ceil(d / 16) * math.ceil(w / 4) for (d, w, _), m in zip(inbuf, inbuf_map)
+                                 if m == "dpr"),
+                "inbuf_ff": sum(d * w for (d, w, _), m in zip(inbuf, inbuf_map) if m == "logic")}
+    if kind == "pad":
+        return {"const": 1.0, "width": float(simd * max(spec.abits, spec.obits)),
+                "counters": sum(math.ceil(math.log2(max(n, 2))) for n in (*spec.ofm, spec.channels // simd))}
+    mems = ecp5_memories(spec, pe, simd, mem_mode, threshold_bits)
+    if kind in ("fifo", "swu", "maxpool", "upsample", "depth_to_space") and mems:
+        t = {"const": 1.0, "width": float(mems[0][1]) * (1 if kind != "depth_to_space" else len(mems)),
+             "addr": float(math.ceil(math.log2(max(mems[0][0], 2)))), "dpr": 0.0, "ff": 0.0, "ebr": 0.0}
+        for d, w, _ in mems:
+            m = ecp5_mapping(d, w, False)
+            t["dpr" if m == "dpr" else "ff" if m == "logic" else "ebr"] += (
+                math.ceil(d / 16) * math.ceil(w / 4) if m == "dpr" else d * w if m == "logic" else ecp5_blocks(d, w))
+        return t
+    return {k: float(v) for k, v in terms(spec, pe, simd, ram_style, res_type, mem_mode).items()}
+
+
+def ecp5_resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str = "lut",
+                   mem_mode: str = "internal_embedded", threshold_bits: int | None = None) -> dict[str, np.ndarray]:
+    """LUT (LUT4 as nextpnr counts it), FF, BRAM18 (EBR), URAM (0) and DSP
+    (MULT18) of a layer on an ECP5: LUT and FF from the ``ecp5`` set on
+    :func:`ecp5_terms`, EBR and MULT18 from the rules (element-wise over
+    arrays of PE and SIMD)."""
+    if np.ndim(pe) or np.ndim(simd):
+        one = np.vectorize(lambda p, s, k: float(ecp5_resources(spec, p, s, ram_style, res_type, mem_mode,
+                                                                threshold_bits)[k]))
+        return {k: one(pe, simd, k) for k in ("lut", "ff", "bram18", "uram", "dsp")}
+    doc = coefficient_file("ecp5")
+    kinds = doc.get("kinds", {})
+    if spec.kind in kinds:
+        t = ecp5_terms(spec, pe, simd, ram_style, res_type, mem_mode, threshold_bits)
+        res = {key: sum(c * t[name] for name, c in kinds[spec.kind][key].items()) for key in FITTED}
+    elif spec.kind in coefficient_set("yosys"):
+        res = _fitted(spec, pe, simd, ram_style, res_type, mem_mode, coefficient_set("yosys"),
+                      doc.get("lut6_to_lut4", 1.0))
+    else:
+        base = finn_r_resources(spec, pe, simd, ram_style, res_type, mem_mode)
+        res = {key: base[key] for key in FITTED}
+    return {"lut": np.float64(res["lut"]), "ff": np.float64(res["ff"]),
+            "bram18": np.float64(ecp5_ebr(spec, pe, simd, mem_mode, threshold_bits)), "uram": np.float64(0),
+            "dsp": np.float64(ecp5_mult18(spec, pe, simd, res_type))}
+
+
+def threshold_bits(op: Operation) -> int | None:
+    """The signed width of a layer's integer thresholds as its RTL engine
+    stores them (None without thresholds): those of
+    :func:`finnr.hw.threshold_memory` against the accumulator's range (an
+    MVAU's or VVAU's) or the input's (a thresholding layer's)."""
+    from finnr.dialects import datatypes as dt
+    from finnr.hw import accumulator_range, integer_thresholds, signed_bits
+
+    matrix = getattr(op, "threshold_matrix", None)
+    t = matrix() if matrix is not None else None
+    if t is None:
+        return None
+    x = op.operands[0].type.element_type
+    if isinstance(op, df.ThresholdingOp):
+        lo, hi = (int(v) for v in dt.value_range(x))
+    else:
+        w = np.asarray(op.weight_matrix(), dtype=np.int64)
+        lo, hi = accumulator_range(w.T if isinstance(op, df.VVAUOp) else w, x)
+    ints = integer_thresholds(t, lo, hi)
+    return signed_bits(int(ints.min()), int(ints.max()))
+
+
+def layer_resources_ecp5(op: Operation) -> dict[str, float]:
+    """A dataflow layer's resources on an ECP5 (``ecp5`` set), from the op:
+    its spec, folding, ram_style/res_type/mem_mode and threshold width."""
+    spec = model_of(op).spec(op)
+    pe, simd = (op.properties[k].value.data if k in op.properties else 1 for k in ("pe", "simd"))
+    mem = {k: getattr(op, k).data for k in ("ram_style", "res_type", "mem_mode") if k in op.properties}
+    return {k: float(v) for k, v in ecp5_resources(spec, pe, simd, **mem, threshold_bits=threshold_bits(op)).items()}
+
+
+ECP5_DESIGN_LUTS = 2
+"""TRELLIS_COMB of a whole design's constant drivers (nextpnr-ecp5 packs
+them once a design; ``finnr.toolchains.synth`` counts them alike)."""
+
+
+def design_resources_ecp5(module: Operation) -> dict:
+    """A whole design's resources on an ECP5 as nextpnr-ecp5 counts them:
+    every dataflow layer of the module (FIFOs and width converters
+    included) by :func:`layer_resources_ecp5` (each as synthesized alone),
+    the sums of LUT4 and FF scaled by the set's ``design_factor`` (yosys
+    optimizes across the layers' boundaries of a whole design: fitted on
+    training networks packed whole), plus the constant drivers' LUT4s;
+    ``{"layers": {name: res}, "total": res}``."""
+    layers = {}
+    for i, op in enumerate(op for op in module.walk() if type(op) in MODELS):
+        name = op.attributes["sym_name"].data if "sym_name" in op.attributes else f"{op.name}_{i}"
+        layers[name] = layer_resources_ecp5(op)
+    total = {k: sum(r[k] for r in layers.values()) for k in ("lut", "ff", "bram18", "uram", "dsp")}
+    factor = coefficient_file("ecp5").get("design_factor", {})
+    for key in FITTED:
+        total[key] *= factor.get(key, 1.0)
+    total["lut"] += ECP5_DESIGN_LUTS
+    return {"layers": layers, "total": total}
 
 
 def fit(rows: list[dict[str, float]], measured: list[float]) -> dict[str, float]:

