@@ -14,6 +14,10 @@ model chosen for it when the user names none (:func:`default_for`).
   fitted to the pinned yosys (:mod:`finnr.models.calibration`).
 - ``finn``: FINN's current estimator (finn-plus 1.6.1) for the hardware
   FINN's own flow builds from the design (:mod:`finnr.models.finn_model`).
+- ``ecp5`` (the default for ECP5 devices): finnr's own engines as yosys
+  ``synth_ecp5`` and nextpnr-ecp5 count them: LUT4 and FF fitted per kind,
+  EBR and MULT18 by yosys's memory mapping rules
+  (:func:`finnr.models.calibration.ecp5_resources`).
 
 The model of a design travels in the IR: ``dataflow-set-folding{cost-model=NAME}``
 records it as the module attribute :data:`MODULE_ATTR` (absent for the
@@ -60,6 +64,11 @@ class CostModel:
     """Its figures are for FINN's hardware: the host layers FINN builds
     (:func:`finnr.models.finn_model.host_layers`) are folded and costed too,
     and folding_config.json names every node of FINN's flow."""
+    op_resources: Callable | None = None
+    """(op) -> LUT, FF, BRAM18, URAM, DSP of a placed layer, where the op
+    tells the model more than its spec (the values of its thresholds, say);
+    the estimate and the report use it, the optimizer the spec-level
+    :attr:`resources`."""
 
 
 COST_MODELS: dict[str, CostModel] = {}
@@ -89,6 +98,23 @@ register(CostModel(
     "finn", "FINN's hardware for this design as FINN's own estimator (finn-plus 1.6.1) predicts it: its cycles "
     "per layer and its LUT/BRAM/URAM/DSP estimates (FFs and FIFOs: finnr's)",
     cycles=finn_model.cycles, resources=finn_model.resources, set_folding=finn_model.set_folding, meets_at_target=True, finn_hardware=True))
+
+
+def _ecp5_design(res: dict) -> dict:
+    """A layer's ECP5 resources scaled by the set's whole-design factor
+    (yosys optimizes across layer boundaries in a whole design)."""
+    factor = calibration.coefficient_file("ecp5").get("design_factor", {})
+    return {k: v * factor.get(k, 1.0) for k, v in res.items()}
+
+
+register(CostModel(
+    "ecp5", "finnr's own engines as yosys synth_ecp5 and nextpnr-ecp5 count them: LUT4 and FF fitted per layer kind, "
+    "EBR and MULT18 by yosys's memory mapping rules (finnr.models.calibration)",
+    cycles=cost.cycles,
+    resources=lambda spec, pe=1, simd=1, ram_style="auto", res_type="lut", mem_mode="internal_embedded":
+        _ecp5_design(calibration.ecp5_resources(spec, pe, simd, ram_style, res_type, mem_mode)),
+    op_resources=lambda op: _ecp5_design(calibration.layer_resources_ecp5(op))))
+FAMILY_DEFAULTS["ecp5"] = "ecp5"
 
 
 def get(name: str | None) -> CostModel:

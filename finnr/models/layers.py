@@ -110,9 +110,12 @@ def layer_resources(op: Operation, model: str | None = None) -> dict[str, float]
     """LUT, FF, BRAM18, URAM, DSP of one layer at its folding, by the named
     cost model (default finnr's own; a ``res_type`` of 'auto' is estimated as
     LUT multipliers, as FINN's estimates do)."""
+    cm = cost_models.get(model)
+    if cm.op_resources is not None:
+        return {key: float(np.asarray(v)) for key, v in cm.op_resources(op).items()}
     pe, simd = folding(op)
     res_type = _str_prop(op, "res_type", "lut")
-    res = cost_models.get(model).resources(
+    res = cm.resources(
         spec_of(op), pe, simd, _str_prop(op, "ram_style", "auto"), "lut" if res_type == "auto" else res_type,
         _str_prop(op, "mem_mode", "internal_embedded"))
     return {key: float(np.asarray(v)) for key, v in res.items()}
