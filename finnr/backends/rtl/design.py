@@ -337,7 +337,7 @@ def _window(op: df.SWUOp | df.MaxPoolOp, module: str) -> tuple[dict[str, int], l
     return params, []
 
 
-@rtl_engine(df.PadOp, files=("finnr_pad.v",))
+@rtl_engine(df.PadOp, files=("finnr_pad.v", "finnr_count.v"))
 def _pad(op: df.PadOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     x = _elt(op.operands[0])
     _, h, w_, c = _shape(op.input)

@@ -27,7 +27,7 @@
 // CHECK-NEXT:    dataflow.thresholding %{{[^ ]*}} {cost = {cycles = 2 : i64, lut = 12 : i64, ff = 8 : i64, bram18 = 0 : i64, uram = 0 : i64, dsp = 0 : i64}
 // DEFAULT-NOT:   finnr.cost_model
 // DEFAULT:       dataflow.mvau %{{[^ ]*}} {cost = {cycles = 4 : i64, lut = 536 : i64
-// UNKNOWN:       unknown cost model 'nope' (cost models: finn-r, yosys, finn)
+// UNKNOWN:       unknown cost model 'nope' (cost models: finn-r, yosys, finn, ecp5)
 func.func @mlp(%x: tensor<1x8x!qnn.uint<2>>) -> tensor<1x4x!qnn.uint<2>> {
   %y = dataflow.partition (%a = %x : tensor<1x8x!qnn.uint<2>>) -> (tensor<1x4x!qnn.uint<2>>) {
     %h = dataflow.mvau %a {weights = dense<1> : tensor<8x4xi8>, weight_dtype = !qnn.int<2>, thresholds = dense<[[0, 4, 8]]> : tensor<1x3xi8>, pe = 2 : i64, simd = 4 : i64} : (tensor<1x8x!qnn.uint<2>>) -> tensor<1x4x!qnn.uint<2>>

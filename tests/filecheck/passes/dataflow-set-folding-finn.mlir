@@ -25,7 +25,7 @@
 // MAX:         builtin.module attributes {finnr.cost_model = "finn", finnr.finn_host_folding = {Thresholding_rtl_0 = {PE = 8 : i64}}}
 // MAX:           dataflow.mvau
 // MAX-SAME:        pe = 4 : i64, simd = 8 : i64
-// UNKNOWN:     unknown cost model 'nope' (cost models: finn-r, yosys, finn)
+// UNKNOWN:     unknown cost model 'nope' (cost models: finn-r, yosys, finn, ecp5)
 func.func @mlp(%x: tensor<1x8xf32>) -> tensor<1x4x!qnn.uint<2>> {
   %t = qnn.constant dense<[[0.25, 0.5, 0.75]]> : tensor<1x3xf32> -> tensor<1x3xf32>
   %q = qnn.multithreshold %x, %t {out_dtype = !qnn.uint<2>} : (tensor<1x8xf32>, tensor<1x3xf32>) -> tensor<1x8x!qnn.uint<2>>

@@ -6,7 +6,8 @@
 // OUT_BITS bits (a bipolar output is the count's bit), pipelined (clock
 // enable `en`): the comparisons are registered and counted by finnr_tree,
 // so y is the activation of the `acc` given 1 + tree_stages(NT) enables
-// before (finnr.hw.pipeline.act_latency). The thresholds are a finnr_rom of
+// before (finnr.hw.pipeline.act_latency); `y_valid` is `valid` as many
+// enables on. The thresholds are a finnr_rom of
 // NF words of PE * NT (lane p's threshold i at bits [(p*NT+i)*T_BITS +:
 // T_BITS]), read at `addr`: give the address rom_latency (2, or 3 with
 // several banks) enables before its values in `acc`.
@@ -27,12 +28,30 @@ module finnr_act #(
   parameter integer THRESHOLDS_BANK = NF
 ) (
   input  wire ap_clk,
+  input  wire ap_rst_n,
   input  wire en,
   input  wire [(NF > 1 ? $clog2(NF) : 1)-1:0] addr,
+  input  wire valid,
   input  wire [PE*ACC_BITS-1:0] acc,
+  output wire y_valid,
   output wire [PE*OUT_BITS-1:0] y
 );
   localparam integer CB = $clog2(NT + 1);
+  localparam integer AL = NT > 0 ? 1 + (NT > 1 ? ($clog2(NT) + LEVELS - 1) / LEVELS : 0) : 0;  // the depth
+  wire [AL:0] v;  // bit k: `valid` k enables on
+  assign v[0] = valid;
+  assign y_valid = v[AL];
+  genvar j;
+  generate
+    for (j = 1; j <= AL; j = j + 1) begin : stage
+      reg r;
+      always @(posedge ap_clk) begin
+        if (!ap_rst_n) r <= 1'b0;
+        else if (en) r <= v[j-1];
+      end
+      assign v[j] = r;
+    end
+  endgenerate
   wire [(NT > 0 ? PE*NT*T_BITS : 1)-1:0] t;
   generate
     if (NT > 0) begin : threshold_rom

@@ -146,29 +146,17 @@ module finnr_mvau #(
       c_acc <= acc_next;
     end
   end
-  localparam integer AL = NT > 0 ? 1 + (NT > 1 ? ($clog2(NT) + LEVELS - 1) / LEVELS : 0) : 0;  // finnr_act's depth
   wire [PE*OUT_BITS-1:0] y;
+  wire y_valid;
   finnr_act #(.PE(PE), .ACC_BITS(ACC_BITS), .NT(NT), .T_BITS(T_BITS), .OUT_BITS(OUT_BITS),
               .ACT_BIAS(ACT_BIAS), .NF(NF), .LEVELS(LEVELS), .THRESHOLDS(THRESHOLDS),
               .THRESHOLDS_BANK(THRESHOLDS_BANK)) act (
-    .ap_clk(ap_clk), .en(adv), .addr(s_nf[A+1-RLT]), .acc(c_acc), .y(y));
-  wire [AL:0] y_valid;  // bit k: c_valid k stages on
-  assign y_valid[0] = c_valid;
-  genvar j;
-  generate
-    for (j = 1; j <= AL; j = j + 1) begin : act_stage
-      reg v;
-      always @(posedge ap_clk) begin
-        if (!ap_rst_n) v <= 1'b0;
-        else if (adv) v <= y_valid[j-1];
-      end
-      assign y_valid[j] = v;
-    end
-  endgenerate
+    .ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .en(adv), .addr(s_nf[A+1-RLT]), .valid(c_valid), .acc(c_acc),
+    .y_valid(y_valid), .y(y));
 
   // output register
   finnr_skid #(.WIDTH(PE*OUT_BITS)) out (
-    .ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .valid(y_valid[AL]), .data(y), .adv(adv),
+    .ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .valid(y_valid), .data(y), .adv(adv),
     .out_tdata(out_tdata), .out_tvalid(out_tvalid), .out_tready(out_tready));
 endmodule
 /* verilator lint_on UNSIGNED */

@@ -1,7 +1,11 @@
 // finnr RTL library: padding of an H x W x C frame (SIMD channels per
 // beat) by TOP/LEFT/BOTTOM/RIGHT pixels of VALUE: one output beat per
 // cycle, (H+TOP+BOTTOM)*(W+LEFT+RIGHT)*C/SIMD cycles per frame; in_frame the
-// frame each output beat is an input beat. `busy` marks an output beat.
+// frame each output beat is an input beat. The position's counters
+// (finnr_count) keep registered last flags, and whether the row and the
+// column lie in the frame are registers set as the counters step, so no
+// comparison stands between the consumer's ready and the counters' enable.
+// `busy` marks an output beat.
 `default_nettype none
 /* verilator lint_off WIDTH */
 /* verilator lint_off UNUSEDSIGNAL */
@@ -35,29 +39,35 @@ module finnr_pad #(
   reg out_valid;
   reg [SIMD*BITS-1:0] out_data;
   wire adv = !out_valid || out_tready;
-  reg [CNT-1:0] oy, ox, cf;
-  wire in_frame = oy >= TOP && oy < TOP + H && ox >= LEFT && ox < LEFT + W;
+  wire [(OH > 1 ? $clog2(OH) : 1)-1:0] oy;
+  wire [(OW > 1 ? $clog2(OW) : 1)-1:0] ox;
+  wire [(CF > 1 ? $clog2(CF) : 1)-1:0] cf;
+  wire oy_first, oy_last, ox_first, ox_last, cf_first, cf_last;
+  reg row_in, col_in;  // oy in TOP .. TOP+H-1, ox in LEFT .. LEFT+W-1
+  wire in_frame = row_in && col_in;
   wire go = ap_rst_n && adv && (!in_frame || in_tvalid);
   wire busy = go;
   assign in_tready = ap_rst_n && adv && in_frame;
+  wire col_step = go && cf_last;
+  wire row_step = col_step && ox_last;
+  finnr_count #(.N(CF)) cf_count (.ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .step(go), .value(cf),
+                                   .first(cf_first), .last(cf_last));
+  finnr_count #(.N(OW)) ox_count (.ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .step(col_step), .value(ox),
+                                   .first(ox_first), .last(ox_last));
+  finnr_count #(.N(OH)) oy_count (.ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .step(row_step), .value(oy),
+                                   .first(oy_first), .last(oy_last));
+  wire [CNT-1:0] ox_next = ox_last ? 0 : ox + 1;
+  wire [CNT-1:0] oy_next = oy_last ? 0 : oy + 1;
   always @(posedge ap_clk) begin
     if (!ap_rst_n) begin
-      oy <= 0; ox <= 0; cf <= 0;
+      row_in <= TOP == 0 && H > 0;
+      col_in <= LEFT == 0 && W > 0;
       out_valid <= 1'b0;
     end else begin
+      if (col_step) col_in <= ox_next >= LEFT && ox_next < LEFT + W;
+      if (row_step) row_in <= oy_next >= TOP && oy_next < TOP + H;
       if (adv) out_valid <= go;
-      if (go) begin
-        out_data <= in_frame ? in_tdata : {SIMD{V}};
-        if (cf != CF - 1) cf <= cf + 1;
-        else begin
-          cf <= 0;
-          if (ox != OW - 1) ox <= ox + 1;
-          else begin
-            ox <= 0;
-            oy <= oy == OH - 1 ? 0 : oy + 1;
-          end
-        end
-      end
+      if (go) out_data <= in_frame ? in_tdata : {SIMD{V}};
     end
   end
   assign out_tvalid = out_valid;

@@ -204,29 +204,17 @@ module finnr_vvau #(
   end
 
   // activation
-  localparam integer AL = NT > 0 ? 1 + (NT > 1 ? ($clog2(NT) + LEVELS - 1) / LEVELS : 0) : 0;  // finnr_act's depth
   wire [PE*OUT_BITS-1:0] y;
+  wire y_valid;
   finnr_act #(.PE(PE), .ACC_BITS(ACC_BITS), .NT(NT), .T_BITS(T_BITS), .OUT_BITS(OUT_BITS),
               .ACT_BIAS(ACT_BIAS), .NF(NF), .LEVELS(LEVELS), .THRESHOLDS(THRESHOLDS),
               .THRESHOLDS_BANK(THRESHOLDS_BANK)) act (
-    .ap_clk(ap_clk), .en(adv), .addr(RLT == 3 ? ef : ef2), .acc(e3_acc), .y(y));
-  wire [AL:0] y_valid;  // bit k: e3_valid k stages on
-  assign y_valid[0] = e3_valid;
-  genvar j;
-  generate
-    for (j = 1; j <= AL; j = j + 1) begin : act_stage
-      reg v;
-      always @(posedge ap_clk) begin
-        if (!ap_rst_n) v <= 1'b0;
-        else if (adv) v <= y_valid[j-1];
-      end
-      assign y_valid[j] = v;
-    end
-  endgenerate
+    .ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .en(adv), .addr(RLT == 3 ? ef : ef2), .valid(e3_valid), .acc(e3_acc),
+    .y_valid(y_valid), .y(y));
 
   // output register
   finnr_skid #(.WIDTH(PE*OUT_BITS)) out (
-    .ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .valid(y_valid[AL]), .data(y), .adv(adv),
+    .ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .valid(y_valid), .data(y), .adv(adv),
     .out_tdata(out_tdata), .out_tvalid(out_tvalid), .out_tready(out_tready));
 endmodule
 /* verilator lint_on UNSIGNED */
