@@ -131,6 +131,12 @@ int main(int argc, char **argv) {
     top->eval();
   }
   top->rst_n = 1;
+  for (int i = 0; i < 1; i++) {  // the engines' registered copies of the reset follow
+    top->clk = 1;
+    top->eval();
+    top->clk = 0;
+    top->eval();
+  }
   uint64_t cycle = 0, idle = 0, first_in = 0, last_out = 0;
   bool started = false;
   uint64_t extra = 0;  // cycles after the last output beat, for the isolated layer copies

@@ -26,14 +26,18 @@ module finnr_add_streams #(
   output wire out_tvalid,
   input  wire out_tready
 );
+  // a registered copy of the reset for the issue logic: the reset's
+  // fanout stays on the registers' own reset inputs, out of the LUTs
+  reg run;
+  always @(posedge ap_clk) run <= ap_rst_n;
   localparam integer SW = (A_BITS > B_BITS ? (A_BITS > OUT_BITS ? A_BITS : OUT_BITS)
                                            : (B_BITS > OUT_BITS ? B_BITS : OUT_BITS)) + 2;
   reg out_valid;
   reg [PE*OUT_BITS-1:0] out_data;
   wire adv = !out_valid || out_tready;
-  wire go = ap_rst_n && adv && in_tvalid[0] && in_tvalid[1];
+  wire go = run && adv && in_tvalid[0] && in_tvalid[1];
   wire busy = go;
-  assign in_tready = {ap_rst_n && adv && in_tvalid[0], ap_rst_n && adv && in_tvalid[1]};
+  assign in_tready = {run && adv && in_tvalid[0], run && adv && in_tvalid[1]};
   wire [PE*A_BITS-1:0] a = in_tdata[PE*A_BITS-1:0];
   wire [PE*B_BITS-1:0] b = in_tdata[PE*(A_BITS+B_BITS)-1:PE*A_BITS];
   reg [PE*OUT_BITS-1:0] y;

@@ -26,6 +26,10 @@ module finnr_concat #(
   output wire out_tvalid,
   input  wire out_tready
 );
+  // a registered copy of the reset for the issue logic: the reset's
+  // fanout stays on the registers' own reset inputs, out of the LUTs
+  reg run;
+  always @(posedge ap_clk) run <= ap_rst_n;
   localparam integer WIDTH = SIMD * BITS;
   localparam integer CNT = 16;
   reg out_valid;
@@ -33,12 +37,12 @@ module finnr_concat #(
   wire adv = !out_valid || out_tready;
   reg [CNT-1:0] sel, f;  // the input whose turn it is, and its beat of the vector
   wire [CNT-1:0] fold = FOLDS[16*sel +: 16];
-  wire go = ap_rst_n && adv && in_tvalid[sel];
+  wire go = run && adv && in_tvalid[sel];
   wire busy = go;
   genvar j;
   generate
     for (j = 0; j < N; j = j + 1) begin : g_ready
-      assign in_tready[j] = ap_rst_n && adv && sel == j;
+      assign in_tready[j] = run && adv && sel == j;
     end
   endgenerate
   always @(posedge ap_clk) begin

@@ -32,6 +32,10 @@ module finnr_depth_to_space #(
   output wire out_tvalid,
   input  wire out_tready
 );
+  // a registered copy of the reset for the issue logic: the reset's
+  // fanout stays on the registers' own reset inputs, out of the LUTs
+  reg run;
+  always @(posedge ap_clk) run <= ap_rst_n;
   localparam integer CF = C / SIMD;
   localparam integer BB = B * B;
   localparam integer NB = BB * SIMD;
@@ -50,9 +54,9 @@ module finnr_depth_to_space #(
   reg [CNT-1:0] rbh, rx, rbw, rcf;  // the output beat: row bh, pixel x*B + bw, channel fold cf
   wire writing = s < H;
   wire reading = s > 0;
-  wire go = ap_rst_n && adv && (!writing || in_tvalid);
+  wire go = run && adv && (!writing || in_tvalid);
   wire busy = go;
-  assign in_tready = ap_rst_n && adv && writing;
+  assign in_tready = run && adv && writing;
   wire [AW-1:0] waddr = (pp ? ROWW : 0) + wx * CF + (CRD ? wo : wi);
   wire [AW-1:0] raddr = (pp ? 0 : ROWW) + rx * CF + rcf;
   wire [CNT-1:0] rblock = rbh * B + rbw;

@@ -22,10 +22,14 @@ module finnr_duplicate #(
   output wire [N-1:0] out_tvalid,
   input  wire [N-1:0] out_tready
 );
+  // a registered copy of the reset for the issue logic: the reset's
+  // fanout stays on the registers' own reset inputs, out of the LUTs
+  reg run;
+  always @(posedge ap_clk) run <= ap_rst_n;
   reg [WIDTH-1:0] data;
   reg [N-1:0] pending;
   wire [N-1:0] left = pending & ~out_tready;  // outputs still waiting after this cycle
-  assign in_tready = ap_rst_n && left == {N{1'b0}};
+  assign in_tready = run && left == {N{1'b0}};
   wire go = in_tready && in_tvalid;
   wire busy = go;
   always @(posedge ap_clk) begin

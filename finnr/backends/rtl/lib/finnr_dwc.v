@@ -22,6 +22,10 @@ module finnr_dwc #(
   output wire out_tvalid,
   input  wire out_tready
 );
+  // a registered copy of the reset for the issue logic: the reset's
+  // fanout stays on the registers' own reset inputs, out of the LUTs
+  reg run;
+  always @(posedge ap_clk) run <= ap_rst_n;
   localparam integer CAP = IN + OUT;
   localparam integer CW = $clog2(CAP + 1);
   localparam [CW-1:0] IN_N = IN;
@@ -33,7 +37,7 @@ module finnr_dwc #(
   wire [CW-1:0] n_left = emit ? n - OUT_N : n;
   assign out_tvalid = n >= OUT_N;
   assign out_tdata = data[OUT*BITS-1:0];
-  assign in_tready = ap_rst_n && (n_left <= CAP_N - IN_N);
+  assign in_tready = run && (n_left <= CAP_N - IN_N);
   wire take = in_tvalid & in_tready;
   wire busy = IN <= OUT ? take : emit;
   wire [CAP*BITS-1:0] kept = emit ? data >> (OUT * BITS) : data;

@@ -27,6 +27,10 @@ module finnr_label_select #(
   output wire out_tvalid,
   input  wire out_tready
 );
+  // a registered copy of the reset for the issue logic: the reset's
+  // fanout stays on the registers' own reset inputs, out of the LUTs
+  reg run;
+  always @(posedge ap_clk) run <= ap_rst_n;
   localparam integer NB = L / PE;
   localparam integer CNT = 16;
   localparam integer VB = IN_BITS + 1;
@@ -40,7 +44,7 @@ module finnr_label_select #(
   wire last_beat = beat == NB - 1;
   wire emit = out_tvalid && out_tready;
   wire out_free = pending == 0 || (pending == 1 && emit);
-  assign in_tready = ap_rst_n && (!last_beat || out_free);
+  assign in_tready = run && (!last_beat || out_free);
   wire take = in_tvalid && in_tready;
   wire busy = NB >= K ? take : emit;
   assign out_tvalid = pending != 0;

@@ -52,6 +52,10 @@ module finnr_mvau #(
   output wire out_tvalid,
   input  wire out_tready
 );
+  // a registered copy of the reset for the issue logic: the reset's
+  // fanout stays on the registers' own reset inputs, out of the LUTs
+  reg run;
+  always @(posedge ap_clk) run <= ap_rst_n;
   localparam integer SF = MW / SIMD;
   localparam integer NF = MH / PE;
   localparam integer WMEM = SF * NF;
@@ -71,9 +75,9 @@ module finnr_mvau #(
   reg [WAW-1:0] waddr;
   reg [IW-1:0] inbuf [0:SF-1];
   wire need_in = nf == {NFW{1'b0}};
-  wire go = ap_rst_n && adv && (!need_in || in_tvalid);
+  wire go = run && adv && (!need_in || in_tvalid);
   wire busy = go;
-  assign in_tready = ap_rst_n && adv && need_in;
+  assign in_tready = run && adv && need_in;
   wire [IW-1:0] x_now = need_in ? in_tdata : inbuf[sf];
   always @(posedge ap_clk) begin
     if (go && need_in) inbuf[sf] <= in_tdata;

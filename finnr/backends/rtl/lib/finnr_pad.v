@@ -31,6 +31,10 @@ module finnr_pad #(
   output wire out_tvalid,
   input  wire out_tready
 );
+  // a registered copy of the reset for the issue logic: the reset's
+  // fanout stays on the registers' own reset inputs, out of the LUTs
+  reg run;
+  always @(posedge ap_clk) run <= ap_rst_n;
   localparam integer OH = H + TOP + BOTTOM;
   localparam integer OW = W + LEFT + RIGHT;
   localparam integer CF = C / SIMD;
@@ -45,9 +49,9 @@ module finnr_pad #(
   wire oy_first, oy_last, ox_first, ox_last, cf_first, cf_last;
   reg row_in, col_in;  // oy in TOP .. TOP+H-1, ox in LEFT .. LEFT+W-1
   wire in_frame = row_in && col_in;
-  wire go = ap_rst_n && adv && (!in_frame || in_tvalid);
+  wire go = run && adv && (!in_frame || in_tvalid);
   wire busy = go;
-  assign in_tready = ap_rst_n && adv && in_frame;
+  assign in_tready = run && adv && in_frame;
   wire col_step = go && cf_last;
   wire row_step = col_step && ox_last;
   finnr_count #(.N(CF)) cf_count (.ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .step(go), .value(cf),

@@ -32,14 +32,18 @@ module finnr_thresholding #(
   output wire out_tvalid,
   input  wire out_tready
 );
+  // a registered copy of the reset for the issue logic: the reset's
+  // fanout stays on the registers' own reset inputs, out of the LUTs
+  reg run;
+  always @(posedge ap_clk) run <= ap_rst_n;
   localparam integer NF = C / PE;
   localparam integer NFW = NF > 1 ? $clog2(NF) : 1;
   localparam [NFW-1:0] NF_LAST = NF - 1;
   localparam integer VB = IN_BITS + 1;
   wire adv;  // the pipeline advances (the output stage's skid is empty)
-  wire go = ap_rst_n && adv && in_tvalid;
+  wire go = run && adv && in_tvalid;
   wire busy = go;
-  assign in_tready = ap_rst_n && adv;
+  assign in_tready = run && adv;
   reg [NFW-1:0] nf;
   always @(posedge ap_clk) begin
     if (!ap_rst_n) nf <= {NFW{1'b0}};

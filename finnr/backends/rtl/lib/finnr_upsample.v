@@ -25,6 +25,10 @@ module finnr_upsample #(
   output wire out_tvalid,
   input  wire out_tready
 );
+  // a registered copy of the reset for the issue logic: the reset's
+  // fanout stays on the registers' own reset inputs, out of the LUTs
+  reg run;
+  always @(posedge ap_clk) run <= ap_rst_n;
   localparam integer CF = C / SIMD;
   localparam integer CNT = 16;
   localparam integer AW = W * CF > 1 ? $clog2(W * CF) : 1;
@@ -36,9 +40,9 @@ module finnr_upsample #(
   reg [CNT-1:0] ry, x, rx, cf;
   wire [AW-1:0] addr = x * CF + cf;
   wire fresh = ry == 0 && rx == 0;  // the pixel's first copy: an input beat
-  wire go = ap_rst_n && adv && (!fresh || in_tvalid);
+  wire go = run && adv && (!fresh || in_tvalid);
   wire busy = go;
-  assign in_tready = ap_rst_n && adv && fresh;
+  assign in_tready = run && adv && fresh;
   always @(posedge ap_clk) begin
     if (go && fresh) row[addr] <= in_tdata;
   end

@@ -68,6 +68,10 @@ module finnr_vvau #(
   output wire out_tvalid,
   input  wire out_tready
 );
+  // a registered copy of the reset for the issue logic: the reset's
+  // fanout stays on the registers' own reset inputs, out of the LUTs
+  reg run;
+  always @(posedge ap_clk) run <= ap_rst_n;
   function integer gcd(input integer a, input integer b);
     integer x, y, r, i;
     begin
@@ -112,9 +116,9 @@ module finnr_vvau #(
   wire b_valid = s_valid[S], b_last = s_last[S], b_first = s_first[S];
   wire adv_in = !(b_valid && b_last) || ob_free;  // the accumulate side advances
   reg [BW-1:0] beat;
-  wire go = ap_rst_n && adv_in && in_tvalid;
+  wire go = run && adv_in && in_tvalid;
   wire busy = go;
-  assign in_tready = ap_rst_n && adv_in;
+  assign in_tready = run && adv_in;
   always @(posedge ap_clk) begin
     if (!ap_rst_n) beat <= {BW{1'b0}};
     else if (go) beat <= beat == B_LAST ? {BW{1'b0}} : beat + 1'b1;

@@ -53,6 +53,10 @@ module finnr_window #(
   output wire out_tvalid,
   input  wire out_tready
 );
+  // a registered copy of the reset for the issue logic: the reset's
+  // fanout stays on the registers' own reset inputs, out of the LUTs
+  reg run;
+  always @(posedge ap_clk) run <= ap_rst_n;
   localparam integer CF = C / SIMD;
   localparam integer WC = W * CF;
   localparam integer RN = (KH - 1) * DH + 1;
@@ -72,7 +76,7 @@ module finnr_window #(
   reg [AW-1:0] wa;
   reg [CNT-1:0] wpos;
   wire space = ahead < BUF;
-  assign in_tready = ap_rst_n && space;
+  assign in_tready = run && space;
   wire wgo = in_tvalid && in_tready;
   wire row_done = wgo && wpos == WC - 1;
   reg [AS:1] w_en;
@@ -103,7 +107,7 @@ module finnr_window #(
   // reader
   wire adv;  // the pipeline advances (the output stage's skid is empty)
   wire rows_ok = ahead >= RN;
-  wire rgo = ap_rst_n && adv && rows_ok;
+  wire rgo = run && adv && rows_ok;
   wire busy = rgo || (!rows_ok && wgo);
   // the read's position: output pixel (oy, ox), window (kh, kw), channel
   // fold cf, each a counter with registered first/last flags
