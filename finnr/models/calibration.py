@@ -532,6 +532,14 @@ ECP5_DESIGN_LUTS = 2
 them once a design; ``finnr.toolchains.synth`` counts them alike)."""
 
 
+def in_ecp5_design(res: dict) -> dict:
+    """Resources synthesized alone (one layer's, or a sum of layers') as
+    part of a whole design: LUT4 and FF scaled by the ``ecp5`` set's
+    ``design_factor`` (yosys optimizes across the layers' boundaries)."""
+    factor = coefficient_file("ecp5").get("design_factor", {})
+    return {k: v * factor.get(k, 1.0) if k in FITTED else v for k, v in res.items()}
+
+
 def design_resources_ecp5(module: Operation) -> dict:
     """A whole design's resources on an ECP5 as nextpnr-ecp5 counts them:
     every dataflow layer of the module (FIFOs and width converters
@@ -544,10 +552,7 @@ def design_resources_ecp5(module: Operation) -> dict:
     for i, op in enumerate(op for op in module.walk() if type(op) in MODELS):
         name = op.attributes["sym_name"].data if "sym_name" in op.attributes else f"{op.name}_{i}"
         layers[name] = layer_resources_ecp5(op)
-    total = {k: sum(r[k] for r in layers.values()) for k in ("lut", "ff", "bram18", "uram", "dsp")}
-    factor = coefficient_file("ecp5").get("design_factor", {})
-    for key in FITTED:
-        total[key] *= factor.get(key, 1.0)
+    total = in_ecp5_design({k: sum(r[k] for r in layers.values()) for k in ("lut", "ff", "bram18", "uram", "dsp")})
     total["lut"] += ECP5_DESIGN_LUTS
     return {"layers": layers, "total": total}
 

@@ -100,20 +100,13 @@ register(CostModel(
     cycles=finn_model.cycles, resources=finn_model.resources, set_folding=finn_model.set_folding, meets_at_target=True, finn_hardware=True))
 
 
-def _ecp5_design(res: dict) -> dict:
-    """A layer's ECP5 resources scaled by the set's whole-design factor
-    (yosys optimizes across layer boundaries in a whole design)."""
-    factor = calibration.coefficient_file("ecp5").get("design_factor", {})
-    return {k: v * factor.get(k, 1.0) for k, v in res.items()}
-
-
 register(CostModel(
     "ecp5", "finnr's own engines as yosys synth_ecp5 and nextpnr-ecp5 count them: LUT4 and FF fitted per layer kind, "
     "EBR and MULT18 by yosys's memory mapping rules (finnr.models.calibration)",
     cycles=cost.cycles,
     resources=lambda spec, pe=1, simd=1, ram_style="auto", res_type="lut", mem_mode="internal_embedded":
-        _ecp5_design(calibration.ecp5_resources(spec, pe, simd, ram_style, res_type, mem_mode)),
-    op_resources=lambda op: _ecp5_design(calibration.layer_resources_ecp5(op))))
+        calibration.in_ecp5_design(calibration.ecp5_resources(spec, pe, simd, ram_style, res_type, mem_mode)),
+    op_resources=lambda op: calibration.in_ecp5_design(calibration.layer_resources_ecp5(op))))
 FAMILY_DEFAULTS["ecp5"] = "ecp5"
 
 

@@ -124,19 +124,15 @@ int main(int argc, char **argv) {
   top->probe = 0;
   top->frames = ins[0].frame_beats ? ins[0].n / ins[0].frame_beats : 1;
   top->eval();
-  for (int i = 0; i < 8; i++) {
+  auto tick = [&]() {
     top->clk = 1;
     top->eval();
     top->clk = 0;
     top->eval();
-  }
+  };
+  for (int i = 0; i < 8; i++) tick();
   top->rst_n = 1;
-  for (int i = 0; i < 1; i++) {  // the engines' registered copies of the reset follow
-    top->clk = 1;
-    top->eval();
-    top->clk = 0;
-    top->eval();
-  }
+  tick();  // the engines' registered copies of the reset follow
   uint64_t cycle = 0, idle = 0, first_in = 0, last_out = 0;
   bool started = false;
   uint64_t extra = 0;  // cycles after the last output beat, for the isolated layer copies
