@@ -132,7 +132,8 @@ int main(int argc, char **argv) {
   };
   for (int i = 0; i < 8; i++) tick();
   top->rst_n = 1;
-  tick();  // the engines' registered copies of the reset follow
+  tick();  // each layer's registered copy of the reset follows,
+  tick();  // then its engine's registered copy for the issue logic
   uint64_t cycle = 0, idle = 0, first_in = 0, last_out = 0;
   bool started = false;
   uint64_t extra = 0;  // cycles after the last output beat, for the isolated layer copies

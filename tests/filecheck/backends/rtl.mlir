@@ -4,7 +4,8 @@
 // kinds 0 unsigned / 1 signed / 2 bipolar, accumulator and threshold
 // widths, ROM file names). Names are sanitized: the partition
 // 'my "accel"; wire' and the port hint 'module' (a keyword) never reach
-// Verilog verbatim.
+// Verilog verbatim. Each layer module registers the reset once for its
+// engine, so the reset's fanout stays within the layer.
 // RUN: finnr-opt %s -t rtl | filecheck %s
 
 // CHECK-LABEL: module my_accel_wire_top (
@@ -37,7 +38,9 @@
 // CHECK:       endmodule
 
 // CHECK-LABEL: module my_accel_wire_FMPadding_rtl_0 (
-// CHECK:         finnr_pad #(
+// CHECK:         reg rst_n_q;
+// CHECK-NEXT:    always @(posedge ap_clk) rst_n_q <= ap_rst_n;
+// CHECK-NEXT:    finnr_pad #(
 // CHECK-NEXT:      .H(4),
 // CHECK-NEXT:      .W(4),
 // CHECK-NEXT:      .C(2),
@@ -48,6 +51,8 @@
 // CHECK-NEXT:      .RIGHT(1),
 // CHECK-NEXT:      .BITS(3),
 // CHECK-NEXT:      .VALUE(7)
+// CHECK-NEXT:    ) u (
+// CHECK-NEXT:      .ap_clk(ap_clk), .ap_rst_n(rst_n_q),
 
 // CHECK:       layer ConvolutionInputGenerator_rtl_0 (dataflow.swu), SIMD 2.
 // CHECK:         finnr_window #(

@@ -74,11 +74,15 @@ module finnr_window #(
   // writer: rows round-robin into the buffer, each word AS cycles later
   localparam integer AS = 3;
   reg [AW-1:0] wa;
-  reg [CNT-1:0] wpos;
-  wire space = ahead < BUF;
+  wire [(WC > 1 ? $clog2(WC) : 1)-1:0] wpos;
+  wire wpos_first, wpos_last;
+  // `ahead`'s two comparisons are registers, computed from its next value
+  reg space, rows_ok;
   assign in_tready = run && space;
   wire wgo = in_tvalid && in_tready;
-  wire row_done = wgo && wpos == WC - 1;
+  wire row_done = wgo && wpos_last;
+  finnr_count #(.N(WC)) w_count (.ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .step(wgo), .value(wpos),
+                                  .first(wpos_first), .last(wpos_last));
   reg [AS:1] w_en;
   reg [AW-1:0] w_addr [1:AS];
   reg [EB-1:0] w_data [1:AS];
@@ -95,18 +99,12 @@ module finnr_window #(
     if (w_en[AS]) ram[w_addr[AS]] <= w_data[AS];
   end
   always @(posedge ap_clk) begin
-    if (!ap_rst_n) begin
-      wa <= 0;
-      wpos <= 0;
-    end else if (wgo) begin
-      wa <= wa == DEPTH - 1 ? 0 : wa + 1;
-      wpos <= wpos == WC - 1 ? 0 : wpos + 1;
-    end
+    if (!ap_rst_n) wa <= 0;
+    else if (wgo) wa <= wa == DEPTH - 1 ? 0 : wa + 1;
   end
 
   // reader
   wire adv;  // the pipeline advances (the output stage's skid is empty)
-  wire rows_ok = ahead >= RN;
   wire rgo = run && adv && rows_ok;
   wire busy = rgo || (!rows_ok && wgo);
   // the read's position: output pixel (oy, ox), window (kh, kw), channel
@@ -166,12 +164,17 @@ module finnr_window #(
       a3_addr <= a2_slot * WC + a2_word;
     end
   end
+  wire signed [DB-1:0] ahead_next = ahead + (row_done ? 1 : 0) - (rgo && row_last ? release_rows : 0);
   always @(posedge ap_clk) begin
     if (!ap_rst_n) begin
       ahead <= 0;
+      space <= 1'b1;
+      rows_ok <= 1'b0;
       base <= 0;
     end else begin
-      ahead <= ahead + (row_done ? 1 : 0) - (rgo && row_last ? release_rows : 0);
+      ahead <= ahead_next;
+      space <= ahead_next < BUF;
+      rows_ok <= ahead_next >= RN;
       if (rgo && row_last) base <= base_next;
     end
   end
