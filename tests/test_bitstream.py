@@ -16,6 +16,7 @@ import pytest
 from finnr.diagnostics import FinnrError
 from finnr.driver.main import main
 from finnr.examples.networks import NetSpec, mlp
+from finnr.models.board_shell import shell_resources
 from finnr.models.devices import DEVICES, device_from_json, device_to_json
 from finnr.toolchains import ecp5
 from finnr.toolchains.ecp5 import nextpnr_available, parse_log, part_options, port_bits, synth_script
@@ -188,7 +189,11 @@ def test_bitstream_of_a_tiny_mlp_on_the_ulx3s(tmp_path, capsys):
     assert all(isinstance(v, int) for v in (*r["utilization"].values(), *r["predicted"].values()))
     assert r["utilization"]["LUT4"] > 0 and r["utilization"]["FF"] > 0 and r["available"]["LUT4"] == 83640
     build = json.loads((d / "report.json").read_text())["total"]
-    assert r["predicted"] == {"LUT4": build["lut"], "FF": build["ff"], "EBR": build["bram18"], "MULT18": build["dsp"]}
+    accelerator = {"LUT4": build["lut"], "FF": build["ff"], "EBR": build["bram18"], "MULT18": build["dsp"]}
+    # with the board shell as the top, the prediction adds the shell's own resources
+    shell = shell_resources(json.loads((d / "rtl" / "manifest.json").read_text())["board"])
+    assert r["predicted_parts"] == {"accelerator": accelerator, "board_shell": shell}
+    assert r["predicted"] == {k: accelerator[k] + shell[k] for k in keys} and shell["LUT4"] > 300
     assert set(r["seconds"]) == {"synth", "pnr", "pack"} and all(v > 0 for v in r["seconds"].values())
     # the board shell is the top: every port on the board's pins (11: clock, UART, 8 LEDs), timing
     # checked at the PLL's output (nextpnr derives 100 MHz for the net clk from the 25 MHz oscillator)
@@ -214,6 +219,7 @@ def test_bitstream_of_a_tiny_mlp_on_the_ulx3s(tmp_path, capsys):
     assert missed["timing_met"] is False and missed["bitstream"] is None and missed["seconds"]["pack"] is None
     assert missed["top"] == "dataflow_0_top" and missed["io"]["pins"].startswith("unconstrained")
     assert missed["critical_path"]["clock"].startswith("$glbnet$ap_clk")
+    assert missed["predicted"] == accelerator and set(missed["predicted_parts"]) == {"accelerator"}
     assert not list((d / "bitstream").glob("*.bit"))
     md = (d / "report.md").read_text()
     assert md.count("## Bitstream (finnr bitstream)") == 1 and "**MISSED**" in md
@@ -224,6 +230,17 @@ def test_ports_that_do_not_fit_the_package_are_refused(ulx3s_build, tmp_path, ca
     monkeypatch.setitem(ecp5.USER_IO, ("85", "CABGA381"), 8)
     assert main(["bitstream", str(_copy(ulx3s_build, tmp_path)), "--top", "accelerator", "--quiet"]) == 2
     assert "port bits but LFE5U-85F-6BG381C has 8 user I/O pins" in capsys.readouterr().err
+
+
+def test_board_shell_resources_from_the_measured_table():
+    # tfc_2w2a's shell on the ULX3S: a 256-byte receive FIFO (one EBR), beats of 2 bits in, 7 out:
+    # LUT4 373 + 0.06 x (2 - 8) + 1.05 x (7 - 8) = 371.6; FF 227 + 1.02 x (2 + 7 - 16) = 219.9
+    board = {"rx_fifo_bytes": 256, "in": {"beat_bits": 2}, "out": {"beat_bits": 7}}
+    assert shell_resources(board) == {"LUT4": 372, "FF": 220, "EBR": 1, "MULT18": 0}
+    # 12,288 input bytes (MobileNet's 64 x 64 x 3) take a 16,384-byte FIFO: 8 EBR
+    assert shell_resources({**board, "rx_fifo_bytes": 16384})["EBR"] == 8
+    with pytest.raises(KeyError, match="100-byte receive FIFO"):
+        shell_resources({**board, "rx_fifo_bytes": 100})
 
 
 def test_build_bitstream_needs_an_ecp5_rtl_build(tmp_path, capsys):

@@ -380,6 +380,15 @@ def markdown(report: dict) -> str:
     return "\n".join(lines + _resource_footer(report, 4) + _io_table(report["layers"])) + "\n"
 
 
+def _shell_note(doc: dict) -> str:
+    """How finnr's prediction covers the board shell of a bitstream report."""
+    shell = (doc.get("predicted_parts") or {}).get("board_shell")
+    if not shell:
+        return "; its own logic counts in nextpnr's figures, not in finnr's"
+    return ("; finnr's figures are the accelerator's plus the shell's own, "
+            + ", ".join(f"{v} {k}" for k, v in shell.items() if v) + ", as measured out of context")
+
+
 def bitstream_markdown(doc: dict, heading: str) -> str:
     """The section of report.md that ``finnr bitstream`` appends: fmax
     against the clock, nextpnr's utilization against finnr's prediction,
@@ -389,8 +398,8 @@ def bitstream_markdown(doc: dict, heading: str) -> str:
     lines = [heading, "",
              f"- top: `{doc['top']}`" + (f" (the board shell: UART {board['baud']:,} baud 8N1, "
                                         f"{board['clks_per_bit']} cycles a bit, {100 * board['baud_error']:+.2f}%; "
-                                        f"pins in rtl/{board['lpf']}; its own logic counts in nextpnr's figures, "
-                                        "not in finnr's)" if board else " (its ports on free pins)"),
+                                        f"pins in rtl/{board['lpf']}" + _shell_note(doc) + ")"
+                                        if board else " (its ports on free pins)"),
              f"- fmax: {doc['fmax_mhz']} MHz at a {doc['clock_mhz']:g} MHz constraint: "
              f"**{'met' if doc['timing_met'] else 'MISSED'}**"
              + (f"; critical path {path.get('from')} -> {path.get('to')}" if path else ""),

@@ -49,6 +49,17 @@ def predicted(report: dict) -> dict[str, int]:
     return {k: round(float(total.get(v, 0))) for k, v in PREDICTED.items()}
 
 
+def _shell_prediction(board: dict) -> dict[str, int] | None:
+    """The board shell's own resources (:mod:`finnr.models.board_shell`),
+    None for a shell without a measured receive-FIFO depth."""
+    from finnr.models.board_shell import shell_resources
+
+    try:
+        return shell_resources(board)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def _board(d: Path, manifest: dict, device: str) -> dict:
     """The build's board shell (the manifest's ``board``); a FinnrError
     saying why there is none."""
@@ -154,11 +165,15 @@ def run_bitstream(d: Path, clock_mhz: str | None = None, device_name: str | None
                               pack=lambda r: auto or bool(r["timing_met"]), progress=steps)
         fmax = result["fmax_mhz"]
         measured = {k: result["utilization"].get(v, 0) for k, v in UTILIZATION.items()}
+        accelerator = predicted(report)
+        shell = _shell_prediction(board) if board else None
         doc = {
             "device": device.name, "part": device.part, "top": top,
             "fmax_mhz": fmax, "clock_mhz": clock, "timing_met": result["timing_met"],
             "critical_path": result["critical_path"],
-            "utilization": measured, "predicted": predicted(report),
+            "utilization": measured,
+            "predicted": accelerator if shell is None else {k: v + shell[k] for k, v in accelerator.items()},
+            "predicted_parts": {"accelerator": accelerator, **({"board_shell": shell} if shell else {})},
             "available": {k: result["available"].get(v) for k, v in UTILIZATION.items()},
             "io": {**result["io"], "pins": board["pins"] if board else "unconstrained: nextpnr placed every "
                    "top-level port on a free package pin (--lpf-allow-unconstrained)"},

@@ -32,6 +32,12 @@ delayed as long, so reads and writes reach the buffer in the order they
 were decided."""
 
 
+ADD_STREAMS_LATENCY = 2
+"""``finnr_add_streams``: both input beats into registers (a FIFO's block
+RAM output ends there, not in the adder), then the sum into the output
+register."""
+
+
 def window_latency() -> int:
     """``finnr_window``: from the cycle a read issues to its output beat:
     the address stages, the line buffer's read, a register behind it, the

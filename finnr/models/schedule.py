@@ -182,9 +182,10 @@ def _duplicate(op: df.DuplicateOp, arrivals: list[Times], frames: int):
 
 @schedule(df.AddStreamsOp)
 def _add_streams(op: Operation, arrivals: list[Times], frames: int):
-    """A beat of both inputs per step, out 1 cycle later."""
+    """A beat of both inputs per step, out ``ADD_STREAMS_LATENCY`` cycles later."""
     n = frame_beats(op.operands[0], lm.stream_widths(op)[0])
-    return program(arrivals, frames, n, [np.arange(n)] * len(op.operands), [np.arange(n)], 1)
+    return program(arrivals, frames, n, [np.arange(n)] * len(op.operands), [np.arange(n)],
+                   pipeline.ADD_STREAMS_LATENCY)
 
 
 @schedule(df.ConcatOp)

@@ -3,8 +3,10 @@
 // 0 = -1); the sum leaves as OUT_BITS bits in two's complement (the
 // output type holds every sum). The input ports are the two streams
 // concatenated, stream 0 (A) in the low bits; a beat is taken from both
-// at once, only when both are valid. Pipeline: the sum into the output
-// register, stall-all. `busy` marks a cycle that took a pair of beats.
+// at once, only when both are valid. Pipeline (stall-all): both beats
+// into registers (a FIFO's block RAM output ends there), then the sum
+// into the output register (finnr.hw.pipeline.ADD_STREAMS_LATENCY). `busy`
+// marks a cycle that took a pair of beats.
 `default_nettype none
 /* verilator lint_off WIDTH */
 /* verilator lint_off UNUSEDSIGNAL */
@@ -38,8 +40,15 @@ module finnr_add_streams #(
   wire go = run && adv && in_tvalid[0] && in_tvalid[1];
   wire busy = go;
   assign in_tready = {run && adv && in_tvalid[0], run && adv && in_tvalid[1]};
-  wire [PE*A_BITS-1:0] a = in_tdata[PE*A_BITS-1:0];
-  wire [PE*B_BITS-1:0] b = in_tdata[PE*(A_BITS+B_BITS)-1:PE*A_BITS];
+  reg taken;
+  reg [PE*A_BITS-1:0] a;
+  reg [PE*B_BITS-1:0] b;
+  always @(posedge ap_clk) begin
+    if (adv) begin
+      a <= in_tdata[PE*A_BITS-1:0];
+      b <= in_tdata[PE*(A_BITS+B_BITS)-1:PE*A_BITS];
+    end
+  end
   reg [PE*OUT_BITS-1:0] y;
   reg signed [SW-1:0] av, bv, s;
   integer p;
@@ -56,9 +65,12 @@ module finnr_add_streams #(
     end
   end
   always @(posedge ap_clk) begin
-    if (!ap_rst_n) out_valid <= 1'b0;
-    else if (adv) begin
-      out_valid <= go;
+    if (!ap_rst_n) begin
+      taken <= 1'b0;
+      out_valid <= 1'b0;
+    end else if (adv) begin
+      taken <= go;
+      out_valid <= taken;
       out_data <= y;
     end
   end
