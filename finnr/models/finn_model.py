@@ -289,6 +289,25 @@ def _vectors_channels(shape) -> tuple[int, int]:
     return (math.prod(shape[1:-1]) if len(shape) > 2 else 1), shape[-1]
 
 
+def _elementwise(op_type: str, shape) -> LayerSpec:
+    vectors, channels = _vectors_channels(shape)
+    return LayerSpec("thresholding", channels=channels, vectors=vectors, abits=32, obits=32,
+                     extra={"finn_op": op_type})
+
+
+def _ends_in_xnor_popcount(partition: df.PartitionOp) -> bool:
+    """Whether the partition's output comes from a bipolar x bipolar MVAU
+    without thresholds. FINN computes it as an XNOR popcount ``p`` and
+    restores the dot product as ``2 p - MW``: streamlining folds the 2 into
+    the output's scalar multiplication (``ElementwiseMul_hls``) and moves the
+    ``- MW`` behind it, where nothing absorbs it (``ElementwiseAdd_hls``)."""
+    yields = [op for op in partition.regions[0].block.ops if isinstance(op, df.YieldOp)]
+    producer = yields[0].operands[0].owner if yields and yields[0].operands else None
+    return (isinstance(producer, df.MVAUOp) and producer.thresholds is None
+            and isinstance(producer.weight_dtype, dt.BipolarType)
+            and isinstance(producer.input.type.get_element_type(), dt.BipolarType))
+
+
 def host_layers(module: ModuleOp) -> tuple[list[HostLayer], list[HostLayer]]:
     """FINN's hardware for the host ops around the dataflow partitions, in
     graph order, named by op type and index: before the first partition a
@@ -296,7 +315,9 @@ def host_layers(module: ModuleOp) -> tuple[list[HostLayer], list[HostLayer]]:
     result) and the input quantizer (``Thresholding_rtl``, C = the channels of
     the partition's NHWC input, float input); after the last one the
     multiplications by a constant of the output (``ElementwiseMul_hls``) and
-    additions (``ElementwiseAdd_hls``); (before, after), each named as FINN
+    additions (``ElementwiseAdd_hls``), and after an XNOR popcount output layer
+    FINN's restoring multiplication and addition if finnr has no such op to
+    fold them into (:func:`_ends_in_xnor_popcount`); (before, after), each named as FINN
     names it (they come first and last in FINN's graph). Empty without
     partitions."""
     partitions = [op for op in module.walk() if isinstance(op, df.PartitionOp)]
@@ -319,16 +340,22 @@ def host_layers(module: ModuleOp) -> tuple[list[HostLayer], list[HostLayer]]:
                                         extra={"finn_op": "Thresholding_rtl", "float_input": True}))
     after: list[LayerSpec] = []
     value = partitions[-1].results[0] if partitions[-1].results else None
+    shape = value.type.get_shape() if value is not None else None
     while value is not None and len(uses := list(value.uses)) == 1:
         user = uses[0].operation
         if isinstance(user, qnn.MulOp | qnn.AddOp):
-            vectors, channels = _vectors_channels(user.results[0].type.get_shape())
-            op_type = "ElementwiseMul_hls" if isinstance(user, qnn.MulOp) else "ElementwiseAdd_hls"
-            after.append(LayerSpec("thresholding", channels=channels, vectors=vectors, abits=32, obits=32,
-                                   extra={"finn_op": op_type}))
+            shape = user.results[0].type.get_shape()
+            after.append(_elementwise("ElementwiseMul_hls" if isinstance(user, qnn.MulOp) else "ElementwiseAdd_hls",
+                                      shape))
         elif not isinstance(user, qnn.ReshapeOp | qnn.TransposeOp):
             break
         value = user.results[0] if user.results else None
+    if shape is not None and _ends_in_xnor_popcount(partitions[-1]):
+        ops = [s.extra["finn_op"] for s in after]
+        if "ElementwiseMul_hls" not in ops:
+            after.insert(0, _elementwise("ElementwiseMul_hls", shape))
+        if "ElementwiseAdd_hls" not in ops:
+            after.append(_elementwise("ElementwiseAdd_hls", shape))
     counters: dict[str, int] = {}
 
     def named(specs: list[LayerSpec]) -> list[HostLayer]:
