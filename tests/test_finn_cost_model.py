@@ -18,6 +18,7 @@ import numpy as np
 import pytest
 
 from finnr.diagnostics import FinnrError
+from finnr.dialects import dataflow as df
 from finnr.flows import pipeline
 from finnr.models import cost_models, finn_model
 from finnr.models import finn_estimates as fe
@@ -222,8 +223,8 @@ def test_finn_folding_estimated_as_finn_estimates_it(tmp_path, name):
     finnr names every node FINN's flow creates, in FINN's order (cnv_1w1a's
     XNOR output layer included: FINN's ElementwiseMul_hls and
     ElementwiseAdd_hls behind it), its estimate equals FINN's cycles on every
-    node, and its LUT and BRAM18 totals are within 10% of FINN's (equal on
-    the shared models; CNV-w2a2's weights are drawn again)."""
+    node, and its LUT and BRAM18 totals equal FINN's (the goal: within 10%;
+    CNV-w2a2's weights drawn again give FINN's widths, so its totals too)."""
     from finnr.interop.finn import finn_estimate
 
     finn = fixture(name)
@@ -235,10 +236,7 @@ def test_finn_folding_estimated_as_finn_estimates_it(tmp_path, name):
     ours = finn_estimate(module)
     assert [(n, got["cycles"]) for n, got in ours.items()] == [(n["name"], n["cycles"]) for n in finn["nodes"]]
     for key in ("LUT", "BRAM_18K"):
-        total = sum(got[key] for got in ours.values())
-        assert abs(total - finn["total"][key]) <= 0.1 * finn["total"][key], key
-        if network != "cnv_2w2a":
-            assert total == finn["total"][key]
+        assert sum(got[key] for got in ours.values()) == finn["total"][key], key
 
 
 @pytest.mark.parametrize(("name", "fps"), [("tfc_2w2a", 3000), ("cnv_1w1a", 3000), ("tfc_2w2a", 200000),
@@ -464,3 +462,51 @@ def test_roofline_places_the_design_of_the_cost_model(tmp_path, capsys):
     with pytest.raises(SystemExit) as e:
         main(["roofline", "--device", "pynq-z1", "--cost-model", "nope"])
     assert e.value.code == 2
+
+
+# --- FINN's depthwise window generator takes its VVAU's PE as SIMD ---------------------------
+
+
+@pytest.mark.parametrize(("heuristic", "fps"), [("optimizer", 2e4), ("optimizer", 2e5), ("setfolding", 2e4),
+                                                ("setfolding", 2e5), ("optimizer", None)])
+def test_depthwise_window_takes_the_vvau_pe(heuristic, fps):
+    """Under --cost-model finn a depthwise window generator is one of its
+    VVAU's FINN nodes: folding_config.json gives it SIMD = the VVAU's PE
+    (FINN requires it), the VVAU keeps SIMD 1 (more needs FINN's parallel
+    window), the estimate is the window's at that SIMD, the finnr window
+    layer costs nothing of its own; the default model folds the two apart."""
+    from finnr.examples.networks import NetSpec
+    from finnr.interop.finn import finn_estimate, finn_plan_config
+    from finnr.models import layers as lm
+    from test_dataflow_differential import _dw_cnn
+
+    module = _dataflow_of_proto(_dw_cnn(NetSpec(2, 2, True, False, False, seed=1), 4))
+    if fps is None:
+        pipeline.run(module, pipeline.folding(maximize=True, utilization=0.1, cost_model="finn"))
+    else:
+        pipeline.run(module, pipeline.folding(target_fps=fps, heuristic=heuristic, cost_model="finn"))
+    config, estimate = finn_plan_config(module), finn_estimate(module)
+    names = list(config)
+    vvaus = [i for i, n in enumerate(names) if n.startswith("VVAU_hls")]
+    assert vvaus
+    for i in vvaus:
+        window, vvau = names[i - 1], names[i]
+        assert window.startswith("ConvolutionInputGenerator_rtl")
+        assert config[window]["SIMD"] == config[vvau]["PE"] and config[vvau]["SIMD"] == 1, (window, vvau)
+    layers = lm.compute_layers(module.walk())
+    swu = next(op for op in layers if isinstance(op, df.SWUOp) and op.depthwise.value.data)
+    vvau = next(op for op in layers if isinstance(op, df.VVAUOp))
+    s, pe = lm.spec_of(swu), lm.folding(vvau)[0]
+    window = names[vvaus[0] - 1]
+    assert estimate[window]["cycles"] == int(fe.swu_cycles(s.channels, s.ifm, s.ofm, s.kernel, s.stride, s.dilation,
+                                                            pe, depthwise=True))
+    assert cost_models.get("finn").cycles(s, 1, 1) == 0 and cost_models.get("finn").resources(s, 1, 1)["lut"] == 0
+    assert (finn_model.folding_ok(lm.spec_of(vvau), np.array([1, 2]), np.array([1, 3])) == [True, False]).all()
+
+
+def _dataflow_of_proto(model) -> object:
+    from finnr.frontend.onnx_import import import_model
+
+    module = import_model(model)
+    pipeline.run(module, pipeline.TO_DATAFLOW)
+    return module

@@ -109,7 +109,9 @@ def _mvau(spec, pe, simd, ram_style, res_type, mem_mode):
 
 @_nodes_of(df.VVAUOp)
 def _vvau(spec, pe, simd, ram_style, res_type, mem_mode):
-    """``VVAU_hls``."""
+    """``VVAU_hls``, behind the depthwise window generator that feeds it
+    (``extra['finn_window']``, the window's spec), whose SIMD FINN ties to
+    the VVAU's PE (:func:`with_depthwise_window`)."""
     mode, style = weight_mem_mode(mem_mode), finn_ram_style(ram_style)
     k = spec.kernel[0] * spec.kernel[1]
     w = spec.extra.get("finn_wbits", spec.wbits)
@@ -119,7 +121,12 @@ def _vvau(spec, pe, simd, ram_style, res_type, mem_mode):
     res = _res(lut, lut, fe.vvau_bram(spec.channels, k, w, pe, simd, mode, style), 0.0,
                fe.vvau_dsp(w, spec.abits, pe, res_type))
     cycles = fe.vvau_cycles(spec.channels, k, spec.ofm[0] * spec.ofm[1], pe, simd)
-    return [Node("VVAU_hls", {"PE": "pe", "SIMD": "simd"}, cycles, res)]
+    vvau = Node("VVAU_hls", {"PE": "pe", "SIMD": "simd"}, cycles, res)
+    if "finn_window" not in spec.extra:
+        return [vvau]
+    window = _window(spec.extra["finn_window"], pe, True)
+    window.attrs = {"SIMD": "pe"}
+    return [window, vvau]
 
 
 def _window(spec: LayerSpec, simd, depthwise: bool) -> Node:
@@ -134,7 +141,54 @@ def _window(spec: LayerSpec, simd, depthwise: bool) -> Node:
 
 @_nodes_of(df.SWUOp)
 def _swu(spec, pe, simd, ram_style, res_type, mem_mode):
+    """``ConvolutionInputGenerator_rtl``; none for the depthwise window of a
+    VVAU, which is the VVAU's (:func:`with_depthwise_window`)."""
+    if spec.extra.get("finn_window_of_vvau"):
+        return []
     return [_window(spec, simd, spec.extra.get("depthwise", False))]
+
+
+def _through_streams(value, forward: bool) -> Operation | None:
+    """The layer at the other end of ``value`` past FIFOs and width
+    converters: its producer, or (``forward``) its single consumer."""
+    while True:
+        if forward:
+            uses = list(value.uses)
+            op = uses[0].operation if len(uses) == 1 else None
+        else:
+            op = value.owner if isinstance(value.owner, Operation) else None
+        if not isinstance(op, df.FIFOOp | df.DWCOp):
+            return op
+        value = op.results[0] if forward else op.operands[0]
+
+
+def with_depthwise_window(op: Operation, spec: LayerSpec) -> LayerSpec:
+    """``spec`` of ``op`` with what FINN's coupling of a depthwise window
+    generator and its VVAU needs: FINN requires the window's SIMD to equal
+    the VVAU's PE (its SetFolding sets it so), so under FINN's model the
+    window is one of the VVAU's nodes, folded by the VVAU's PE: the VVAU's
+    spec carries the window's (``finn_window``), and the window layer
+    itself has no node and no cost (``finn_window_of_vvau``). The VVAU's
+    SIMD stays 1 (:func:`folding_ok`): above 1 FINN needs PE = C and the
+    window's parallel mode, which this model does not write."""
+    from finnr.models.registry import model_of
+
+    if isinstance(op, df.VVAUOp):
+        window = _through_streams(op.operands[0], forward=False)
+        if isinstance(window, df.SWUOp) and window.depthwise.value.data:
+            return dataclasses.replace(spec, extra={**spec.extra, "finn_window": model_of(window).spec(window)})
+    elif isinstance(op, df.SWUOp) and op.depthwise.value.data:
+        if isinstance(_through_streams(op.results[0], forward=True), df.VVAUOp):
+            return dataclasses.replace(spec, extra={**spec.extra, "finn_window_of_vvau": True})
+    return spec
+
+
+def folding_ok(spec: LayerSpec, pe, simd) -> np.ndarray:
+    """The foldings FINN's flow accepts as this model writes them: a VVAU
+    behind a depthwise window generator keeps SIMD 1 (see
+    :func:`with_depthwise_window`)."""
+    simd = np.asarray(simd)
+    return simd == 1 if "finn_window" in spec.extra else np.ones(np.broadcast(pe, simd).shape, bool)
 
 
 @_nodes_of(df.MaxPoolOp)
@@ -206,6 +260,8 @@ def nodes(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str 
 def cycles(spec: LayerSpec, pe=1, simd=1) -> np.ndarray:
     """The slowest of the layer's FINN nodes (finnr's model where FINN has none)."""
     found = nodes(spec, pe, simd)
+    if spec.extra.get("finn_window_of_vvau"):
+        return np.zeros(np.broadcast(pe, simd).shape)
     if not found:
         return cost.cycles(spec, pe, simd)
     return np.maximum.reduce([np.broadcast_to(n.cycles, np.broadcast(pe, simd).shape) for n in found])
@@ -221,6 +277,8 @@ def resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: 
     total = {k: sum(n.res[k] for n in found) for k in KEYS}
     if spec.extra.get("finn_op") is not None:
         return total
+    if spec.extra.get("finn_window_of_vvau"):
+        return {k: np.zeros(np.broadcast(pe, simd).shape) for k in KEYS}
     own = cost.resources(spec, pe, simd, ram_style, res_type, mem_mode)
     if not found:
         return own
@@ -242,6 +300,20 @@ def set_folding(search) -> None:
         for v in _divisors(spec.channels):
             search.fold.pe = v
             if pool() <= search.target:
+                break
+        for v in _divisors(spec.channels):
+            if v < search.fold.pe:
+                continue
+            search.fold.pe = v
+            if search.cycles() <= search.target:
+                break
+        return
+    if "finn_window" in spec.extra:
+        vvau = lambda: float(fe.vvau_cycles(spec.channels, spec.kernel[0] * spec.kernel[1],  # noqa: E731
+                                            spec.ofm[0] * spec.ofm[1], search.fold.pe, 1))
+        for v in _divisors(spec.channels):
+            search.fold.pe = v
+            if vvau() <= search.target:
                 break
         for v in _divisors(spec.channels):
             if v < search.fold.pe:
@@ -413,7 +485,10 @@ def plan(module: ModuleOp, layers: list[Operation], spec_of: Callable[[Operation
         counters[h.spec.extra["finn_op"]] += 1
     out = [PlanNode(h.name, h.spec.extra["finn_op"], None, h, {"PE": "pe"}) for h in before]
     for layer in layers:
-        found = nodes(spec_of(layer)) or [Node(op_type_of(layer), {"PE": "pe", "SIMD": "simd"}, np.zeros(()), {})]
+        spec = spec_of(layer)
+        if spec.extra.get("finn_window_of_vvau"):
+            continue  # a node of its VVAU
+        found = nodes(spec) or [Node(op_type_of(layer), {"PE": "pe", "SIMD": "simd"}, np.zeros(()), {})]
         for n in found:
             out.append(PlanNode(f"{n.op_type}_{counters.get(n.op_type, 0)}", n.op_type, layer, None, n.attrs))
             counters[n.op_type] = counters.get(n.op_type, 0) + 1
