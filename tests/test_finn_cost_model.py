@@ -474,7 +474,7 @@ def test_depthwise_window_takes_the_vvau_pe(heuristic, fps):
     VVAU's FINN nodes: folding_config.json gives it SIMD = the VVAU's PE
     (FINN requires it), the VVAU keeps SIMD 1 (more needs FINN's parallel
     window), the estimate is the window's at that SIMD, the finnr window
-    layer costs nothing of its own; the default model folds the two apart."""
+    layer costs nothing of its own."""
     from finnr.examples.networks import NetSpec
     from finnr.interop.finn import finn_estimate, finn_plan_config
     from finnr.models import layers as lm
@@ -493,6 +493,9 @@ def test_depthwise_window_takes_the_vvau_pe(heuristic, fps):
         window, vvau = names[i - 1], names[i]
         assert window.startswith("ConvolutionInputGenerator_rtl")
         assert config[window]["SIMD"] == config[vvau]["PE"] and config[vvau]["SIMD"] == 1, (window, vvau)
+        # only attributes FINN's nodes have (FINN refuses others)
+        assert set(config[window]) == {"SIMD", "parallel_window", "ram_style"}
+        assert set(config[vvau]) == {"PE", "SIMD", "ram_style", "resType", "mem_mode"}
     layers = lm.compute_layers(module.walk())
     swu = next(op for op in layers if isinstance(op, df.SWUOp) and op.depthwise.value.data)
     vvau = next(op for op in layers if isinstance(op, df.VVAUOp))
