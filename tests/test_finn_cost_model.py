@@ -214,22 +214,42 @@ def _dataflow_of(path) -> object:
     return module
 
 
-FIXTURE_NAMES = ["tfc_2w2a_3000", "cnv_1w1a_3000", "cnv_2w2a_3000", "tfc_2w2a_200000", "cnv_1w1a_20000"]
+FIXTURE_NAMES = ["tfc_2w2a_3000", "cnv_1w1a_3000", "cnv_2w2a_3000", "tfc_2w2a_200000", "cnv_1w1a_20000",
+                 "dw_cnn_20000", "dw_cnn_291000"]
+
+
+def _network(name: str, tmp_path):
+    """The dataflow design of a fixture's network."""
+    if name == "cnv_2w2a":
+        return _dataflow_of(cnv_w2a2(tmp_path))
+    if name == "dw_cnn":
+        from finnr.examples.networks import NetSpec
+        from test_dataflow_differential import _dw_cnn
+
+        return _dataflow_of_proto(_dw_cnn(NetSpec(2, 2, True, False, False, seed=1), 4))
+    return _dataflow_of(shared_model(name)[0])
 
 
 @pytest.mark.parametrize("name", FIXTURE_NAMES)
 def test_finn_folding_estimated_as_finn_estimates_it(tmp_path, name):
-    """FINN's own SetFolding folding, read by finnr under --cost-model finn:
-    finnr names every node FINN's flow creates, in FINN's order (cnv_1w1a's
-    XNOR output layer included: FINN's ElementwiseMul_hls and
-    ElementwiseAdd_hls behind it), its estimate equals FINN's cycles on every
-    node, and its LUT and BRAM18 totals equal FINN's (the goal: within 10%;
-    CNV-w2a2's weights drawn again give FINN's widths, so its totals too)."""
-    from finnr.interop.finn import finn_estimate
+    """A folding FINN took, read by finnr under --cost-model finn (FINN's own
+    SetFolding's, or for dw_cnn, a small depthwise CNN, the one finnr's
+    optimizer chose under the model): finnr names every node FINN's flow
+    creates, in FINN's order (cnv_1w1a's XNOR output layer included: FINN's
+    ElementwiseMul_hls and ElementwiseAdd_hls behind it; dw_cnn's window
+    generators at their VVAU's PE, and none for its pointwise VVAU), its
+    estimate equals FINN's cycles on every node, and its LUT and BRAM18
+    totals equal FINN's (the goal: within 10%; CNV-w2a2's weights drawn
+    again give FINN's widths, so its totals too)."""
+    from finnr.interop.finn import finn_estimate, finn_plan_config
 
     finn = fixture(name)
-    network = name.rsplit("_", 1)[0]
-    module = _dataflow_of(cnv_w2a2(tmp_path) if network == "cnv_2w2a" else shared_model(network)[0])
+    network, fps = name.rsplit("_", 1)
+    module = _network(network, tmp_path)
+    if network == "dw_cnn":
+        unfolded = module.clone()
+        pipeline.run(unfolded, pipeline.folding(target_fps=int(fps), cost_model="finn"))
+        assert finn_plan_config(unfolded) == finn["folding"]
     config = tmp_path / "auto_folding_config.json"
     config.write_text(json.dumps(finn["folding"]))
     pipeline.run(module, pipeline.folding(config=str(config), cost_model="finn"))
@@ -487,20 +507,18 @@ def test_depthwise_window_takes_the_vvau_pe(heuristic, fps):
         pipeline.run(module, pipeline.folding(target_fps=fps, heuristic=heuristic, cost_model="finn"))
     config, estimate = finn_plan_config(module), finn_estimate(module)
     names = list(config)
+    # the 3x3 depthwise VVAU behind its window; the pointwise one (1x1, stride 1) has none in FINN's flow
     vvaus = [i for i, n in enumerate(names) if n.startswith("VVAU_hls")]
-    assert vvaus
-    for i in vvaus:
-        window, vvau = names[i - 1], names[i]
-        assert window.startswith("ConvolutionInputGenerator_rtl")
-        assert config[window]["SIMD"] == config[vvau]["PE"] and config[vvau]["SIMD"] == 1, (window, vvau)
-        # only attributes FINN's nodes have (FINN refuses others)
-        assert set(config[window]) == {"SIMD", "parallel_window", "ram_style"}
-        assert set(config[vvau]) == {"PE", "SIMD", "ram_style", "resType", "mem_mode"}
+    assert [names[i - 1] for i in vvaus] == ["ConvolutionInputGenerator_rtl_1", "VVAU_hls_0"]
+    window, vvau = names[vvaus[0] - 1], names[vvaus[0]]
+    assert config[window]["SIMD"] == config[vvau]["PE"] and config[vvau]["SIMD"] == 1
+    # only attributes FINN's nodes have (FINN refuses others)
+    assert set(config[window]) == {"SIMD", "parallel_window", "ram_style"}
+    assert set(config[vvau]) == {"PE", "SIMD", "ram_style", "resType", "mem_mode"}
     layers = lm.compute_layers(module.walk())
     swu = next(op for op in layers if isinstance(op, df.SWUOp) and op.depthwise.value.data)
     vvau = next(op for op in layers if isinstance(op, df.VVAUOp))
     s, pe = lm.spec_of(swu), lm.folding(vvau)[0]
-    window = names[vvaus[0] - 1]
     assert estimate[window]["cycles"] == int(fe.swu_cycles(s.channels, s.ifm, s.ofm, s.kernel, s.stride, s.dilation,
                                                             pe, depthwise=True))
     assert cost_models.get("finn").cycles(s, 1, 1) == 0 and cost_models.get("finn").resources(s, 1, 1)["lut"] == 0

@@ -167,8 +167,9 @@ def with_depthwise_window(op: Operation, spec: LayerSpec) -> LayerSpec:
     generator and its VVAU needs: FINN requires the window's SIMD to equal
     the VVAU's PE (its SetFolding sets it so), so under FINN's model the
     window is one of the VVAU's nodes, folded by the VVAU's PE: the VVAU's
-    spec carries the window's (``finn_window``), and the window layer
-    itself has no node and no cost (``finn_window_of_vvau``). The VVAU's
+    spec carries the window's (``finn_window``; none for a 1x1 window of
+    stride 1, for which FINN makes no node), and the window layer itself has
+    no node and no cost (``finn_window_of_vvau``). The VVAU's
     SIMD stays 1 (:func:`folding_ok`): above 1 FINN needs PE = C and the
     window's parallel mode, which this model does not write."""
     from finnr.models.registry import model_of
@@ -176,7 +177,10 @@ def with_depthwise_window(op: Operation, spec: LayerSpec) -> LayerSpec:
     if isinstance(op, df.VVAUOp):
         window = _through_streams(op.operands[0], forward=False)
         if isinstance(window, df.SWUOp) and window.depthwise.value.data:
-            return dataclasses.replace(spec, extra={**spec.extra, "finn_window": model_of(window).spec(window)})
+            found = model_of(window).spec(window)
+            if found.kernel == (1, 1) and found.stride == (1, 1):
+                return spec  # FINN makes no window generator for a pointwise VVAU
+            return dataclasses.replace(spec, extra={**spec.extra, "finn_window": found})
     elif isinstance(op, df.SWUOp) and op.depthwise.value.data:
         if isinstance(_through_streams(op.results[0], forward=True), df.VVAUOp):
             return dataclasses.replace(spec, extra={**spec.extra, "finn_window_of_vvau": True})
