@@ -293,40 +293,39 @@ def resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: 
 def set_folding(search) -> None:
     """FINN's SetFolding step for one layer (finn/transformation/fpgadataflow/
     set_folding.py) under FINN's cycles; a max-pool (FINN's Pool_hls behind a
-    depthwise window generator) raises the pool's PE to the target, then, while
-    the window generator (SIMD = that PE) misses it, the PE further; an MVAU
-    caps SIMD by the weight width FINN gives the weights (``finn_wbits``)."""
+    depthwise window generator) and a VVAU behind its depthwise window
+    generator (SIMD kept at 1, see :func:`folding_ok`) raise the PE to the
+    target, then, while the window generator (SIMD = that PE) misses it, the
+    PE further; an MVAU caps SIMD by the weight width FINN gives the weights
+    (``finn_wbits``)."""
     spec = search.spec
     if "finn_wbits" in spec.extra:
         search.spec = spec = dataclasses.replace(spec, wbits=spec.extra["finn_wbits"])
     if spec.extra.get("finn_op") is None and cost.model_for(spec).op is df.MaxPoolOp:
-        pool = lambda: float(fe.pool_cycles(spec.channels, spec.kernel, spec.ofm, search.fold.pe))  # noqa: E731
-        for v in _divisors(spec.channels):
-            search.fold.pe = v
-            if pool() <= search.target:
-                break
-        for v in _divisors(spec.channels):
-            if v < search.fold.pe:
-                continue
-            search.fold.pe = v
-            if search.cycles() <= search.target:
-                break
-        return
-    if "finn_window" in spec.extra:
-        vvau = lambda: float(fe.vvau_cycles(spec.channels, spec.kernel[0] * spec.kernel[1],  # noqa: E731
-                                            spec.ofm[0] * spec.ofm[1], search.fold.pe, 1))
-        for v in _divisors(spec.channels):
-            search.fold.pe = v
-            if vvau() <= search.target:
-                break
-        for v in _divisors(spec.channels):
-            if v < search.fold.pe:
-                continue
-            search.fold.pe = v
-            if search.cycles() <= search.target:
-                break
-        return
-    cost.model_for(spec).set_folding(search)
+        _pe_then_window(search, lambda pe: fe.pool_cycles(spec.channels, spec.kernel, spec.ofm, pe))
+    elif "finn_window" in spec.extra:
+        _pe_then_window(search, lambda pe: fe.vvau_cycles(spec.channels, spec.kernel[0] * spec.kernel[1],
+                                                          spec.ofm[0] * spec.ofm[1], pe, 1))
+    else:
+        cost.model_for(spec).set_folding(search)
+
+
+def _pe_then_window(search, own: Callable[[int], float]) -> None:
+    """The PE of a node behind a depthwise window generator that takes it as
+    SIMD: the first divisor of the channels at which the node's ``own``
+    cycles meet the target, then further while the whole layer (the window
+    too) misses it."""
+    channels = search.spec.channels
+    for v in _divisors(channels):
+        search.fold.pe = v
+        if float(own(v)) <= search.target:
+            break
+    for v in _divisors(channels):
+        if v < search.fold.pe:
+            continue
+        search.fold.pe = v
+        if search.cycles() <= search.target:
+            break
 
 
 def _divisors(n: int) -> list[int]:
