@@ -7,13 +7,16 @@ FINN's flow maps a network to its hardware nodes differently from finnr:
   op class): an MVAU is ``MVAU_hls``, a sliding window
   ``ConvolutionInputGenerator_rtl``, a max-pool a depthwise
   ``ConvolutionInputGenerator_rtl`` (SIMD = the pool's PE) followed by
-  ``Pool_hls``, a thresholding ``Thresholding_rtl``, ...; the layer's
-  cycles are its slowest node's and its resources their sum;
+  ``Pool_hls``, a depthwise convolution's VVAU its window generator (SIMD =
+  the VVAU's PE, as FINN requires; the finnr window layer has no node of
+  its own) and ``VVAU_hls``, a thresholding ``Thresholding_rtl``, ...; the
+  layer's cycles are its slowest node's and its resources their sum;
 - the float-side operations finnr leaves on the host become hardware too
   (:func:`host_layers`): the input quantizer is an input ``Thresholding_rtl``
   (float input, its PE folded like any thresholding), a reshape of the float
-  input a ``Reshape_rtl``, and the scalar multiplication of the output an
-  ``ElementwiseMul_hls``.
+  input a ``Reshape_rtl``, the scalar multiplication of the output an
+  ``ElementwiseMul_hls``, and behind an XNOR-popcount output layer the
+  ``ElementwiseAdd_hls`` that restores its dot product.
 
 :func:`plan` lists every FINN node of a module with FINN's name (op type and
 index per op type, in graph order, as FINN's ``GiveUniqueNodeNames``), the
@@ -263,9 +266,9 @@ def nodes(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str 
 
 def cycles(spec: LayerSpec, pe=1, simd=1) -> np.ndarray:
     """The slowest of the layer's FINN nodes (finnr's model where FINN has none)."""
-    found = nodes(spec, pe, simd)
     if spec.extra.get("finn_window_of_vvau"):
         return np.zeros(np.broadcast(pe, simd).shape)
+    found = nodes(spec, pe, simd)
     if not found:
         return cost.cycles(spec, pe, simd)
     return np.maximum.reduce([np.broadcast_to(n.cycles, np.broadcast(pe, simd).shape) for n in found])
@@ -277,12 +280,12 @@ def resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: 
     has none; FINN estimates no FFs: finnr's figure is kept). The memory and
     multiplier choices the optimizer tries are finnr's (FINN's weight memory
     styles, LUT or DSP multipliers)."""
+    if spec.extra.get("finn_window_of_vvau"):
+        return {k: np.zeros(np.broadcast(pe, simd).shape) for k in KEYS}
     found = nodes(spec, pe, simd, ram_style, res_type, mem_mode)
     total = {k: sum(n.res[k] for n in found) for k in KEYS}
     if spec.extra.get("finn_op") is not None:
         return total
-    if spec.extra.get("finn_window_of_vvau"):
-        return {k: np.zeros(np.broadcast(pe, simd).shape) for k in KEYS}
     own = cost.resources(spec, pe, simd, ram_style, res_type, mem_mode)
     if not found:
         return own
@@ -377,7 +380,7 @@ def _ends_in_xnor_popcount(partition: df.PartitionOp) -> bool:
     the output's scalar multiplication (``ElementwiseMul_hls``) and moves the
     ``- MW`` behind it, where nothing absorbs it (``ElementwiseAdd_hls``)."""
     yields = [op for op in partition.regions[0].block.ops if isinstance(op, df.YieldOp)]
-    producer = yields[0].operands[0].owner if yields and yields[0].operands else None
+    producer = _through_streams(yields[0].operands[0], forward=False) if yields and yields[0].operands else None
     return (isinstance(producer, df.MVAUOp) and producer.thresholds is None
             and isinstance(producer.weight_dtype, dt.BipolarType)
             and isinstance(producer.input.type.get_element_type(), dt.BipolarType))
@@ -390,9 +393,9 @@ def host_layers(module: ModuleOp) -> tuple[list[HostLayer], list[HostLayer]]:
     result) and the input quantizer (``Thresholding_rtl``, C = the channels of
     the partition's NHWC input, float input); after the last one the
     multiplications by a constant of the output (``ElementwiseMul_hls``) and
-    additions (``ElementwiseAdd_hls``), and after an XNOR popcount output layer
-    FINN's restoring multiplication and addition if finnr has no such op to
-    fold them into (:func:`_ends_in_xnor_popcount`); (before, after), each named as FINN
+    additions (``ElementwiseAdd_hls``), and after an XNOR popcount output
+    layer FINN's restoring multiplication and addition where finnr has no
+    such op (:func:`_ends_in_xnor_popcount`); (before, after), each named as FINN
     names it (they come first and last in FINN's graph). Empty without
     partitions."""
     partitions = [op for op in module.walk() if isinstance(op, df.PartitionOp)]
