@@ -118,11 +118,10 @@ def setfolding_replica(module, clk_ns: float, fps: int) -> tuple[float, dict[str
     """(FPS, LUT/BRAM18/URAM/DSP) of FINN's SetFolding at ``fps`` as finnr's
     replica computes it (FINN's target cycles: int(1e9 / clk_ns / fps))."""
     from finnr.models import cost_models, folding
-    from finnr.models import layers as lm
+    from finnr.models.arch import design_specs
 
     model = cost_models.get("finn")
-    specs = [lm.spec_of(op) for op in lm.compute_layers(module.walk())]
-    specs += [spec for _, spec, _ in cost_models.host_layers(module)]
+    specs = design_specs(module, "finn")
     folds = folding.set_folding(specs, int(10**9 / clk_ns / fps), "finn")
     cycles = max(float(model.cycles(s, f.pe, f.simd)) for s, f in zip(specs, folds))
     totals = dict.fromkeys(FINN_RESOURCES.values(), 0.0)

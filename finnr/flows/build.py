@@ -161,8 +161,8 @@ class _Plotter:
 
 def _choose_arch(module: ModuleOp, device, opts: BuildOptions) -> tuple[str, str]:
     """(dataflow or offload, why) for ``opts.arch``."""
-    from finnr.models import layers as lm
-    from finnr.models.arch import ALIASES, choose_arch
+    from finnr.models import cost_models
+    from finnr.models.arch import ALIASES, choose_arch, design_specs
 
     arch = ALIASES[opts.arch]
     if arch != "auto":
@@ -171,8 +171,8 @@ def _choose_arch(module: ModuleOp, device, opts: BuildOptions) -> tuple[str, str
         return arch, f"chosen by --arch {opts.arch}"
     if opts.folding_config is not None:
         return "dataflow", "a folding config was given"
-    specs = [lm.spec_of(l) for l in lm.compute_layers(module.walk())]
-    return choose_arch(specs, device, opts.utilization)
+    model = opts.cost_model or cost_models.default_for(device)
+    return choose_arch(design_specs(module, model), device, opts.utilization, model)
 
 
 BUILD_FILES = ("01-qnn.mlir", "02-streamlined.mlir", "03-dataflow.mlir", "04-folded.mlir", "05-estimated.mlir",

@@ -34,14 +34,17 @@ def design_point(module, report: dict, label: str):
                        ops * link if link else None)
 
 
-def compile_point(model: str, device, utilization: float = DEFAULT_UTILIZATION, clock_mhz: float | None = None):
+def compile_point(model: str, device, utilization: float = DEFAULT_UTILIZATION, clock_mhz: float | None = None,
+                  cost_model: str | None = None):
     """Compile ``model`` for the fastest dataflow folding that fits
     ``utilization`` of ``device`` at ``clock_mhz`` (default: the device's
-    clock) and place it on the roofline."""
+    clock) by ``cost_model`` (default: the device family's, as ``finnr
+    build``) and place it on the roofline."""
     from finnr.backends.report import build_report
     from finnr.frontend.onnx_import import import_model
 
     module = import_model(model, require_quantized=True)
-    pipeline.run(module, f"{pipeline.TO_DATAFLOW},"
-                 f"{pipeline.folding(device=device.name, maximize=True, utilization=utilization, clock_mhz=clock_mhz)}")
+    folding = pipeline.folding(device=device.name, maximize=True, utilization=utilization, clock_mhz=clock_mhz,
+                               cost_model=cost_model)
+    pipeline.run(module, f"{pipeline.TO_DATAFLOW},{folding}")
     return design_point(module, build_report(module, device, clock_mhz, utilization), model.split("/")[-1])

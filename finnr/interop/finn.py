@@ -217,11 +217,13 @@ def finn_plan_config(module: Operation) -> dict:
         fold = {"pe": pe, "simd": simd}
         props = type(op).get_irdl_definition().properties
         entry = {attr: fold[which] for attr, which in node.attrs.items() if which in props}
-        if isinstance(op, df.WeightedOp):
+        if isinstance(op, df.WeightedOp) and node.op_type in ("MVAU_hls", "VVAU_hls"):
             res_type = op.res_type.data
             entry.update(ram_style=finn_model.finn_ram_style(op.ram_style.data), ram_style_thresholds="auto",
                          resType="lut" if res_type == "auto" else res_type,
                          mem_mode=finn_model.weight_mem_mode(op.mem_mode.data))
+            if node.op_type == "VVAU_hls":  # FINN's VVAU has no such attribute
+                del entry["ram_style_thresholds"]
         if node.op_type == "ConvolutionInputGenerator_rtl":
             entry.update(parallel_window=0, ram_style="distributed")
         out[node.name] = entry

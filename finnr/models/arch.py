@@ -2,7 +2,8 @@
 dataflow, one engine per layer, when its compute layers fit the budget
 (the one fit rule, :mod:`finnr.models.fit`) at some folding; multi-layer
 offload (shared engines, weights in off-chip memory) when they do not.
-Pure functions of the cost model."""
+Pure functions of the cost model (``--cost-model``, else the device
+family's default), which judges the fit as the folding will."""
 
 from __future__ import annotations
 
@@ -12,16 +13,36 @@ from xdsl.ir import Operation
 
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
-from finnr.models import cost, fit, optimizer
+from finnr.models import cost, cost_models, fit, optimizer
 from finnr.models.devices import Device
 
 ALIASES = {"df": "dataflow", "dataflow": "dataflow", "mo": "offload", "offload": "offload", "auto": "auto"}
 
 
-def choose_arch(specs: list[cost.LayerSpec], device: Device, utilization: float) -> tuple[str, str]:
-    """(architecture, the reason in words) for the compute layers ``specs``."""
+def design_specs(module: Operation, cost_model: str) -> list[cost.LayerSpec]:
+    """The specs the folding of ``module`` under ``cost_model`` chooses for:
+    its compute layers' (with what that model reads from the layers) and the
+    host layers the model builds in hardware (FINN's input thresholding, ...)."""
+    from finnr.models import layers as lm
+
+    saved = module.attributes.get(cost_models.MODULE_ATTR)
+    cost_models.set_on_module(module, cost_model)
+    try:
+        return [lm.spec_of(op) for op in lm.compute_layers(module.walk())] + \
+            [spec for _, spec, _ in cost_models.host_layers(module)]
+    finally:
+        module.attributes.pop(cost_models.MODULE_ATTR, None)
+        if saved is not None:
+            module.attributes[cost_models.MODULE_ATTR] = saved
+
+
+def choose_arch(specs: list[cost.LayerSpec], device: Device, utilization: float,
+                cost_model: str | None = None) -> tuple[str, str]:
+    """(architecture, the reason in words) for the layers ``specs``, judged
+    by ``cost_model`` (None: the device family's default)."""
+    model = cost_model or cost_models.default_for(device)
     budget = fit.budget(device, utilization)
-    loosest = optimizer.fits_at_all(specs, budget, uram=device.uram > 0)
+    loosest = optimizer.fits_at_all(specs, budget, uram=device.uram > 0, cost_model=model)
     if loosest.fits:
         return "dataflow", (f"chosen by --arch auto: every layer gets its own engine; a folding within "
                             f"{utilization:.0%} of {device.name} exists")

@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 from xdsl.dialects.builtin import StringAttr
 
 from finnr.diagnostics import FinnrError
@@ -64,6 +65,9 @@ class CostModel:
     """Its figures are for FINN's hardware: the host layers FINN builds
     (:func:`finnr.models.finn_model.host_layers`) are folded and costed too,
     and folding_config.json names every node of FINN's flow."""
+    folding_ok: Callable = lambda spec, pe, simd: np.ones(np.broadcast(pe, simd).shape, bool)
+    """(spec, pe, simd) -> which foldings the hardware it models accepts (the
+    optimizer tries only those)."""
     op_resources: Callable | None = None
     """(op) -> LUT, FF, BRAM18, URAM, DSP of a placed layer, where the op
     tells the model more than its spec (the values of its thresholds, say);
@@ -97,7 +101,8 @@ register(CostModel(
 register(CostModel(
     "finn", "FINN's hardware for this design as FINN's own estimator (finn-plus 1.6.1) predicts it: its cycles "
     "per layer and its LUT/BRAM/URAM/DSP estimates (FFs and FIFOs: finnr's)",
-    cycles=finn_model.cycles, resources=finn_model.resources, set_folding=finn_model.set_folding, meets_at_target=True, finn_hardware=True))
+    cycles=finn_model.cycles, resources=finn_model.resources, set_folding=finn_model.set_folding, meets_at_target=True,
+    finn_hardware=True, folding_ok=finn_model.folding_ok))
 
 
 register(CostModel(

@@ -7,13 +7,16 @@ FINN's flow maps a network to its hardware nodes differently from finnr:
   op class): an MVAU is ``MVAU_hls``, a sliding window
   ``ConvolutionInputGenerator_rtl``, a max-pool a depthwise
   ``ConvolutionInputGenerator_rtl`` (SIMD = the pool's PE) followed by
-  ``Pool_hls``, a thresholding ``Thresholding_rtl``, ...; the layer's
-  cycles are its slowest node's and its resources their sum;
+  ``Pool_hls``, a depthwise convolution's VVAU its window generator (SIMD =
+  the VVAU's PE, as FINN requires; the finnr window layer has no node of
+  its own) and ``VVAU_hls``, a thresholding ``Thresholding_rtl``, ...; the
+  layer's cycles are its slowest node's and its resources their sum;
 - the float-side operations finnr leaves on the host become hardware too
   (:func:`host_layers`): the input quantizer is an input ``Thresholding_rtl``
   (float input, its PE folded like any thresholding), a reshape of the float
-  input a ``Reshape_rtl``, and the scalar multiplication of the output an
-  ``ElementwiseMul_hls``.
+  input a ``Reshape_rtl``, the scalar multiplication of the output an
+  ``ElementwiseMul_hls``, and behind an XNOR-popcount output layer the
+  ``ElementwiseAdd_hls`` that restores its dot product.
 
 :func:`plan` lists every FINN node of a module with FINN's name (op type and
 index per op type, in graph order, as FINN's ``GiveUniqueNodeNames``), the
@@ -109,7 +112,9 @@ def _mvau(spec, pe, simd, ram_style, res_type, mem_mode):
 
 @_nodes_of(df.VVAUOp)
 def _vvau(spec, pe, simd, ram_style, res_type, mem_mode):
-    """``VVAU_hls``."""
+    """``VVAU_hls``, behind the depthwise window generator that feeds it
+    (``extra['finn_window']``, the window's spec), whose SIMD FINN ties to
+    the VVAU's PE (:func:`with_depthwise_window`)."""
     mode, style = weight_mem_mode(mem_mode), finn_ram_style(ram_style)
     k = spec.kernel[0] * spec.kernel[1]
     w = spec.extra.get("finn_wbits", spec.wbits)
@@ -119,7 +124,12 @@ def _vvau(spec, pe, simd, ram_style, res_type, mem_mode):
     res = _res(lut, lut, fe.vvau_bram(spec.channels, k, w, pe, simd, mode, style), 0.0,
                fe.vvau_dsp(w, spec.abits, pe, res_type))
     cycles = fe.vvau_cycles(spec.channels, k, spec.ofm[0] * spec.ofm[1], pe, simd)
-    return [Node("VVAU_hls", {"PE": "pe", "SIMD": "simd"}, cycles, res)]
+    vvau = Node("VVAU_hls", {"PE": "pe", "SIMD": "simd"}, cycles, res)
+    if "finn_window" not in spec.extra:
+        return [vvau]
+    window = _window(spec.extra["finn_window"], pe, True)
+    window.attrs = {"SIMD": "pe"}
+    return [window, vvau]
 
 
 def _window(spec: LayerSpec, simd, depthwise: bool) -> Node:
@@ -134,7 +144,58 @@ def _window(spec: LayerSpec, simd, depthwise: bool) -> Node:
 
 @_nodes_of(df.SWUOp)
 def _swu(spec, pe, simd, ram_style, res_type, mem_mode):
+    """``ConvolutionInputGenerator_rtl``; none for the depthwise window of a
+    VVAU, which is the VVAU's (:func:`with_depthwise_window`)."""
+    if spec.extra.get("finn_window_of_vvau"):
+        return []
     return [_window(spec, simd, spec.extra.get("depthwise", False))]
+
+
+def _through_streams(value, forward: bool) -> Operation | None:
+    """The layer at the other end of ``value`` past FIFOs and width
+    converters: its producer, or (``forward``) its single consumer."""
+    while True:
+        if forward:
+            uses = list(value.uses)
+            op = uses[0].operation if len(uses) == 1 else None
+        else:
+            op = value.owner if isinstance(value.owner, Operation) else None
+        if not isinstance(op, df.FIFOOp | df.DWCOp):
+            return op
+        value = op.results[0] if forward else op.operands[0]
+
+
+def with_depthwise_window(op: Operation, spec: LayerSpec) -> LayerSpec:
+    """``spec`` of ``op`` with what FINN's coupling of a depthwise window
+    generator and its VVAU needs: FINN requires the window's SIMD to equal
+    the VVAU's PE (its SetFolding sets it so), so under FINN's model the
+    window is one of the VVAU's nodes, folded by the VVAU's PE: the VVAU's
+    spec carries the window's (``finn_window``; none for a 1x1 window of
+    stride 1, for which FINN makes no node), and the window layer itself has
+    no node and no cost (``finn_window_of_vvau``). The VVAU's
+    SIMD stays 1 (:func:`folding_ok`): above 1 FINN needs PE = C and the
+    window's parallel mode, which this model does not write."""
+    from finnr.models.registry import model_of
+
+    if isinstance(op, df.VVAUOp):
+        window = _through_streams(op.operands[0], forward=False)
+        if isinstance(window, df.SWUOp) and window.depthwise.value.data:
+            found = model_of(window).spec(window)
+            if found.kernel == (1, 1) and found.stride == (1, 1):
+                return spec  # FINN makes no window generator for a pointwise VVAU
+            return dataclasses.replace(spec, extra={**spec.extra, "finn_window": found})
+    elif isinstance(op, df.SWUOp) and op.depthwise.value.data:
+        if isinstance(_through_streams(op.results[0], forward=True), df.VVAUOp):
+            return dataclasses.replace(spec, extra={**spec.extra, "finn_window_of_vvau": True})
+    return spec
+
+
+def folding_ok(spec: LayerSpec, pe, simd) -> np.ndarray:
+    """The foldings FINN's flow accepts as this model writes them: a VVAU
+    behind a depthwise window generator keeps SIMD 1 (see
+    :func:`with_depthwise_window`)."""
+    simd = np.asarray(simd)
+    return simd == 1 if "finn_window" in spec.extra else np.ones(np.broadcast(pe, simd).shape, bool)
 
 
 @_nodes_of(df.MaxPoolOp)
@@ -205,6 +266,8 @@ def nodes(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str 
 
 def cycles(spec: LayerSpec, pe=1, simd=1) -> np.ndarray:
     """The slowest of the layer's FINN nodes (finnr's model where FINN has none)."""
+    if spec.extra.get("finn_window_of_vvau"):
+        return np.zeros(np.broadcast(pe, simd).shape)
     found = nodes(spec, pe, simd)
     if not found:
         return cost.cycles(spec, pe, simd)
@@ -217,6 +280,8 @@ def resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: 
     has none; FINN estimates no FFs: finnr's figure is kept). The memory and
     multiplier choices the optimizer tries are finnr's (FINN's weight memory
     styles, LUT or DSP multipliers)."""
+    if spec.extra.get("finn_window_of_vvau"):
+        return {k: np.zeros(np.broadcast(pe, simd).shape) for k in KEYS}
     found = nodes(spec, pe, simd, ram_style, res_type, mem_mode)
     total = {k: sum(n.res[k] for n in found) for k in KEYS}
     if spec.extra.get("finn_op") is not None:
@@ -231,26 +296,39 @@ def resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: 
 def set_folding(search) -> None:
     """FINN's SetFolding step for one layer (finn/transformation/fpgadataflow/
     set_folding.py) under FINN's cycles; a max-pool (FINN's Pool_hls behind a
-    depthwise window generator) raises the pool's PE to the target, then, while
-    the window generator (SIMD = that PE) misses it, the PE further; an MVAU
-    caps SIMD by the weight width FINN gives the weights (``finn_wbits``)."""
+    depthwise window generator) and a VVAU behind its depthwise window
+    generator (SIMD kept at 1, see :func:`folding_ok`) raise the PE to the
+    target, then, while the window generator (SIMD = that PE) misses it, the
+    PE further; an MVAU caps SIMD by the weight width FINN gives the weights
+    (``finn_wbits``)."""
     spec = search.spec
     if "finn_wbits" in spec.extra:
         search.spec = spec = dataclasses.replace(spec, wbits=spec.extra["finn_wbits"])
     if spec.extra.get("finn_op") is None and cost.model_for(spec).op is df.MaxPoolOp:
-        pool = lambda: float(fe.pool_cycles(spec.channels, spec.kernel, spec.ofm, search.fold.pe))  # noqa: E731
-        for v in _divisors(spec.channels):
-            search.fold.pe = v
-            if pool() <= search.target:
-                break
-        for v in _divisors(spec.channels):
-            if v < search.fold.pe:
-                continue
-            search.fold.pe = v
-            if search.cycles() <= search.target:
-                break
-        return
-    cost.model_for(spec).set_folding(search)
+        _pe_then_window(search, lambda pe: fe.pool_cycles(spec.channels, spec.kernel, spec.ofm, pe))
+    elif "finn_window" in spec.extra:
+        _pe_then_window(search, lambda pe: fe.vvau_cycles(spec.channels, spec.kernel[0] * spec.kernel[1],
+                                                          spec.ofm[0] * spec.ofm[1], pe, 1))
+    else:
+        cost.model_for(spec).set_folding(search)
+
+
+def _pe_then_window(search, own: Callable[[int], float]) -> None:
+    """The PE of a node behind a depthwise window generator that takes it as
+    SIMD: the first divisor of the channels at which the node's ``own``
+    cycles meet the target, then further while the whole layer (the window
+    too) misses it."""
+    channels = search.spec.channels
+    for v in _divisors(channels):
+        search.fold.pe = v
+        if float(own(v)) <= search.target:
+            break
+    for v in _divisors(channels):
+        if v < search.fold.pe:
+            continue
+        search.fold.pe = v
+        if search.cycles() <= search.target:
+            break
 
 
 def _divisors(n: int) -> list[int]:
@@ -289,6 +367,25 @@ def _vectors_channels(shape) -> tuple[int, int]:
     return (math.prod(shape[1:-1]) if len(shape) > 2 else 1), shape[-1]
 
 
+def _elementwise(op_type: str, shape) -> LayerSpec:
+    vectors, channels = _vectors_channels(shape)
+    return LayerSpec("thresholding", channels=channels, vectors=vectors, abits=32, obits=32,
+                     extra={"finn_op": op_type})
+
+
+def _ends_in_xnor_popcount(partition: df.PartitionOp) -> bool:
+    """Whether the partition's output comes from a bipolar x bipolar MVAU
+    without thresholds. FINN computes it as an XNOR popcount ``p`` and
+    restores the dot product as ``2 p - MW``: streamlining folds the 2 into
+    the output's scalar multiplication (``ElementwiseMul_hls``) and moves the
+    ``- MW`` behind it, where nothing absorbs it (``ElementwiseAdd_hls``)."""
+    yields = [op for op in partition.regions[0].block.ops if isinstance(op, df.YieldOp)]
+    producer = _through_streams(yields[0].operands[0], forward=False) if yields and yields[0].operands else None
+    return (isinstance(producer, df.MVAUOp) and producer.thresholds is None
+            and isinstance(producer.weight_dtype, dt.BipolarType)
+            and isinstance(producer.input.type.get_element_type(), dt.BipolarType))
+
+
 def host_layers(module: ModuleOp) -> tuple[list[HostLayer], list[HostLayer]]:
     """FINN's hardware for the host ops around the dataflow partitions, in
     graph order, named by op type and index: before the first partition a
@@ -296,7 +393,9 @@ def host_layers(module: ModuleOp) -> tuple[list[HostLayer], list[HostLayer]]:
     result) and the input quantizer (``Thresholding_rtl``, C = the channels of
     the partition's NHWC input, float input); after the last one the
     multiplications by a constant of the output (``ElementwiseMul_hls``) and
-    additions (``ElementwiseAdd_hls``); (before, after), each named as FINN
+    additions (``ElementwiseAdd_hls``), and after an XNOR popcount output
+    layer FINN's restoring multiplication and addition where finnr has no
+    such op (:func:`_ends_in_xnor_popcount`); (before, after), each named as FINN
     names it (they come first and last in FINN's graph). Empty without
     partitions."""
     partitions = [op for op in module.walk() if isinstance(op, df.PartitionOp)]
@@ -319,16 +418,22 @@ def host_layers(module: ModuleOp) -> tuple[list[HostLayer], list[HostLayer]]:
                                         extra={"finn_op": "Thresholding_rtl", "float_input": True}))
     after: list[LayerSpec] = []
     value = partitions[-1].results[0] if partitions[-1].results else None
+    shape = value.type.get_shape() if value is not None else None
     while value is not None and len(uses := list(value.uses)) == 1:
         user = uses[0].operation
         if isinstance(user, qnn.MulOp | qnn.AddOp):
-            vectors, channels = _vectors_channels(user.results[0].type.get_shape())
-            op_type = "ElementwiseMul_hls" if isinstance(user, qnn.MulOp) else "ElementwiseAdd_hls"
-            after.append(LayerSpec("thresholding", channels=channels, vectors=vectors, abits=32, obits=32,
-                                   extra={"finn_op": op_type}))
+            shape = user.results[0].type.get_shape()
+            after.append(_elementwise("ElementwiseMul_hls" if isinstance(user, qnn.MulOp) else "ElementwiseAdd_hls",
+                                      shape))
         elif not isinstance(user, qnn.ReshapeOp | qnn.TransposeOp):
             break
         value = user.results[0] if user.results else None
+    if shape is not None and _ends_in_xnor_popcount(partitions[-1]):
+        ops = [s.extra["finn_op"] for s in after]
+        if "ElementwiseMul_hls" not in ops:
+            after.insert(0, _elementwise("ElementwiseMul_hls", shape))
+        if "ElementwiseAdd_hls" not in ops:
+            after.append(_elementwise("ElementwiseAdd_hls", shape))
     counters: dict[str, int] = {}
 
     def named(specs: list[LayerSpec]) -> list[HostLayer]:
@@ -386,7 +491,10 @@ def plan(module: ModuleOp, layers: list[Operation], spec_of: Callable[[Operation
         counters[h.spec.extra["finn_op"]] += 1
     out = [PlanNode(h.name, h.spec.extra["finn_op"], None, h, {"PE": "pe"}) for h in before]
     for layer in layers:
-        found = nodes(spec_of(layer)) or [Node(op_type_of(layer), {"PE": "pe", "SIMD": "simd"}, np.zeros(()), {})]
+        spec = spec_of(layer)
+        if spec.extra.get("finn_window_of_vvau"):
+            continue  # a node of its VVAU
+        found = nodes(spec) or [Node(op_type_of(layer), {"PE": "pe", "SIMD": "simd"}, np.zeros(()), {})]
         for n in found:
             out.append(PlanNode(f"{n.op_type}_{counters.get(n.op_type, 0)}", n.op_type, layer, None, n.attrs))
             counters[n.op_type] = counters.get(n.op_type, 0) + 1

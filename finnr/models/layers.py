@@ -14,7 +14,7 @@ from xdsl.ir import Operation
 from finnr.dialects import dataflow as df
 from finnr.dialects import datatypes as dt
 from finnr.hw.arith import accumulator_range
-from finnr.models import cost, cost_models, finn_estimates
+from finnr.models import cost, cost_models, finn_estimates, finn_model
 from finnr.models.registry import MODELS, model_of
 
 
@@ -68,6 +68,7 @@ def spec_of(op: Operation) -> cost.LayerSpec:
     spec = model_of(op).spec(op)
     if not _under_finn_hardware(op):
         return spec
+    spec = finn_model.with_depthwise_window(op, spec)
     if isinstance(op, df.WeightedOp):
         w = np.asarray(op.weight_matrix())
         bits = 1 if spec.binary_xnor else finn_estimates.weight_bits(int(w.min(initial=0)), int(w.max(initial=0)))

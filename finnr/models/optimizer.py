@@ -77,7 +77,7 @@ def candidates(spec: cost.LayerSpec, uram: bool = True, cost_model: str | None =
     pes = divisors(pe_dim) if pe_dim else [1]
     simds = divisors(simd_dim) if simd_dim else [1]
     pe, simd = (a.ravel() for a in np.meshgrid(pes, simds, indexing="ij"))
-    ok = model.stream_bits_ok(spec, pe, simd)
+    ok = model.stream_bits_ok(spec, pe, simd) & costs.folding_ok(spec, pe, simd)
     pe, simd = pe[ok], simd[ok]
     styles = costs.memory_choices(spec, uram)
     parts = []

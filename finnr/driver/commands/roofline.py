@@ -8,12 +8,14 @@ from pathlib import Path
 
 from finnr.defaults import DEFAULT_PRECISIONS, DEFAULT_UTILIZATION
 from finnr.diagnostics import FinnrError
+from finnr.models.cost_models import COST_MODELS
 
 
 def run(args: argparse.Namespace) -> int:
     from finnr.backends.plots import roofline_png
     from finnr.flows.roofline import compile_point
     from finnr.models.clock import clock_mhz
+    from finnr.models.cost_models import default_for
     from finnr.models.devices import get_device
     from finnr.models.fit import check_utilization
     from finnr.models.roofline import compute_roof, parse_precision
@@ -40,9 +42,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"{f'w{w}a{a}':<10}{roof / 1e12:>22.3f}{roof / (device.dram_gbps * 1e9):>18.1f}")
     points = []
     if args.model:
-        p = compile_point(args.model, device, args.utilization, clock)
+        p = compile_point(args.model, device, args.utilization, clock, args.cost_model)
         points.append(p)
-        print(f"model {p.name}: {p.ops_per_second / 1e12:.3f} TOp/s at {p.intensity:,.0f} ops/byte ({clock:g} MHz)")
+        print(f"model {p.name}: {p.ops_per_second / 1e12:.3f} TOp/s at {p.intensity:,.0f} ops/byte ({clock:g} MHz, "
+              f"cost model {args.cost_model or default_for(device)})")
     roofline_png(args.output, device, precisions, points, clock, args.utilization)
     print(f"wrote {args.output}")
     return 0
@@ -65,5 +68,8 @@ def add_parser(sub) -> None:
                    f"its LUTs and DSPs the compute roofs count (default {DEFAULT_UTILIZATION})")
     p.add_argument("--clock-mhz", type=float, metavar="MHZ",
                    help="the clock of the roofs and the model's design (default: the device's, see `finnr devices`)")
+    p.add_argument("--cost-model", choices=tuple(COST_MODELS), metavar="NAME",
+                   help="the cost model the model's design is folded and estimated by (default: the device "
+                   f"family's; one of {', '.join(COST_MODELS)})")
     p.add_argument("-o", "--output", default="roofline.png", help="the PNG to write (default roofline.png)")
     p.set_defaults(fn=run)
