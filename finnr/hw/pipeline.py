@@ -32,10 +32,11 @@ delayed as long, so reads and writes reach the buffer in the order they
 were decided."""
 
 
-ADD_STREAMS_LATENCY = 2
-"""``finnr_add_streams``: both input beats into registers (a FIFO's block
-RAM output ends there, not in the adder), then the sum into the output
-register."""
+ADD_STREAMS_LATENCY = 3
+"""``finnr_add_streams``: both input beats through two registers, then the
+sum into the output register. yosys merges the first into a block-RAM
+FIFO's read port (an EBR's clock-to-output is about 5.8 ns on an ECP5-6),
+so only the second keeps the adder off the block RAM's output."""
 
 
 def window_latency() -> int:

@@ -4,9 +4,11 @@
 // output type holds every sum). The input ports are the two streams
 // concatenated, stream 0 (A) in the low bits; a beat is taken from both
 // at once, only when both are valid. Pipeline (stall-all): both beats
-// into registers (a FIFO's block RAM output ends there), then the sum
-// into the output register (finnr.hw.pipeline.ADD_STREAMS_LATENCY). `busy`
-// marks a cycle that took a pair of beats.
+// through two registers, then the sum into the output register
+// (finnr.hw.pipeline.ADD_STREAMS_LATENCY). yosys merges the first register
+// into a block-RAM FIFO's read port; the second one is in the fabric, so
+// the block RAM's clock-to-output time ends there, not in the adder.
+// `busy` marks a cycle that took a pair of beats.
 `default_nettype none
 /* verilator lint_off WIDTH */
 /* verilator lint_off UNUSEDSIGNAL */
@@ -40,13 +42,15 @@ module finnr_add_streams #(
   wire go = run && adv && in_tvalid[0] && in_tvalid[1];
   wire busy = go;
   assign in_tready = {run && adv && in_tvalid[0], run && adv && in_tvalid[1]};
-  reg taken;
-  reg [PE*A_BITS-1:0] a;
-  reg [PE*B_BITS-1:0] b;
+  reg [2:1] taken;
+  reg [PE*A_BITS-1:0] a1, a;
+  reg [PE*B_BITS-1:0] b1, b;
   always @(posedge ap_clk) begin
     if (adv) begin
-      a <= in_tdata[PE*A_BITS-1:0];
-      b <= in_tdata[PE*(A_BITS+B_BITS)-1:PE*A_BITS];
+      a1 <= in_tdata[PE*A_BITS-1:0];
+      b1 <= in_tdata[PE*(A_BITS+B_BITS)-1:PE*A_BITS];
+      a <= a1;
+      b <= b1;
     end
   end
   reg [PE*OUT_BITS-1:0] y;
@@ -66,11 +70,11 @@ module finnr_add_streams #(
   end
   always @(posedge ap_clk) begin
     if (!ap_rst_n) begin
-      taken <= 1'b0;
+      taken <= 2'b0;
       out_valid <= 1'b0;
     end else if (adv) begin
-      taken <= go;
-      out_valid <= taken;
+      taken <= {taken[1], go};
+      out_valid <= taken[2];
       out_data <= y;
     end
   end
