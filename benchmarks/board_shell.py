@@ -9,10 +9,12 @@ its input declared as 8-bit images, `--input-datatype UINT8 --input-scale
 1/255`), then `finnr board run DIR --port sim` on the first --frames golden
 inputs: the board top (UART RX, unpacker, the accelerator, packer, UART TX;
 the PLL bypassed, 8 cycles a UART bit) in Verilator, driven bit by bit on
-its RX pin and read from its TX pin, one frame in flight, as the host does.
+its RX pin and read from its TX pin, frames in flight as the host sends them.
 Its outputs are compared with `finnr run` of the build's IR (exactly) and
-with the golden outputs (argmax). Prints the bytes per frame, the cycles
-simulated, and the seconds of the Verilator build and of the run; with
+with the golden outputs (argmax). Prints the bytes per frame, the frames
+in flight, the cycles simulated, a frame's cycles once the link is busy
+against the bound (the UART's larger direction at the simulation's
+cycles a bit, or the accelerator's compute rate), and the seconds of the Verilator build and of the run; with
 --bitstream also `finnr bitstream DIR --clock-mhz auto` (the board shell as
 the top): fmax, nextpnr's utilization and the seconds of each step.
 """
@@ -88,8 +90,17 @@ def main() -> None:
         exact = all(np.array_equal(a, b) for a, b in zip(out, ref))
         argmax = bool(np.array_equal(np.argmax(out[0].reshape(len(x), -1), axis=1),
                                      np.argmax(golden["output"][: args.frames].reshape(len(x), -1), axis=1)))
+        report = json.loads((d / "report.json").read_text())
+        cpb = link.clks_per_bit
+        # a frame's cycles once the link is busy (after the first frame), against the bound: the UART
+        # (the larger direction, 10 bits a byte) or the accelerator (report.json's compute FPS)
+        steady = float(np.mean(np.diff(link.run.frame_done[1:]))) if len(x) >= 3 else None
+        bound = max(10 * cpb * max(board["in"]["frame_bytes"], board["out"]["frame_bytes"]),
+                    report["clock_mhz"] * 1e6 / report["compute_fps"])
         row = {"model": name, "frames": len(x), "in_bytes": board["in"]["frame_bytes"],
-               "out_bytes": board["out"]["frame_bytes"], "cycles": link.run.cycles, "exact": exact,
+               "out_bytes": board["out"]["frame_bytes"], "in_flight": board["frames_in_flight"],
+               "cycles": link.run.cycles, "steady_cycles": steady, "bound_cycles": round(bound, 1),
+               "clks_per_bit": cpb, "exact": exact,
                "golden_argmax": argmax, "build_s": build_s, "verilate_s": verilate_s, "sim_s": sim_s}
         if args.bitstream:
             _quiet(finnr, ["bitstream", str(d), "--clock-mhz", "auto", "--quiet"])
@@ -99,11 +110,13 @@ def main() -> None:
         rows.append(row)
         print(json.dumps(row), flush=True)
     print()
-    print("| model | frames | bytes in/out a frame | cycles simulated | = finnr run | golden argmax "
-          "| Verilator build s | simulation s |")
-    print("|---|---:|---:|---:|---|---|---:|---:|")
+    print("| model | frames | bytes in/out a frame | frames in flight | cycles simulated "
+          "| cycles a frame, steady / bound | = finnr run | golden argmax | Verilator build s | simulation s |")
+    print("|---|---:|---:|---:|---:|---:|---|---|---:|---:|")
     for r in rows:
-        print(f"| {r['model']} | {r['frames']} | {r['in_bytes']} / {r['out_bytes']} | {r['cycles']:,} | "
+        steady = "-" if r["steady_cycles"] is None else f"{r['steady_cycles']:,.0f}"
+        print(f"| {r['model']} | {r['frames']} | {r['in_bytes']} / {r['out_bytes']} | {r['in_flight']} | "
+              f"{r['cycles']:,} | {steady} / {r['bound_cycles']:,.0f} | "
               f"{'yes' if r['exact'] else 'NO'} | {'yes' if r['golden_argmax'] else 'no'} | {r['verilate_s']:.1f} | "
               f"{r['sim_s']:.1f} |")
     if args.bitstream:

@@ -23,7 +23,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from common import REPO
-
 from finnr.backends.rtl import board
 from finnr.backends.verilog import padded
 from finnr.models.board_shell import BY_RX_DEPTH, shell_resources

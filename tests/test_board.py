@@ -204,6 +204,36 @@ def test_shell_bytes_match_the_interpreters_partition(ulx3s):
 
 
 @needs_verilator
+def test_frames_in_flight_keep_the_link_busy(ulx3s):
+    """With the receive FIFO's frames in flight (8 of 2 bytes) the bytes
+    go out back to back: after the first frame, a frame's output is
+    complete every 2 bytes x 10 bits x CLKS_PER_BIT cycles (the link's
+    bound; this accelerator is faster). One frame in flight waits for the
+    input, the accelerator and the output in turn; two are not enough here
+    (half of those)."""
+    from finnr.backends.rtl.design import designs
+    from finnr.backends.rtl.sim import run_board
+    from finnr.ir_io import load_ir
+
+    module = load_ir(ulx3s / "05-estimated.mlir")
+    (design,) = designs(module)
+    manifest = json.loads((ulx3s / "rtl" / "manifest.json").read_text())
+    files = list(dict.fromkeys([*manifest["files"], *manifest["board"]["files"]]))
+    link = host.SimLink(ulx3s / "rtl", files)
+    frames = [pack_rows(f, design.inputs[0].element, 7) for f in _frames(8)]
+    one = run_board(link.binary, ulx3s / "rtl", frames, 2, shell.BREAK_BITS, link.clks_per_bit)
+    two = run_board(link.binary, ulx3s / "rtl", frames, 2, shell.BREAK_BITS, link.clks_per_bit, in_flight=2)
+    full = run_board(link.binary, ulx3s / "rtl", frames, 2, shell.BREAK_BITS, link.clks_per_bit,
+                     in_flight=shell.frames_in_flight(2))
+    assert full.outputs == two.outputs == one.outputs and one.status == two.status == full.status == 0
+    period = 2 * 10 * link.clks_per_bit
+    assert set(np.diff(full.frame_done[1:])) == {period}
+    serial = set(np.diff(one.frame_done))
+    assert len(serial) == 1 and serial.pop() > 2 * period  # the input, the accelerator, then the output
+    assert sum(np.diff(two.frame_done[1:])) == sum(np.diff(one.frame_done[1:])) // 2
+
+
+@needs_verilator
 def test_serial_port_path(ulx3s, tmp_path, capsys, monkeypatch):
     """``--port`` through pyserial: missing, unopenable, a board that goes
     silent, and a stand-in port backed by the simulated board."""
@@ -218,6 +248,10 @@ def test_serial_port_path(ulx3s, tmp_path, capsys, monkeypatch):
     files = list(dict.fromkeys([*manifest["files"], *manifest["board"]["files"]]))
     sim = host.SimLink(ulx3s / "rtl", files)
     opened: dict = {}
+    events: list[str] = []
+    in_bytes = manifest["board"]["in"]["frame_bytes"]
+    # a 16-byte receive FIFO holds 8 frames of 2 bytes
+    assert (manifest["board"]["rx_fifo_bytes"], manifest["board"]["frames_in_flight"]) == (16, 8)
 
     class SerialException(Exception):
         pass
@@ -234,15 +268,17 @@ def test_serial_port_path(ulx3s, tmp_path, capsys, monkeypatch):
 
         def write(self, data):
             self.pending += data
+            events.append("w")
 
         def flush(self):
             pass
 
         def read(self, n):
+            events.append("r")
             if self.silent:
                 return b""
-            (out,) = sim.exchange([self.pending], n)
-            self.pending = b""
+            (out,) = sim.exchange([self.pending[:in_bytes]], n)
+            self.pending = self.pending[in_bytes:]
             return out
 
         def close(self):
@@ -264,6 +300,8 @@ def test_serial_port_path(ulx3s, tmp_path, capsys, monkeypatch):
     assert main([*args, "--port", "/dev/ttyUSB0", "--baud", "1000000", "-o", str(tmp_path / "out.npy")]) == 0
     assert opened["baudrate"] == 1_000_000 and opened["bytesize"] == 8 and opened["stopbits"] == 1
     assert opened["break"] > 0  # every run starts with a break
+    # 8 frames in flight: all 4 frames go out before the first output is read
+    assert "".join(events[-8:]) == "wwwwrrrr"
     assert main(["run", str(ulx3s / "05-estimated.mlir"), "--input", str(tmp_path / "x.npy"), "-o",
                  str(tmp_path / "ref.npy"), "--quiet"]) == 0
     assert np.array_equal(np.load(tmp_path / "out.npy"), np.load(tmp_path / "ref.npy"))
@@ -277,9 +315,9 @@ def test_a_shell_error_is_reported(monkeypatch):
 
     link = host.SimLink.__new__(host.SimLink)
     link.rtl_dir, link.clks_per_bit, link.binary, link.run = Path("."), 8, Path("Vboard"), None
-    monkeypatch.setattr(host, "run_board", lambda *a: BoardRun([b"\0"], 100, [90], 2))
+    monkeypatch.setattr(host, "run_board", lambda *a, **k: BoardRun([b"\0"], 100, [90], 2))
     with pytest.raises(FinnrError, match="reports a lost byte"):
         link.exchange([b"\0"], 1)
-    monkeypatch.setattr(host, "run_board", lambda *a: BoardRun([b"\0"], 100, [90], 3))
+    monkeypatch.setattr(host, "run_board", lambda *a, **k: BoardRun([b"\0"], 100, [90], 3))
     with pytest.raises(FinnrError, match="a UART framing error and a lost byte"):
         link.exchange([b"\0"], 1)

@@ -21,10 +21,15 @@ driver packs rows the same way). The UART is 8N1 at the board's baud rate
 clock cycles (:func:`uart_divider`, the error against the baud rate
 stated and at most :data:`MAX_BAUD_ERROR`).
 
-The host sends a frame and reads its output before it sends the next (one
-frame in flight): the UART has no flow control, so the receive FIFO holds
-a whole input frame (:func:`rx_depth`) and no byte is ever lost, however
-slowly the accelerator takes it in. The host starts every run with a
+The UART has no flow control, so the receive FIFO holds at least two
+whole input frames (:func:`rx_depth`) and the host keeps as many frames
+in flight as it holds, F (:func:`frames_in_flight`): it sends frame k + F
+only once frame k's output has arrived, when the accelerator has taken
+frame k in (every engine reads a frame's last beat before it sends its
+last one). So no byte is lost however slowly the accelerator takes its
+input, and the link stays busy: while the accelerator works on one frame
+the next ones arrive. A frame too large for two in the FIFO (over 16 KB)
+travels alone. The host starts every run with a
 break (the line held low for BREAK_BITS bit periods), which resets the
 shell and the accelerator, so a run cut short mid-frame leaves no partial
 frame behind. The status LEDs: 0 the PLL locked and the reset released,
@@ -181,9 +186,15 @@ def rows_of(stream: Stream) -> Rows:
 
 
 def rx_depth(in_bytes: int) -> int:
-    """The receive FIFO's depth: a whole input frame (a power of two, at
+    """The receive FIFO's depth: two whole input frames (a power of two, at
     least 16), at most MAX_RX_DEPTH."""
-    return min(MAX_RX_DEPTH, 1 << max(4, math.ceil(math.log2(max(1, in_bytes)))))
+    return min(MAX_RX_DEPTH, 1 << max(4, math.ceil(math.log2(max(1, 2 * in_bytes)))))
+
+
+def frames_in_flight(in_bytes: int) -> int:
+    """How many input frames the host may send ahead of the outputs it has
+    received: as many as the receive FIFO holds (0: not even one fits)."""
+    return rx_depth(in_bytes) // max(1, in_bytes)
 
 
 @dataclass(frozen=True)
@@ -216,6 +227,7 @@ class Shell:
                     "frame_bytes": self.out.frame_bytes, "beat_bits": self.out.beat},
             "rx_fifo_bytes": rx_depth(self.inp.frame_bytes), "tx_fifo_bytes": TX_DEPTH,
             "rx_fifo_holds_frame": rx_depth(self.inp.frame_bytes) >= self.inp.frame_bytes,
+            "frames_in_flight": frames_in_flight(self.inp.frame_bytes),
             "pins": pins(b), "bridge": b.bridge, "source": b.source,
         }
 

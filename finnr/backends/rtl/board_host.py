@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from finnr.backends.rtl.board import BREAK_BITS, TOP, rows_of
+from finnr.backends.rtl.board import BREAK_BITS, TOP, frames_in_flight, rows_of
 from finnr.backends.rtl.design import Design
 from finnr.backends.rtl.sim import BOARD_CLKS_PER_BIT, build_board, decode_codes, run_board
 from finnr.diagnostics import FinnrError
@@ -59,8 +59,9 @@ class SimLink:
         self.binary = build_board(rtl_dir, files, TOP, self.clks_per_bit, progress)
         self.run = None
 
-    def exchange(self, frames: list[bytes], out_frame_bytes: int) -> list[bytes]:
-        self.run = run_board(self.binary, self.rtl_dir, frames, out_frame_bytes, BREAK_BITS, self.clks_per_bit)
+    def exchange(self, frames: list[bytes], out_frame_bytes: int, in_flight: int = 1) -> list[bytes]:
+        self.run = run_board(self.binary, self.rtl_dir, frames, out_frame_bytes, BREAK_BITS, self.clks_per_bit,
+                             in_flight=in_flight)
         if self.run.status:
             raise FinnrError("the simulated board shell reports "
                              + " and ".join(w for k, w in ((1, "a UART framing error"), (2, "a lost byte"))
@@ -70,7 +71,8 @@ class SimLink:
 
 class SerialLink:
     """The board's UART through a serial port (pyserial): 8N1 at ``baud``;
-    one frame in flight, as the shell expects."""
+    at most ``in_flight`` frames sent ahead of the outputs received, as
+    the shell's receive FIFO allows."""
 
     def __init__(self, port: str, baud: int, timeout: float):
         try:
@@ -87,13 +89,15 @@ class SerialLink:
                               "--port sim talks to the simulated board instead"]) from None
         self.name, self.timeout = port, timeout
 
-    def exchange(self, frames: list[bytes], out_frame_bytes: int) -> list[bytes]:
-        out = []
+    def exchange(self, frames: list[bytes], out_frame_bytes: int, in_flight: int = 1) -> list[bytes]:
+        out: list[bytes] = []
         self.port.send_break(0.01)  # resets the shell (and whatever an earlier run left in it)
         time.sleep(0.01)
         self.port.reset_input_buffer()
-        for k, frame in enumerate(frames):
-            self.port.write(frame)
+        for k in range(len(frames)):
+            # frame k + in_flight - 1 goes out before frame k's output is read
+            for frame in frames[k + in_flight - 1:k + in_flight] if k else frames[:in_flight]:
+                self.port.write(frame)
             self.port.flush()
             got = self.port.read(out_frame_bytes)
             if len(got) != out_frame_bytes:
@@ -122,4 +126,5 @@ class BoardAccelerator:
     def simulate(self, frames: list[tuple[np.ndarray, ...]]) -> list[tuple[np.ndarray, ...]]:
         si, so = self.design.inputs[0], self.design.outputs[0]
         data = [pack_rows(f[0], si.element, self.inp.row) for f in frames]
-        return [(unpack_rows(o, so.element, self.out.row),) for o in self.link.exchange(data, self.out.frame_bytes)]
+        outs = self.link.exchange(data, self.out.frame_bytes, frames_in_flight(self.inp.frame_bytes))
+        return [(unpack_rows(o, so.element, self.out.row),) for o in outs]

@@ -1,7 +1,8 @@
 // finnr board-shell harness: drives the board top's UART RX pin bit by bit
 // (8N1, CLKS_PER_BIT cycles a bit, bytes back to back, as a USB-UART bridge
-// sends them) and decodes its UART TX pin, as the host does: one frame in
-// flight (frame k+1 is sent once frame k's output bytes have all arrived).
+// sends them) and decodes its UART TX pin, as the host does: IN_FLIGHT
+// frames in flight (frame k + IN_FLIGHT is sent once frame k's output bytes
+// have all arrived).
 //
 // Before the frames, JUNK bytes (a run cut short) and then a break (the
 // line low BREAK_BITS + 2 bit periods), which resets the shell, as the host
@@ -9,6 +10,7 @@
 //
 // usage: Vboard CONFIG, a text file of whitespace-separated fields:
 //   IN.bin IN_FRAME_BYTES FRAMES OUT.bin OUT_FRAME_BYTES CLKS_PER_BIT MAX_IDLE STATUS.txt JUNK BREAK_BITS
+//   IN_FLIGHT
 // STATUS.txt gets: cycles, the shell's status bits (1: framing error, 2: a
 // byte lost), then the cycle at which each frame's output was complete.
 #include <cstdint>
@@ -26,9 +28,10 @@ int main(int argc, char **argv) {
   }
   FILE *cfg = std::fopen(argv[1], "r");
   char in_file[4096], out_file[4096], status_file[4096];
-  unsigned long long in_frame, frames, out_frame, cpb, max_idle, junk, break_bits;
-  if (!cfg || std::fscanf(cfg, "%4095s %llu %llu %4095s %llu %llu %llu %4095s %llu %llu", in_file, &in_frame,
-                          &frames, out_file, &out_frame, &cpb, &max_idle, status_file, &junk, &break_bits) != 10) {
+  unsigned long long in_frame, frames, out_frame, cpb, max_idle, junk, break_bits, in_flight;
+  if (!cfg || std::fscanf(cfg, "%4095s %llu %llu %4095s %llu %llu %llu %4095s %llu %llu %llu", in_file, &in_frame,
+                          &frames, out_file, &out_frame, &cpb, &max_idle, status_file, &junk, &break_bits,
+                          &in_flight) != 11 || in_flight < 1) {
     std::fprintf(stderr, "cannot read the configuration %s\n", argv[1]);
     return 2;
   }
@@ -73,7 +76,7 @@ int main(int argc, char **argv) {
   while (got < out_frame * frames) {
     // the pin the board receives on
     if (!sending && sent < in_frame * frames &&
-        sent / in_frame == got / out_frame) {
+        sent / in_frame < got / out_frame + in_flight) {
       sending = true;
       period = 0;
       count = 0;

@@ -636,9 +636,11 @@ class BoardRun:
 
 
 def run_board(binary: Path, rtl_dir: str | Path, frames: list[bytes], out_frame_bytes: int, break_bits: int,
-              clks_per_bit: int = BOARD_CLKS_PER_BIT, max_idle: int = 2_000_000, junk: int = 0) -> BoardRun:
+              clks_per_bit: int = BOARD_CLKS_PER_BIT, max_idle: int = 2_000_000, junk: int = 0,
+              in_flight: int = 1) -> BoardRun:
     """Send ``frames`` (each the bytes of one input frame) into the board
-    top's UART RX pin, one frame in flight, and read each frame's
+    top's UART RX pin, ``in_flight`` frames ahead of the outputs received
+    (frames back to back), and read each frame's
     ``out_frame_bytes`` from its TX pin; first ``junk`` bytes (a run cut
     short) and a break of ``break_bits`` bit periods, as the host starts a
     run."""
@@ -651,7 +653,7 @@ def run_board(binary: Path, rtl_dir: str | Path, frames: list[bytes], out_frame_
         t = Path(tmp)
         (t / "in.bin").write_bytes(b"".join(frames))
         (t / "config.txt").write_text(f"{t / 'in.bin'} {in_frame} {len(frames)} {t / 'out.bin'} {out_frame_bytes} "
-                                      f"{clks_per_bit} {max_idle} {t / 'status.txt'} {junk} {break_bits}\n")
+                                      f"{clks_per_bit} {max_idle} {t / 'status.txt'} {junk} {break_bits} {in_flight}\n")
         r = subprocess.run([str(binary), str(t / "config.txt")], cwd=rtl_dir, capture_output=True, text=True,
                            check=False)
         if r.returncode != 0:

@@ -3,7 +3,8 @@ backend run on its ECP5 board through the board shell's UART (or, with
 ``--port sim``, on the Verilator simulation of the board top driven
 through its UART pins): the host pre- and post-processing in the reference
 interpreter, the accelerator's frames packed into bytes exactly as the
-shell unpacks them, one frame in flight; the outputs equal ``finnr run``'s."""
+shell unpacks them, as many frames in flight as the shell's receive FIFO
+holds; the outputs equal ``finnr run``'s."""
 
 from __future__ import annotations
 

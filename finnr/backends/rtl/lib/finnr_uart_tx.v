@@ -1,7 +1,7 @@
 // finnr board shell: UART transmitter, 8N1, LSB first, CLKS_PER_BIT clock
-// cycles a bit; takes a byte (valid/ready) when idle. The line idles high;
-// a byte is a low start bit, its eight bits and a high stop bit, each
-// CLKS_PER_BIT cycles long, the stop bit included before the next byte.
+// cycles a bit; takes a byte (valid/ready) when idle or as its stop bit
+// ends. The line idles high; a byte is a low start bit, its eight bits and
+// a high stop bit, each CLKS_PER_BIT cycles long.
 `default_nettype none
 module finnr_uart_tx #(
   parameter integer CLKS_PER_BIT = 33
@@ -14,29 +14,34 @@ module finnr_uart_tx #(
   output reg        tx
 );
   localparam integer CW = $clog2(CLKS_PER_BIT + 1);
-  reg [9:0] shift;
-  reg [3:0] left;  // line periods left: 11 after a load (the 11th ends the stop bit)
+  reg [8:0] shift;  // the data bits still to send, then the stop bit
+  reg [3:0] left;   // line periods left, the current one included (10 after a load)
   reg [CW-1:0] count;
-  assign ready = left == 0;
+  // a byte is taken when idle or in the stop bit's last cycle, so bytes
+  // leave back to back: one every 10 x CLKS_PER_BIT cycles
+  assign ready = left == 0 || (left == 1 && count == 0);
   always @(posedge clk) begin
     if (!rst_n) begin
       tx <= 1'b1;
       left <= 0;
       count <= 0;
-      shift <= 10'h3ff;
-    end else if (left == 0) begin
-      if (valid) begin
-        shift <= {1'b1, data, 1'b0};
-        left <= 4'd11;
-        count <= 0;
-      end
-    end else if (count != 0) begin
-      count <= count - 1'b1;
-    end else begin
-      tx <= shift[0];
-      shift <= {1'b1, shift[9:1]};
-      left <= left - 1'b1;
+      shift <= 9'h1ff;
+    end else if (valid && ready) begin
+      tx <= 1'b0;  // the start bit
+      shift <= {1'b1, data};
+      left <= 4'd10;
       count <= CLKS_PER_BIT - 1;
+    end else if (left != 0) begin
+      if (count != 0) begin
+        count <= count - 1'b1;
+      end else if (left == 1) begin
+        left <= 0;  // the stop bit is over: idle (high)
+      end else begin
+        tx <= shift[0];
+        shift <= {1'b1, shift[8:1]};
+        left <= left - 1'b1;
+        count <= CLKS_PER_BIT - 1;
+      end
     end
   end
 endmodule
