@@ -94,10 +94,11 @@ class SerialLink:
         self.port.send_break(0.01)  # resets the shell (and whatever an earlier run left in it)
         time.sleep(0.01)
         self.port.reset_input_buffer()
+        sent = 0
         for k in range(len(frames)):
-            # frame k + in_flight - 1 goes out before frame k's output is read
-            for frame in frames[k + in_flight - 1:k + in_flight] if k else frames[:in_flight]:
-                self.port.write(frame)
+            while sent < min(len(frames), k + in_flight):  # frames up to k + in_flight - 1 go out first
+                self.port.write(frames[sent])
+                sent += 1
             self.port.flush()
             got = self.port.read(out_frame_bytes)
             if len(got) != out_frame_bytes:
