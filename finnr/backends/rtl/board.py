@@ -21,15 +21,15 @@ driver packs rows the same way). The UART is 8N1 at the board's baud rate
 clock cycles (:func:`uart_divider`, the error against the baud rate
 stated and at most :data:`MAX_BAUD_ERROR`).
 
-The UART has no flow control, so the receive FIFO holds at least two
-whole input frames (:func:`rx_depth`) and the host keeps as many frames
+The UART has no flow control, so the receive FIFO holds several whole
+input frames (:func:`rx_depth`) and the host keeps as many frames
 in flight as it holds, F (:func:`frames_in_flight`): it sends frame k + F
 only once frame k's output has arrived, when the accelerator has taken
 frame k in (every engine reads a frame's last beat before it sends its
 last one). So no byte is lost however slowly the accelerator takes its
 input, and the link stays busy: while the accelerator works on one frame
-the next ones arrive. A frame too large for two in the FIFO (over 16 KB)
-travels alone. The host starts every run with a
+the next ones arrive. A frame too large for two in the largest FIFO
+(over 16 KB) travels alone. The host starts every run with a
 break (the line held low for BREAK_BITS bit periods), which resets the
 shell and the accelerator, so a run cut short mid-frame leaves no partial
 frame behind. The status LEDs: 0 the PLL locked and the reset released,
@@ -185,10 +185,18 @@ def rows_of(stream: Stream) -> Rows:
     return Rows(row, stream.bits, math.prod(shape) // row, stream.width)
 
 
+RX_FRAMES = 4
+"""Input frames the receive FIFO is sized for (at most MAX_RX_DEPTH bytes).
+Two keep the link busy while the accelerator computes a frame in no more
+time than the frame takes to arrive; a frame's latency past its last byte
+and its output's bytes ask for more (sfc_1w1a: three, by
+benchmarks/board_shell.py)."""
+
+
 def rx_depth(in_bytes: int) -> int:
-    """The receive FIFO's depth: two whole input frames (a power of two, at
-    least 16), at most MAX_RX_DEPTH."""
-    return min(MAX_RX_DEPTH, 1 << max(4, math.ceil(math.log2(max(1, 2 * in_bytes)))))
+    """The receive FIFO's depth: :data:`RX_FRAMES` whole input frames (a
+    power of two, at least 16), at most MAX_RX_DEPTH."""
+    return min(MAX_RX_DEPTH, 1 << max(4, math.ceil(math.log2(max(1, RX_FRAMES * in_bytes)))))
 
 
 def frames_in_flight(in_bytes: int) -> int:
