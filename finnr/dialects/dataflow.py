@@ -535,12 +535,19 @@ class SWUOp(WindowLayerOp):
     (kh, kw, c), with OH = (H - dilation*(KH-1) - 1) / stride + 1. It reads
     ``simd`` channels per cycle. ``depthwise`` keeps the same output order
     but tells that the consumer is a ``dataflow.vvau`` (the hardware then
-    interleaves channels for it)."""
+    interleaves channels for it).
+
+    ``parallel_window`` (FINN's name) emits the whole KH*KW*C window of an
+    output pixel as one beat once the line buffer holds its rows, so the
+    unit keeps up with one input pixel per cycle. It needs SIMD = C, and a
+    matrix unit reading the windows directly must take a whole window per
+    beat: an MVAU SIMD = MW = KH*KW*C, a VVAU SIMD = KH*KW and PE = C."""
 
     name = "dataflow.swu"
     dilation = prop_def(DenseArrayBase, default_value=i64_array([1, 1]))
     simd = prop_def(IntegerAttr, default_value=i64_attr(1))
     depthwise = prop_def(IntegerAttr, default_value=bool_attr(False))
+    parallel_window = prop_def(IntegerAttr, default_value=bool_attr(False))
 
     def __init__(
         self,
@@ -552,6 +559,7 @@ class SWUOp(WindowLayerOp):
         dilation: Sequence[int] = (1, 1),
         simd: int = 1,
         depthwise: bool = False,
+        parallel_window: bool = False,
     ):
         """``result_type`` defaults to the window shape of the input."""
         if result_type is None:
@@ -569,11 +577,17 @@ class SWUOp(WindowLayerOp):
                 "dilation": i64_array(dilation),
                 "simd": i64_attr(simd),
                 "depthwise": bool_attr(depthwise),
+                "parallel_window": bool_attr(parallel_window),
             },
         )
 
     def dilation_pair(self) -> tuple[int, int]:
         return _pair(self, "dilation", self.dilation, 1)
+
+    @property
+    def is_parallel(self) -> bool:
+        """Whether the unit emits a whole window per beat."""
+        return bool(self.parallel_window.value.data)
 
     def verify_op(self) -> None:
         x = self.in_shape
@@ -582,6 +596,31 @@ class SWUOp(WindowLayerOp):
         _check_result_shape(self, (x[0], oh, ow, kh * kw * x[3]), self.out_shape)
         _check_same_type(self, "result element", _elem(self.input.type), _elem(self.result.type))
         _check_divides(self, "simd", _int(self.simd), "the channels", x[3])
+        if self.is_parallel:
+            self._check_parallel_window(x[3], kh * kw)
+
+    def _check_parallel_window(self, c: int, kk: int) -> None:
+        """SIMD = C, and matrix units reading the windows take one per beat."""
+        if _int(self.simd) != c:
+            raise VerifyException(
+                f"'dataflow.swu' parallel_window needs simd = the channels ({c}), got {_int(self.simd)}"
+            )
+        for use in self.result.uses:
+            user = use.operation
+            if isinstance(user, MVAUOp):
+                need = {"simd": kk * c}
+            elif isinstance(user, VVAUOp):
+                need = {"simd": kk, "pe": c}
+            else:
+                continue
+            got = {key: _int(getattr(user, key)) for key in need}
+            if got != need and user.engine is None:
+                want = ", ".join(f"{key} = {v}" for key, v in need.items())
+                raise VerifyException(
+                    f"'dataflow.swu' parallel_window emits whole windows of {kk * c} elements: its consumer "
+                    f"'{user.name}' must read one per beat ({want}), got "
+                    + ", ".join(f"{key} = {v}" for key, v in got.items())
+                )
 
 
 @irdl_op_definition
