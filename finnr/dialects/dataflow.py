@@ -539,9 +539,10 @@ class SWUOp(WindowLayerOp):
 
     ``parallel_window`` (FINN's name) emits the whole KH*KW*C window of an
     output pixel as one beat once the line buffer holds its rows, so the
-    unit keeps up with one input pixel per cycle. It needs SIMD = C, and a
-    matrix unit reading the windows directly must take a whole window per
-    beat: an MVAU SIMD = MW = KH*KW*C, a VVAU SIMD = KH*KW and PE = C."""
+    unit keeps up with one input pixel per cycle. It needs SIMD = C (the
+    line buffer takes a whole pixel per beat). Its consumer may read the
+    window at any width: a narrower MVAU/VVAU input goes through a width
+    converter (``dataflow-insert-dwc``), as every width mismatch does."""
 
     name = "dataflow.swu"
     dilation = prop_def(DenseArrayBase, default_value=i64_array([1, 1]))
@@ -596,31 +597,10 @@ class SWUOp(WindowLayerOp):
         _check_result_shape(self, (x[0], oh, ow, kh * kw * x[3]), self.out_shape)
         _check_same_type(self, "result element", _elem(self.input.type), _elem(self.result.type))
         _check_divides(self, "simd", _int(self.simd), "the channels", x[3])
-        if self.is_parallel:
-            self._check_parallel_window(x[3], kh * kw)
-
-    def _check_parallel_window(self, c: int, kk: int) -> None:
-        """SIMD = C, and matrix units reading the windows take one per beat."""
-        if _int(self.simd) != c:
+        if self.is_parallel and _int(self.simd) != x[3]:
             raise VerifyException(
-                f"'dataflow.swu' parallel_window needs simd = the channels ({c}), got {_int(self.simd)}"
+                f"'dataflow.swu' parallel_window needs simd = the channels ({x[3]}), got {_int(self.simd)}"
             )
-        for use in self.result.uses:
-            user = use.operation
-            if isinstance(user, MVAUOp):
-                need = {"simd": kk * c}
-            elif isinstance(user, VVAUOp):
-                need = {"simd": kk, "pe": c}
-            else:
-                continue
-            got = {key: _int(getattr(user, key)) for key in need}
-            if got != need and user.engine is None:
-                want = ", ".join(f"{key} = {v}" for key, v in need.items())
-                raise VerifyException(
-                    f"'dataflow.swu' parallel_window emits whole windows of {kk * c} elements: its consumer "
-                    f"'{user.name}' must read one per beat ({want}), got "
-                    + ", ".join(f"{key} = {v}" for key, v in got.items())
-                )
 
 
 @irdl_op_definition
