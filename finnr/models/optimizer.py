@@ -112,7 +112,7 @@ def candidates(spec: cost.LayerSpec, uram: bool = True, cost_model: str | None =
             res = costs.resources(mspec, pe, simd, style, rtype)
             parts.append((pe, simd, style, rtype, mode, cyc,
                           {k: np.broadcast_to(np.asarray(res[k], np.float64), pe.shape) for k in keys}))
-    plain = all(not p[4] for p in parts)
+    modeless = all(not p[4] for p in parts)
     return Candidates(
         pe=np.concatenate([p[0] for p in parts]),
         simd=np.concatenate([p[1] for p in parts]),
@@ -120,7 +120,7 @@ def candidates(spec: cost.LayerSpec, uram: bool = True, cost_model: str | None =
         res_type=np.concatenate([np.full(len(p[0]), p[3], dtype=object) for p in parts]),
         cycles=np.concatenate([p[5] for p in parts]),
         res={k: np.concatenate([p[6][k] for p in parts]) for k in keys},
-        mode=None if plain else np.concatenate([np.full(len(p[0]), p[4], dtype=object) for p in parts]),
+        mode=None if modeless else np.concatenate([np.full(len(p[0]), p[4], dtype=object) for p in parts]),
     )
 
 

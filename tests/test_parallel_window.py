@@ -1,0 +1,188 @@
+"""The parallel-window mode of the sliding window unit (issue 22): a whole
+KH*KW*C window per beat once the line buffer holds its rows. Its cycle and
+resource models by hand, the optimizer's choice of it, and its RTL engine
+bit-exact and cycle-exact against the schedule in Verilator (the C-simulation
+case is in test_csim's every-kernel test)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from test_rtl import I, T, U, needs_sim, partition_module, random_inputs, simulate
+from xdsl.utils.exceptions import VerifyException
+
+from finnr.backends.rtl import design as rtl_design
+from finnr.backends.rtl import write_design
+from finnr.backends.rtl.design import designs
+from finnr.backends.rtl.sim import run_frames
+from finnr.dialects import dataflow as df
+from finnr.flows import pipeline
+from finnr.hw import pipeline as hw_pipeline
+from finnr.models import cost, optimizer
+from finnr.models.cost import LayerSpec
+from finnr_testing.flow import apply
+
+
+def swu_spec(ifm, channels, kernel=(3, 3), stride=(1, 1), parallel=False, abits=8) -> LayerSpec:
+    ofm = tuple((ifm[i] - kernel[i]) // stride[i] + 1 for i in range(2))
+    return LayerSpec("swu", channels=channels, kernel=kernel, stride=stride, ifm=ifm, ofm=ofm, abits=abits,
+                     obits=abits, parallel_window=parallel)
+
+
+def test_cycles_by_hand():
+    """cnv_1w1a's first SWU, 32x32x3, 3x3 windows (30x30 of them): window
+    column by column at SIMD 3, 30 rows of 30*9 reads, after the 2 rows
+    (32 beats each) the first output row waits for beyond the 4-row
+    buffer's own (issue 22: 8,164); whole windows, 30 rows of
+    max(30 reads, 32 input beats) + the same 2 rows: 1024, the input's
+    beats. A stride of 2 over 9x9x2 (4x4 windows): the writer (2 rows of 9
+    beats a window row) binds, 4*18 + 9 = 81, again the input."""
+    assert float(cost.cycles(swu_spec((32, 32), 3), simd=3)) == 30 * 30 * 9 + 2 * 32 == 8164
+    assert float(cost.cycles(swu_spec((32, 32), 3, parallel=True), simd=3)) == 30 * 32 + 2 * 32 == 1024
+    assert float(cost.cycles(swu_spec((9, 9), 2, stride=(2, 2), parallel=True), simd=2)) == 4 * 18 + 9 == 81
+    # a 2x2 window over 7x6 (6x5 of them): max(5, 6) per row, + 1 row
+    assert float(cost.cycles(swu_spec((7, 6), 4, kernel=(2, 2), parallel=True), simd=4)) == 6 * 6 + 6
+
+
+def test_resources_and_stream_widths_by_hand():
+    """cnv_1w1a's first SWU with whole windows: KW = 3 copies of a 4-row
+    buffer of 32 pixels of 24 bits (9,216 bits in all, LUTRAM: 3 * 24 *
+    ceil(128/64) = 144 LUTs), the 216-bit window register with a 4-to-1
+    row multiplexer a bit (216 LUTs), 200 + 10 * 24 for the rest; out a
+    window of 27 elements a beat."""
+    spec = swu_spec((32, 32), 3, parallel=True)
+    res = cost.resources(spec, 1, 3)
+    assert float(res["lut"]) == 200 + 240 + 144 + 216 == 800
+    assert float(res["ff"]) == 24 + 216 + 100
+    assert float(res["bram18"]) == 0
+    assert cost.model_for(spec).stream_widths(spec, 1, 3) == (3, 27)
+    plain = swu_spec((32, 32), 3)
+    assert cost.model_for(plain).stream_widths(plain, 1, 3) == (3, 3)
+    # a large buffer goes to BRAM, one RAMB18 per row and copy: 64 channels of 1 bit, 224 pixels a row
+    big = swu_spec((224, 224), 64, abits=1, parallel=True)
+    assert float(cost.resources(big, 1, 64)["bram18"]) == 3 * 4 * float(cost.bram18(224, 64))
+
+
+def test_the_optimizer_offers_whole_windows_only_at_simd_c():
+    """Candidates: every SIMD (divisors of C = 6) column by column, SIMD 6
+    only for whole windows; a model of FINN's hardware, and the policy
+    'plain', have none (the plain mode, explicit); 'forced' has only them."""
+    spec = swu_spec((8, 8), 6)
+    c = optimizer.candidates(spec)
+    modes = [m["parallel_window"] for m in c.mode]
+    assert sorted(c.simd[np.array(modes)]) == [6]
+    assert sorted(c.simd[~np.array(modes)]) == [1, 2, 3, 6]
+    assert min(c.cycles) == float(cost.cycles(cost.replace_spec(spec, parallel_window=True), 1, 6)) == 64
+    for plain in (optimizer.candidates(spec, cost_model="finn"), optimizer.candidates(spec, modes="plain")):
+        assert [m["parallel_window"] for m in plain.mode] == [False] * 4
+    assert [m["parallel_window"] for m in optimizer.candidates(spec, modes="forced").mode] == [True]
+    # a layer without modes keeps its one
+    mvau = LayerSpec("mvau", mw=8, mh=4)
+    assert optimizer.candidates(mvau, modes="forced").mode is None
+
+
+def test_the_verifier_needs_simd_c():
+    module = partition_module("p", [T(U(2), 1, 5, 5, 4)], lambda add, a: [
+        add(df.SWUOp(a[0], kernel=[3, 3], simd=2, parallel_window=True))])
+    with pytest.raises(VerifyException, match=r"parallel_window needs simd = the channels \(4\), got 2"):
+        module.verify()
+
+
+def parallel_module(seed: int = 0):
+    """Whole windows: strided, dilated and rectangular into an MVAU reading
+    a window a beat, and depthwise (2x2) through a width converter into a
+    VVAU; one input, two consumers (a fork)."""
+    rng = np.random.default_rng(seed)
+
+    def build(add, a):
+        s = add(df.SWUOp(a[0], kernel=[3, 2], stride=[1, 2], dilation=[2, 1], simd=2, parallel_window=True))
+        m = add(df.MVAUOp(s, T(I(8), 1, 3, 3, 3), weights=rng.integers(-2, 2, (12, 3)), weight_dtype=I(2),
+                          pe=3, simd=12))
+        d = add(df.SWUOp(a[0], kernel=[2, 2], simd=2, depthwise=True, parallel_window=True))
+        v = add(df.VVAUOp(d, T(I(7), 1, 6, 5, 2), kernel=[2, 2], weights=rng.integers(-4, 4, (2, 4)),
+                          weight_dtype=I(3), pe=1, simd=4))
+        return [m, v]
+
+    module = partition_module("pw", [T(U(2), 1, 7, 6, 2)], build)
+    apply(module, pipeline.buffers())
+    return module
+
+
+def window_module(h, w, c, kernel, stride=(1, 1), dilation=(1, 1)):
+    """One parallel-window SWU alone."""
+    return partition_module("window", [T(U(3), 1, h, w, c)], lambda add, a: [add(df.SWUOp(
+        a[0], kernel=list(kernel), stride=list(stride), dilation=list(dilation), simd=c, parallel_window=True))])
+
+
+def test_the_rtl_engine_is_chosen_by_mode():
+    module = window_module(5, 5, 2, (3, 3))
+    (swu,) = [op for op in module.walk() if isinstance(op, df.SWUOp)]
+    assert rtl_design.engine(swu).module == "finnr_window_pw"
+    swu.properties["parallel_window"] = df.bool_attr(False)
+    assert rtl_design.engine(swu).module == "finnr_window"
+    assert hw_pipeline.parallel_window_latency() == 3
+
+
+ISOLATED = {
+    # 6x5x2, 3x3: 4 output rows of max(3 reads, 5 input beats), after 3 + 1 rows (the buffer's first 3,
+    # then the row the last output row waits for beyond them): the input's 30 beats
+    "square": (lambda: window_module(6, 5, 2, (3, 3)), 30),
+    # 9x7x1, 3x2 stride 2, dilation (1, 2): 4 rows of max(3, 2 * 7), + 1 row
+    "strided": (lambda: window_module(9, 7, 1, (3, 2), stride=(2, 2), dilation=(1, 2)), 63),
+}
+
+
+@needs_sim
+@pytest.mark.parametrize("name", ISOLATED)
+def test_rtl_is_bit_exact_and_exactly_on_the_cost_model(tmp_path, name):
+    """An isolated parallel-window SWU in Verilator: its windows those of
+    the interpreter under back-pressure, its cycles per frame exactly the
+    cost model's (by hand above)."""
+    make, cycles = ISOLATED[name]
+    module = make()
+    x = random_inputs(np.random.default_rng(2), module, 3)
+    want = run_frames(module, x)
+    got, (report,) = simulate(module, x, tmp_path / "rtl")
+    for g, w_ in zip(got, want):
+        np.testing.assert_array_equal(g, w_)
+    (layer,) = report["layers"]
+    assert layer["measured_cycles"] == layer["predicted_cycles"] == cycles
+
+
+@needs_sim
+def test_a_network_with_whole_windows_is_bit_exact(tmp_path):
+    module = parallel_module()
+    x = random_inputs(np.random.default_rng(3), module, 3)
+    want = run_frames(module, x)
+    got, _ = simulate(module, x, tmp_path / "rtl")
+    assert len(got) == len(want) == 2
+    for g, w_ in zip(got, want):
+        np.testing.assert_array_equal(g, w_)
+
+
+@needs_sim
+@pytest.mark.parametrize("name", [*ISOLATED, "network"])
+def test_rtl_is_on_the_schedule_to_the_cycle(tmp_path, name):
+    """finnr.models.schedule against Verilator, as test_rtl's engine
+    schedule test: frames entering every slowest-layer period, FIFOs too
+    deep to fill, every output beat at the predicted cycle."""
+    from finnr.backends.rtl import sim
+    from finnr.models import schedule
+
+    module = ISOLATED[name][0]() if name in ISOLATED else parallel_module()
+    frames = 3
+    x = random_inputs(np.random.default_rng(4), module, frames)
+    (d,) = designs(module)
+    part = d.partition
+    (d,) = designs(module, {f.ir_name: frames * f.beats_out() + 2 for f in d.fifos()})
+    manifest = write_design(d, tmp_path, 100.0)
+    binary, probes = sim.build(tmp_path, d, manifest["files"])
+    period = schedule.bottleneck_cycles(part)
+    r = sim.run(binary, tmp_path, d, probes, [tuple(b[f] for b in x) for f in range(frames)], period=period)
+    beats = [len(t) // frames for t in schedule.paced_inputs(part, frames, period)]
+    offered = [np.repeat(np.arange(frames, dtype=np.int64) * period, n) for n in beats]
+    timing = schedule.simulate(part, offered, frames)
+    assert len(timing.outputs) == len(r.out_cycles)
+    for model, measured in zip(timing.outputs, r.out_cycles):
+        np.testing.assert_array_equal(measured.astype(np.int64), model)
+    assert any(isinstance(l.op, df.SWUOp) and l.op.is_parallel for l in d.layers)
