@@ -6,6 +6,8 @@ case is in test_csim's every-kernel test)."""
 
 from __future__ import annotations
 
+import subprocess
+
 import numpy as np
 import pytest
 from test_rtl import I, T, U, needs_sim, partition_module, random_inputs, simulate
@@ -186,3 +188,16 @@ def test_rtl_is_on_the_schedule_to_the_cycle(tmp_path, name):
     for model, measured in zip(timing.outputs, r.out_cycles):
         np.testing.assert_array_equal(measured.astype(np.int64), model)
     assert any(isinstance(l.op, df.SWUOp) and l.op.is_parallel for l in d.layers)
+
+
+@needs_sim
+def test_rtl_lints_clean_with_all_warnings(tmp_path):
+    from test_rtl import VERILATOR
+
+    from finnr.backends.rtl import write_rtl_project
+
+    manifest = write_rtl_project(parallel_module(), tmp_path, 100.0)
+    assert "finnr_window_pw.v" in {p.rsplit("/", 1)[-1] for p in manifest["files"]}
+    r = subprocess.run([*VERILATOR, "--lint-only", "-Wall", "--top-module", manifest["top"], *manifest["files"]],
+                       cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "%Warning" not in r.stderr, r.stderr

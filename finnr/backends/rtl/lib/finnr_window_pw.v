@@ -123,17 +123,24 @@ module finnr_window_pw #(
   reg a_valid;
   reg [SB*KH-1:0] a_slot;
   reg [XB*KW-1:0] a_col;
-  integer i;
-  reg [CNT-1:0] slot;
+  wire [SB*KH-1:0] slot_next;
+  wire [XB*KW-1:0] col_next;
+  genvar g;
+  generate
+    for (g = 0; g < KH; g = g + 1) begin : row_slot
+      wire [CNT-1:0] slot = base + g * DH;
+      assign slot_next[g*SB +: SB] = slot >= BUF ? slot - BUF : slot;
+    end
+    for (g = 0; g < KW; g = g + 1) begin : col_pixel
+      assign col_next[g*XB +: XB] = ox * SW + g * DW;
+    end
+  endgenerate
   always @(posedge ap_clk) begin
     if (!ap_rst_n) a_valid <= 1'b0;
     else if (adv) a_valid <= rgo;
     if (adv) begin
-      for (i = 0; i < KH; i = i + 1) begin
-        slot = base + i * DH;
-        a_slot[i*SB +: SB] <= slot >= BUF ? slot - BUF : slot;
-      end
-      for (i = 0; i < KW; i = i + 1) a_col[i*XB +: XB] <= ox * SW + i * DW;
+      a_slot <= slot_next;
+      a_col <= col_next;
     end
   end
 
