@@ -201,3 +201,29 @@ def test_rtl_lints_clean_with_all_warnings(tmp_path):
     r = subprocess.run([*VERILATOR, "--lint-only", "-Wall", "--top-module", manifest["top"], *manifest["files"]],
                        cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and "%Warning" not in r.stderr, r.stderr
+
+
+def test_folding_config_carries_parallel_window():
+    """folding_config.json names it as FINN's ConvolutionInputGenerator_rtl
+    does (1; 0, FINN's default, is left out); reading it back sets it,
+    refusing other values and a SIMD it cannot have."""
+    from finnr.diagnostics import FinnrError
+    from finnr.interop.finn import apply_folding_config, folding_config
+
+    def layers(parallel: bool, simd: int):
+        module = partition_module("p", [T(U(2), 1, 5, 5, 4)], lambda add, a: [
+            add(df.SWUOp(a[0], kernel=[3, 3], simd=simd, parallel_window=parallel))])
+        return [op for op in module.walk() if isinstance(op, df.SWUOp)]
+
+    config = folding_config(layers(True, 4))
+    assert config["ConvolutionInputGenerator_rtl_0"] == {"SIMD": 4, "parallel_window": 1}
+    assert folding_config(layers(False, 2))["ConvolutionInputGenerator_rtl_0"] == {"SIMD": 2}  # FINN's default
+    (fresh,) = layers(False, 1)
+    assert apply_folding_config([fresh], config) == []
+    assert fresh.is_parallel and fresh.simd.value.data == 4
+    assert apply_folding_config([fresh], {"ConvolutionInputGenerator_rtl_0": {"parallel_window": False}}) == []
+    assert not fresh.is_parallel
+    with pytest.raises(FinnrError, match="parallel_window must be 0 or 1, got 2"):
+        apply_folding_config([fresh], {"ConvolutionInputGenerator_rtl_0": {"parallel_window": 2}})
+    with pytest.raises(FinnrError, match=r"does not fit dataflow.swu: .*parallel_window needs simd = the channels \(4\), got 2"):
+        apply_folding_config(layers(False, 1), {"ConvolutionInputGenerator_rtl_0": {"SIMD": 2, "parallel_window": 1}})
