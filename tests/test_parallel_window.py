@@ -227,3 +227,22 @@ def test_folding_config_carries_parallel_window():
         apply_folding_config([fresh], {"ConvolutionInputGenerator_rtl_0": {"parallel_window": 2}})
     with pytest.raises(FinnrError, match=r"does not fit dataflow.swu: .*parallel_window needs simd = the channels \(4\), got 2"):
         apply_folding_config(layers(False, 1), {"ConvolutionInputGenerator_rtl_0": {"SIMD": 2, "parallel_window": 1}})
+
+
+def test_dse_explores_parallel_windows(tmp_path):
+    """finnr dse folds with the optimizer, which chooses whole windows for
+    the fastest designs (a 16x16 frame of 2 channels: column by column the
+    first SWU needs 14*14*9*2/SIMD >= 1,764 cycles, with whole windows 256)
+    and not for the slowest; dse.csv names how many."""
+    import onnx
+
+    from finnr.examples.networks import NetSpec, cnn
+    from finnr.flows.dse import run_dse
+
+    path = tmp_path / "cnn.onnx"
+    onnx.save(cnn(NetSpec(2, 2, True, False, False, 0), channels=(2, 4, 4), size=16), path)
+    points = run_dse(str(path), str(tmp_path / "out"), ["zcu104"], ["native"], [0.0], steps=3, quiet=True)
+    fastest = max(points, key=lambda p: p.fps)
+    slowest = min(points, key=lambda p: p.fps)
+    assert fastest.parallel_windows >= 1 and slowest.parallel_windows == 0
+    assert "parallel_windows" in (tmp_path / "out" / "dse.csv").read_text().splitlines()[0]
