@@ -13,7 +13,8 @@ choice). Per row: FPS and TOp/s (2 operations a multiply-accumulate, at the
 device's clock, capped by the host link as the report caps them), LUT and
 BRAM18 of the design, the sliding window units in parallel-window mode,
 and what binds: the host link, the resource the budget runs out of, or the
-layer that cannot go faster at any folding (with its kind)."""
+layer that cannot go faster at any folding (with its kind); a network no
+dataflow folding fits gets the optimizer's diagnostic."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ import argparse
 import time
 
 from common import SHARED_MODELS
+
+from finnr.diagnostics import FinnrError
 
 DEVICES = ("aws-f1", "zcu104", "ultra96", "pynq-z1")
 MODELS = ("cnv_1w1a", "mobilenet_v1_w4a4")
@@ -93,7 +96,11 @@ def main() -> None:
         for device in args.devices.split(","):
             for mode in MODES:
                 t = time.perf_counter()
-                r = run(name, device, args.utilization, mode)
+                try:
+                    r = run(name, device, args.utilization, mode)
+                except FinnrError as e:  # no dataflow design fits
+                    print(f"| {name} | {device} | {mode} | - | - | - | - | no | - | {str(e).splitlines()[0]} |")
+                    continue
                 print(f"| {name} | {device} | {mode} | {r['fps']:,.0f} | {r['tops']:.2f} | {r['lut']:,.0f} | "
                       f"{r['bram18']:,.0f} | {'yes' if r['fits'] else 'no'} | {r['pw']} | {r['binds']} |"
                       f" <!-- {time.perf_counter() - t:.1f} s -->", flush=True)
