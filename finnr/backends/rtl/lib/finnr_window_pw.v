@@ -61,28 +61,25 @@ module finnr_window_pw #(
   reg signed [DB-1:0] ahead;
 
   // writer: rows round-robin into the buffer's rows, each pixel a cycle later
-  reg [SB-1:0] wslot;
-  reg [XB-1:0] wcol;
-  wire space = ahead < BUF;
+  wire [SB-1:0] wslot;
+  wire [XB-1:0] wcol;
+  wire wslot_first, wslot_last, wcol_first, wcol_last;
+  // `ahead`'s two comparisons are registers, computed from its next value
+  reg space, rows_ok;
   assign in_tready = run && space;
   wire wgo = in_tvalid && in_tready;
-  wire row_done = wgo && wcol == W - 1;
+  wire row_done = wgo && wcol_last;
+  finnr_count #(.N(W)) wcol_count (.ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .step(wgo), .value(wcol),
+                                    .first(wcol_first), .last(wcol_last));
+  finnr_count #(.N(BUF)) wslot_count (.ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .step(row_done), .value(wslot),
+                                       .first(wslot_first), .last(wslot_last));
   reg w_en;
   reg [SB-1:0] w_slot;
   reg [XB-1:0] w_col;
   reg [PX-1:0] w_data;
   always @(posedge ap_clk) begin
-    if (!ap_rst_n) begin
-      w_en <= 1'b0;
-      wslot <= 0;
-      wcol <= 0;
-    end else begin
-      w_en <= wgo;
-      if (wgo) begin
-        wcol <= wcol == W - 1 ? 0 : wcol + 1;
-        if (wcol == W - 1) wslot <= wslot == BUF - 1 ? 0 : wslot + 1;
-      end
-    end
+    if (!ap_rst_n) w_en <= 1'b0;
+    else w_en <= wgo;
     w_slot <= wslot;
     w_col <= wcol;
     w_data <= in_tdata;
@@ -90,7 +87,6 @@ module finnr_window_pw #(
 
   // reader: one step per output pixel (oy, ox)
   wire adv;
-  wire rows_ok = ahead >= RN;
   wire rgo = run && adv && rows_ok;
   wire busy = rgo || (!rows_ok && wgo);  // a read issued, or waiting for the rows being written
   wire [(OH > 1 ? $clog2(OH) : 1)-1:0] oy;
@@ -109,12 +105,17 @@ module finnr_window_pw #(
   wire [CNT-1:0] base_next = frame_last ? (base_rel >= BUF ? base_rel - BUF : base_rel)
                                         : (base_sh >= BUF ? base_sh - BUF : base_sh);
   wire [CNT-1:0] release_rows = frame_last ? REL_LAST : SH;
+  wire signed [DB-1:0] ahead_next = ahead + (row_done ? 1 : 0) - (rgo && ox_last ? release_rows : 0);
   always @(posedge ap_clk) begin
     if (!ap_rst_n) begin
       ahead <= 0;
+      space <= 1'b1;
+      rows_ok <= 1'b0;
       base <= 0;
     end else begin
-      ahead <= ahead + (row_done ? 1 : 0) - (rgo && ox_last ? release_rows : 0);
+      ahead <= ahead_next;
+      space <= ahead_next < BUF;
+      rows_ok <= ahead_next >= RN;
       if (rgo && ox_last) base <= base_next;
     end
   end
