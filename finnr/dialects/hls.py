@@ -124,7 +124,6 @@ KERNELS: dict[str, KernelSchema] = {
     "mvau": _schema("MW MH SIMD PE VECS TI TW TO TA NT TT ACT_BIAS", "TI TW TO TA TT", roms=(1, 2)),
     "vvau": _schema("C K SIMD PE VECS TI TW TO TA NT TT ACT_BIAS", "TI TW TO TA TT", roms=(1, 2)),
     "swu": _schema("N H W C KH KW SH SW DH DW OH OW SIMD T", "T"),
-    "swu_pw": _schema("N H W C KH KW SH SW DH DW OH OW T", "T"),
     "thresholding": _schema("C PE VECS TI TO NT TT ACT_BIAS", "TI TO TT", roms=(1, 1)),
     "maxpool": _schema("N H W C KH KW SH SW OH OW PE T", "T"),
     "pad": _schema("N H W C TOP LEFT BOTTOM RIGHT SIMD T VALUE", "T"),
@@ -136,6 +135,7 @@ KERNELS: dict[str, KernelSchema] = {
     "concat": _schema("SIMD VECS T", "T", inputs=2, per_input="C"),
     "upsample": _schema("N H W C SH SW SIMD T", "T"),
     "depth_to_space": _schema("N H W C B CRD SIMD T", "T"),
+    "swu_pw": _schema("N H W C KH KW SH SW DH DW OH OW T", "T"),  # a parallel-window dataflow.swu
 }
 """The kernels of finnr's HLS header library that ``hls.kernel`` can call,
 by template name, with the schema of their instances."""
