@@ -44,6 +44,7 @@ def binding(module, report: dict, device, utilization: float, mode: str) -> str:
     its fastest folding (the optimizer's candidates, in this mode); else the
     resource nearest its budget."""
     from finnr.dialects import dataflow as df
+    from finnr.interop.finn import finn_names
     from finnr.models import fit, optimizer
     from finnr.models import layers as lm
     from finnr.passes.dataflow_set_folding import WINDOW_POLICIES
@@ -54,8 +55,9 @@ def binding(module, report: dict, device, utilization: float, mode: str) -> str:
     slowest = max(layers, key=lm.layer_cycles)
     fastest = min(optimizer.candidates(lm.spec_of(slowest), modes=WINDOW_POLICIES[mode]).cycles)
     if lm.layer_cycles(slowest) <= fastest:
-        what = lm.kind(slowest) + (" (whole windows)" if isinstance(slowest, df.SWUOp) and slowest.is_parallel else "")
-        return f"{what} at full parallelism"
+        name = finn_names(layers)[layers.index(slowest)]
+        whole = ", whole windows" if isinstance(slowest, df.SWUOp) and slowest.is_parallel else ""
+        return f"{name} ({lm.kind(slowest)}{whole}) at full parallelism"
     budget = fit.budget(device, utilization)
     share = {r: report["total"][r] / budget[r] for r in fit.RESOURCES if budget[r]}
     top = max(share, key=share.get)
