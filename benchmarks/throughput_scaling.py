@@ -22,7 +22,6 @@ import argparse
 import time
 
 from common import SHARED_MODELS
-
 from finnr.diagnostics import FinnrError
 
 DEVICES = ("aws-f1", "zcu104", "ultra96", "pynq-z1")
@@ -89,7 +88,7 @@ def main() -> None:
     ap.add_argument("--models", default=",".join(MODELS))
     ap.add_argument("--devices", default=",".join(DEVICES))
     args = ap.parse_args()
-    print(f"| model | device | parallel-window | FPS | TOp/s | LUT | BRAM18 | fits | SWUs whole-window | binds |")
+    print("| model | device | parallel-window | FPS | TOp/s | LUT | BRAM18 | fits | SWUs whole-window | binds |")
     print("|---|---|---|---:|---:|---:|---:|---|---|---|")
     for name in args.models.split(","):
         if not (SHARED_MODELS / f"{name}.onnx").exists():

@@ -10,12 +10,9 @@ import subprocess
 
 import numpy as np
 import pytest
-from test_rtl import I, T, U, needs_sim, partition_module, random_inputs, simulate
 from xdsl.utils.exceptions import VerifyException
 
 from finnr.backends.rtl import design as rtl_design
-from finnr.backends.rtl import write_design
-from finnr.backends.rtl.design import designs
 from finnr.backends.rtl.sim import run_frames
 from finnr.dialects import dataflow as df
 from finnr.flows import pipeline
@@ -23,6 +20,7 @@ from finnr.hw import pipeline as hw_pipeline
 from finnr.models import cost, optimizer
 from finnr.models.cost import LayerSpec
 from finnr_testing.flow import apply
+from test_rtl import I, T, U, needs_sim, partition_module, random_inputs, simulate
 
 
 def swu_spec(ifm, channels, kernel=(3, 3), stride=(1, 1), parallel=False, abits=8) -> LayerSpec:
@@ -164,37 +162,22 @@ def test_a_network_with_whole_windows_is_bit_exact(tmp_path):
 
 @needs_sim
 @pytest.mark.parametrize("name", [*ISOLATED, "network"])
-def test_rtl_is_on_the_schedule_to_the_cycle(tmp_path, name):
-    """finnr.models.schedule against Verilator, as test_rtl's engine
-    schedule test: frames entering every slowest-layer period, FIFOs too
-    deep to fill, every output beat at the predicted cycle."""
-    from finnr.backends.rtl import sim
-    from finnr.models import schedule
+def test_rtl_is_on_the_schedule_to_the_cycle(tmp_path, monkeypatch, name):
+    """finnr.models.schedule against Verilator, by test_rtl's engine schedule
+    test: frames entering every slowest-layer period, FIFOs too deep to
+    fill, every output beat at the predicted cycle, every FIFO's peak the
+    predicted one."""
+    import test_rtl
 
-    module = ISOLATED[name][0]() if name in ISOLATED else parallel_module()
-    frames = 3
-    x = random_inputs(np.random.default_rng(4), module, frames)
-    (d,) = designs(module)
-    part = d.partition
-    (d,) = designs(module, {f.ir_name: frames * f.beats_out() + 2 for f in d.fifos()})
-    manifest = write_design(d, tmp_path, 100.0)
-    binary, probes = sim.build(tmp_path, d, manifest["files"])
-    period = schedule.bottleneck_cycles(part)
-    r = sim.run(binary, tmp_path, d, probes, [tuple(b[f] for b in x) for f in range(frames)], period=period)
-    beats = [len(t) // frames for t in schedule.paced_inputs(part, frames, period)]
-    offered = [np.repeat(np.arange(frames, dtype=np.int64) * period, n) for n in beats]
-    timing = schedule.simulate(part, offered, frames)
-    assert len(timing.outputs) == len(r.out_cycles)
-    for model, measured in zip(timing.outputs, r.out_cycles):
-        np.testing.assert_array_equal(measured.astype(np.int64), model)
-    assert any(isinstance(l.op, df.SWUOp) and l.op.is_parallel for l in d.layers)
+    make = ISOLATED[name][0] if name in ISOLATED else parallel_module
+    monkeypatch.setitem(test_rtl.SCHEDULED, name, make)
+    test_rtl.test_engine_schedules_equal_rtlsim_to_the_cycle(tmp_path, name)
 
 
 @needs_sim
 def test_rtl_lints_clean_with_all_warnings(tmp_path):
-    from test_rtl import VERILATOR
-
     from finnr.backends.rtl import write_rtl_project
+    from test_rtl import VERILATOR
 
     manifest = write_rtl_project(parallel_module(), tmp_path, 100.0)
     assert "finnr_window_pw.v" in {p.rsplit("/", 1)[-1] for p in manifest["files"]}
