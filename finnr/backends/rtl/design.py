@@ -336,7 +336,7 @@ def _thresholding(op: df.ThresholdingOp, module: str) -> tuple[dict[str, int], l
     return params, [rom]
 
 
-@rtl_engine(df.SWUOp, df.MaxPoolOp, files=("finnr_window.v", "finnr_skid.v", "finnr_count.v"))
+@rtl_engine(df.SWUOp, df.MaxPoolOp, files=("finnr_window.v", "finnr_window_rows.v", "finnr_skid.v", "finnr_count.v"))
 def _window(op: df.SWUOp | df.MaxPoolOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     x = _elt(op.operands[0])
     _, h, w_, c = _shape(op.input)
@@ -349,7 +349,8 @@ def _window(op: df.SWUOp | df.MaxPoolOp, module: str) -> tuple[dict[str, int], l
     return params, []
 
 
-@rtl_engine(df.SWUOp, files=("finnr_window_pw.v", "finnr_skid.v", "finnr_count.v"), when=lambda op: op.is_parallel)
+@rtl_engine(df.SWUOp, files=("finnr_window_pw.v", "finnr_window_rows.v", "finnr_skid.v", "finnr_count.v"),
+            when=lambda op: op.is_parallel)
 def _window_pw(op: df.SWUOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     _, h, w_, c = _shape(op.input)
     _, oh, ow, _ = _shape(op.result)

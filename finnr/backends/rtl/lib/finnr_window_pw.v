@@ -4,11 +4,8 @@
 // elements ordered (kh, kw, c), element 0 in the low bits.
 //
 // As finnr_window: a line buffer of BUF = (KH-1)*DH + 1 + SH rows that the
-// writer fills round-robin while the reader walks the output rows, with
-// the same `ahead` count of complete rows (the writer may write row
-// `ahead` while ahead < BUF; the reader reads an output row once its RN
-// rows are complete and then releases SH rows, after the frame's last
-// output row the rest of the frame). Here the reader takes one step per
+// writer fills round-robin while the reader walks the output rows, the
+// rows counted by finnr_window_rows. Here the reader takes one step per
 // output pixel: every row of the buffer is a memory of its own, in KW
 // copies, so that the KH rows of a window (in KH different rows of the
 // buffer) and its KW columns (one from each copy) are read in one cycle.
@@ -52,20 +49,15 @@ module finnr_window_pw #(
   localparam integer PX = C * BITS;
   localparam integer RN = (KH - 1) * DH + 1;
   localparam integer BUF = RN + SH;
-  localparam integer REL_LAST = H - (OH - 1) * SH;
   localparam integer CNT = 16;
-  localparam integer DB = $clog2(H + BUF + 1) + 2;
   localparam integer XB = W > 1 ? $clog2(W) : 1;
   localparam integer SB = $clog2(BUF);
-
-  reg signed [DB-1:0] ahead;
 
   // writer: rows round-robin into the buffer's rows, each pixel a cycle later
   wire [SB-1:0] wslot;
   wire [XB-1:0] wcol;
   wire wslot_first, wslot_last, wcol_first, wcol_last;
-  // `ahead`'s two comparisons are registers, computed from its next value
-  reg space, rows_ok;
+  wire space, rows_ok;  // the line buffer's rows (finnr_window_rows)
   assign in_tready = run && space;
   wire wgo = in_tvalid && in_tready;
   wire row_done = wgo && wcol_last;
@@ -97,28 +89,11 @@ module finnr_window_pw #(
                                    .first(ox_first), .last(ox_last));
   finnr_count #(.N(OH)) oy_count (.ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .step(rgo && ox_last), .value(oy),
                                    .first(oy_first), .last(oy_last));
-  // the buffer row of the output row's first window row, and where it moves
-  // after an output row (SH rows on, REL_LAST after the frame's last)
-  reg [CNT-1:0] base;
-  wire [CNT-1:0] base_sh = base + SH % BUF;
-  wire [CNT-1:0] base_rel = base + REL_LAST % BUF;
-  wire [CNT-1:0] base_next = frame_last ? (base_rel >= BUF ? base_rel - BUF : base_rel)
-                                        : (base_sh >= BUF ? base_sh - BUF : base_sh);
-  wire [CNT-1:0] release_rows = frame_last ? REL_LAST : SH;
-  wire signed [DB-1:0] ahead_next = ahead + (row_done ? 1 : 0) - (rgo && ox_last ? release_rows : 0);
-  always @(posedge ap_clk) begin
-    if (!ap_rst_n) begin
-      ahead <= 0;
-      space <= 1'b1;
-      rows_ok <= 1'b0;
-      base <= 0;
-    end else begin
-      ahead <= ahead_next;
-      space <= ahead_next < BUF;
-      rows_ok <= ahead_next >= RN;
-      if (rgo && ox_last) base <= base_next;
-    end
-  end
+  // the buffer row of the output row's first window row
+  wire [CNT-1:0] base;
+  finnr_window_rows #(.H(H), .OH(OH), .SH(SH), .RN(RN), .CNT(CNT)) rows (
+    .ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .row_done(row_done), .row_read(rgo && ox_last),
+    .frame_last(frame_last), .space(space), .rows_ok(rows_ok), .base(base));
 
   // the addresses: each window row's buffer row, each window column's pixel
   reg a_valid;
