@@ -119,19 +119,18 @@ def folding_config(layers: list[Operation]) -> dict:
             entry["mem_mode"] = op.mem_mode.data
         if "res_type" in props:
             entry["resType"] = op.res_type.data
-        plain = lm.model_of(op).modes(lm.spec_of(op))[0]
-        entry.update({key: int(value) for key, value in _mode(op).items() if value != plain[key]})
+        entry.update({key: int(value) for key, (value, plain) in _mode(op).items() if value != plain})
         out[name] = entry
     return out
 
 
 def _mode(op: Operation) -> dict:
     """The layer's folding mode (``LayerModel.modes``: e.g. a sliding
-    window unit's ``parallel_window``, FINN's name) as it is set on it; a
-    folding config names it where it is not the plain mode (FINN's
-    default)."""
+    window unit's ``parallel_window``, FINN's name): per key, its value on
+    the layer and in the plain mode (FINN's default, which a folding config
+    leaves out)."""
     spec = lm.spec_of(op)
-    return {key: getattr(spec, key) for key in lm.model_of(op).modes(spec)[0]}
+    return {key: (getattr(spec, key), plain) for key, plain in lm.model_of(op).modes(spec)[0].items()}
 
 
 def read_folding_config(path: str | Path) -> dict:
