@@ -186,6 +186,18 @@ def layer_functions(rng) -> list[func.FuncOp]:
 
     fns.append(function("windows", [T(U(3), 1, 9, 7, 2)], windows, partition_name='1 weird/"name"; int'))
 
+    def parallel_windows(b, args):  # issue 22: whole windows per beat into an MVAU and (DWC 12 -> 4) a VVAU
+        (x,) = args
+        s = add(b, df.SWUOp(x, kernel=[3, 2], stride=[1, 2], dilation=[2, 1], simd=2, parallel_window=True))
+        m = add(b, df.MVAUOp(s, T(I(8), 1, 3, 3, 3), weights=rng.integers(-2, 2, (12, 3)), weight_dtype=I(2),
+                             pe=3, simd=12))
+        d = add(b, df.SWUOp(x, kernel=[2, 2], simd=2, depthwise=True, parallel_window=True))
+        v = add(b, df.VVAUOp(d, T(I(7), 1, 6, 5, 2), kernel=[2, 2], weights=rng.integers(-4, 4, (2, 4)),
+                             weight_dtype=I(3), pe=1, simd=4))
+        return [m, v]
+
+    fns.append(function("parallel_windows", [T(U(2), 1, 7, 6, 2)], parallel_windows))
+
     def mixes(b, args):  # bipolar x int, uint x bipolar -> bipolar, bipolar x ternary, binary x int; DWC 3 -> 4
         x, z, q = args
         h = add(b, df.MVAUOp(x, T(U(2), 1, 3, 6), weights=rng.integers(-4, 4, (8, 6)), weight_dtype=I(3),
@@ -225,7 +237,7 @@ def test_every_kernel_kind_matches_the_interpreter(tmp_path):
     module = ModuleOp(layer_functions(rng))
     module.verify()
     kinds = {op.name.split(".")[1] for op in module.walk() if isinstance(op, df.DataflowOp)}
-    assert kinds == set(hls.KERNELS)
+    assert kinds | {"swu_pw"} == set(hls.KERNELS)  # swu_pw: a parallel-window dataflow.swu
     cases = {}
     for fn in list(module.ops):
         frames = [[random_value(rng, t) for t in fn.function_type.inputs.data] for _ in range(3)]

@@ -379,15 +379,15 @@ def test_errors_name_the_problem():
 
 def test_engines_are_keyed_by_op_class(monkeypatch):
     from finnr.backends.rtl import LIB_DIR, board
-    from finnr.backends.rtl.design import ENGINES, engine
+    from finnr.backends.rtl.design import ENGINES, MODE_ENGINES, engine
     from finnr.names import LIBRARY_MODULES
 
-    files = {f for e in ENGINES.values() for f in e.files}
+    files = {f for e in [*ENGINES.values(), *(e for modes in MODE_ENGINES.values() for _, e in modes)] for f in e.files}
     assert files | set(board.LIB_FILES) == {p.name for p in LIB_DIR.glob("*.v")}  # engines and the board shell
     # the names legalize-names reserves
     assert {f[:-2] for f in files} | set(board.MODULES) == LIBRARY_MODULES
     assert engine(df.MVAUOp.__new__(df.MVAUOp)).module == "finnr_mvau"
-    assert engine(df.MaxPoolOp.__new__(df.MaxPoolOp)).files == engine(df.SWUOp.__new__(df.SWUOp)).files
+    assert ENGINES[df.MaxPoolOp].files == ENGINES[df.SWUOp].files
     monkeypatch.delitem(ENGINES, df.DuplicateOp)
     with pytest.raises(FinnrError, match=r"no RTL engine for 'dataflow.duplicate' \(duplicate\) yet; "
                                          r"the RTL backend covers dataflow.add_streams, dataflow.concat, dataflow.depth_to_space, dataflow.dwc, "):

@@ -535,12 +535,20 @@ class SWUOp(WindowLayerOp):
     (kh, kw, c), with OH = (H - dilation*(KH-1) - 1) / stride + 1. It reads
     ``simd`` channels per cycle. ``depthwise`` keeps the same output order
     but tells that the consumer is a ``dataflow.vvau`` (the hardware then
-    interleaves channels for it)."""
+    interleaves channels for it).
+
+    ``parallel_window`` (FINN's name) emits the whole KH*KW*C window of an
+    output pixel as one beat once the line buffer holds its rows, so the
+    unit keeps up with one input pixel per cycle. It needs SIMD = C (the
+    line buffer takes a whole pixel per beat). Its consumer may read the
+    window at any width: a narrower MVAU/VVAU input goes through a width
+    converter (``dataflow-insert-dwc``), as every width mismatch does."""
 
     name = "dataflow.swu"
     dilation = prop_def(DenseArrayBase, default_value=i64_array([1, 1]))
     simd = prop_def(IntegerAttr, default_value=i64_attr(1))
     depthwise = prop_def(IntegerAttr, default_value=bool_attr(False))
+    parallel_window = prop_def(IntegerAttr, default_value=bool_attr(False))
 
     def __init__(
         self,
@@ -552,6 +560,7 @@ class SWUOp(WindowLayerOp):
         dilation: Sequence[int] = (1, 1),
         simd: int = 1,
         depthwise: bool = False,
+        parallel_window: bool = False,
     ):
         """``result_type`` defaults to the window shape of the input."""
         if result_type is None:
@@ -569,11 +578,17 @@ class SWUOp(WindowLayerOp):
                 "dilation": i64_array(dilation),
                 "simd": i64_attr(simd),
                 "depthwise": bool_attr(depthwise),
+                "parallel_window": bool_attr(parallel_window),
             },
         )
 
     def dilation_pair(self) -> tuple[int, int]:
         return _pair(self, "dilation", self.dilation, 1)
+
+    @property
+    def is_parallel(self) -> bool:
+        """Whether the unit emits a whole window per beat."""
+        return bool(self.parallel_window.value.data)
 
     def verify_op(self) -> None:
         x = self.in_shape
@@ -582,6 +597,10 @@ class SWUOp(WindowLayerOp):
         _check_result_shape(self, (x[0], oh, ow, kh * kw * x[3]), self.out_shape)
         _check_same_type(self, "result element", _elem(self.input.type), _elem(self.result.type))
         _check_divides(self, "simd", _int(self.simd), "the channels", x[3])
+        if self.is_parallel and _int(self.simd) != x[3]:
+            raise VerifyException(
+                f"'dataflow.swu' parallel_window needs simd = the channels ({x[3]}), got {_int(self.simd)}"
+            )
 
 
 @irdl_op_definition

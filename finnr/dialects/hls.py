@@ -135,6 +135,7 @@ KERNELS: dict[str, KernelSchema] = {
     "concat": _schema("SIMD VECS T", "T", inputs=2, per_input="C"),
     "upsample": _schema("N H W C SH SW SIMD T", "T"),
     "depth_to_space": _schema("N H W C B CRD SIMD T", "T"),
+    "swu_pw": _schema("N H W C KH KW SH SW DH DW OH OW T", "T"),  # a parallel-window dataflow.swu
 }
 """The kernels of finnr's HLS header library that ``hls.kernel`` can call,
 by template name, with the schema of their instances."""

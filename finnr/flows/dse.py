@@ -12,7 +12,10 @@ host link carries the network's input and output frames: where the
 fastest folding exceeds that bound, the cheapest folding reaching it
 instead, and every point's FPS is at most the bound. A network that does
 not fit as a dataflow design at any folding gets multi-layer-offload
-points instead (shared engines, off-chip weights). Every point is folded
+points instead (shared engines, off-chip weights). The optimizer chooses
+PE, SIMD and memories of every layer and whether each sliding window unit
+emits whole windows (parallel-window mode; the ``parallel_windows``
+column counts them). Every point is folded
 and costed as ``finnr build`` folds and costs it (the same functions, the
 width converters and depth-2 FIFOs between the layers included) and judged
 by the same fit rule (:mod:`finnr.models.fit`); every frame rate is at
@@ -64,6 +67,9 @@ class Point:
     pareto_bram18: bool = False
     clock_mhz: float = 0.0
     """The clock ``fps`` assumes."""
+    parallel_windows: int = 0
+    """Sliding window units the folding runs in parallel-window mode (a
+    whole window per beat; the optimizer's choice, like PE and SIMD)."""
 
 
 @dataclass
@@ -138,6 +144,7 @@ def device_points(v: Variant, device, utilization: float, steps: int, clock_mhz:
     """The designs of one network on one device, at ``clock_mhz``
     (default: the device's clock), under ``cost_model`` (default: the
     device family's; :mod:`finnr.models.cost_models`)."""
+    from finnr.dialects import dataflow as df
     from finnr.models import cost, cost_models, fit, optimizer
     from finnr.models.clock import clock_mhz as clock_of
     from finnr.models.offload import best_offload
@@ -156,9 +163,11 @@ def device_points(v: Variant, device, utilization: float, steps: int, clock_mhz:
     def point(arch: str, target: float | None, fps: float, res: dict[str, float], fits: bool) -> Point:
         fps = min(fps, link)
         pct = {r: (res[r] / avail[r] if avail[r] else 0.0) for r in ("lut", "bram18")}
+        windows = 0 if arch != "dataflow" else sum(
+            isinstance(op, df.SWUOp) and op.is_parallel for op in v.module.walk())  # as just folded
         return Point(device.name, v.precision, v.sparsity, arch, target, fps, res["lut"], res["bram18"], res["uram"],
                      res["dsp"], round(100 * pct["lut"], 3), round(100 * pct["bram18"], 3), fits, params, bits,
-                     clock_mhz=mhz)
+                     clock_mhz=mhz, parallel_windows=windows)
 
     best = fold_fastest(v.module, device, utilization, mhz, link)
     if not best.fits:

@@ -46,6 +46,19 @@ def window_latency() -> int:
     return WINDOW_ADDRESS_STAGES + 3
 
 
+PARALLEL_WINDOW_ADDRESS_STAGES = 1
+"""``finnr_window_pw``: the reader's addresses (the line of every window
+row, the column of every window column) are one registered stage before
+the line buffers' reads; every write is delayed as long."""
+
+
+def parallel_window_latency() -> int:
+    """``finnr_window_pw``: from the cycle a window's read issues to its
+    output beat: the address stage, the line buffers' read, the output
+    register (behind the multiplexers choosing each window row's line)."""
+    return PARALLEL_WINDOW_ADDRESS_STAGES + 2
+
+
 def rom_bank(width: int) -> int:
     """Words per bank of a ``finnr_rom`` of ``width``-bit words: the
     deepest aspect ratio of an 18 Kb block RAM at that width (16K x 1,

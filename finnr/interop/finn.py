@@ -35,7 +35,7 @@ from xdsl.ir import Operation
 
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
-from finnr.dialects.utils import i64_attr
+from finnr.dialects.utils import bool_attr, i64_attr
 from finnr.models import finn_model
 from finnr.models import layers as lm
 
@@ -119,8 +119,18 @@ def folding_config(layers: list[Operation]) -> dict:
             entry["mem_mode"] = op.mem_mode.data
         if "res_type" in props:
             entry["resType"] = op.res_type.data
+        entry.update({key: int(value) for key, (value, plain) in _mode(op).items() if value != plain})
         out[name] = entry
     return out
+
+
+def _mode(op: Operation) -> dict:
+    """The layer's folding mode (``LayerModel.modes``: e.g. a sliding
+    window unit's ``parallel_window``, FINN's name): per key, its value on
+    the layer and in the plain mode (FINN's default, which a folding config
+    leaves out)."""
+    spec = lm.spec_of(op)
+    return {key: (getattr(spec, key), plain) for key, plain in lm.model_of(op).modes(spec)[0].items()}
 
 
 def read_folding_config(path: str | Path) -> dict:
@@ -187,6 +197,12 @@ def _set(op: Operation, name: str, attrs: dict) -> None:
     for key, prop in (("ram_style", "ram_style"), ("mem_mode", "mem_mode"), ("resType", "res_type")):
         if key in attrs and prop in props:
             op.properties[prop] = StringAttr(str(attrs[key]))
+    for key in _mode(op):
+        if key in attrs:
+            value = attrs[key]
+            if value not in (0, 1):  # True and False too
+                raise FinnrError(f"folding config '{name}': {key} must be 0 or 1, got {value!r}")
+            op.properties[key] = bool_attr(bool(value))
     try:
         op.verify()
     except Exception as e:
@@ -205,7 +221,7 @@ def finn_plan_config(module: Operation) -> dict:
     SIMD and its ``Pool_hls``'s PE; a host layer's PE is the module's
     ``finnr.finn_host_folding``), FINN's memory attributes of the matrix
     units (weights decoupled unless external) and of the window generators
-    (line buffer in LUTRAM, no parallel window)."""
+    (line buffer in LUTRAM, the SWU's parallel window as set)."""
     hosts = finn_model.host_folding(module)
     out: dict = {"Defaults": {}}
     for node in finn_plan(module):
@@ -225,7 +241,7 @@ def finn_plan_config(module: Operation) -> dict:
             if node.op_type == "VVAU_hls":  # FINN's VVAU has no such attribute
                 del entry["ram_style_thresholds"]
         if node.op_type == "ConvolutionInputGenerator_rtl":
-            entry.update(parallel_window=0, ram_style="distributed")
+            entry.update(parallel_window=int(isinstance(op, df.SWUOp) and op.is_parallel), ram_style="distributed")
         out[node.name] = entry
     return out
 

@@ -159,11 +159,9 @@ def _thresholding_terms(spec, pe, simd, one, ram_style, res_type, mem_mode):
 
 @_terms_of(df.SWUOp)
 def _swu_terms(spec, pe, simd, one, ram_style, res_type, mem_mode):
-    width = simd * spec.abits
-    kh, sh, dh = spec.kernel[0], spec.stride[0], spec.dilation[0]
-    lines = dh * (kh - 1) + 1 + sh
-    return {"const": one, "width": width * one,
-            "buffer": cost.lutram(lines * spec.ifm[1] * spec.channels / simd, width) * one}
+    copies, lines, depth, width = cost.window_buffer(spec, simd)
+    out = spec.kernel[0] * spec.kernel[1] * width if spec.parallel_window else width
+    return {"const": one, "width": out * one, "buffer": copies * cost.lutram(lines * depth, width) * one}
 
 
 @_terms_of(df.MaxPoolOp)
@@ -356,6 +354,9 @@ def ecp5_memories(spec: LayerSpec, pe=1, simd=1, mem_mode: str = "internal_embed
         rom(max(1, spec.channels // pe), pe * spec.thresholds * (threshold_bits or spec.abits + 1))
     elif kind == "fifo":
         mems.append((max(2, spec.depth), spec.in_elems * spec.abits, False))
+    elif kind == "swu" and spec.parallel_window:  # a memory per line and window column
+        copies, lines, depth, width = cost.window_buffer(spec, simd)
+        mems.extend([(int(depth), int(width), False)] * (copies * lines))
     elif kind in ("swu", "maxpool"):
         lanes = simd if kind == "swu" else pe
         kh, sh, dh = spec.kernel[0], spec.stride[0], spec.dilation[0]

@@ -41,7 +41,8 @@ class LayerSpec:
     ``acc_bits``: accumulator bits; ``thresholds``: thresholds per channel
     (0 when there is no activation); ``signed_input``: whether the input
     datatype is signed; ``binary_xnor``: bipolar x bipolar computed as
-    XNOR-popcount."""
+    XNOR-popcount; ``parallel_window``: a sliding window unit emitting a
+    whole window per beat (a folding mode, ``LayerModel.modes``)."""
 
     kind: str
     mw: int = 0
@@ -63,6 +64,7 @@ class LayerSpec:
     depth: int = 2
     in_elems: int = 1
     out_elems: int = 1
+    parallel_window: bool = False
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self):
@@ -106,6 +108,9 @@ def cycles(spec: LayerSpec, pe=1, simd=1) -> np.ndarray:
       StreamingMaxPool takes floor(IFM_H·IFM_W·(1 + 1/(KH·KW)))·C/PE
       (which FINN marks inexact), 1.25x the input for 2x2 pooling where an
       engine reading one beat per cycle needs the input's beats.
+      A parallel-window swu (SIMD = C) emits a whole window per beat: the
+      same with OFM_W reads per output row instead of OFM_W·KH·KW·C/SIMD,
+      so it keeps up with one input pixel per cycle.
     - pad: (C/SIMD)·OH·OW
     - label_select: max(L/PE, K)·vectors (the K indices leave one per
       beat while the next vector streams in)
@@ -126,7 +131,8 @@ def window_cycles(spec: LayerSpec, fold) -> np.ndarray:
     span = spec.dilation[0] * (kh - 1) + 1
     fill = max(0, ih - ((oh - 1) * sh + span) + span - sh)
     row = iw * c
-    return np.maximum(ih * row, oh * np.maximum(ow * kh * kw * c, sh * row) + fill * row)
+    reads = ow * (1 if spec.parallel_window else kh * kw * c)
+    return np.maximum(ih * row, oh * np.maximum(reads, sh * row) + fill * row)
 
 
 def weight_count(spec: LayerSpec) -> int:
@@ -267,20 +273,35 @@ def thresholding_resources(spec: LayerSpec, pe) -> dict[str, np.ndarray]:
     return {"lut": lut, "ff": pe * (spec.abits + spec.obits) + 0 * lut, "bram18": bram, "uram": 0 * pe, "dsp": 0 * pe}
 
 
-def swu_resources(spec: LayerSpec, simd) -> dict[str, np.ndarray]:
-    """The sliding window buffer: (K + stride) lines of IFM_W·C/SIMD words
-    of SIMD·A bits (a dilated window spans DIL·(K-1)+1 lines), in BRAM when
-    large (REFERENCE.md's SWU BRAM), LUTs for the address logic."""
+def window_buffer(spec: LayerSpec, simd) -> tuple[int, int, np.ndarray, np.ndarray]:
+    """(copies, lines, depth, width) of a sliding window unit's line
+    buffer: (K + stride) lines (a dilated window spans DIL·(K-1)+1 lines)
+    of IFM_W·C/SIMD words of SIMD·A bits; in parallel-window mode (SIMD =
+    C) KW copies of it, so that the KH·KW pixels of a window are read in one
+    cycle (the KH rows of a window lie in KH different lines, its KW
+    columns in KW copies of them)."""
     simd = _a(simd)
     kh, sh, dh = spec.kernel[0], spec.stride[0], spec.dilation[0]
-    width = simd * spec.abits
-    depth = spec.ifm[1] * spec.channels / simd
-    lines = dh * (kh - 1) + 1 + sh
-    bits = lines * depth * width
-    use_bram = bits > 16 * 1024
-    bram = np.where(use_bram, lines * bram18(depth, width), 0)
-    lut = 200 + 10 * width + np.where(use_bram, 0, lutram(lines * depth, width))
-    return {"lut": lut, "ff": 2 * width + 100 + 0 * lut, "bram18": bram, "uram": 0 * simd, "dsp": 0 * simd}
+    copies = spec.kernel[1] if spec.parallel_window else 1
+    return copies, dh * (kh - 1) + 1 + sh, spec.ifm[1] * spec.channels / simd, simd * spec.abits
+
+
+def swu_resources(spec: LayerSpec, simd) -> dict[str, np.ndarray]:
+    """The sliding window buffer (:func:`window_buffer`), one memory per
+    line in BRAM when it holds more than 16 Kib (REFERENCE.md's SWU BRAM),
+    LUTs for the address logic; in parallel-window mode also the window's
+    KH·KW·C·A-bit output register and, per bit of it, the multiplexer
+    choosing its line (ceil(lines/4) LUTs: a LUT6 selects 1 of 4)."""
+    simd = _a(simd)
+    copies, lines, depth, width = window_buffer(spec, simd)
+    use_bram = copies * lines * depth * width > 16 * 1024
+    bram = np.where(use_bram, copies * lines * bram18(depth, width), 0)
+    lut = 200 + 10 * width + np.where(use_bram, 0, copies * lutram(lines * depth, width))
+    out = width
+    if spec.parallel_window:
+        out = spec.kernel[0] * spec.kernel[1] * width
+        lut = lut + out * math.ceil(lines / 4)
+    return {"lut": lut, "ff": width + out + 100 + 0 * lut, "bram18": bram, "uram": 0 * simd, "dsp": 0 * simd}
 
 
 def resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str = "lut",
@@ -469,7 +490,7 @@ class SWUModel(_Window):
     kind = "swu"
 
     def window_fields(self, op) -> dict:
-        return {"dilation": _pair(op.dilation)}
+        return {"dilation": _pair(op.dilation), "parallel_window": op.is_parallel}
 
     def folded_dims(self, spec):
         return None, spec.channels
@@ -481,7 +502,15 @@ class SWUModel(_Window):
         return swu_resources(spec, simd)
 
     def stream_widths(self, spec, pe, simd):
-        return simd, simd
+        return simd, simd * (spec.kernel[0] * spec.kernel[1] if spec.parallel_window else 1)
+
+    def modes(self, spec):
+        """Window column by column, or whole windows (parallel_window)."""
+        return [{"parallel_window": False}, {"parallel_window": True}]
+
+    def mode_ok(self, spec, pe, simd):
+        """A whole window per beat takes a whole pixel per beat (SIMD = C)."""
+        return (simd == spec.channels) | (not spec.parallel_window)
 
 
 @layer_model(df.MaxPoolOp)

@@ -37,7 +37,7 @@ the mixed memory placements a fixed set of prices misses."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -63,36 +63,64 @@ class Candidates:
     res_type: np.ndarray
     cycles: np.ndarray
     res: dict[str, np.ndarray]
+    mode: np.ndarray | None = None
+    """Each candidate's folding mode (``LayerModel.modes``), None where the
+    layer has only its plain mode."""
 
     def __len__(self) -> int:
         return len(self.cycles)
 
 
-def candidates(spec: cost.LayerSpec, uram: bool = True, cost_model: str | None = None) -> Candidates:
-    """Enumerate (PE, SIMD[, memory style, multiplier type]) of a layer,
-    costed by the named cost model (default finnr's)."""
+MODE_POLICIES = ("auto", "plain", "forced")
+"""Which folding modes (``LayerModel.modes``) the optimizer tries: all,
+only each layer's plain mode (the first), or only the others where a layer
+has them (e.g. parallel windows wherever a sliding window unit can)."""
+
+
+def layer_modes(spec: cost.LayerSpec, cost_model: str | None = None, policy: str = "auto") -> list[dict]:
+    """The folding modes of ``spec``'s layer under ``policy``; a model of
+    FINN's hardware has the plain modes only (FINN's estimator models none
+    of the others)."""
+    modes = cost.model_for(spec).modes(spec)
+    if policy == "plain" or cost_models.get(cost_model).finn_hardware:
+        return modes[:1]
+    if policy == "forced":
+        return modes[1:] or modes[:1]
+    return modes
+
+
+def candidates(spec: cost.LayerSpec, uram: bool = True, cost_model: str | None = None,
+               modes: str = "auto") -> Candidates:
+    """Enumerate (PE, SIMD[, memory style, multiplier type, folding mode])
+    of a layer, costed by the named cost model (default finnr's); the modes
+    by ``modes`` (:data:`MODE_POLICIES`)."""
     model = cost.model_for(spec)
     costs = cost_models.get(cost_model)
     pe_dim, simd_dim = model.folded_dims(spec)
     pes = divisors(pe_dim) if pe_dim else [1]
     simds = divisors(simd_dim) if simd_dim else [1]
-    pe, simd = (a.ravel() for a in np.meshgrid(pes, simds, indexing="ij"))
-    ok = model.stream_bits_ok(spec, pe, simd) & costs.folding_ok(spec, pe, simd)
-    pe, simd = pe[ok], simd[ok]
-    styles = costs.memory_choices(spec, uram)
+    grid_pe, grid_simd = (a.ravel() for a in np.meshgrid(pes, simds, indexing="ij"))
+    keys = ("lut", "ff", "bram18", "uram", "dsp")
     parts = []
-    for style, rtype in styles:
-        res = costs.resources(spec, pe, simd, style, rtype)
-        parts.append((style, rtype, {k: np.broadcast_to(np.asarray(res[k], np.float64), pe.shape) for k in ("lut", "ff", "bram18", "uram", "dsp")}))
-    n = len(pe)
-    cyc = np.broadcast_to(np.asarray(costs.cycles(spec, pe, simd), np.float64), pe.shape)
+    for mode in layer_modes(spec, cost_model, modes):
+        mspec = cost.replace_spec(spec, **mode)
+        ok = (model.stream_bits_ok(mspec, grid_pe, grid_simd) & model.mode_ok(mspec, grid_pe, grid_simd)
+              & costs.folding_ok(mspec, grid_pe, grid_simd))
+        pe, simd = grid_pe[ok], grid_simd[ok]
+        cyc = np.broadcast_to(np.asarray(costs.cycles(mspec, pe, simd), np.float64), pe.shape)
+        for style, rtype in costs.memory_choices(mspec, uram):
+            res = costs.resources(mspec, pe, simd, style, rtype)
+            parts.append((pe, simd, style, rtype, mode, cyc,
+                          {k: np.broadcast_to(np.asarray(res[k], np.float64), pe.shape) for k in keys}))
+    modeless = all(not p[4] for p in parts)
     return Candidates(
-        pe=np.tile(pe, len(parts)),
-        simd=np.tile(simd, len(parts)),
-        ram_style=np.repeat(np.array([p[0] for p in parts], dtype=object), n),
-        res_type=np.repeat(np.array([p[1] for p in parts], dtype=object), n),
-        cycles=np.tile(cyc, len(parts)),
-        res={k: np.concatenate([p[2][k] for p in parts]) for k in ("lut", "ff", "bram18", "uram", "dsp")},
+        pe=np.concatenate([p[0] for p in parts]),
+        simd=np.concatenate([p[1] for p in parts]),
+        ram_style=np.concatenate([np.full(len(p[0]), p[2], dtype=object) for p in parts]),
+        res_type=np.concatenate([np.full(len(p[0]), p[3], dtype=object) for p in parts]),
+        cycles=np.concatenate([p[5] for p in parts]),
+        res={k: np.concatenate([p[6][k] for p in parts]) for k in keys},
+        mode=None if modeless else np.concatenate([np.full(len(p[0]), p[4], dtype=object) for p in parts]),
     )
 
 
@@ -103,6 +131,8 @@ class Choice:
     ram_style: str
     res_type: str
     cycles: float
+    mode: dict = field(default_factory=dict)
+    """The folding mode (``LayerModel.modes``; empty: the layer has none)."""
 
 
 @dataclass
@@ -236,7 +266,8 @@ def _result(problem: _Problem, picks: np.ndarray, over: float) -> Result:
     cands, starts = problem.cands, problem.starts
     local = picks - starts
     choices = [
-        Choice(int(c.pe[i]), int(c.simd[i]), str(c.ram_style[i]), str(c.res_type[i]), float(c.cycles[i]))
+        Choice(int(c.pe[i]), int(c.simd[i]), str(c.ram_style[i]), str(c.res_type[i]), float(c.cycles[i]),
+               {} if c.mode is None else dict(c.mode[i]))
         for c, i in zip(cands, local)
     ]
     totals = {r: float(sum(c.res[r][i] for c, i in zip(cands, local))) for r in RESOURCES}
@@ -244,32 +275,33 @@ def _result(problem: _Problem, picks: np.ndarray, over: float) -> Result:
 
 
 def _targets(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool,
-             cost_model: str | None = None) -> tuple[_Problem, np.ndarray]:
+             cost_model: str | None = None, modes: str = "auto") -> tuple[_Problem, np.ndarray]:
     """The problem and its distinct cycle budgets at which every layer has a candidate, ascending."""
-    problem = _Problem([candidates(s, uram, cost_model) for s in specs], budget)
+    problem = _Problem([candidates(s, uram, cost_model, modes) for s in specs], budget)
     targets = np.unique(problem.cycles[np.isfinite(problem.cycles)])
     floor = max(float(np.min(problem.cycles[problem.layer == i])) for i in range(len(specs)))
     return problem, targets[targets >= floor]
 
 
 def fits_at_all(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool = True,
-                cost_model: str | None = None) -> Result:
+                cost_model: str | None = None, modes: str = "auto") -> Result:
     """A design at the loosest cycle budget (every candidate allowed): one
     that fits ``budget`` if any folding found does (``fits``), else the
     least overspent."""
-    problem, targets = _targets(specs, budget, uram, cost_model)
+    problem, targets = _targets(specs, budget, uram, cost_model, modes)
     found = problem.solve(float(targets[-1]))
     assert found is not None
     return _result(problem, *found)
 
 
 def maximize(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool = True,
-             cost_model: str | None = None) -> Result:
+             cost_model: str | None = None, modes: str = "auto") -> Result:
     """The fastest folding whose LUT/FF/BRAM18/URAM/DSP totals fit
     ``budget`` (a resource it does not name is unbounded); when not even
     the slowest folding fits, the least overspent slowest design, with
-    ``fits`` False. ``cost_model`` names the model of every candidate's cost."""
-    problem, targets = _targets(specs, budget, uram, cost_model)
+    ``fits`` False. ``cost_model`` names the model of every candidate's cost,
+    ``modes`` the folding modes tried (:data:`MODE_POLICIES`)."""
+    problem, targets = _targets(specs, budget, uram, cost_model, modes)
     slowest = problem.solve(float(targets[-1]))
     assert slowest is not None
     if slowest[1] > 0:
@@ -287,11 +319,11 @@ def maximize(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool =
 
 
 def minimize(specs: list[cost.LayerSpec], target_cycles: float, budget: dict[str, float], uram: bool = True,
-             cost_model: str | None = None) -> Result:
+             cost_model: str | None = None, modes: str = "auto") -> Result:
     """The cheapest folding with every layer at most ``target_cycles``
     (``fits`` False when no folding found fits ``budget``: then the least
     overspent). Raises ValueError naming the layers that cannot get there."""
-    cands = [candidates(s, uram, cost_model) for s in specs]
+    cands = [candidates(s, uram, cost_model, modes) for s in specs]
     slow = [i for i, c in enumerate(cands) if c.cycles.min() > target_cycles]
     if slow:
         raise ValueError(slow)

@@ -89,6 +89,17 @@ class LayerModel:
         """(ram_style, res_type) pairs the optimizer tries."""
         return [("auto", "lut")]
 
+    def modes(self, spec) -> list[dict]:
+        """The folding modes beyond PE and SIMD the optimizer tries: each
+        a set of ``LayerSpec`` fields (an op property of the same name), the
+        first the layer's plain mode (a sliding window unit:
+        ``parallel_window`` off and on)."""
+        return [{}]
+
+    def mode_ok(self, spec, pe, simd) -> np.ndarray:
+        """Which foldings the spec's mode allows."""
+        return np.ones(np.shape(pe), dtype=bool)
+
     def activation_bytes(self, spec) -> float:
         """Bytes of input and output activations per frame (multi-layer
         offload, where they go through off-chip memory)."""

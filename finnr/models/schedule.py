@@ -320,7 +320,9 @@ def _window(op: df.SWUOp | df.MaxPoolOp, arrivals: list[Times], frames: int):
     pool) once its rows are complete, from the cycle after, and releases SH
     rows at its end (the rest of the frame after its last row); out
     ``window_latency`` cycles after a step (the writes wait as long as the
-    reads' addresses, so the buffer behaves as without either)."""
+    reads' addresses, so the buffer behaves as without either). A
+    parallel-window unit reads a whole window per step, one step per
+    output pixel, out ``parallel_window_latency`` cycles after it."""
     _, h, w, c = _shape(op.input)
     _, oh, ow, _ = _shape(op.result)
     (kh, kw), (sh, _), (dh, _) = op.window()
@@ -329,7 +331,8 @@ def _window(op: df.SWUOp | df.MaxPoolOp, arrivals: list[Times], frames: int):
     cf = c // simd
     rn = (kh - 1) * dh + 1
     buf = rn + sh
-    row_steps = ow * kh * kw * cf
+    parallel = isinstance(op, df.SWUOp) and op.is_parallel
+    row_steps = ow if parallel else ow * kh * kw * cf
     per_out = kh * kw if pool else 1
     per_row = w * cf
     j = np.arange(frames * oh, dtype=np.int64)
@@ -354,7 +357,8 @@ def _window(op: df.SWUOp | df.MaxPoolOp, arrivals: list[Times], frames: int):
         gate = new
     steps = np.arange(row_steps, dtype=np.int64)
     emits = steps[per_out - 1 :: per_out]
-    out = (starts[:, None] + emits[None, :] + pipeline.window_latency()).ravel()
+    latency = pipeline.parallel_window_latency() if parallel else pipeline.window_latency()
+    out = (starts[:, None] + emits[None, :] + latency).ravel()
     return [taken.ravel()], [out]
 
 

@@ -187,6 +187,8 @@ def _thresholding(op: df.ThresholdingOp, instance: str):
 
 @kernel_lowering(df.SWUOp)
 def _swu(op: df.SWUOp, instance: str):
+    """``swu``, or ``swu_pw`` for a parallel window (a whole window per
+    beat; SIMD = C, so it has no SIMD parameter)."""
     n, h, w_, c = _shape(op.input)
     (kh, kw), (sh, sw), (dh, dw) = op.window()
     _, oh, ow, _ = _shape(op.result)
@@ -194,6 +196,9 @@ def _swu(op: df.SWUOp, instance: str):
         "N": n, "H": h, "W": w_, "C": c, "KH": kh, "KW": kw, "SH": sh, "SW": sw, "DH": dh, "DW": dw,
         "OH": oh, "OW": ow, "SIMD": _int(op.simd), "T": _elt(op.input),
     }
+    if op.is_parallel:
+        del params["SIMD"]
+        return "swu_pw", params, []
     return "swu", params, []
 
 

@@ -20,6 +20,12 @@ Modes (options):
   and order, so a folding can come from FINN (under ``cost-model=finn``,
   by FINN's node names, ``finnr.interop.finn.finn_plan``).
 
+``parallel-window=auto|on|off``: whether the optimizer may choose the
+parallel-window mode of the sliding window units (a whole window per
+beat, SIMD = C; ``auto``: where it pays under the budget), must choose it
+for every one (``on``), or never (``off``); SetFolding and a model of
+FINN's hardware never choose it (a folding config may set it).
+
 ``cost-model=NAME`` (:mod:`finnr.models.cost_models`; default: the
 device family's, ``finn-r`` for all but those listed in
 ``FAMILY_DEFAULTS``) names the model whose cycles and resources every mode
@@ -29,7 +35,8 @@ input thresholding, ...), recorded as the module attribute
 ``finnr.finn_host_folding``.
 
 The chosen values are written to the layers' ``pe``/``simd`` (and memory
-style, multiplier) properties; every choice divides the dimension it folds.
+style, multiplier, folding mode: ``parallel_window``) properties; every
+choice divides the dimension it folds.
 A target no folding reaches is an error naming the slowest layer and the
 best reachable FPS; a design that does not fit is an error for
 ``maximize`` and a warning (``finnr.models.fit.OverBudgetWarning``) for
@@ -53,7 +60,7 @@ from xdsl.passes import ModulePass
 from finnr.defaults import DEFAULT_DEVICE, DEFAULT_HEURISTIC, DEFAULT_UTILIZATION
 from finnr.diagnostics import FinnrError
 from finnr.dialects import dataflow as df
-from finnr.dialects.utils import i64_attr
+from finnr.dialects.utils import bool_attr, i64_attr
 from finnr.interop.finn import apply_finn_plan_config, apply_folding_config, finn_names, read_folding_config
 from finnr.models import cost_models, finn_model, fit, optimizer
 from finnr.models import layers as lm
@@ -64,11 +71,23 @@ from finnr.models.folding import set_folding
 from finnr.models.roofline import frame_bytes
 
 
-def apply_fold(op: Operation, pe: int, simd: int) -> None:
-    if "pe" in type(op).get_irdl_definition().properties:
+def apply_fold(op: Operation, pe: int, simd: int, mode: dict | None = None) -> None:
+    """Set the layer's PE, SIMD and folding mode (``LayerModel.modes``;
+    None: its plain mode)."""
+    props = type(op).get_irdl_definition().properties
+    if "pe" in props:
         op.properties["pe"] = i64_attr(pe)
-    if "simd" in type(op).get_irdl_definition().properties:
+    if "simd" in props:
         op.properties["simd"] = i64_attr(simd)
+    if mode is None:
+        modes = lm.model_of(op).modes(lm.spec_of(op))
+        mode = modes[0]
+    for key, value in mode.items():
+        op.properties[key] = bool_attr(value) if isinstance(value, bool) else i64_attr(value)
+
+
+WINDOW_POLICIES = {"auto": "auto", "on": "forced", "off": "plain"}
+"""``parallel-window`` option -> the optimizer's folding-mode policy."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +104,7 @@ class DataflowSetFolding(ModulePass):
     utilization: int | float = DEFAULT_UTILIZATION
     heuristic: str = DEFAULT_HEURISTIC
     cost_model: str | None = None
+    parallel_window: str = "auto"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
         layers = lm.compute_layers(op.walk())
@@ -103,6 +123,9 @@ class DataflowSetFolding(ModulePass):
             else:
                 apply_folding_config(layers, config)
             return
+        if self.parallel_window not in WINDOW_POLICIES:
+            raise FinnrError(f"parallel-window must be one of {', '.join(WINDOW_POLICIES)}, got '{self.parallel_window}'")
+        modes = WINDOW_POLICIES[self.parallel_window]
         if self.heuristic not in ("optimizer", "setfolding"):
             raise FinnrError(f"heuristic must be 'optimizer' or 'setfolding', got '{self.heuristic}'")
         if self.target_fps is None and not self.maximize:
@@ -121,7 +144,7 @@ class DataflowSetFolding(ModulePass):
         budget = fit.budget(device, self.utilization)
         link_fps = device.link_fps(*frame_bytes(op))
         if self.maximize:
-            result = fold_fastest(op, device, self.utilization, clock, link_fps)
+            result = fold_fastest(op, device, self.utilization, clock, link_fps, modes)
             if not result.fits:
                 raise FinnrError(
                     f"the network does not fit {self.utilization:.0%} of {device.name} at any folding "
@@ -145,10 +168,10 @@ class DataflowSetFolding(ModulePass):
             finn_model.set_host_folding(op, {name: f.pe for (name, _, _), f in zip(hosts, folds[len(layers):])})
             return
         try:
-            result = fold_for(op, device, self.utilization, target_cycles)
+            result = fold_for(op, device, self.utilization, target_cycles, modes)
         except ValueError as e:
             slow = e.args[0]
-            fastest = [min(optimizer.candidates(specs[i], cost_model=model).cycles) for i in slow]
+            fastest = [min(optimizer.candidates(specs[i], cost_model=model, modes=modes).cycles) for i in slow]
             worst = slow[int(np.argmax(fastest))]
             best_fps = clock * 1e6 / max(fastest)
             raise FinnrError(
@@ -174,25 +197,28 @@ def folding_specs(module: ModuleOp) -> list:
 
 
 def fold_fastest(module: ModuleOp, device, utilization: float, clock: float,
-                 link_fps: float = float("inf")) -> optimizer.Result:
+                 link_fps: float = float("inf"), modes: str = "auto") -> optimizer.Result:
     """Fold the compute layers of ``module`` for the highest frame rate at
     which the design fits ``utilization`` of ``device``, but never faster
     than ``link_fps``: where the fastest exceeds it, the cheapest folding
-    reaching it; by the module's cost model. See :func:`_fold_within`."""
+    reaching it; by the module's cost model, with the folding modes of
+    ``modes`` (:data:`optimizer.MODE_POLICIES`). See :func:`_fold_within`."""
     specs = folding_specs(module)
     uram = device.uram > 0
     model = cost_models.of_module(module)
 
     def solve(budget: dict[str, float]) -> optimizer.Result:
-        result = optimizer.maximize(specs, budget, uram=uram, cost_model=model)
+        result = optimizer.maximize(specs, budget, uram=uram, cost_model=model, modes=modes)
         if result.fits and clock * 1e6 / result.cycles > link_fps:  # faster than the link feeds it
-            result = optimizer.minimize(specs, clock * 1e6 / link_fps, budget, uram=uram, cost_model=model)
+            result = optimizer.minimize(specs, clock * 1e6 / link_fps, budget, uram=uram, cost_model=model,
+                                        modes=modes)
         return result
 
     return _fold_within(module, fit.budget(device, utilization), solve)
 
 
-def fold_for(module: ModuleOp, device, utilization: float, target_cycles: float) -> optimizer.Result:
+def fold_for(module: ModuleOp, device, utilization: float, target_cycles: float,
+             modes: str = "auto") -> optimizer.Result:
     """Fold the compute layers of ``module`` the cheapest way with every
     layer at most ``target_cycles``, within ``utilization`` of ``device``
     if it can (see :func:`_fold_within`). Raises ValueError naming the
@@ -200,7 +226,7 @@ def fold_for(module: ModuleOp, device, utilization: float, target_cycles: float)
     specs = folding_specs(module)
     model = cost_models.of_module(module)
     return _fold_within(module, fit.budget(device, utilization), lambda budget: optimizer.minimize(
-        specs, target_cycles, budget, uram=device.uram > 0, cost_model=model))
+        specs, target_cycles, budget, uram=device.uram > 0, cost_model=model, modes=modes))
 
 
 def _fold_within(module: ModuleOp, budget: dict[str, float],
@@ -257,7 +283,7 @@ def _summary(totals: dict[str, float], budget: dict[str, float]) -> str:
 
 def _apply_choices(layers: list[Operation], choices: list[optimizer.Choice]) -> None:
     for layer, c in zip(layers, choices):
-        apply_fold(layer, c.pe, c.simd)
+        apply_fold(layer, c.pe, c.simd, c.mode)
         props = type(layer).get_irdl_definition().properties
         if "ram_style" in props and not isinstance(layer, df.FIFOOp):
             layer.properties["ram_style"] = StringAttr(c.ram_style)

@@ -117,22 +117,34 @@ class Engine:
 
 ENGINES: dict[type[Operation], Engine] = {}
 """The engine of every dataflow op class the RTL backend covers."""
+MODE_ENGINES: dict[type[Operation], list[tuple[Callable[[Operation], bool], Engine]]] = {}
+"""Engines for a mode of an op class (a parallel-window SWU), each with
+the test of its ops, tried before the class's own engine."""
 
 
-def rtl_engine(*classes: type[Operation], files: tuple[str, ...]) -> Callable[[Params], Params]:
+def rtl_engine(*classes: type[Operation], files: tuple[str, ...],
+               when: Callable[[Operation], bool] | None = None) -> Callable[[Params], Params]:
     """Register the decorated parameter function, with the library
-    ``files``, as the engine of the op ``classes``."""
+    ``files``, as the engine of the op ``classes`` (only of their ops for
+    which ``when`` holds, if given)."""
 
     def register(params: Params) -> Params:
         for cls in classes:
-            ENGINES[cls] = Engine(files, params)
+            if when is None:
+                ENGINES[cls] = Engine(files, params)
+            else:
+                MODE_ENGINES.setdefault(cls, []).append((when, Engine(files, params)))
         return params
 
     return register
 
 
 def engine(op: Operation) -> Engine:
-    """The engine of ``op``'s class; a diagnostic when it has none."""
+    """The engine of ``op`` (of its mode, or of its class); a diagnostic
+    when it has none."""
+    for when, mode_engine in MODE_ENGINES.get(type(op), ()):
+        if when(op):
+            return mode_engine
     found = ENGINES.get(type(op))
     if found is None:
         raise FinnrError(
@@ -324,7 +336,7 @@ def _thresholding(op: df.ThresholdingOp, module: str) -> tuple[dict[str, int], l
     return params, [rom]
 
 
-@rtl_engine(df.SWUOp, df.MaxPoolOp, files=("finnr_window.v", "finnr_skid.v", "finnr_count.v"))
+@rtl_engine(df.SWUOp, df.MaxPoolOp, files=("finnr_window.v", "finnr_window_rows.v", "finnr_skid.v", "finnr_count.v"))
 def _window(op: df.SWUOp | df.MaxPoolOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     x = _elt(op.operands[0])
     _, h, w_, c = _shape(op.input)
@@ -334,6 +346,17 @@ def _window(op: df.SWUOp | df.MaxPoolOp, module: str) -> tuple[dict[str, int], l
     params = {"H": h, "W": w_, "C": c, "SIMD": _int(op.pe if pool else op.simd), "KH": kh, "KW": kw,
               "SH": sh, "SW": sw, "DH": dh, "DW": dw, "OH": oh, "OW": ow, "BITS": dt.bitwidth(x),
               "KIND": kind_code(x), "POOL": int(pool)}
+    return params, []
+
+
+@rtl_engine(df.SWUOp, files=("finnr_window_pw.v", "finnr_window_rows.v", "finnr_skid.v", "finnr_count.v"),
+            when=lambda op: op.is_parallel)
+def _window_pw(op: df.SWUOp, module: str) -> tuple[dict[str, int], list[Rom]]:
+    _, h, w_, c = _shape(op.input)
+    _, oh, ow, _ = _shape(op.result)
+    (kh, kw), (sh, sw), (dh, dw) = op.window()
+    params = {"H": h, "W": w_, "C": c, "KH": kh, "KW": kw, "SH": sh, "SW": sw, "DH": dh, "DW": dw,
+              "OH": oh, "OW": ow, "BITS": dt.bitwidth(_elt(op.input))}
     return params, []
 
 

@@ -7,13 +7,7 @@
 //
 // A line buffer of BUF = (KH-1)*DH + 1 + SH rows: the writer stores the
 // incoming rows round-robin, the reader walks the windows of one output
-// row once the rows it needs are complete. `ahead` counts the complete rows
-// from the first row of the reader's current output row; the writer may
-// work on the row `ahead` while ahead < BUF, so it fills the SH rows of the
-// next output row (and at the end of a frame the first rows of the next
-// frame) while the reader reads. After an output row the reader releases
-// SH rows, after the last one the rest of the frame (rows no window used
-// included: `ahead` goes negative and the writer skips them).
+// row once the rows it needs are complete (finnr_window_rows counts them).
 //
 // The reader computes each read's address in AS = 3 registered stages
 // (finnr.hw.pipeline.WINDOW_ADDRESS_STAGES), reads the RAM, registers the
@@ -63,21 +57,17 @@ module finnr_window #(
   localparam integer BUF = RN + SH;
   localparam integer DEPTH = BUF * WC;
   localparam integer AW = DEPTH > 1 ? $clog2(DEPTH) : 1;
-  localparam integer REL_LAST = H - (OH - 1) * SH;
   localparam integer EB = SIMD * BITS;
   localparam integer CNT = 16;
-  localparam integer DB = $clog2(H + BUF + 1) + 2;
 
   reg [EB-1:0] ram [0:DEPTH-1];
-  reg signed [DB-1:0] ahead;
 
   // writer: rows round-robin into the buffer, each word AS cycles later
   localparam integer AS = 3;
   reg [AW-1:0] wa;
   wire [(WC > 1 ? $clog2(WC) : 1)-1:0] wpos;
   wire wpos_first, wpos_last;
-  // `ahead`'s two comparisons are registers, computed from its next value
-  reg space, rows_ok;
+  wire space, rows_ok;  // the line buffer's rows (finnr_window_rows)
   assign in_tready = run && space;
   wire wgo = in_tvalid && in_tready;
   wire row_done = wgo && wpos_last;
@@ -136,14 +126,11 @@ module finnr_window #(
   // max pooling: the first and last beat of a channel fold's window
   wire window_first = kh_first && kw_first;
   wire window_last = POOL == 0 || (kh_last && kw_last);
-  // the first row of the output row in the buffer, and where it moves
-  // after an output row (SH rows on, REL_LAST after the frame's last)
-  reg [CNT-1:0] base;
-  wire [CNT-1:0] base_sh = base + SH % BUF;
-  wire [CNT-1:0] base_rel = base + REL_LAST % BUF;
-  wire [CNT-1:0] base_next = frame_last ? (base_rel >= BUF ? base_rel - BUF : base_rel)
-                                        : (base_sh >= BUF ? base_sh - BUF : base_sh);
-  wire [CNT-1:0] release_rows = frame_last ? REL_LAST : SH;
+  // the buffer row of the output row's first window row
+  wire [CNT-1:0] base;
+  finnr_window_rows #(.H(H), .OH(OH), .SH(SH), .RN(RN), .CNT(CNT)) rows (
+    .ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .row_done(row_done), .row_read(rgo && row_last),
+    .frame_last(frame_last), .space(space), .rows_ok(rows_ok), .base(base));
   // the address in three stages: (slot before wrap-around, pixel column),
   // (slot, word in the row), word in the buffer
   reg [CNT-1:0] a1_slot, a1_col, a1_cf, a2_slot, a2_word;
@@ -162,20 +149,6 @@ module finnr_window #(
       a2_slot <= a1_slot >= BUF ? a1_slot - BUF : a1_slot;
       a2_word <= a1_col * CF + a1_cf;
       a3_addr <= a2_slot * WC + a2_word;
-    end
-  end
-  wire signed [DB-1:0] ahead_next = ahead + (row_done ? 1 : 0) - (rgo && row_last ? release_rows : 0);
-  always @(posedge ap_clk) begin
-    if (!ap_rst_n) begin
-      ahead <= 0;
-      space <= 1'b1;
-      rows_ok <= 1'b0;
-      base <= 0;
-    end else begin
-      ahead <= ahead_next;
-      space <= ahead_next < BUF;
-      rows_ok <= ahead_next >= RN;
-      if (rgo && row_last) base <= base_next;
     end
   end
   // the RAM's read, then a register (a block RAM's clock-to-output time

@@ -49,6 +49,52 @@ void swu(hls::stream<ap_uint<SIMD * T::width> > &in, hls::stream<ap_uint<SIMD * 
   }
 }
 
+// Sliding window unit in parallel-window mode: the same windows as swu, each
+// as one beat of KH * KW * C elements ordered (kh, kw, c), element 0 in the
+// low bits; a whole pixel per input beat (SIMD = C). One window per cycle:
+// the rows are separate memories, and the KW columns of a window row are
+// read from KW copies of them (here a partitioned array the tool
+// replicates).
+template <unsigned N, unsigned H, unsigned W, unsigned C, unsigned KH, unsigned KW, unsigned SH,
+          unsigned SW, unsigned DH, unsigned DW, unsigned OH, unsigned OW, typename T>
+void swu_pw(hls::stream<ap_uint<C * T::width> > &in, hls::stream<ap_uint<KH * KW * C * T::width> > &out) {
+  const unsigned ROWS = DH * (KH - 1) + 1;
+  const unsigned PX = C * T::width;  // bits of a pixel
+  ap_uint<PX> buf[ROWS][W];
+#pragma HLS ARRAY_PARTITION variable=buf dim=1 complete
+  for (unsigned n = 0; n < N; n++) {
+    unsigned next = 0;  // the next input row to read
+    for (unsigned oy = 0; oy < OH; oy++) {
+      const unsigned need = oy * SH + ROWS;
+      for (; next < need; next++) {
+        for (unsigned x = 0; x < W; x++) {
+#pragma HLS PIPELINE II=1
+          buf[next % ROWS][x] = in.read();
+        }
+      }
+      for (unsigned ox = 0; ox < OW; ox++) {
+#pragma HLS PIPELINE II=1
+        ap_uint<KH * KW * PX> y;
+        for (unsigned kh = 0; kh < KH; kh++) {
+#pragma HLS UNROLL
+          for (unsigned kw = 0; kw < KW; kw++) {
+#pragma HLS UNROLL
+            const unsigned k = kh * KW + kw;
+            y.range((k + 1) * PX - 1, k * PX) = buf[(oy * SH + kh * DH) % ROWS][ox * SW + kw * DW];
+          }
+        }
+        out.write(y);
+      }
+    }
+    for (; next < H; next++) {  // rows below the last window
+      for (unsigned x = 0; x < W; x++) {
+#pragma HLS PIPELINE II=1
+        in.read();
+      }
+    }
+  }
+}
+
 // Max-pool: N images of H x W x C (PE channels per beat) to OH x OW x C, the
 // maximum of each KH x KW window at (oy * SH, ox * SW).
 template <unsigned N, unsigned H, unsigned W, unsigned C, unsigned KH, unsigned KW, unsigned SH,
