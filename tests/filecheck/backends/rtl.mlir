@@ -39,7 +39,7 @@
 
 // CHECK-LABEL: module my_accel_wire_FMPadding_rtl_0 (
 // CHECK:         reg rst_n_q;
-// CHECK-NEXT:    always @(posedge ap_clk) rst_n_q <= ap_rst_n;
+// CHECK-NEXT:    (* keep *) always @(posedge ap_clk) rst_n_q <= ap_rst_n;
 // CHECK-NEXT:    finnr_pad #(
 // CHECK-NEXT:      .H(4),
 // CHECK-NEXT:      .W(4),

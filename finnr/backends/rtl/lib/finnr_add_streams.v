@@ -30,10 +30,11 @@ module finnr_add_streams #(
   output wire out_tvalid,
   input  wire out_tready
 );
-  // a registered copy of the reset for the issue logic: the reset's
-  // fanout stays on the registers' own reset inputs, out of the LUTs
+  // a registered copy of the reset for the issue logic, one per engine:
+  // the reset's fanout stays on the registers' own reset inputs, out of
+  // the LUTs
   reg run;
-  always @(posedge ap_clk) run <= ap_rst_n;
+  (* keep *) always @(posedge ap_clk) run <= ap_rst_n;  // kept: yosys would merge the copies into one
   localparam integer SW = (A_BITS > B_BITS ? (A_BITS > OUT_BITS ? A_BITS : OUT_BITS)
                                            : (B_BITS > OUT_BITS ? B_BITS : OUT_BITS)) + 2;
   reg out_valid;

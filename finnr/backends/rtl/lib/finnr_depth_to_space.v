@@ -32,10 +32,11 @@ module finnr_depth_to_space #(
   output wire out_tvalid,
   input  wire out_tready
 );
-  // a registered copy of the reset for the issue logic: the reset's
-  // fanout stays on the registers' own reset inputs, out of the LUTs
+  // a registered copy of the reset for the issue logic, one per engine:
+  // the reset's fanout stays on the registers' own reset inputs, out of
+  // the LUTs
   reg run;
-  always @(posedge ap_clk) run <= ap_rst_n;
+  (* keep *) always @(posedge ap_clk) run <= ap_rst_n;  // kept: yosys would merge the copies into one
   localparam integer CF = C / SIMD;
   localparam integer BB = B * B;
   localparam integer NB = BB * SIMD;

@@ -22,10 +22,11 @@ module finnr_duplicate #(
   output wire [N-1:0] out_tvalid,
   input  wire [N-1:0] out_tready
 );
-  // a registered copy of the reset for the issue logic: the reset's
-  // fanout stays on the registers' own reset inputs, out of the LUTs
+  // a registered copy of the reset for the issue logic, one per engine:
+  // the reset's fanout stays on the registers' own reset inputs, out of
+  // the LUTs
   reg run;
-  always @(posedge ap_clk) run <= ap_rst_n;
+  (* keep *) always @(posedge ap_clk) run <= ap_rst_n;  // kept: yosys would merge the copies into one
   reg [WIDTH-1:0] data;
   reg [N-1:0] pending;
   wire [N-1:0] left = pending & ~out_tready;  // outputs still waiting after this cycle

@@ -27,10 +27,11 @@ module finnr_label_select #(
   output wire out_tvalid,
   input  wire out_tready
 );
-  // a registered copy of the reset for the issue logic: the reset's
-  // fanout stays on the registers' own reset inputs, out of the LUTs
+  // a registered copy of the reset for the issue logic, one per engine:
+  // the reset's fanout stays on the registers' own reset inputs, out of
+  // the LUTs
   reg run;
-  always @(posedge ap_clk) run <= ap_rst_n;
+  (* keep *) always @(posedge ap_clk) run <= ap_rst_n;  // kept: yosys would merge the copies into one
   localparam integer NB = L / PE;
   localparam integer CNT = 16;
   localparam integer VB = IN_BITS + 1;

@@ -45,7 +45,7 @@ module finnr_window_pw #(
   input  wire out_tready
 );
   reg run;
-  always @(posedge ap_clk) run <= ap_rst_n;
+  (* keep *) always @(posedge ap_clk) run <= ap_rst_n;  // kept: yosys would merge the copies into one
   localparam integer PX = C * BITS;
   localparam integer RN = (KH - 1) * DH + 1;
   localparam integer BUF = RN + SH;
