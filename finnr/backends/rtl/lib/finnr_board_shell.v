@@ -9,7 +9,10 @@
 `default_nettype none
 
 // A byte FIFO (first word fall-through): DEPTH bytes in a memory with a
-// registered read (block RAM when large), plus the output register.
+// registered read (block RAM when large), plus the output register. Its
+// empty and full flags are registers, computed from the pointers' next
+// values, so the memory's read enable (spread over many EBRs in a deep
+// FIFO) comes from registers through one gate.
 module finnr_board_fifo #(
   parameter integer DEPTH = 16
 ) (
@@ -25,26 +28,32 @@ module finnr_board_fifo #(
   localparam integer AW = DEPTH > 1 ? $clog2(DEPTH) : 1;
   reg [7:0] mem [0:DEPTH-1];
   reg [AW:0] wr, rd;
-  wire empty = wr == rd;
-  assign in_ready = (wr - rd) != DEPTH;
+  reg empty, full;
+  assign in_ready = !full;
+  wire push = in_valid && !full;
+  wire pop = (!out_valid || out_ready) && !empty;
+  wire [AW:0] wr_next = wr + push;
+  wire [AW:0] rd_next = rd + pop;
   always @(posedge clk) begin
-    if (in_valid && in_ready) mem[wr[AW-1:0]] <= in_data;
+    if (push) mem[wr[AW-1:0]] <= in_data;
   end
   always @(posedge clk) begin
     if (!rst_n) begin
       wr <= 0;
       rd <= 0;
+      empty <= 1'b1;
+      full <= 1'b0;
       out_valid <= 1'b0;
     end else begin
-      if (in_valid && in_ready) wr <= wr + 1'b1;
-      if (!out_valid || out_ready) begin
-        out_valid <= !empty;
-        if (!empty) rd <= rd + 1'b1;
-      end
+      wr <= wr_next;
+      rd <= rd_next;
+      empty <= wr_next == rd_next;
+      full <= wr_next - rd_next == DEPTH;
+      if (!out_valid || out_ready) out_valid <= !empty;
     end
   end
   always @(posedge clk) begin
-    if ((!out_valid || out_ready) && !empty) out_data <= mem[rd[AW-1:0]];
+    if (pop) out_data <= mem[rd[AW-1:0]];
   end
 endmodule
 
