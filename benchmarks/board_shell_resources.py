@@ -74,9 +74,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--work", type=Path, default=REPO / "build" / "board_shell_resources")
     args = ap.parse_args()
-    cases = [(f"rx{depth}", depth, 8, 8, 8, 8) for depth in BY_RX_DEPTH]
-    cases += [(f"in{w}", 16, w, 8, w, 8) for w in (64, 512)] + [(f"out{w}", 16, 8, w, 8, w) for w in (64, 512)]
-    cases += [("rows", 16, 8, 8, 1568, 160), ("tfc", 256, 2, 7, 1568, 70), ("mobilenet", 16384, 24, 8, 24, 184)]
+    # input frames of depth / RX_FRAMES bytes: the receive FIFO of each depth
+    cases = [(f"rx{depth}", max(1, depth // board.RX_FRAMES), 8, 8, 8, 8) for depth in BY_RX_DEPTH]
+    cases += [(f"in{w}", 4, w, 8, w, 8) for w in (64, 512)] + [(f"out{w}", 4, 8, w, 8, w) for w in (64, 512)]
+    cases += [("rows", 4, 8, 8, 1568, 160), ("tfc", 196, 2, 7, 1568, 70), ("mobilenet", 12288, 24, 8, 24, 184)]
     print(f"{'case':<10}{'rx bytes':>9}{'in':>5}{'out':>5}{'rows':>10}  {'LUT4 meas/pred':>16}{'FF meas/pred':>15}"
           f"{'EBR':>8}")
     worst = 0.0
