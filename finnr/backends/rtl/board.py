@@ -29,7 +29,8 @@ frame k in (every engine reads a frame's last beat before it sends its
 last one). So no byte is lost however slowly the accelerator takes its
 input, and the link stays busy: while the accelerator works on one frame
 the next ones arrive. A frame too large for two in the largest FIFO
-(over 16 KB) travels alone. The host starts every run with a
+(over 16 KB) travels alone; one larger than the FIFO (over 32 KB) too,
+and then relies on the accelerator taking its bytes as they arrive. The host starts every run with a
 break (the line held low for BREAK_BITS bit periods), which resets the
 shell and the accelerator, so a run cut short mid-frame leaves no partial
 frame behind. The status LEDs: 0 the PLL locked and the reset released,
@@ -201,8 +202,11 @@ def rx_depth(in_bytes: int) -> int:
 
 def frames_in_flight(in_bytes: int) -> int:
     """How many input frames the host may send ahead of the outputs it has
-    received: as many as the receive FIFO holds (0: not even one fits)."""
-    return rx_depth(in_bytes) // max(1, in_bytes)
+    received: as many as the receive FIFO holds, at least one (a frame
+    larger than the largest FIFO travels alone, and arrives whole only if
+    the accelerator takes its bytes as fast as the UART brings them; a
+    lost byte lights LED 3)."""
+    return max(1, rx_depth(in_bytes) // max(1, in_bytes))
 
 
 @dataclass(frozen=True)
