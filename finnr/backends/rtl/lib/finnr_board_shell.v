@@ -8,13 +8,21 @@
 // than the UART (ten bits a byte, each many cycles).
 `default_nettype none
 
-// A byte FIFO (first word fall-through): DEPTH bytes in a memory with a
-// registered read (block RAM when large), plus the output register. Its
-// empty and full flags are registers, computed from the pointers' next
-// values, so the memory's read enable (spread over many EBRs in a deep
-// FIFO) comes from registers through one gate.
+// A byte FIFO (first word fall-through): DEPTH bytes (a power of two) in
+// banks of BANK bytes (one DP16KD as 2048 x 9 by default; a smaller FIFO
+// is one bank), plus the output register. A read takes three cycles: the
+// bank's registered read (the block RAM's own register), a register per
+// bank next to its memory, then the bank multiplexer into the output
+// register; one read is in flight at a time, so a byte leaves at most
+// every three cycles (the UART brings one every ten bits). Without the
+// per-bank register the multiplexer of a deep FIFO (16 EBRs spread over
+// the die) sat between the block RAMs' slow clock-to-output and the
+// unpacker, the critical path of MobileNet's board top. The empty and
+// full flags are registers computed from the pointers' next values, so the
+// memories' read enables come from registers through few gates.
 module finnr_board_fifo #(
-  parameter integer DEPTH = 16
+  parameter integer DEPTH = 16,
+  parameter integer BANK_BYTES = 2048
 ) (
   input  wire       clk,
   input  wire       rst_n,
@@ -26,34 +34,71 @@ module finnr_board_fifo #(
   input  wire       out_ready
 );
   localparam integer AW = DEPTH > 1 ? $clog2(DEPTH) : 1;
-  reg [7:0] mem [0:DEPTH-1];
+  localparam integer BANK = DEPTH < BANK_BYTES ? DEPTH : BANK_BYTES;
+  localparam integer BANKS = DEPTH / BANK;
+  localparam integer LW = BANK > 1 ? $clog2(BANK) : 1;
+  localparam integer SW = BANKS > 1 ? $clog2(BANKS) : 1;
   reg [AW:0] wr, rd;
   reg empty, full;
-  assign in_ready = !full;
+  reg read_q, read_h;        // a read in its first / second cycle
+  reg [SW-1:0] bank_q, bank_h;
   wire push = in_valid && !full;
-  wire pop = (!out_valid || out_ready) && !empty;
+  // the output register is free when the read arrives: one read in flight
+  wire pop = !empty && !read_q && !read_h && (!out_valid || out_ready);
   wire [AW:0] wr_next = wr + push;
   wire [AW:0] rd_next = rd + pop;
-  always @(posedge clk) begin
-    if (push) mem[wr[AW-1:0]] <= in_data;
-  end
+  wire [AW:0] level_next = wr_next - rd_next;  // AW+1 bits: a wrapped difference stays right
+  wire [SW-1:0] wr_bank, rd_bank;
+  wire [LW-1:0] wr_at = wr[LW-1:0];
+  wire [LW-1:0] rd_at = rd[LW-1:0];
+  wire [8*BANKS-1:0] held;
+  assign in_ready = !full;
+  generate
+    if (BANKS > 1) begin : g_banked
+      assign wr_bank = wr[AW-1:LW];
+      assign rd_bank = rd[AW-1:LW];
+    end else begin : g_one
+      assign wr_bank = 1'b0;
+      assign rd_bank = 1'b0;
+    end
+  endgenerate
+  genvar b;
+  generate
+    for (b = 0; b < BANKS; b = b + 1) begin : g_bank
+      reg [7:0] mem [0:BANK-1];
+      reg [7:0] q, h;
+      always @(posedge clk) begin
+        if (push && wr_bank == b) mem[wr_at] <= in_data;
+        if (pop && rd_bank == b) q <= mem[rd_at];
+        if (read_q) h <= q;
+      end
+      assign held[8*b +: 8] = h;
+    end
+  endgenerate
   always @(posedge clk) begin
     if (!rst_n) begin
       wr <= 0;
       rd <= 0;
       empty <= 1'b1;
       full <= 1'b0;
+      read_q <= 1'b0;
+      read_h <= 1'b0;
       out_valid <= 1'b0;
     end else begin
       wr <= wr_next;
       rd <= rd_next;
       empty <= wr_next == rd_next;
-      full <= wr_next - rd_next == DEPTH;
-      if (!out_valid || out_ready) out_valid <= !empty;
+      full <= level_next == DEPTH;
+      read_q <= pop;
+      read_h <= read_q;
+      if (read_h) out_valid <= 1'b1;
+      else if (out_ready) out_valid <= 1'b0;
     end
   end
   always @(posedge clk) begin
-    if (pop) out_data <= mem[rd[AW-1:0]];
+    if (pop) bank_q <= rd_bank;
+    if (read_q) bank_h <= bank_q;
+    if (read_h) out_data <= held[8*bank_h +: 8];
   end
 endmodule
 
