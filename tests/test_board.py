@@ -27,6 +27,7 @@ from finnr.dialects import datatypes as dt
 from finnr.driver.main import main
 from finnr.examples.networks import NetSpec, mlp
 from finnr.models.devices import BOARDS, DEVICES
+from finnr_testing.toolchains import run_lib_module
 
 needs_verilator = pytest.mark.skipif(verilator_command() is None, reason="Verilator is not installed")
 
@@ -369,17 +370,8 @@ def test_receive_fifo_in_banks_keeps_every_byte_in_order(tmp_path, depth, bank):
     a register next to it before the bank multiplexer) and in one bank:
     under random valid/ready every byte leaves once, in order; it holds
     DEPTH bytes plus the one in its output register."""
-    import subprocess
-
     lib = Path(shell.__file__).parent / "lib" / "finnr_board_shell.v"
-    (tmp_path / "main.cpp").write_text(FIFO_DRIVER)
-    r = subprocess.run([*verilator_command(), "--cc", "--exe", "--build", "-Wno-fatal", "-Wno-lint", "-Wno-style",
-                        "--top-module", "finnr_board_fifo", f"-GDEPTH={depth}", f"-GBANK_BYTES={bank}",
-                        "-CFLAGS", "-O0", "-MAKEFLAGS", "CFG_CXXFLAGS_PCH_I=-include", "--Mdir", "obj", str(lib),
-                        "main.cpp"], cwd=tmp_path, capture_output=True, text=True, timeout=600)
-    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
-    out = subprocess.run([str(tmp_path / "obj" / "Vfinnr_board_fifo")], capture_output=True, text=True,
-                         timeout=60).stdout
+    out = run_lib_module(tmp_path, [lib], "finnr_board_fifo", FIFO_DRIVER, {"DEPTH": depth, "BANK_BYTES": bank})
     stats = dict(kv.split("=") for kv in out.split())
     assert int(stats["errors"]) == 0 and int(stats["left"]) == 0, out
     assert int(stats["pushed"]) == int(stats["popped"]) > 1000, out

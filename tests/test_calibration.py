@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from finnr.models import calibration, cost
-from finnr.models.cost import LayerSpec
+from finnr.models.cost import LayerSpec, replace_spec
 
 SPECS = [
     LayerSpec("mvau", mw=64, mh=32, wbits=2, abits=2, obits=2, thresholds=3),
@@ -204,7 +204,11 @@ def test_ecp5_set_falls_back_to_the_scaled_yosys_model(tmp_path, monkeypatch):
     calibration.coefficient_file.cache_clear()
     try:
         fifo, thr = SPECS[6], SPECS[3]
-        assert float(calibration.ecp5_resources(fifo)["lut"]) == 7.0
+        # the fitted FIFO, plus the PREFETCH stage's measured registers where the memory is a block RAM
+        assert float(calibration.ecp5_resources(replace_spec(fifo, depth=16))["lut"]) == 7.0
+        per_bit, fixed = calibration.ECP5_PREFETCH_LUT4
+        assert cost.fifo_prefetches(256, 8) and not cost.fifo_prefetches(16, 8)
+        assert float(calibration.ecp5_resources(fifo)["lut"]) == pytest.approx(7.0 + per_bit * 8 + fixed)
         t = calibration.terms(thr, 2)
         r = calibration.ecp5_resources(thr, 2)
         assert float(r["lut"]) == pytest.approx(2 * float(t["compare"])) and float(r["ff"]) == 8.0

@@ -471,6 +471,15 @@ def ecp5_terms(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type:
     return {k: float(v) for k, v in terms(spec, pe, simd, ram_style, res_type, mem_mode).items()}
 
 
+ECP5_PREFETCH_LUT4 = (6.8, 15)
+"""LUT4 (per bit of the width, and fixed) of ``finnr_fifo``'s PREFETCH
+stage on an ECP5, beside the fitted FIFO (yosys synth_ecp5 of a 512-deep
+FIFO at 8 and 32 bits: +70 and +234 LUT4; the fit predates the stage)."""
+
+ECP5_PREFETCH_FF = (6, 32)
+"""FF of the PREFETCH stage on an ECP5 (the same measurement: +80 and +224)."""
+
+
 def ecp5_resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str = "lut",
                    mem_mode: str = "internal_embedded", threshold_bits: int | None = None) -> dict[str, np.ndarray]:
     """LUT (LUT4 as nextpnr counts it), FF, BRAM18 (EBR), URAM (0) and DSP
@@ -486,6 +495,10 @@ def ecp5_resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_t
     if spec.kind in kinds:
         t = ecp5_terms(spec, pe, simd, ram_style, res_type, mem_mode, threshold_bits)
         res = {key: sum(c * t[name] for name, c in kinds[spec.kind][key].items()) for key in FITTED}
+        if spec.kind == "fifo" and cost.fifo_prefetches(spec.depth, spec.in_elems * spec.abits):
+            width = spec.in_elems * spec.abits
+            res["lut"] += ECP5_PREFETCH_LUT4[0] * width + ECP5_PREFETCH_LUT4[1]
+            res["ff"] += ECP5_PREFETCH_FF[0] * width + ECP5_PREFETCH_FF[1]
     elif spec.kind in coefficient_set("yosys"):
         res = _fitted(spec, pe, simd, ram_style, res_type, mem_mode, coefficient_set("yosys"),
                       doc.get("lut6_to_lut4", 1.0))

@@ -621,9 +621,35 @@ class DWCModel(_Buffer):
         return {"lut": _a(width * 2 + 50), "ff": _a(width * 2), "bram18": _a(0), "uram": _a(0), "dsp": _a(0)}
 
 
+FIFO_BRAM_DEPTH = 64
+"""A FIFO deeper than this is in block RAM (:class:`FIFOModel`)."""
+
+PREFETCH_LUT = (3.1, 19)
+"""LUT (per bit of the FIFO's width, and fixed) of ``finnr_fifo``'s
+PREFETCH stage (:func:`fifo_prefetches`): its four output slots' input
+multiplexers and the slot bookkeeping (yosys synth_xilinx, UltraScale+,
+512-deep FIFO at 8 and 32 bits: +44 and +119 LUT)."""
+
+PREFETCH_FF = (4, 21)
+"""FF of the PREFETCH stage (the slots and the fabric register behind the
+memory; the same measurement: +53 and +149 FF)."""
+
+
+def fifo_prefetches(depth: int, width: int) -> bool:
+    """Whether ``finnr_fifo`` reads its memory ahead into output registers
+    (its PREFETCH parameter): where the memory is a block RAM, whose
+    clock-to-output is too slow to drive logic in the same cycle: deeper
+    than :data:`FIFO_BRAM_DEPTH` words, or a memory yosys puts in EBR on an
+    ECP5 (:func:`finnr.models.calibration.ecp5_in_ebr`)."""
+    from finnr.models.calibration import ecp5_in_ebr
+
+    return depth > FIFO_BRAM_DEPTH or ecp5_in_ebr(max(2, depth), width, False)
+
+
 @layer_model(df.FIFOOp)
 class FIFOModel(_Buffer):
-    """elements / beat cycles; deeper than 64 words in BRAM."""
+    """elements / beat cycles; deeper than :data:`FIFO_BRAM_DEPTH` words in
+    BRAM; the PREFETCH stage's registers where :func:`fifo_prefetches`."""
 
     kind = "fifo"
 
@@ -638,10 +664,14 @@ class FIFOModel(_Buffer):
 
     def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
         width = spec.in_elems * spec.abits
-        deep = spec.depth > 64
+        deep = spec.depth > FIFO_BRAM_DEPTH
         bram = bram18(spec.depth, width) if deep else 0
         lut = 20 + (0 if deep else lutram(spec.depth, width))
-        return {"lut": _a(lut), "ff": _a(2 * width + 20), "bram18": _a(bram), "uram": _a(0), "dsp": _a(0)}
+        ff = 2 * width + 20
+        if fifo_prefetches(spec.depth, width):
+            lut += PREFETCH_LUT[0] * width + PREFETCH_LUT[1]
+            ff += PREFETCH_FF[0] * width + PREFETCH_FF[1]
+        return {"lut": _a(lut), "ff": _a(ff), "bram18": _a(bram), "uram": _a(0), "dsp": _a(0)}
 
 
 @layer_model(df.DuplicateOp)

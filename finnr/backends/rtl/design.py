@@ -41,6 +41,7 @@ from finnr.hw import (
 from finnr.interop.finn import finn_names
 from finnr.models import layers as lm
 from finnr.models.arch import refuse_offload
+from finnr.models.cost import fifo_prefetches
 from finnr.models.layers import dataflow_layers
 from finnr.names import ensure_legal, name_of, names_of
 
@@ -386,8 +387,8 @@ def _dwc(op: df.DWCOp, module: str) -> tuple[dict[str, int], list[Rom]]:
 
 @rtl_engine(df.FIFOOp, files=("finnr_fifo.v",))
 def _fifo(op: df.FIFOOp, module: str) -> tuple[dict[str, int], list[Rom]]:
-    x = _elt(op.operands[0])
-    return {"WIDTH": _int(op.elems) * dt.bitwidth(x), "DEPTH": max(2, _int(op.depth))}, []
+    width, depth = _int(op.elems) * dt.bitwidth(_elt(op.operands[0])), max(2, _int(op.depth))
+    return {"WIDTH": width, "DEPTH": depth, "PREFETCH": int(fifo_prefetches(depth, width))}, []
 
 
 @rtl_engine(df.DuplicateOp, files=("finnr_duplicate.v",))
