@@ -647,9 +647,9 @@ class SWUOp(WindowLayerOp):
             raise VerifyException(
                 f"'dataflow.swu' parallel_window needs simd = the channels ({x[3]}), got {_int(self.simd)}"
             )
-        _check_mmv(self, _int(self.mmv), [("the input width", x[2]), ("the output width", ow)])
         if _int(self.mmv) > 1 and not self.is_parallel:
             raise VerifyException(f"'dataflow.swu' mmv > 1 needs parallel_window, got mmv = {_int(self.mmv)}")
+        _check_mmv(self, _int(self.mmv), [("the input width", x[2]), ("the output width", ow)])
 
 
 @irdl_op_definition

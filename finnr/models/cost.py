@@ -299,7 +299,8 @@ def window_buffer(spec: LayerSpec, simd) -> tuple[int, int, np.ndarray, np.ndarr
 
 def swu_resources(spec: LayerSpec, simd) -> dict[str, np.ndarray]:
     """The sliding window buffer (:func:`window_buffer`), one memory per
-    line in BRAM when it holds more than 16 Kib (REFERENCE.md's SWU BRAM),
+    line in BRAM when it holds more than 16 Kib (REFERENCE.md's SWU BRAM;
+    with ``mmv`` > 1 only memories deeper than 64 words, a LUTRAM's),
     LUTs for the address logic; in parallel-window mode also the window's
     KH·KW·C·A-bit output register and, per bit of it, the multiplexer
     choosing its line (ceil(lines/4) LUTs: a LUT6 selects 1 of 4); with
@@ -308,6 +309,8 @@ def swu_resources(spec: LayerSpec, simd) -> dict[str, np.ndarray]:
     simd = _a(simd)
     copies, lines, depth, width = window_buffer(spec, simd)
     use_bram = copies * lines * depth * width > 16 * 1024
+    if spec.mmv > 1:  # M pixels a word: W/M words a memory, which at most 64 of keep to LUTRAM
+        use_bram = use_bram & (depth > 64)
     bram = np.where(use_bram, copies * lines * bram18(depth, width), 0)
     lut = 200 + 10 * width + np.where(use_bram, 0, copies * lutram(lines * depth, width))
     out = width
