@@ -6,7 +6,7 @@
 
 // CHECK:      hls.top @conv_1(%in0 : !hls.stream<!qnn.uint<4>, 6>) -> (%out0 : !hls.stream<!qnn.int<12>, 4>)
 // CHECK:      hls.kernel "swu_mmv" "ConvolutionInputGenerator_rtl_0" {{.*}} outs(%{{.*}} : !hls.stream<!qnn.uint<4>, 54>) params {N = 1 : i64, H = 8 : i64, W = 8 : i64, C = 3 : i64, KH = 3 : i64, KW = 3 : i64, SH = 1 : i64, SW = 1 : i64, DH = 1 : i64, DW = 1 : i64, OH = 6 : i64, OW = 6 : i64, MMV = 2 : i64, T = !qnn.uint<4>}
-// CHECK-NEXT: hls.kernel "mvau_mmv" "MVAU_hls_0" {{.*}} -> !hls.stream<!qnn.int<12>, 8> params {MW = 27 : i64, MH = 4 : i64, SIMD = 27 : i64, PE = 4 : i64, VECS = 36 : i64, {{.*}}, MMV = 2 : i64}
+// CHECK:      hls.kernel "mvau_mmv" "MVAU_hls_0" {{.*}} outs(%{{.*}} : !hls.stream<!qnn.int<10>, 8>) {{.*}} params {MW = 27 : i64, MH = 4 : i64, SIMD = 27 : i64, PE = 4 : i64, VECS = 36 : i64, {{.*}}, MMV = 2 : i64}
 // CHECK:      hls.kernel "mvau" "MVAU_hls_1"
 // CHECK-NOT:  MMV
 // CHECK:      hls.yield
