@@ -203,3 +203,50 @@ def test_rtl_is_on_the_schedule_to_the_cycle(tmp_path, monkeypatch, name):
     make = ISOLATED[name][0] if name in ISOLATED else conv_module
     monkeypatch.setitem(test_rtl.SCHEDULED, name, make)
     test_rtl.test_engine_schedules_equal_rtlsim_to_the_cycle(tmp_path, name)
+
+
+def test_folding_config_carries_mmv():
+    """folding_config.json: finnr's own key ``mmv`` where M > 1 (FINN's
+    keys as they were; M = 1, the default, is left out); reading it back
+    sets it, refusing what is not a positive integer and an M the layer
+    cannot have."""
+    from finnr.diagnostics import FinnrError
+    from finnr.interop.finn import apply_folding_config, folding_config
+
+    def layers(mmv: int):
+        module = partition_module("p", [T(U(2), 1, 6, 6, 2)], lambda add, a: [
+            add(s := df.SWUOp(a[0], kernel=[3, 3], simd=2, parallel_window=True, mmv=mmv)),
+            add(df.MVAUOp(s, T(I(8), 1, 4, 4, 3), weights=np.ones((18, 3), np.int64), weight_dtype=I(2), pe=3, simd=18,
+                          mmv=mmv))])
+        return [op for op in module.walk() if isinstance(op, (df.SWUOp, df.MVAUOp))]
+
+    config = folding_config(layers(2))
+    assert config["ConvolutionInputGenerator_rtl_0"] == {"SIMD": 2, "parallel_window": 1, "mmv": 2}
+    assert config["MVAU_hls_0"] == {"PE": 3, "SIMD": 18, "ram_style": "auto", "mem_mode": "internal_embedded",
+                                    "resType": "auto", "mmv": 2}
+    assert "mmv" not in folding_config(layers(1))["MVAU_hls_0"]
+    fresh = layers(1)
+    assert apply_folding_config(fresh, config) == []
+    assert [op.mmv.value.data for op in fresh] == [2, 2]
+    with pytest.raises(FinnrError, match="mmv must be a positive integer, got 0"):
+        apply_folding_config(layers(1), {"MVAU_hls_0": {"mmv": 0}})
+    with pytest.raises(FinnrError, match=r"does not fit dataflow.mvau: .*mmv \(3\) must divide the width \(4\)"):
+        apply_folding_config(layers(1), {"MVAU_hls_0": {"mmv": 3}})
+
+
+def test_dse_explores_mmv(tmp_path):
+    """finnr dse folds with the optimizer, which takes two pixels a beat
+    for the fastest designs of a 16x16 frame (the first SWU's 256 cycles
+    with whole windows, 128 at M = 2) and not for the slowest; dse.csv
+    names the most of any layer."""
+    import onnx
+
+    from finnr.examples.networks import NetSpec, cnn
+    from finnr.flows.dse import run_dse
+
+    path = tmp_path / "cnn.onnx"
+    onnx.save(cnn(NetSpec(2, 2, True, False, False, 0), channels=(2, 4, 4), size=16), path)
+    points = run_dse(str(path), str(tmp_path / "out"), ["zcu104"], ["native"], [0.0], steps=3, quiet=True)
+    assert max(points, key=lambda p: p.fps).mmv >= 2
+    assert min(points, key=lambda p: p.fps).mmv == 1
+    assert "mmv" in (tmp_path / "out" / "dse.csv").read_text().splitlines()[0].split(",")

@@ -177,6 +177,12 @@ def model_named(kind: str) -> LayerModel:
     return model
 
 
+def mmv_of(op: Operation) -> int:
+    """Pixels per beat of a dataflow layer (its ``mmv``; 1 where it has none)."""
+    attr = getattr(op, "mmv", None) if isinstance(op, df.DataflowOp) else None
+    return 1 if attr is None else attr.value.data
+
+
 def layer_op_classes(ops: Iterable[type[Operation]] | None = None) -> list[type[Operation]]:
     """The op classes among ``ops`` (default: the dataflow dialect's) that
     are layers: the subclasses of ``dataflow.DataflowOp``."""

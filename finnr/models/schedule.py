@@ -40,6 +40,7 @@ from finnr.dialects import datatypes as dt
 from finnr.hw import pipeline
 from finnr.models import cost
 from finnr.models import layers as lm
+from finnr.models.registry import mmv_of
 
 Times = np.ndarray
 """int64 cycles, one per beat."""
@@ -312,12 +313,6 @@ def _dwc(op: df.DWCOp, arrivals: list[Times], frames: int):
         out = _serial(taken[need] + 1)
 
 
-def _mmv(op: Operation) -> int:
-    """Pixels per beat of a layer (its ``mmv``; 1 where it has none)."""
-    attr = getattr(op, "mmv", None)
-    return 1 if attr is None else attr.value.data
-
-
 @schedule(df.SWUOp, df.MaxPoolOp)
 def _window(op: df.SWUOp | df.MaxPoolOp, arrivals: list[Times], frames: int):
     """A line buffer of (KH-1)*DH + 1 + SH rows, filled and released row by
@@ -335,7 +330,7 @@ def _window(op: df.SWUOp | df.MaxPoolOp, arrivals: list[Times], frames: int):
     _, oh, ow, _ = _shape(op.result)
     (kh, kw), (sh, _), (dh, _) = op.window()
     pool = isinstance(op, df.MaxPoolOp)
-    mmv = _mmv(op)
+    mmv = mmv_of(op)
     cf = c * mmv // lm.stream_widths(op)[0]
     rn = (kh - 1) * dh + 1
     buf = rn + sh
