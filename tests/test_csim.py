@@ -206,7 +206,7 @@ def layer_functions(rng) -> list[func.FuncOp]:
         t = add(b, df.SWUOp(x, kernel=[2, 3], stride=[1, 3], simd=2, parallel_window=True, mmv=2))
         n = add(b, df.MVAUOp(t, T(I(8), 1, 5, 6, 2), weights=rng.integers(-2, 2, (12, 2)), weight_dtype=I(2),
                              pe=2, simd=12, mmv=2))
-        return [m, n]
+        return [m, n, t]  # t also leaves: a fork of two windows a beat
 
     fns.append(function("mmv", [T(U(2), 1, 6, 18, 2)], mmv))
 

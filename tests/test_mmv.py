@@ -12,13 +12,12 @@ import numpy as np
 import pytest
 from xdsl.utils.exceptions import VerifyException
 
-from finnr.backends.rtl.sim import run_frames
 from finnr.dialects import dataflow as df
 from finnr.flows import pipeline
 from finnr.models import cost, optimizer
 from finnr.models.cost import LayerSpec
 from finnr_testing.flow import apply
-from test_rtl import I, T, U, needs_sim, partition_module, random_inputs, simulate
+from test_rtl import I, T, U, needs_sim, partition_module
 
 
 def swu_spec(ifm, channels, kernel=(3, 3), stride=(1, 1), mmv=1, abits=8) -> LayerSpec:
@@ -131,7 +130,8 @@ def window_module(h, w, c, kernel, mmv, stride=(1, 1), dilation=(1, 1)):
 def conv_module(seed: int = 0):
     """A 3x3 convolution over 6x6x2 two pixels a beat (SWU and MVAU at M =
     2, thresholds behind), then a 1x1 one at M = 1 (a width converter
-    between them) and one at M = 4 reading the 4x4 frame."""
+    between them) and one at M = 4 reading the 4x4 frame; the first
+    convolution's output leaves too."""
     rng = np.random.default_rng(seed)
 
     def build(add, a):
@@ -140,8 +140,9 @@ def conv_module(seed: int = 0):
                           thresholds=np.sort(rng.integers(-20, 20, (3, 3)), axis=1), pe=3, simd=18, mmv=2))
         n = add(df.MVAUOp(m, T(I(6), 1, 4, 4, 2), weights=rng.integers(-2, 2, (3, 2)), weight_dtype=I(2), pe=1,
                           simd=3))
-        return [add(df.MVAUOp(n, T(I(9), 1, 4, 4, 2), weights=rng.integers(-2, 2, (2, 2)), weight_dtype=I(2),
-                              pe=2, simd=2, mmv=4))]
+        last = add(df.MVAUOp(n, T(I(9), 1, 4, 4, 2), weights=rng.integers(-2, 2, (2, 2)), weight_dtype=I(2),
+                             pe=2, simd=2, mmv=4))
+        return [last, m]  # m also leaves: a fork of two pixels a beat
 
     module = partition_module("mmv", [T(U(2), 1, 6, 6, 2)], build)
     apply(module, pipeline.buffers())
@@ -170,26 +171,23 @@ def test_isolated_cycles_by_hand():
 
 @needs_sim
 @pytest.mark.parametrize("name", ISOLATED)
-def test_rtl_window_is_bit_exact_and_on_the_cost_model(tmp_path, name):
-    make, cycles = ISOLATED[name]
-    module = make()
-    x = random_inputs(np.random.default_rng(2), module, 3)
-    want = run_frames(module, x)
-    got, (report,) = simulate(module, x, tmp_path / "rtl")
-    for g, w_ in zip(got, want):
-        np.testing.assert_array_equal(g, w_)
-    (layer,) = report["layers"]
-    assert layer["measured_cycles"] == layer["predicted_cycles"] == cycles
+def test_rtl_window_is_bit_exact_and_on_the_cost_model(tmp_path, monkeypatch, name):
+    """An isolated SWU of M windows a beat in Verilator, by
+    test_parallel_window's test: its windows the interpreter's under
+    back-pressure, its cycles per frame exactly the cost model's."""
+    import test_parallel_window
+
+    monkeypatch.setitem(test_parallel_window.ISOLATED, name, ISOLATED[name])
+    test_parallel_window.test_rtl_is_bit_exact_and_exactly_on_the_cost_model(tmp_path, name)
 
 
 @needs_sim
-def test_rtl_network_is_bit_exact(tmp_path):
-    module = conv_module()
-    x = random_inputs(np.random.default_rng(3), module, 3)
-    want = run_frames(module, x)
-    got, _ = simulate(module, x, tmp_path / "rtl")
-    for g, w_ in zip(got, want):
-        np.testing.assert_array_equal(g, w_)
+def test_rtl_network_is_bit_exact(tmp_path, monkeypatch):
+    """conv_module in Verilator (its two outputs), by test_parallel_window's test."""
+    import test_parallel_window
+
+    monkeypatch.setattr(test_parallel_window, "parallel_module", conv_module)
+    test_parallel_window.test_a_network_with_whole_windows_is_bit_exact(tmp_path)
 
 
 @needs_sim

@@ -876,7 +876,7 @@ class DuplicateOp(DataflowOp):
             _check_same_type(self, f"result #{i}", self.input.type, res.type)
         x = tensor_shape(self.input.type)
         _check_min_rank(self, "input", x, 1)
-        _check_divides(self, "pe", _int(self.pe), "the last dimension", x[-1])
+        _check_beat(self, "pe", _int(self.pe), x, "the last dimension")
 
 
 @irdl_op_definition
