@@ -248,3 +248,12 @@ def test_dse_explores_mmv(tmp_path):
     assert max(points, key=lambda p: p.fps).mmv >= 2
     assert min(points, key=lambda p: p.fps).mmv == 1
     assert "mmv" in (tmp_path / "out" / "dse.csv").read_text().splitlines()[0].split(",")
+
+
+@needs_sim
+def test_rtl_lints_clean_with_all_warnings(tmp_path, monkeypatch):
+    """conv_module's RTL (MMV engines) under verilator --lint-only -Wall, by test_parallel_window's test."""
+    import test_parallel_window
+
+    monkeypatch.setattr(test_parallel_window, "parallel_module", conv_module)
+    test_parallel_window.test_rtl_lints_clean_with_all_warnings(tmp_path)
