@@ -384,6 +384,10 @@ class _Weighted(WeightedModel):
         return self.weight_count(spec) * self.vectors(spec)
 
 
+MAX_MMV = 8
+"""The most pixels per beat the optimizer tries."""
+
+
 def mmv_modes(widths: tuple[int, ...], beat_bits: tuple[int, ...], base: dict | None = None) -> list[dict]:
     """The multi-pixel folding modes of a layer: ``{"mmv": M}`` (with
     ``base``) for every M in 2..:data:`MAX_MMV` dividing each of the row
@@ -392,10 +396,6 @@ def mmv_modes(widths: tuple[int, ...], beat_bits: tuple[int, ...], base: dict | 
     :data:`~finnr.models.registry.MAX_STREAM_BITS`."""
     return [{**(base or {}), "mmv": m} for m in range(2, MAX_MMV + 1)
             if all(w % m == 0 for w in widths) and all(m * b <= MAX_STREAM_BITS for b in beat_bits)]
-
-
-MAX_MMV = 8
-"""The most pixels per beat the optimizer tries."""
 
 
 @layer_model(df.MVAUOp)

@@ -114,8 +114,7 @@ def candidates(spec: cost.LayerSpec, uram: bool = True, cost_model: str | None =
     grid_pe, grid_simd = (a.ravel() for a in np.meshgrid(pes, simds, indexing="ij"))
     keys = ("lut", "ff", "bram18", "uram", "dsp")
     parts = []
-    tried = layer_modes(spec, cost_model, modes)
-    for mode in tried:
+    for mode in layer_modes(spec, cost_model, modes):
         mspec = cost.replace_spec(spec, **mode)
         ok = (model.stream_bits_ok(mspec, grid_pe, grid_simd) & model.mode_ok(mspec, grid_pe, grid_simd)
               & costs.folding_ok(mspec, grid_pe, grid_simd))
