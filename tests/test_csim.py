@@ -198,6 +198,18 @@ def layer_functions(rng) -> list[func.FuncOp]:
 
     fns.append(function("parallel_windows", [T(U(2), 1, 7, 6, 2)], parallel_windows))
 
+    def mmv(b, args):  # issue 22: three and two windows per beat into MVAUs of as many vectors a beat
+        (x,) = args
+        s = add(b, df.SWUOp(x, kernel=[3, 2], stride=[1, 2], dilation=[2, 1], simd=2, parallel_window=True, mmv=3))
+        m = add(b, df.MVAUOp(s, T(U(2), 1, 2, 9, 3), weights=rng.integers(-2, 2, (12, 3)), weight_dtype=I(2),
+                             thresholds=np.sort(rng.integers(-12, 12, (3, 3)), axis=1), pe=3, simd=12, mmv=3))
+        t = add(b, df.SWUOp(x, kernel=[2, 3], stride=[1, 3], simd=2, parallel_window=True, mmv=2))
+        n = add(b, df.MVAUOp(t, T(I(8), 1, 5, 6, 2), weights=rng.integers(-2, 2, (12, 2)), weight_dtype=I(2),
+                             pe=2, simd=12, mmv=2))
+        return [m, n, t]  # t also leaves: a fork of two windows a beat
+
+    fns.append(function("mmv", [T(U(2), 1, 6, 18, 2)], mmv))
+
     def mixes(b, args):  # bipolar x int, uint x bipolar -> bipolar, bipolar x ternary, binary x int; DWC 3 -> 4
         x, z, q = args
         h = add(b, df.MVAUOp(x, T(U(2), 1, 3, 6), weights=rng.integers(-4, 4, (8, 6)), weight_dtype=I(3),
@@ -237,7 +249,7 @@ def test_every_kernel_kind_matches_the_interpreter(tmp_path):
     module = ModuleOp(layer_functions(rng))
     module.verify()
     kinds = {op.name.split(".")[1] for op in module.walk() if isinstance(op, df.DataflowOp)}
-    assert kinds | {"swu_pw"} == set(hls.KERNELS)  # swu_pw: a parallel-window dataflow.swu
+    assert kinds | {"swu_pw", "swu_mmv", "mvau_mmv"} == set(hls.KERNELS)  # the modes of dataflow.swu and mvau
     cases = {}
     for fn in list(module.ops):
         frames = [[random_value(rng, t) for t in fn.function_type.inputs.data] for _ in range(3)]

@@ -137,6 +137,24 @@ def _check_divides(op: Operation, what: str, value: int, dim_name: str, dim: int
         raise VerifyException(f"'{op.name}' {what} ({value}) must divide {dim_name} ({dim})")
 
 
+def _check_mmv(op: Operation, mmv: int, widths: Sequence[tuple[str, int]]) -> None:
+    """``mmv`` (pixels per beat, FINN's MMV) is positive and divides each
+    of the (name, width) row widths it covers."""
+    for name, width in widths:
+        _check_divides(op, "mmv", mmv, name, width)
+
+
+def _check_beat(op: Operation, what: str, elems: int, shape: Sequence[int], dim_name: str) -> None:
+    """A stream beat of ``elems`` elements divides the last dimension, or
+    (a layer's ``mmv``: several whole pixels per beat) is a multiple of it
+    dividing a row (the last two dimensions)."""
+    last = shape[-1]
+    if len(shape) >= 3 and elems > last and elems % last == 0:
+        _check_divides(op, what, elems, f"a row ({shape[-2]} x {last})", shape[-2] * last)
+    else:
+        _check_divides(op, what, elems, dim_name, last)
+
+
 def _check_rank(op: Operation, what: str, shape: tuple[int, ...], rank: int, layout: str) -> None:
     if len(shape) != rank:
         raise VerifyException(
@@ -372,9 +390,19 @@ class MVAUOp(WeightedOp):
 
     Leading dimensions (batch, pixels) are the vectors streamed one after the
     other. ``pe`` rows of the matrix and ``simd`` of its columns are computed
-    per cycle: MH/pe * MW/simd cycles per vector."""
+    per cycle: MH/pe * MW/simd cycles per vector.
+
+    ``mmv`` (FINN's MMV) > 1 computes M vectors (M consecutive pixels of a
+    row of an (N, H, W, MW) input) per beat with M copies of the datapath
+    sharing the weights: it needs the whole matrix per cycle (simd = MW, pe
+    = MH) and M dividing the width W."""
 
     name = "dataflow.mvau"
+    mmv = prop_def(IntegerAttr, default_value=i64_attr(1))
+
+    def __init__(self, input: SSAValue | Operation, result_type: Attribute, *, mmv: int = 1, **kwargs):
+        kwargs["extra"] = {"mmv": i64_attr(mmv), **(kwargs.get("extra") or {})}
+        super().__init__(input, result_type, **kwargs)
 
     @property
     def mw(self) -> int:
@@ -399,6 +427,16 @@ class MVAUOp(WeightedOp):
                 f"'dataflow.mvau' weights must have shape [MW, MH] = [{mw}, {mh}], got {list(w)}"
             )
         self.check_folding("MH", mh, "MW", mw)
+        mmv = _int(self.mmv)
+        if mmv != 1:
+            if len(x) != 4:
+                raise VerifyException(f"'dataflow.mvau' mmv > 1 needs an (N, H, W, MW) input, got shape {list(x)}")
+            _check_mmv(self, mmv, [("the width", x[2])])
+            if (_int(self.simd), _int(self.pe)) != (mw, mh):
+                raise VerifyException(
+                    f"'dataflow.mvau' mmv > 1 needs simd = MW ({mw}) and pe = MH ({mh}), "
+                    f"got simd = {_int(self.simd)}, pe = {_int(self.pe)}"
+                )
         return mh
 
 
@@ -542,13 +580,19 @@ class SWUOp(WindowLayerOp):
     unit keeps up with one input pixel per cycle. It needs SIMD = C (the
     line buffer takes a whole pixel per beat). Its consumer may read the
     window at any width: a narrower MVAU/VVAU input goes through a width
-    converter (``dataflow-insert-dwc``), as every width mismatch does."""
+    converter (``dataflow-insert-dwc``), as every width mismatch does.
+
+    ``mmv`` (FINN's MMV) > 1 emits M whole windows, of M consecutive output
+    pixels of a row, per beat and takes M input pixels per beat (a beat
+    stays contiguous in the row-major order of the tensor); it needs
+    ``parallel_window`` and M dividing the input and output widths."""
 
     name = "dataflow.swu"
     dilation = prop_def(DenseArrayBase, default_value=i64_array([1, 1]))
     simd = prop_def(IntegerAttr, default_value=i64_attr(1))
     depthwise = prop_def(IntegerAttr, default_value=bool_attr(False))
     parallel_window = prop_def(IntegerAttr, default_value=bool_attr(False))
+    mmv = prop_def(IntegerAttr, default_value=i64_attr(1))
 
     def __init__(
         self,
@@ -561,6 +605,7 @@ class SWUOp(WindowLayerOp):
         simd: int = 1,
         depthwise: bool = False,
         parallel_window: bool = False,
+        mmv: int = 1,
     ):
         """``result_type`` defaults to the window shape of the input."""
         if result_type is None:
@@ -579,6 +624,7 @@ class SWUOp(WindowLayerOp):
                 "simd": i64_attr(simd),
                 "depthwise": bool_attr(depthwise),
                 "parallel_window": bool_attr(parallel_window),
+                "mmv": i64_attr(mmv),
             },
         )
 
@@ -601,6 +647,9 @@ class SWUOp(WindowLayerOp):
             raise VerifyException(
                 f"'dataflow.swu' parallel_window needs simd = the channels ({x[3]}), got {_int(self.simd)}"
             )
+        if _int(self.mmv) > 1 and not self.is_parallel:
+            raise VerifyException(f"'dataflow.swu' mmv > 1 needs parallel_window, got mmv = {_int(self.mmv)}")
+        _check_mmv(self, _int(self.mmv), [("the input width", x[2]), ("the output width", ow)])
 
 
 @irdl_op_definition
@@ -771,8 +820,8 @@ class DWCOp(StreamOp):
                 f"'dataflow.dwc' result shape {list(y)} must hold the input's {math.prod(x)} elements "
                 f"(shape {list(x)}) with the same batch size"
             )
-        _check_divides(self, "in_elems", _int(self.in_elems), "the last dimension", x[-1])
-        _check_divides(self, "out_elems", _int(self.out_elems), "the result's last dimension", y[-1])
+        _check_beat(self, "in_elems", _int(self.in_elems), x, "the last dimension")
+        _check_beat(self, "out_elems", _int(self.out_elems), y, "the result's last dimension")
 
 
 @irdl_op_definition
@@ -799,7 +848,7 @@ class FIFOOp(StreamOp):
         _check_min_rank(self, "input", x, 1)
         _check_positive(self, "depth", _int(self.depth))
         _check_enum(self, "ram_style", self.ram_style, RAM_STYLES)
-        _check_divides(self, "elems", _int(self.elems), "the last dimension", x[-1])
+        _check_beat(self, "elems", _int(self.elems), x, "the last dimension")
 
 
 @irdl_op_definition
@@ -827,7 +876,7 @@ class DuplicateOp(DataflowOp):
             _check_same_type(self, f"result #{i}", self.input.type, res.type)
         x = tensor_shape(self.input.type)
         _check_min_rank(self, "input", x, 1)
-        _check_divides(self, "pe", _int(self.pe), "the last dimension", x[-1])
+        _check_beat(self, "pe", _int(self.pe), x, "the last dimension")
 
 
 @irdl_op_definition

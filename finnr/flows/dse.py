@@ -15,7 +15,8 @@ not fit as a dataflow design at any folding gets multi-layer-offload
 points instead (shared engines, off-chip weights). The optimizer chooses
 PE, SIMD and memories of every layer and whether each sliding window unit
 emits whole windows (parallel-window mode; the ``parallel_windows``
-column counts them). Every point is folded
+column counts them) and how many pixels per beat the layers that can take
+(``mmv``; the ``mmv`` column: the most of any layer). Every point is folded
 and costed as ``finnr build`` folds and costs it (the same functions, the
 width converters and depth-2 FIFOs between the layers included) and judged
 by the same fit rule (:mod:`finnr.models.fit`); every frame rate is at
@@ -70,6 +71,9 @@ class Point:
     parallel_windows: int = 0
     """Sliding window units the folding runs in parallel-window mode (a
     whole window per beat; the optimizer's choice, like PE and SIMD)."""
+    mmv: int = 1
+    """The most pixels per beat (``mmv``, the optimizer's choice) of any
+    layer of the folding."""
 
 
 @dataclass
@@ -148,6 +152,7 @@ def device_points(v: Variant, device, utilization: float, steps: int, clock_mhz:
     from finnr.models import cost, cost_models, fit, optimizer
     from finnr.models.clock import clock_mhz as clock_of
     from finnr.models.offload import best_offload
+    from finnr.models.registry import mmv_of
     from finnr.passes.dataflow_set_folding import fold_fastest, fold_for, folding_specs
 
     model = cost_model or cost_models.default_for(device)
@@ -165,9 +170,10 @@ def device_points(v: Variant, device, utilization: float, steps: int, clock_mhz:
         pct = {r: (res[r] / avail[r] if avail[r] else 0.0) for r in ("lut", "bram18")}
         windows = 0 if arch != "dataflow" else sum(
             isinstance(op, df.SWUOp) and op.is_parallel for op in v.module.walk())  # as just folded
+        mmv = 1 if arch != "dataflow" else max(map(mmv_of, v.module.walk()), default=1)
         return Point(device.name, v.precision, v.sparsity, arch, target, fps, res["lut"], res["bram18"], res["uram"],
                      res["dsp"], round(100 * pct["lut"], 3), round(100 * pct["bram18"], 3), fits, params, bits,
-                     clock_mhz=mhz, parallel_windows=windows)
+                     clock_mhz=mhz, parallel_windows=windows, mmv=mmv)
 
     best = fold_fastest(v.module, device, utilization, mhz, link)
     if not best.fits:

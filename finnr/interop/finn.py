@@ -126,9 +126,9 @@ def folding_config(layers: list[Operation]) -> dict:
 
 def _mode(op: Operation) -> dict:
     """The layer's folding mode (``LayerModel.modes``: e.g. a sliding
-    window unit's ``parallel_window``, FINN's name): per key, its value on
-    the layer and in the plain mode (FINN's default, which a folding config
-    leaves out)."""
+    window unit's ``parallel_window``, FINN's name, and ``mmv``, finnr's
+    own key for its pixels per beat): per key, its value on the layer and
+    in the plain mode (FINN's default, which a folding config leaves out)."""
     spec = lm.spec_of(op)
     return {key: (getattr(spec, key), plain) for key, plain in lm.model_of(op).modes(spec)[0].items()}
 
@@ -197,12 +197,18 @@ def _set(op: Operation, name: str, attrs: dict) -> None:
     for key, prop in (("ram_style", "ram_style"), ("mem_mode", "mem_mode"), ("resType", "res_type")):
         if key in attrs and prop in props:
             op.properties[prop] = StringAttr(str(attrs[key]))
-    for key in _mode(op):
-        if key in attrs:
-            value = attrs[key]
+    for key, (_, plain) in _mode(op).items():
+        if key not in attrs:
+            continue
+        value = attrs[key]
+        if isinstance(plain, bool):
             if value not in (0, 1):  # True and False too
                 raise FinnrError(f"folding config '{name}': {key} must be 0 or 1, got {value!r}")
             op.properties[key] = bool_attr(bool(value))
+        else:  # finnr's mmv: pixels per beat
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise FinnrError(f"folding config '{name}': {key} must be a positive integer, got {value!r}")
+            op.properties[key] = i64_attr(value)
     try:
         op.verify()
     except Exception as e:

@@ -130,20 +130,20 @@ def _weighted_terms(spec, pe, simd, one, ram_style, res_type, mem_mode):
     in_bram = on_chip * np.where((pe * depth * width > ROM_LUT_BITS) & (depth > ROM_LUT_DEPTH), 1.0, 0.0)
     in_luts = on_chip - in_bram
     nch, mw = cost.model_for(spec).folded_dims(spec)
-    lanes = pe * simd
+    lanes = pe * simd * spec.mmv  # the datapath M times (mmv), the memories once
     xnor = 1.0 if spec.binary_xnor else 0.0
-    acc = t["acc"]
+    acc = t["acc"]  # of the M datapaths
     tmem = nch / pe
     rom = np.where(tmem > 1, 1.0, 0.0)
     compare = pe * spec.thresholds * acc
     words = np.ceil(depth / 64)
-    return {"const": one, "pe": pe * one,
+    return {"const": one, "pe": spec.mmv * pe * one,
             "products": (1 - xnor) * lanes * w * a * one,
             "products_sq": (1 - xnor) * lanes * (w * a) ** 2 / 4 * one,
             "tree": (1 - xnor) * lanes * (w + a + np.log2(simd)) * one,
             "xnor": xnor * lanes * one, "popcount": xnor * lanes * np.log2(2 * simd) * one,
             "acc": pe * acc * one, "compare": rom * compare, "compare_const": (1 - rom) * compare,
-            "threshold_rom": rom * pe * cost.lutram(tmem, spec.thresholds * acc),
+            "threshold_rom": rom * pe * cost.lutram(tmem, spec.thresholds * acc / spec.mmv),
             "weights": in_luts * pe * width * words, "weights_mux": in_luts * pe * width * (words - 1),
             "weights_addr": in_luts * pe * width * np.log2(np.maximum(depth, 2)),
             "rom_bram": in_bram * one, "rom_blocks": in_bram * cost.bram18(depth, pe * width),

@@ -24,7 +24,7 @@ from xdsl.ir import Operation
 
 from finnr.dialects import dataflow as df
 from finnr.dialects import datatypes as dt
-from finnr.models.registry import LayerModel, WeightedModel, layer_model, model_named
+from finnr.models.registry import MAX_STREAM_BITS, LayerModel, WeightedModel, layer_model, model_named
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,9 @@ class LayerSpec:
     (0 when there is no activation); ``signed_input``: whether the input
     datatype is signed; ``binary_xnor``: bipolar x bipolar computed as
     XNOR-popcount; ``parallel_window``: a sliding window unit emitting a
-    whole window per beat (a folding mode, ``LayerModel.modes``)."""
+    whole window per beat (a folding mode, ``LayerModel.modes``);
+    ``mmv``: pixels per beat (FINN's MMV, a folding mode: M consecutive
+    pixels of a row per beat, cycles / M; an MVAU's ``ofm`` is its (H, W))."""
 
     kind: str
     mw: int = 0
@@ -65,6 +67,7 @@ class LayerSpec:
     in_elems: int = 1
     out_elems: int = 1
     parallel_window: bool = False
+    mmv: int = 1
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self):
@@ -91,7 +94,7 @@ def _a(x) -> np.ndarray:
 def cycles(spec: LayerSpec, pe=1, simd=1) -> np.ndarray:
     """Cycles per frame of the layer at folding (pe, simd).
 
-    - mvau: (MH/PE)·(MW/SIMD)·vectors
+    - mvau: (MH/PE)·(MW/SIMD)·vectors / M (``mmv`` = M vectors a cycle)
     - vvau: (C/PE)·(KH·KW/SIMD)·OH·OW
     - thresholding, duplicate, add_streams: (C/PE)·vectors
     - swu and maxpool: a line-buffer engine of R + STRIDE_H rows (R =
@@ -110,7 +113,9 @@ def cycles(spec: LayerSpec, pe=1, simd=1) -> np.ndarray:
       engine reading one beat per cycle needs the input's beats.
       A parallel-window swu (SIMD = C) emits a whole window per beat: the
       same with OFM_W reads per output row instead of OFM_W·KH·KW·C/SIMD,
-      so it keeps up with one input pixel per cycle.
+      so it keeps up with one input pixel per cycle. With ``mmv`` = M
+      (M pixels per beat in, M whole windows per beat out) the rows take
+      IFM_W/M beats and OFM_W/M reads: the cycles / M.
     - pad: (C/SIMD)·OH·OW
     - label_select: max(L/PE, K)·vectors (the K indices leave one per
       beat while the next vector streams in)
@@ -130,8 +135,8 @@ def window_cycles(spec: LayerSpec, fold) -> np.ndarray:
     (kh, kw), (sh, _), (ih, iw), (oh, ow) = spec.kernel, spec.stride, spec.ifm, spec.ofm
     span = spec.dilation[0] * (kh - 1) + 1
     fill = max(0, ih - ((oh - 1) * sh + span) + span - sh)
-    row = iw * c
-    reads = ow * (1 if spec.parallel_window else kh * kw * c)
+    row = iw * c / spec.mmv
+    reads = ow * (1 if spec.parallel_window else kh * kw * c) / spec.mmv
     return np.maximum(ih * row, oh * np.maximum(reads, sh * row) + fill * row)
 
 
@@ -237,8 +242,9 @@ def mvau_terms(spec: LayerSpec, pe, simd, ram_style: str = "auto", res_type: str
     wbram = np.where(style == "block", pe * bram18(depth, width), 0) * on_chip
     wuram = np.where(style == "ultra", pe * uram(depth, width), 0) * on_chip
     dsp = pe * simd * math.ceil((w + a) / 48) if (res_type == "dsp" and not spec.binary_xnor) else 0 * pe
-    return {"mult": _a(mult), "adders": _a(adders), "acc": _a(acc + 0 * pe), "thr": _a(thr), "cmp": _a(cmp),
-            "wlut": wlut, "wbram": wbram, "wuram": wuram, "dsp": _a(dsp)}
+    m = spec.mmv  # M copies of the datapath, one weight (and threshold) memory
+    return {"mult": m * _a(mult), "adders": m * _a(adders), "acc": m * _a(acc + 0 * pe), "thr": _a(thr),
+            "cmp": m * _a(cmp), "wlut": wlut, "wbram": wbram, "wuram": wuram, "dsp": m * _a(dsp)}
 
 
 def mvau_resources(spec: LayerSpec, pe, simd, ram_style: str = "auto", res_type: str = "lut", mem_mode: str = "internal_embedded") -> dict[str, np.ndarray]:
@@ -252,11 +258,14 @@ def mvau_resources(spec: LayerSpec, pe, simd, ram_style: str = "auto", res_type:
     (bipolar weights and inputs, where FINN applies the general formula)
     has no multipliers and a popcount tree of 2·SIMD-1 LUTs. Weights of ``mem_mode='external'`` cost no on-chip memory
     (they stream in). FFs are estimated as the pipeline registers of the
-    datapath, one per LUT output (a rough model; FINN has none)."""
+    datapath, one per LUT output (a rough model; FINN has none). With
+    ``mmv`` = M (an MVAU at SIMD = MW, PE = MH) the datapath (multipliers,
+    adders, accumulators, comparators, DSPs, registers) is there M times,
+    the weight and threshold memories once (:func:`mvau_terms`)."""
     t = mvau_terms(spec, pe, simd, ram_style, res_type, mem_mode)
     pe, simd = _a(pe), _a(simd)
     lut = 300 + 1.1 * pe * (t["mult"] + t["adders"] + t["acc"] + t["thr"] + t["cmp"]) + t["wlut"]
-    ff = pe * (simd * (spec.wbits + spec.abits) + t["acc"] + spec.obits) + 0 * lut
+    ff = pe * (spec.mmv * (simd * (spec.wbits + spec.abits) + spec.obits) + t["acc"]) + 0 * lut
     return {"lut": lut, "ff": ff, "bram18": t["wbram"] + 0 * lut, "uram": t["wuram"] + 0 * lut, "dsp": t["dsp"] + 0 * lut}
 
 
@@ -279,28 +288,35 @@ def window_buffer(spec: LayerSpec, simd) -> tuple[int, int, np.ndarray, np.ndarr
     of IFM_W·C/SIMD words of SIMD·A bits; in parallel-window mode (SIMD =
     C) KW copies of it, so that the KH·KW pixels of a window are read in one
     cycle (the KH rows of a window lie in KH different lines, its KW
-    columns in KW copies of them)."""
+    columns in KW copies of them). With ``mmv`` = M a word holds the M
+    pixels of a beat (IFM_W/M words of M·C·A bits) and there are M·KW
+    copies, one per column of the M windows a read takes."""
     simd = _a(simd)
-    kh, sh, dh = spec.kernel[0], spec.stride[0], spec.dilation[0]
-    copies = spec.kernel[1] if spec.parallel_window else 1
-    return copies, dh * (kh - 1) + 1 + sh, spec.ifm[1] * spec.channels / simd, simd * spec.abits
+    kh, sh, dh, m = spec.kernel[0], spec.stride[0], spec.dilation[0], spec.mmv
+    copies = m * spec.kernel[1] if spec.parallel_window else 1
+    return copies, dh * (kh - 1) + 1 + sh, spec.ifm[1] * spec.channels / (simd * m), m * simd * spec.abits
 
 
 def swu_resources(spec: LayerSpec, simd) -> dict[str, np.ndarray]:
     """The sliding window buffer (:func:`window_buffer`), one memory per
-    line in BRAM when it holds more than 16 Kib (REFERENCE.md's SWU BRAM),
+    line in BRAM when it holds more than 16 Kib (REFERENCE.md's SWU BRAM;
+    with ``mmv`` > 1 only memories deeper than 64 words, a LUTRAM's),
     LUTs for the address logic; in parallel-window mode also the window's
     KH·KW·C·A-bit output register and, per bit of it, the multiplexer
-    choosing its line (ceil(lines/4) LUTs: a LUT6 selects 1 of 4)."""
+    choosing its line (ceil(lines/4) LUTs: a LUT6 selects 1 of 4); with
+    ``mmv`` = M, M such registers, each bit choosing among lines·M (its
+    line and its pixel of the word read)."""
     simd = _a(simd)
     copies, lines, depth, width = window_buffer(spec, simd)
     use_bram = copies * lines * depth * width > 16 * 1024
+    if spec.mmv > 1:  # M pixels a word: W/M words a memory, which at most 64 of keep to LUTRAM
+        use_bram = use_bram & (depth > 64)
     bram = np.where(use_bram, copies * lines * bram18(depth, width), 0)
     lut = 200 + 10 * width + np.where(use_bram, 0, copies * lutram(lines * depth, width))
     out = width
     if spec.parallel_window:
         out = spec.kernel[0] * spec.kernel[1] * width
-        lut = lut + out * math.ceil(lines / 4)
+        lut = lut + out * math.ceil(lines * spec.mmv / 4)
     return {"lut": lut, "ff": width + out + 100 + 0 * lut, "bram18": bram, "uram": 0 * simd, "dsp": 0 * simd}
 
 
@@ -368,24 +384,50 @@ class _Weighted(WeightedModel):
         return self.weight_count(spec) * self.vectors(spec)
 
 
+MAX_MMV = 8
+"""The most pixels per beat the optimizer tries."""
+
+
+def mmv_modes(widths: tuple[int, ...], beat_bits: tuple[int, ...], base: dict | None = None) -> list[dict]:
+    """The multi-pixel folding modes of a layer: ``{"mmv": M}`` (with
+    ``base``) for every M in 2..:data:`MAX_MMV` dividing each of the row
+    ``widths`` whose beats (``beat_bits``: the bits of the one-pixel beats
+    at full channel parallelism, in and out) stay within
+    :data:`~finnr.models.registry.MAX_STREAM_BITS`."""
+    return [{**(base or {}), "mmv": m} for m in range(2, MAX_MMV + 1)
+            if all(w % m == 0 for w in widths) and all(m * b <= MAX_STREAM_BITS for b in beat_bits)]
+
+
 @layer_model(df.MVAUOp)
 class MVAUModel(_Weighted):
-    """(MH/PE)·(MW/SIMD)·vectors cycles; streams SIMD in, PE out."""
+    """(MH/PE)·(MW/SIMD)·vectors/M cycles; streams M·SIMD in, M·PE out."""
 
     kind = "mvau"
 
     def spec(self, op):
         xs, ys = op.in_shape, op.out_shape
-        return _spec(self, op, mw=xs[-1], mh=ys[-1], vectors=_vectors(xs), **_weighted_fields(op))
+        rows = {"ofm": (xs[1], xs[2])} if len(xs) == 4 else {}
+        return _spec(self, op, mw=xs[-1], mh=ys[-1], vectors=_vectors(xs), mmv=op.mmv.value.data, **rows,
+                     **_weighted_fields(op))
 
     def folded_dims(self, spec):
         return spec.mh, spec.mw
 
     def cycles(self, spec, pe, simd):
-        return (spec.mh / pe) * (spec.mw / simd) * spec.vectors
+        return (spec.mh / pe) * (spec.mw / simd) * spec.vectors / spec.mmv
 
     def stream_widths(self, spec, pe, simd):
-        return simd, pe
+        return simd * spec.mmv, pe * spec.mmv
+
+    def modes(self, spec):
+        """One vector a beat, or M (``mmv``) of a row's pixels (a
+        convolution's), the datapath M times."""
+        bits = (spec.mw * spec.abits, spec.mh * spec.obits)
+        return [{"mmv": 1}, *mmv_modes((spec.ofm[1],), bits)]
+
+    def mode_ok(self, spec, pe, simd):
+        """M vectors a beat need the whole matrix a cycle (SIMD = MW, PE = MH)."""
+        return ((pe == spec.mh) & (simd == spec.mw)) | (spec.mmv == 1)
 
     def weight_count(self, spec) -> int:
         return spec.mw * spec.mh
@@ -490,7 +532,7 @@ class SWUModel(_Window):
     kind = "swu"
 
     def window_fields(self, op) -> dict:
-        return {"dilation": _pair(op.dilation), "parallel_window": op.is_parallel}
+        return {"dilation": _pair(op.dilation), "parallel_window": op.is_parallel, "mmv": op.mmv.value.data}
 
     def folded_dims(self, spec):
         return None, spec.channels
@@ -502,11 +544,17 @@ class SWUModel(_Window):
         return swu_resources(spec, simd)
 
     def stream_widths(self, spec, pe, simd):
-        return simd, simd * (spec.kernel[0] * spec.kernel[1] if spec.parallel_window else 1)
+        m = spec.mmv
+        return simd * m, simd * m * (spec.kernel[0] * spec.kernel[1] if spec.parallel_window else 1)
 
     def modes(self, spec):
-        """Window column by column, or whole windows (parallel_window)."""
-        return [{"parallel_window": False}, {"parallel_window": True}]
+        """Window column by column, whole windows (parallel_window), or M
+        whole windows of a row a beat (``mmv``, M input pixels a beat)."""
+        pixel = spec.channels * spec.abits
+        bits = (pixel, spec.kernel[0] * spec.kernel[1] * pixel)
+        whole = {"parallel_window": True, "mmv": 1}
+        return [{"parallel_window": False, "mmv": 1}, whole,
+                *mmv_modes((spec.ifm[1], spec.ofm[1]), bits, whole)]
 
     def mode_ok(self, spec, pe, simd):
         """A whole window per beat takes a whole pixel per beat (SIMD = C)."""

@@ -74,10 +74,16 @@ class Candidates:
 MODE_POLICIES = ("auto", "plain", "forced")
 """Which folding modes (``LayerModel.modes``) the optimizer tries: all,
 only each layer's plain mode (the first), or only the others where a layer
-has them (e.g. parallel windows wherever a sliding window unit can)."""
+has them (e.g. parallel windows wherever a sliding window unit can). A
+policy may also be a dict, per mode key (``parallel_window``, ``mmv``) one
+of :data:`KEY_POLICIES`."""
+
+KEY_POLICIES = ("auto", "on", "off")
+"""Per mode key: any value, a value other than the plain mode's where the
+layer has one (``on``), or the plain mode's (``off``)."""
 
 
-def layer_modes(spec: cost.LayerSpec, cost_model: str | None = None, policy: str = "auto") -> list[dict]:
+def layer_modes(spec: cost.LayerSpec, cost_model: str | None = None, policy: str | dict = "auto") -> list[dict]:
     """The folding modes of ``spec``'s layer under ``policy``; a model of
     FINN's hardware has the plain modes only (FINN's estimator models none
     of the others)."""
@@ -86,11 +92,17 @@ def layer_modes(spec: cost.LayerSpec, cost_model: str | None = None, policy: str
         return modes[:1]
     if policy == "forced":
         return modes[1:] or modes[:1]
+    plain = modes[0]
+    for key, rule in (policy if isinstance(policy, dict) else {}).items():
+        if key not in plain or rule == "auto":
+            continue
+        same = [m for m in modes if m[key] == plain[key]]
+        modes = same if rule == "off" else [m for m in modes if m[key] != plain[key]] or same
     return modes
 
 
 def candidates(spec: cost.LayerSpec, uram: bool = True, cost_model: str | None = None,
-               modes: str = "auto") -> Candidates:
+               modes: str | dict = "auto") -> Candidates:
     """Enumerate (PE, SIMD[, memory style, multiplier type, folding mode])
     of a layer, costed by the named cost model (default finnr's); the modes
     by ``modes`` (:data:`MODE_POLICIES`)."""
@@ -112,7 +124,7 @@ def candidates(spec: cost.LayerSpec, uram: bool = True, cost_model: str | None =
             res = costs.resources(mspec, pe, simd, style, rtype)
             parts.append((pe, simd, style, rtype, mode, cyc,
                           {k: np.broadcast_to(np.asarray(res[k], np.float64), pe.shape) for k in keys}))
-    modeless = all(not p[4] for p in parts)
+    modeless = len(model.modes(spec)) == 1  # the layer has its plain mode only
     return Candidates(
         pe=np.concatenate([p[0] for p in parts]),
         simd=np.concatenate([p[1] for p in parts]),
@@ -275,7 +287,7 @@ def _result(problem: _Problem, picks: np.ndarray, over: float) -> Result:
 
 
 def _targets(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool,
-             cost_model: str | None = None, modes: str = "auto") -> tuple[_Problem, np.ndarray]:
+             cost_model: str | None = None, modes: str | dict = "auto") -> tuple[_Problem, np.ndarray]:
     """The problem and its distinct cycle budgets at which every layer has a candidate, ascending."""
     problem = _Problem([candidates(s, uram, cost_model, modes) for s in specs], budget)
     targets = np.unique(problem.cycles[np.isfinite(problem.cycles)])
@@ -284,7 +296,7 @@ def _targets(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool,
 
 
 def fits_at_all(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool = True,
-                cost_model: str | None = None, modes: str = "auto") -> Result:
+                cost_model: str | None = None, modes: str | dict = "auto") -> Result:
     """A design at the loosest cycle budget (every candidate allowed): one
     that fits ``budget`` if any folding found does (``fits``), else the
     least overspent."""
@@ -295,7 +307,7 @@ def fits_at_all(specs: list[cost.LayerSpec], budget: dict[str, float], uram: boo
 
 
 def maximize(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool = True,
-             cost_model: str | None = None, modes: str = "auto") -> Result:
+             cost_model: str | None = None, modes: str | dict = "auto") -> Result:
     """The fastest folding whose LUT/FF/BRAM18/URAM/DSP totals fit
     ``budget`` (a resource it does not name is unbounded); when not even
     the slowest folding fits, the least overspent slowest design, with
@@ -319,7 +331,7 @@ def maximize(specs: list[cost.LayerSpec], budget: dict[str, float], uram: bool =
 
 
 def minimize(specs: list[cost.LayerSpec], target_cycles: float, budget: dict[str, float], uram: bool = True,
-             cost_model: str | None = None, modes: str = "auto") -> Result:
+             cost_model: str | None = None, modes: str | dict = "auto") -> Result:
     """The cheapest folding with every layer at most ``target_cycles``
     (``fits`` False when no folding found fits ``budget``: then the least
     overspent). Raises ValueError naming the layers that cannot get there."""

@@ -82,8 +82,9 @@ class LayerModel:
         return simd
 
     def stream_bits_ok(self, spec, pe, simd) -> np.ndarray:
-        """Which foldings keep the optimizer's stream-width bound."""
-        return self.bounded_input_lanes(pe, simd) * spec.abits <= MAX_STREAM_BITS
+        """Which foldings keep the optimizer's stream-width bound (a beat
+        of ``spec.mmv`` pixels)."""
+        return self.bounded_input_lanes(pe, simd) * spec.abits * spec.mmv <= MAX_STREAM_BITS
 
     def memory_choices(self, spec, uram: bool) -> list[tuple[str, str]]:
         """(ram_style, res_type) pairs the optimizer tries."""
@@ -93,7 +94,7 @@ class LayerModel:
         """The folding modes beyond PE and SIMD the optimizer tries: each
         a set of ``LayerSpec`` fields (an op property of the same name), the
         first the layer's plain mode (a sliding window unit:
-        ``parallel_window`` off and on)."""
+        ``parallel_window`` off and on; ``mmv``: M pixels per beat)."""
         return [{}]
 
     def mode_ok(self, spec, pe, simd) -> np.ndarray:
@@ -122,7 +123,7 @@ class WeightedModel(LayerModel):
     output)."""
 
     def stream_bits_ok(self, spec, pe, simd) -> np.ndarray:
-        return super().stream_bits_ok(spec, pe, simd) & (pe * spec.obits <= MAX_STREAM_BITS)
+        return super().stream_bits_ok(spec, pe, simd) & (pe * spec.obits * spec.mmv <= MAX_STREAM_BITS)
 
     def memory_choices(self, spec, uram: bool) -> list[tuple[str, str]]:
         """Weight memory styles (URAM where the device has it) x LUT or DSP
@@ -174,6 +175,12 @@ def model_named(kind: str) -> LayerModel:
     if model is None:
         raise ValueError(f"unknown layer kind '{kind}'")
     return model
+
+
+def mmv_of(op: Operation) -> int:
+    """Pixels per beat of a dataflow layer (its ``mmv``; 1 where it has none)."""
+    attr = getattr(op, "mmv", None) if isinstance(op, df.DataflowOp) else None
+    return 1 if attr is None else attr.value.data
 
 
 def layer_op_classes(ops: Iterable[type[Operation]] | None = None) -> list[type[Operation]]:

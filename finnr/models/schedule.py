@@ -40,6 +40,7 @@ from finnr.dialects import datatypes as dt
 from finnr.hw import pipeline
 from finnr.models import cost
 from finnr.models import layers as lm
+from finnr.models.registry import mmv_of
 
 Times = np.ndarray
 """int64 cycles, one per beat."""
@@ -154,10 +155,11 @@ def _mvau(op: df.MVAUOp, arrivals: list[Times], frames: int):
     """Input vector read during the first row fold (SF steps), NF row folds
     of SF steps each, a beat ``mvau_latency`` cycles after each fold's last
     step (weight ROM, dot product, accumulate, activation, output
-    register)."""
+    register). With ``mmv`` = M (SF = NF = 1) a step takes M vectors,
+    one beat, and computes them in M datapaths."""
     pe, simd = lm.folding(op)
     sf, nf = op.mw // simd, op.mh // pe
-    vectors = frame_beats(op.operands[0], simd) // sf
+    vectors = frame_beats(op.operands[0], lm.stream_widths(op)[0]) // sf
     v = np.arange(vectors, dtype=np.int64)[:, None] * (sf * nf)
     reads = (v + np.arange(sf)).ravel()
     writes = (v + np.arange(nf) * sf + sf - 1).ravel()
@@ -322,19 +324,20 @@ def _window(op: df.SWUOp | df.MaxPoolOp, arrivals: list[Times], frames: int):
     ``window_latency`` cycles after a step (the writes wait as long as the
     reads' addresses, so the buffer behaves as without either). A
     parallel-window unit reads a whole window per step, one step per
-    output pixel, out ``parallel_window_latency`` cycles after it."""
+    output pixel, out ``parallel_window_latency`` cycles after it; with
+    ``mmv`` = M, a row is W/M input beats and OW/M steps of M windows."""
     _, h, w, c = _shape(op.input)
     _, oh, ow, _ = _shape(op.result)
     (kh, kw), (sh, _), (dh, _) = op.window()
     pool = isinstance(op, df.MaxPoolOp)
-    simd = lm.stream_widths(op)[0]
-    cf = c // simd
+    mmv = mmv_of(op)
+    cf = c * mmv // lm.stream_widths(op)[0]
     rn = (kh - 1) * dh + 1
     buf = rn + sh
     parallel = isinstance(op, df.SWUOp) and op.is_parallel
-    row_steps = ow if parallel else ow * kh * kw * cf
+    row_steps = (ow if parallel else ow * kh * kw * cf) // mmv
     per_out = kh * kw if pool else 1
-    per_row = w * cf
+    per_row = w * cf // mmv
     j = np.arange(frames * oh, dtype=np.int64)
     f, r = np.divmod(j, oh)
     need = f * h + r * sh + rn - 1  # the input row each output row needs complete

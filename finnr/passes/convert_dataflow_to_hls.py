@@ -168,6 +168,8 @@ def _weighted(op: df.MVAUOp | df.VVAUOp, instance: str):
         **dims, "SIMD": simd, "PE": pe, "VECS": vecs, "TI": ti, "TW": tw, "TO": to, "TA": ta,
         "NT": nt, "TT": tt, "ACT_BIAS": _int(op.act_bias),
     }
+    if isinstance(op, df.MVAUOp) and _int(op.mmv) > 1:  # M vectors a beat
+        kernel, params["MMV"] = "mvau_mmv", _int(op.mmv)
     return kernel, params, roms
 
 
@@ -188,7 +190,8 @@ def _thresholding(op: df.ThresholdingOp, instance: str):
 @kernel_lowering(df.SWUOp)
 def _swu(op: df.SWUOp, instance: str):
     """``swu``, or ``swu_pw`` for a parallel window (a whole window per
-    beat; SIMD = C, so it has no SIMD parameter)."""
+    beat; SIMD = C, so it has no SIMD parameter), ``swu_mmv`` for M whole
+    windows per beat (``mmv`` > 1)."""
     n, h, w_, c = _shape(op.input)
     (kh, kw), (sh, sw), (dh, dw) = op.window()
     _, oh, ow, _ = _shape(op.result)
@@ -198,6 +201,9 @@ def _swu(op: df.SWUOp, instance: str):
     }
     if op.is_parallel:
         del params["SIMD"]
+        if _int(op.mmv) > 1:
+            t = params.pop("T")
+            return "swu_mmv", {**params, "MMV": _int(op.mmv), "T": t}, []
         return "swu_pw", params, []
     return "swu", params, []
 

@@ -26,6 +26,15 @@ beat, SIMD = C; ``auto``: where it pays under the budget), must choose it
 for every one (``on``), or never (``off``); SetFolding and a model of
 FINN's hardware never choose it (a folding config may set it).
 
+``mmv=auto|on|off``: whether the optimizer may process several pixels per
+beat (``mmv`` = M, FINN's MMV: M consecutive pixels of a row per beat, the
+layer's cycles / M, its datapath M times) in the layers that offer it
+(``LayerModel.modes``: a parallel-window sliding window unit, an MVAU at
+SIMD = MW and PE = MH, ...), must wherever a layer can (``on``), or never
+(``off``: one pixel per beat, as FINN's defaults). ``parallel-window=off``
+rules it out in the sliding window units (M windows per beat are whole
+windows).
+
 ``cost-model=NAME`` (:mod:`finnr.models.cost_models`; default: the
 device family's, ``finn-r`` for all but those listed in
 ``FAMILY_DEFAULTS``) names the model whose cycles and resources every mode
@@ -35,7 +44,7 @@ input thresholding, ...), recorded as the module attribute
 ``finnr.finn_host_folding``.
 
 The chosen values are written to the layers' ``pe``/``simd`` (and memory
-style, multiplier, folding mode: ``parallel_window``) properties; every
+style, multiplier, folding mode: ``parallel_window``, ``mmv``) properties; every
 choice divides the dimension it folds.
 A target no folding reaches is an error naming the slowest layer and the
 best reachable FPS; a design that does not fit is an error for
@@ -86,8 +95,9 @@ def apply_fold(op: Operation, pe: int, simd: int, mode: dict | None = None) -> N
         op.properties[key] = bool_attr(value) if isinstance(value, bool) else i64_attr(value)
 
 
-WINDOW_POLICIES = {"auto": "auto", "on": "forced", "off": "plain"}
-"""``parallel-window`` option -> the optimizer's folding-mode policy."""
+MODE_OPTIONS = {"parallel_window": ("parallel-window", optimizer.KEY_POLICIES),
+                "mmv": ("mmv", optimizer.KEY_POLICIES)}
+"""Folding-mode key -> (its option, the values the option takes)."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +115,7 @@ class DataflowSetFolding(ModulePass):
     heuristic: str = DEFAULT_HEURISTIC
     cost_model: str | None = None
     parallel_window: str = "auto"
+    mmv: str = "auto"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
         layers = lm.compute_layers(op.walk())
@@ -123,9 +134,10 @@ class DataflowSetFolding(ModulePass):
             else:
                 apply_folding_config(layers, config)
             return
-        if self.parallel_window not in WINDOW_POLICIES:
-            raise FinnrError(f"parallel-window must be one of {', '.join(WINDOW_POLICIES)}, got '{self.parallel_window}'")
-        modes = WINDOW_POLICIES[self.parallel_window]
+        modes = {key: getattr(self, key) for key in MODE_OPTIONS}
+        for key, (option, allowed) in MODE_OPTIONS.items():
+            if modes[key] not in allowed:
+                raise FinnrError(f"{option} must be one of {', '.join(allowed)}, got '{modes[key]}'")
         if self.heuristic not in ("optimizer", "setfolding"):
             raise FinnrError(f"heuristic must be 'optimizer' or 'setfolding', got '{self.heuristic}'")
         if self.target_fps is None and not self.maximize:
@@ -197,7 +209,7 @@ def folding_specs(module: ModuleOp) -> list:
 
 
 def fold_fastest(module: ModuleOp, device, utilization: float, clock: float,
-                 link_fps: float = float("inf"), modes: str = "auto") -> optimizer.Result:
+                 link_fps: float = float("inf"), modes: str | dict = "auto") -> optimizer.Result:
     """Fold the compute layers of ``module`` for the highest frame rate at
     which the design fits ``utilization`` of ``device``, but never faster
     than ``link_fps``: where the fastest exceeds it, the cheapest folding
@@ -218,7 +230,7 @@ def fold_fastest(module: ModuleOp, device, utilization: float, clock: float,
 
 
 def fold_for(module: ModuleOp, device, utilization: float, target_cycles: float,
-             modes: str = "auto") -> optimizer.Result:
+             modes: str | dict = "auto") -> optimizer.Result:
     """Fold the compute layers of ``module`` the cheapest way with every
     layer at most ``target_cycles``, within ``utilization`` of ``device``
     if it can (see :func:`_fold_within`). Raises ValueError naming the

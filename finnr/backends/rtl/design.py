@@ -291,7 +291,7 @@ def _mvau(op: df.MVAUOp, module: str) -> tuple[dict[str, int], list[Rom]]:
         "MW": op.mw, "MH": op.mh, "SIMD": simd, "PE": pe, "IN_BITS": dt.bitwidth(x), "IN_KIND": kind_code(x),
         "W_BITS": dt.bitwidth(op.weight_dtype), "W_KIND": kind_code(op.weight_dtype),
         "ACC_BITS": signed_bits(lo, hi), "NT": 0, "T_BITS": 2, "OUT_BITS": dt.bitwidth(y),
-        "ACT_BIAS": _int(op.act_bias), "LEVELS": pipeline.TREE_LEVELS,
+        "ACT_BIAS": _int(op.act_bias), "LEVELS": pipeline.TREE_LEVELS, **_mmv(op),
     }
     roms = [_weight_rom(module, w, op.weight_dtype, pe, simd)]
     t = op.threshold_matrix()
@@ -357,8 +357,14 @@ def _window_pw(op: df.SWUOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     _, oh, ow, _ = _shape(op.result)
     (kh, kw), (sh, sw), (dh, dw) = op.window()
     params = {"H": h, "W": w_, "C": c, "KH": kh, "KW": kw, "SH": sh, "SW": sw, "DH": dh, "DW": dw,
-              "OH": oh, "OW": ow, "BITS": dt.bitwidth(_elt(op.input))}
+              "OH": oh, "OW": ow, "BITS": dt.bitwidth(_elt(op.input)), **_mmv(op)}
     return params, []
+
+
+def _mmv(op: df.SWUOp | df.MVAUOp) -> dict[str, int]:
+    """The engine's ``MMV`` (pixels per beat) where it is not 1."""
+    m = _int(op.mmv)
+    return {"MMV": m} if m > 1 else {}
 
 
 @rtl_engine(df.PadOp, files=("finnr_pad.v", "finnr_count.v"))

@@ -10,8 +10,9 @@
 
 // By default (auto) whole windows: the SWU takes 64 cycles (one input
 // pixel each), column by column it would need at least 6*6*9 = 324; the
-// MVAU keeps up (SIMD 27: 36 cycles at PE 4).
-// AUTO:      dataflow.swu %{{.*}} {kernel = array<i64: 3, 3>, simd = 3 : i64, parallel_window = true}
+// MVAU keeps up (SIMD 27: 36 cycles at PE 4); two pixels a beat halve both
+// (dataflow-set-folding-mmv.mlir).
+// AUTO:      dataflow.swu %{{.*}} {kernel = array<i64: 3, 3>, simd = 3 : i64, parallel_window = true, mmv = 2 : i64}
 // AUTO-NEXT: dataflow.mvau %{{.*}} simd = 27 : i64
 // OFF:       dataflow.swu %{{.*}} {kernel = array<i64: 3, 3>, simd = 3 : i64}
 // parallel-window=on: the cheapest folding for 10 FPS, still whole windows

@@ -19,6 +19,12 @@
 // advances together when the output register is empty or taken
 // (stall-all), so a beat is produced every SF cycles without bubbles.
 // `busy` marks a cycle that issued a fold.
+//
+// MMV (FINN's name) > 1: a beat carries MMV input vectors (vector m at
+// bits [m*SIMD*IN_BITS +: ...]) and MMV copies of the dot products,
+// accumulators and activation compute them from the same weight word; the
+// output beat holds the MMV vectors' PE results (vector m at
+// [m*PE*OUT_BITS +: ...]). The pipeline and its latency are unchanged.
 `default_nettype none
 /* verilator lint_off WIDTH */
 /* verilator lint_off UNUSEDSIGNAL */
@@ -41,14 +47,15 @@ module finnr_mvau #(
   parameter WEIGHTS = "weights.mem",
   parameter integer WEIGHTS_BANK = MW / SIMD * MH / PE,
   parameter THRESHOLDS = "thresholds.mem",
-  parameter integer THRESHOLDS_BANK = MH / PE
+  parameter integer THRESHOLDS_BANK = MH / PE,
+  parameter integer MMV = 1
 ) (
   input  wire ap_clk,
   input  wire ap_rst_n,
-  input  wire [SIMD*IN_BITS-1:0] in_tdata,
+  input  wire [MMV*SIMD*IN_BITS-1:0] in_tdata,
   input  wire in_tvalid,
   output wire in_tready,
-  output wire [PE*OUT_BITS-1:0] out_tdata,
+  output wire [MMV*PE*OUT_BITS-1:0] out_tdata,
   output wire out_tvalid,
   input  wire out_tready
 );
@@ -66,7 +73,8 @@ module finnr_mvau #(
   localparam [SFW-1:0] SF_LAST = SF - 1;
   localparam [NFW-1:0] NF_LAST = NF - 1;
   localparam [WAW-1:0] W_LAST = WMEM - 1;
-  localparam integer IW = SIMD * IN_BITS;
+  localparam integer XW = SIMD * IN_BITS;  // one vector's share of a beat
+  localparam integer IW = MMV * XW;
 
   wire adv;  // the pipeline advances (the output stage's skid is empty)
 
@@ -124,16 +132,21 @@ module finnr_mvau #(
       for (k = 2; k <= RLW; k = k + 1) xs[k] <= xs[k-1];
     end
   end
-  reg [PE*ACC_BITS-1:0] acc;
-  wire [PE*ACC_BITS-1:0] acc_next;
-  genvar p;
+  localparam integer AW = PE * ACC_BITS;  // one vector's accumulators
+  wire [IW-1:0] x_word = xs[RLW];
+  reg [MMV*AW-1:0] acc;
+  wire [MMV*AW-1:0] acc_next;
+  genvar p, m;
   generate
-    for (p = 0; p < PE; p = p + 1) begin : lane
-      wire [ACC_BITS-1:0] dot;
-      finnr_dot #(.SIMD(SIMD), .IN_BITS(IN_BITS), .IN_KIND(IN_KIND), .W_BITS(W_BITS), .W_KIND(W_KIND),
-                  .ACC_BITS(ACC_BITS), .LEVELS(LEVELS)) mac (
-        .ap_clk(ap_clk), .en(adv), .x(xs[RLW]), .w(wq[p*SIMD*W_BITS +: SIMD*W_BITS]), .y(dot));
-      assign acc_next[p*ACC_BITS +: ACC_BITS] = (s_first[A] ? {ACC_BITS{1'b0}} : acc[p*ACC_BITS +: ACC_BITS]) + dot;
+    for (m = 0; m < MMV; m = m + 1) begin : vec
+      for (p = 0; p < PE; p = p + 1) begin : lane
+        wire [ACC_BITS-1:0] dot;
+        wire [ACC_BITS-1:0] sum = acc[m*AW + p*ACC_BITS +: ACC_BITS];
+        finnr_dot #(.SIMD(SIMD), .IN_BITS(IN_BITS), .IN_KIND(IN_KIND), .W_BITS(W_BITS), .W_KIND(W_KIND),
+                    .ACC_BITS(ACC_BITS), .LEVELS(LEVELS)) mac (
+          .ap_clk(ap_clk), .en(adv), .x(x_word[m*XW +: XW]), .w(wq[p*SIMD*W_BITS +: SIMD*W_BITS]), .y(dot));
+        assign acc_next[m*AW + p*ACC_BITS +: ACC_BITS] = (s_first[A] ? {ACC_BITS{1'b0}} : sum) + dot;
+      end
     end
   endgenerate
   always @(posedge ap_clk) begin
@@ -142,7 +155,7 @@ module finnr_mvau #(
 
   // activation: the row fold's sums, its thresholds read RLT stages before
   reg c_valid;
-  reg [PE*ACC_BITS-1:0] c_acc;
+  reg [MMV*AW-1:0] c_acc;
   always @(posedge ap_clk) begin
     if (!ap_rst_n) begin
       c_valid <= 1'b0;
@@ -151,17 +164,21 @@ module finnr_mvau #(
       c_acc <= acc_next;
     end
   end
-  wire [PE*OUT_BITS-1:0] y;
-  wire y_valid;
-  finnr_act #(.PE(PE), .ACC_BITS(ACC_BITS), .NT(NT), .T_BITS(T_BITS), .OUT_BITS(OUT_BITS),
-              .ACT_BIAS(ACT_BIAS), .NF(NF), .LEVELS(LEVELS), .THRESHOLDS(THRESHOLDS),
-              .THRESHOLDS_BANK(THRESHOLDS_BANK)) act (
-    .ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .en(adv), .addr(s_nf[A+1-RLT]), .valid(c_valid), .acc(c_acc),
-    .y_valid(y_valid), .y(y));
+  wire [MMV*PE*OUT_BITS-1:0] y;
+  wire [MMV-1:0] y_valid;
+  generate
+    for (m = 0; m < MMV; m = m + 1) begin : act_
+      finnr_act #(.PE(PE), .ACC_BITS(ACC_BITS), .NT(NT), .T_BITS(T_BITS), .OUT_BITS(OUT_BITS),
+                  .ACT_BIAS(ACT_BIAS), .NF(NF), .LEVELS(LEVELS), .THRESHOLDS(THRESHOLDS),
+                  .THRESHOLDS_BANK(THRESHOLDS_BANK)) act (
+        .ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .en(adv), .addr(s_nf[A+1-RLT]), .valid(c_valid),
+        .acc(c_acc[m*AW +: AW]), .y_valid(y_valid[m]), .y(y[m*PE*OUT_BITS +: PE*OUT_BITS]));
+    end
+  endgenerate
 
   // output register
-  finnr_skid #(.WIDTH(PE*OUT_BITS)) out (
-    .ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .valid(y_valid), .data(y), .adv(adv),
+  finnr_skid #(.WIDTH(MMV*PE*OUT_BITS)) out (
+    .ap_clk(ap_clk), .ap_rst_n(ap_rst_n), .valid(y_valid[0]), .data(y), .adv(adv),
     .out_tdata(out_tdata), .out_tvalid(out_tvalid), .out_tready(out_tready));
 endmodule
 /* verilator lint_on UNSIGNED */

@@ -56,8 +56,9 @@ dataflow.partition (%a = %x : tensor<1x4x!qnn.uint<2>>, %i = %img : tensor<1x4x4
 // CHECK-NEXT: dataflow.add_streams %[[A]], %[[A]] : (tensor<1x4x!qnn.uint<2>>, tensor<1x4x!qnn.uint<2>>) -> tensor<1x4x!qnn.uint<3>>
 // CHECK-NEXT: dataflow.mvau %[[A]] {weights = dense<1> : tensor<4x2xi8>, weight_dtype = !qnn.int<2>, simd = 4 : i64, res_type = "dsp"} : (tensor<1x4x!qnn.uint<2>>) -> tensor<1x2x!qnn.int<5>>
 
-// GENERIC:      %m0 = "dataflow.mvau"(%a) <{weights = dense<1> : tensor<4x2xi8>, weight_dtype = !qnn.int<2>, act_bias = 0 : i64, pe = 1 : i64, simd = 1 : i64, mem_mode = "internal_embedded", ram_style = "auto", res_type = "auto"}>
-// GENERIC-NEXT: %m1 = "dataflow.mvau"(%a) <{weights = dense<1> : tensor<4x2xi8>, weight_dtype = !qnn.int<2>, act_bias = 0 : i64, pe = 1 : i64, simd = 1 : i64, mem_mode = "internal_embedded", ram_style = "auto", res_type = "auto"}>
+// (mmv, MVAUOp's own property, is filled in before or after its base's)
+// GENERIC:      %m0 = "dataflow.mvau"(%a) <{weights = dense<1> : tensor<4x2xi8>, weight_dtype = !qnn.int<2>, {{(mmv = 1 : i64, )?}}act_bias = 0 : i64, pe = 1 : i64, simd = 1 : i64, mem_mode = "internal_embedded", ram_style = "auto", res_type = "auto"{{(, mmv = 1 : i64)?}}}>
+// GENERIC-NEXT: %m1 = "dataflow.mvau"(%a) <{weights = dense<1> : tensor<4x2xi8>, weight_dtype = !qnn.int<2>, {{(mmv = 1 : i64, )?}}act_bias = 0 : i64, pe = 1 : i64, simd = 1 : i64, mem_mode = "internal_embedded", ram_style = "auto", res_type = "auto"{{(, mmv = 1 : i64)?}}}>
 // GENERIC-NEXT: %t0 = "dataflow.thresholding"(%a) <{thresholds = dense<1> : tensor<1x1xi8>, act_bias = 0 : i64, pe = 1 : i64}>
 // GENERIC-NEXT: %t1 = "dataflow.thresholding"(%a) <{thresholds = dense<1> : tensor<1x1xi8>, act_bias = 0 : i64, pe = 1 : i64}>
 // GENERIC-NEXT: %s0 = "dataflow.swu"(%i) <{kernel = array<i64: 3, 3>,

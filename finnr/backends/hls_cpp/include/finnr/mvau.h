@@ -16,20 +16,24 @@ namespace finnr {
 // p holds matrix rows p, p + PE, ...; word nf * SF + sf holds inputs
 // sf * SIMD .. of row nf * PE + p. The input vector is buffered during the
 // first row fold and replayed for the others. One iteration per cycle.
+// With MMV > 1 (FINN's MMV) a beat carries MMV vectors (vector m at bits
+// [m * SIMD * TI::width, ...) in, [m * PE * TO::width, ...) out), computed
+// by MMV copies of the datapath from the same weights.
 template <unsigned MW, unsigned MH, unsigned SIMD, unsigned PE, unsigned VECS, typename TI,
-          typename TW, typename TO, typename TA, typename WROM, typename ACT>
-void mvau_core(hls::stream<ap_uint<SIMD * TI::width> > &in, hls::stream<ap_uint<PE * TO::width> > &out,
-               const WROM &weights, const ACT &act) {
+          typename TW, typename TO, typename TA, unsigned MMV = 1, typename WROM, typename ACT>
+void mvau_core(hls::stream<ap_uint<MMV * SIMD * TI::width> > &in,
+               hls::stream<ap_uint<MMV * PE * TO::width> > &out, const WROM &weights, const ACT &act) {
   typedef Mac<TI, TW, TA, SIMD> mac;
   const unsigned SF = MW / SIMD;
   const unsigned NF = MH / PE;
-  ap_uint<SIMD * TI::width> inbuf[SF];
-  typename mac::acc_type acc[PE];
-#pragma HLS ARRAY_PARTITION variable=acc complete
+  const unsigned XW = SIMD * TI::width;  // a vector's bits of a beat
+  ap_uint<MMV * XW> inbuf[SF];
+  typename mac::acc_type acc[MMV][PE];
+#pragma HLS ARRAY_PARTITION variable=acc complete dim=0
   unsigned sf = 0, nf = 0;
-  for (unsigned i = 0; i < VECS * NF * SF; i++) {
+  for (unsigned i = 0; i < VECS / MMV * NF * SF; i++) {
 #pragma HLS PIPELINE II=1
-    ap_uint<SIMD * TI::width> x;
+    ap_uint<MMV * XW> x;
     if (nf == 0) {
       x = in.read();
       inbuf[sf] = x;
@@ -39,13 +43,20 @@ void mvau_core(hls::stream<ap_uint<SIMD * TI::width> > &in, hls::stream<ap_uint<
     for (unsigned p = 0; p < PE; p++) {
 #pragma HLS UNROLL
       const ap_uint<SIMD * TW::width> w = rom_word<SIMD * TW::width>(weights[p][nf * SF + sf]);
-      acc[p] = mac::step(sf == 0 ? mac::init() : acc[p], x, w);
+      for (unsigned m = 0; m < MMV; m++) {
+#pragma HLS UNROLL
+        const ap_uint<XW> xm = x.range((m + 1) * XW - 1, m * XW);
+        acc[m][p] = mac::step(sf == 0 ? mac::init() : acc[m][p], xm, w);
+      }
     }
     if (++sf == SF) {
-      ap_uint<PE * TO::width> y;
-      for (unsigned p = 0; p < PE; p++) {
+      ap_uint<MMV * PE * TO::width> y;
+      for (unsigned m = 0; m < MMV; m++) {
 #pragma HLS UNROLL
-        set_bits<TO>(y, p, act(mac::finish(acc[p], MW), nf, p));
+        for (unsigned p = 0; p < PE; p++) {
+#pragma HLS UNROLL
+          set_bits<TO>(y, m * PE + p, act(mac::finish(acc[m][p], MW), nf, p));
+        }
       }
       out.write(y);
       sf = 0;
@@ -133,6 +144,24 @@ void vvau_core(hls::stream<ap_uint<SIMD * PE * TI::width> > &in, hls::stream<ap_
       }
     }
   }
+}
+
+// MVAU over MMV vectors per beat (mvau_mmv), with and without activation.
+template <unsigned MW, unsigned MH, unsigned SIMD, unsigned PE, unsigned VECS, typename TI,
+          typename TW, typename TO, typename TA, unsigned NT, typename TT, int ACT_BIAS, unsigned MMV,
+          typename WROM, typename TROM>
+void mvau_mmv(hls::stream<ap_uint<MMV * SIMD * TI::width> > &in, hls::stream<ap_uint<MMV * PE * TO::width> > &out,
+              const WROM &weights, const TROM &thresholds) {
+  mvau_core<MW, MH, SIMD, PE, VECS, TI, TW, TO, TA, MMV>(in, out, weights,
+                                                         Thresholds<NT, TT, TO, ACT_BIAS, TROM>(thresholds));
+}
+
+template <unsigned MW, unsigned MH, unsigned SIMD, unsigned PE, unsigned VECS, typename TI,
+          typename TW, typename TO, typename TA, unsigned NT, typename TT, int ACT_BIAS, unsigned MMV,
+          typename WROM>
+void mvau_mmv(hls::stream<ap_uint<MMV * SIMD * TI::width> > &in, hls::stream<ap_uint<MMV * PE * TO::width> > &out,
+              const WROM &weights) {
+  mvau_core<MW, MH, SIMD, PE, VECS, TI, TW, TO, TA, MMV>(in, out, weights, PassThrough<TO>());
 }
 
 template <unsigned C, unsigned K, unsigned SIMD, unsigned PE, unsigned VECS, typename TI, typename TW,

@@ -55,44 +55,64 @@ void swu(hls::stream<ap_uint<SIMD * T::width> > &in, hls::stream<ap_uint<SIMD * 
 // the rows are separate memories, and the KW columns of a window row are
 // read from KW copies of them (here a partitioned array the tool
 // replicates).
+// With MMV pixels per beat (swu_mmv; FINN's MMV): an input beat carries MMV
+// consecutive pixels of a row and an output beat the MMV windows of MMV
+// consecutive output pixels of a row, window m at bits [m * KH * KW * PX,
+// ...); MMV divides W and OW. One beat of MMV windows per cycle.
 template <unsigned N, unsigned H, unsigned W, unsigned C, unsigned KH, unsigned KW, unsigned SH,
-          unsigned SW, unsigned DH, unsigned DW, unsigned OH, unsigned OW, typename T>
-void swu_pw(hls::stream<ap_uint<C * T::width> > &in, hls::stream<ap_uint<KH * KW * C * T::width> > &out) {
+          unsigned SW, unsigned DH, unsigned DW, unsigned OH, unsigned OW, unsigned MMV, typename T>
+void swu_mmv(hls::stream<ap_uint<MMV * C * T::width> > &in,
+             hls::stream<ap_uint<MMV * KH * KW * C * T::width> > &out) {
   const unsigned ROWS = DH * (KH - 1) + 1;
   const unsigned PX = C * T::width;  // bits of a pixel
+  const unsigned WIN = KH * KW * PX;  // bits of a window
   ap_uint<PX> buf[ROWS][W];
 #pragma HLS ARRAY_PARTITION variable=buf dim=1 complete
+#pragma HLS ARRAY_PARTITION variable=buf dim=2 cyclic factor=MMV
   for (unsigned n = 0; n < N; n++) {
     unsigned next = 0;  // the next input row to read
     for (unsigned oy = 0; oy < OH; oy++) {
       const unsigned need = oy * SH + ROWS;
       for (; next < need; next++) {
-        for (unsigned x = 0; x < W; x++) {
+        for (unsigned x = 0; x < W; x += MMV) {
 #pragma HLS PIPELINE II=1
-          buf[next % ROWS][x] = in.read();
+          const ap_uint<MMV * PX> beat = in.read();
+          for (unsigned m = 0; m < MMV; m++) {
+#pragma HLS UNROLL
+            buf[next % ROWS][x + m] = beat.range((m + 1) * PX - 1, m * PX);
+          }
         }
       }
-      for (unsigned ox = 0; ox < OW; ox++) {
+      for (unsigned ox = 0; ox < OW; ox += MMV) {
 #pragma HLS PIPELINE II=1
-        ap_uint<KH * KW * PX> y;
-        for (unsigned kh = 0; kh < KH; kh++) {
+        ap_uint<MMV * WIN> y;
+        for (unsigned m = 0; m < MMV; m++) {
 #pragma HLS UNROLL
-          for (unsigned kw = 0; kw < KW; kw++) {
+          for (unsigned kh = 0; kh < KH; kh++) {
 #pragma HLS UNROLL
-            const unsigned k = kh * KW + kw;
-            y.range((k + 1) * PX - 1, k * PX) = buf[(oy * SH + kh * DH) % ROWS][ox * SW + kw * DW];
+            for (unsigned kw = 0; kw < KW; kw++) {
+#pragma HLS UNROLL
+              const unsigned k = m * KH * KW + kh * KW + kw;
+              y.range((k + 1) * PX - 1, k * PX) = buf[(oy * SH + kh * DH) % ROWS][(ox + m) * SW + kw * DW];
+            }
           }
         }
         out.write(y);
       }
     }
     for (; next < H; next++) {  // rows below the last window
-      for (unsigned x = 0; x < W; x++) {
+      for (unsigned x = 0; x < W; x += MMV) {
 #pragma HLS PIPELINE II=1
         in.read();
       }
     }
   }
+}
+
+template <unsigned N, unsigned H, unsigned W, unsigned C, unsigned KH, unsigned KW, unsigned SH,
+          unsigned SW, unsigned DH, unsigned DW, unsigned OH, unsigned OW, typename T>
+void swu_pw(hls::stream<ap_uint<C * T::width> > &in, hls::stream<ap_uint<KH * KW * C * T::width> > &out) {
+  swu_mmv<N, H, W, C, KH, KW, SH, SW, DH, DW, OH, OW, 1, T>(in, out);
 }
 
 // Max-pool: N images of H x W x C (PE channels per beat) to OH x OW x C, the
