@@ -1,0 +1,153 @@
+"""Several pixels per beat (MMV, issue 22) in the padding and max-pool
+engines: a beat carries M consecutive pixels of a row, each whole (SIMD or
+PE = C). Their cycle and resource models and beat-exact schedules by hand,
+the optimizer's modes, the RTL engines bit-exact and cycle-exact in
+Verilator, the HLS kernels bit-exact in C-simulation, folding_config.json."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from xdsl.utils.exceptions import VerifyException
+
+from finnr.dialects import dataflow as df
+from finnr.hw import pipeline as hw_pipeline
+from finnr.models import cost, optimizer, schedule
+from finnr.models.cost import LayerSpec
+from test_rtl import I, T, U, partition_module
+
+
+def pad_spec(ifm, channels, pads=(1, 1, 1, 1), mmv=1, abits=4) -> LayerSpec:
+    top, left, bottom, right = pads
+    return LayerSpec("pad", channels=channels, ifm=ifm, ofm=(ifm[0] + top + bottom, ifm[1] + left + right),
+                     abits=abits, obits=abits, mmv=mmv)
+
+
+def pool_spec(ifm, channels, kernel=(2, 2), stride=(2, 2), mmv=1, abits=1) -> LayerSpec:
+    ofm = tuple((ifm[i] - kernel[i]) // stride[i] + 1 for i in range(2))
+    return LayerSpec("maxpool", channels=channels, kernel=kernel, stride=stride, ifm=ifm, ofm=ofm, abits=abits,
+                     obits=abits, mmv=mmv)
+
+
+def test_cycles_by_hand():
+    """tiny_resnet_w4a4's pads, 16x16 to 18x18 (SIMD = C): 324 beats, 162
+    at M = 2; cnv_1w1a's max-pool behind layer 2, 28x28x64 in 2x2 windows
+    (PE = C): the input's 784 beats, at M = 2 14 output rows of max(7 beats
+    of 2 outputs * 2 rows * 2 beats a window row, 2 rows * 14 input beats):
+    392. Overlapping 3x3 windows of stride 2 over 9x10 (4x4 of them) at M
+    = 2: the windows of 2 outputs span 2*2 + 1 = 5 columns, 3 beats; 4
+    rows of max(2 * 3 * 3 = 18 reads, 2 * 5 = 10 input beats), + the row
+    the next frame's first window needs beyond what the last output row
+    releases (5 beats): 77."""
+    assert float(cost.cycles(pad_spec((16, 16), 16), simd=16)) == 324
+    assert float(cost.cycles(pad_spec((16, 16), 16, mmv=2), simd=16)) == 162
+    assert float(cost.cycles(pad_spec((16, 16), 16), simd=4)) == 4 * 324
+    assert float(cost.cycles(pool_spec((28, 28), 64), pe=64)) == 784
+    assert float(cost.cycles(pool_spec((28, 28), 64, mmv=2), pe=64)) == 14 * max(7 * 2 * 2, 2 * 14) == 392
+    over = pool_spec((9, 10), 2, kernel=(3, 3), stride=(2, 2), mmv=2)
+    assert cost.pool_words(over) == 3
+    assert float(cost.cycles(over, pe=2)) == 4 * max(2 * 3 * 3, 2 * 5) + 5 == 77
+
+
+def test_resources_and_stream_widths_by_hand():
+    """M times the beat: a pad of 16 channels of 4 bits at M = 2 moves 128
+    bits a beat (LUTs 50 + 128, FFs 2 * 128 + 20); the max-pool of 64
+    one-bit channels at M = 2, 128-bit words of partial maxima (14 of them,
+    128 * 1 LUTs), 100 + 2 * 128 for the comparators."""
+    p = pad_spec((16, 16), 16, mmv=2)
+    res = cost.resources(p, 1, 16)
+    assert (float(res["lut"]), float(res["ff"])) == (50 + 128, 2 * 128 + 20)
+    assert cost.model_for(p).stream_widths(p, 1, 16) == (32, 32)
+    q = pool_spec((28, 28), 64, mmv=2)
+    assert float(cost.resources(q, 64, 1)["lut"]) == 100 + 2 * 128 + 128
+    assert cost.model_for(q).stream_widths(q, 64, 1) == (128, 128)
+    plain = pool_spec((28, 28), 64)
+    assert cost.model_for(plain).stream_widths(plain, 64, 1) == (64, 64)
+
+
+def test_modes_are_the_widths_m_divides():
+    """The plain mode first, then every M <= 8 dividing the input and the
+    output width within MAX_STREAM_BITS (here 8 * 64 * 8 = 4096 bits)."""
+    assert [m["mmv"] for m in cost.model_for(pad_spec((16, 16), 16)).modes(pad_spec((16, 16), 16))] == [1, 2]
+    pool = pool_spec((28, 28), 64)
+    assert [m["mmv"] for m in cost.model_for(pool).modes(pool)] == [1, 2, 7]
+    wide = pad_spec((8, 24), 512, pads=(0, 0, 0, 0), abits=8)  # 4096 bits a pixel: 2 of them fit
+    assert [m["mmv"] for m in cost.model_for(wide).modes(wide)] == [1, 2]
+
+
+def test_the_optimizer_offers_mmv_only_at_full_channels():
+    """Candidates: SIMD (divisors of C = 4) at M = 1, SIMD = 4 only at M =
+    2; the fastest is M = 2; FINN's hardware has the plain mode only."""
+    spec = pad_spec((6, 6), 4)
+    c = optimizer.candidates(spec)
+    mmv = np.array([m["mmv"] for m in c.mode])
+    assert sorted(c.simd[mmv == 2]) == [4]
+    assert sorted(c.simd[mmv == 1]) == [1, 2, 4]
+    assert min(c.cycles) == 8 * 8 / 2
+    assert {m["mmv"] for m in optimizer.candidates(spec, cost_model="finn").mode} == {1}
+    pool = pool_spec((8, 8), 4)
+    c = optimizer.candidates(pool)
+    mmv = np.array([m["mmv"] for m in c.mode])
+    assert set(c.pe[mmv > 1]) == {4} and set(mmv) == {1, 2, 4}
+
+
+def test_the_verifier_by_python():
+    module = partition_module("p", [T(U(2), 1, 4, 4, 2)], lambda add, a: [
+        add(df.PadOp(a[0], pads=[1, 1, 1, 1], simd=1, mmv=2))])
+    with pytest.raises(VerifyException, match=r"mmv \(2\) needs simd = the channels \(2\), got 1"):
+        module.verify()
+    module = partition_module("p", [T(I(4), 1, 4, 4, 2)], lambda add, a: [
+        add(df.MaxPoolOp(a[0], kernel=[2, 2], pe=2, mmv=4))])
+    with pytest.raises(VerifyException, match=r"mmv \(4\) must divide the output width \(2\)"):
+        module.verify()
+
+
+def only_layer(module, cls):
+    (op,) = [op for op in module.walk() if isinstance(op, cls)]
+    return op
+
+
+def test_pad_schedule_by_hand():
+    """A 2x4 frame padded by 1 all round at M = 2: 4 rows of 3 beats;
+    output beat x of rows 1 and 2 reads input beat x - floor(1/2) = x when
+    x < 2 (the third holds the second beat's last pixel and the padding):
+    the four input beats, offered at once, are taken at steps 3, 4, 6, 7;
+    every beat leaves a cycle after its step. Left padding 2 (6 wide):
+    beat x reads input beat x - 1."""
+    def pad(pads):
+        module = partition_module("p", [T(U(2), 1, 2, 4, 1)], lambda add, a: [
+            add(df.PadOp(a[0], pads=pads, simd=1, mmv=2))])
+        return schedule.SCHEDULES[df.PadOp](only_layer(module, df.PadOp), [np.zeros(4, np.int64)], 1)
+
+    (taken,), (out,) = pad([1, 1, 1, 1])
+    assert taken.tolist() == [3, 4, 6, 7]
+    assert out.tolist() == list(range(1, 13))
+    (taken,), (out,) = pad([0, 2, 0, 0])
+    assert taken.tolist() == [1, 2, 4, 5] and out.tolist() == list(range(1, 7))
+
+
+def test_pool_schedule_by_hand_and_on_the_cost_model():
+    """A 2x4 frame in 2x2 windows at M = 2: 2 beats a row; the one output
+    beat (2 pixels) reads 2 rows of 2 beats once both rows are in (cycle
+    3): steps 4..7, out ``window_latency`` after the last. Over three
+    frames of cnv's pool (28x28x64, M = 2) the frames leave 392 cycles
+    apart, the cost model's cycles."""
+    module = partition_module("p", [T(I(4), 1, 2, 4, 3)], lambda add, a: [
+        add(df.MaxPoolOp(a[0], kernel=[2, 2], pe=3, mmv=2))])
+    (taken,), (out,) = schedule.SCHEDULES[df.MaxPoolOp](only_layer(module, df.MaxPoolOp),
+                                                       [np.zeros(4, np.int64)], 1)
+    assert taken.tolist() == [0, 1, 2, 3]
+    assert out.tolist() == [7 + hw_pipeline.window_latency()]
+    cnv = partition_module("p", [T(dt_bipolar(), 1, 28, 28, 64)], lambda add, a: [
+        add(df.MaxPoolOp(a[0], kernel=[2, 2], pe=64, mmv=2))])
+    pool = only_layer(cnv, df.MaxPoolOp)
+    (taken,), (out,) = schedule.SCHEDULES[df.MaxPoolOp](pool, [np.zeros(3 * 392, np.int64)], 3)
+    per = out.size // 3
+    assert out[2 * per - 1] - out[per - 1] == out[3 * per - 1] - out[2 * per - 1] == 392
+    assert schedule.bottleneck_cycles(pool.parent_op()) == 392
+
+
+def dt_bipolar():
+    from finnr.dialects import datatypes as dt
+
+    return dt.BipolarType()
