@@ -14,7 +14,7 @@ from finnr.dialects import dataflow as df
 from finnr.hw import pipeline as hw_pipeline
 from finnr.models import cost, optimizer, schedule
 from finnr.models.cost import LayerSpec
-from test_rtl import I, T, U, partition_module
+from test_rtl import BIP, I, T, U, needs_sim, partition_module, random_inputs, simulate
 
 
 def pad_spec(ifm, channels, pads=(1, 1, 1, 1), mmv=1, abits=4) -> LayerSpec:
@@ -151,3 +151,127 @@ def dt_bipolar():
     from finnr.dialects import datatypes as dt
 
     return dt.BipolarType()
+
+
+# --- the RTL engines -----------------------------------------------------------------
+
+
+def pad_module(h, w, c, pads, mmv, elt=None):
+    """One padding engine alone, M = mmv pixels a beat (SIMD = C)."""
+    elt = U(3) if elt is None else elt
+    return partition_module("pad", [T(elt, 1, h, w, c)], lambda add, a: [
+        add(df.PadOp(a[0], pads=list(pads), simd=c, mmv=mmv, value=1.0))])
+
+
+def pool_module(h, w, c, kernel, stride, mmv, elt=None):
+    """One max-pool engine alone, M = mmv pixels a beat (PE = C)."""
+    elt = I(4) if elt is None else elt
+    return partition_module("pool", [T(elt, 1, h, w, c)], lambda add, a: [
+        add(df.MaxPoolOp(a[0], kernel=list(kernel), stride=list(stride), pe=c, mmv=mmv))])
+
+
+def test_the_rtl_engine_is_chosen_by_mode():
+    """finnr_pad takes MMV as a parameter; a max-pool of M > 1 has an
+    engine of its own, finnr_pool_mmv (finnr_window stays as it is)."""
+    from finnr.backends.rtl import design as rtl_design
+
+    pool = only_layer(pool_module(2, 4, 2, (2, 2), (2, 2), 2), df.MaxPoolOp)
+    assert rtl_design.engine(pool).module == "finnr_pool_mmv"
+    pool.properties["mmv"] = df.i64_attr(1)
+    assert rtl_design.engine(pool).module == "finnr_window"
+    assert rtl_design.engine(only_layer(pad_module(2, 4, 1, (1, 1, 1, 1), 2), df.PadOp)).module == "finnr_pad"
+
+
+ISOLATED = {
+    # 4x6x2 padded (1, 1, 1, 1), M = 2: 6 rows of 4 beats
+    "pad": (lambda: pad_module(4, 6, 2, (1, 1, 1, 1), 2), 6 * 4),
+    # asymmetric, M = 3, LEFT % M = 2: (2+3+1) rows of (5+6+1)/3 = 4 beats
+    "pad_shifted": (lambda: pad_module(3, 6, 1, (2, 5, 1, 1), 3), 6 * 4),
+    # LEFT a multiple of M: 3 rows of (4+4+0)/4 = 2 beats
+    "pad_aligned": (lambda: pad_module(3, 4, 3, (0, 4, 0, 0), 4), 3 * 2),
+    # cnv's 2x2 pooling at M = 2 over 4x8x3 (signed): 2 rows of max(2 beats * 2 rows * 2 words, 2 rows * 4)
+    "pool": (lambda: pool_module(4, 8, 3, (2, 2), (2, 2), 2), 16),
+    # overlapping 3x3 windows of stride 2 over 9x10x2 (unsigned), M = 2: as by hand above
+    "pool_overlap": (lambda: pool_module(9, 10, 2, (3, 3), (2, 2), 2, U(3)), 77),
+    # a stride beyond the kernel (2x1 windows, stride 2x3, over 5x6, bipolar): OH 2, OW 2, M = 2: NW =
+    # ceil((3 + 1) / 2) = 2 words: 2 rows of max(1 * 2 * 2, 2 * 3) + 1 row (the fifth, unused) of 3
+    "pool_skip": (lambda: pool_module(5, 6, 2, (2, 1), (2, 3), 2, BIP), 2 * 6 + 3),
+}
+
+
+@needs_sim
+@pytest.mark.parametrize("name", ISOLATED)
+def test_rtl_is_bit_exact_and_exactly_on_the_cost_model(tmp_path, name):
+    """An isolated engine of M pixels a beat in Verilator: its frames those
+    of the interpreter under back-pressure, its cycles per frame exactly
+    the cost model's (by hand above)."""
+    from finnr.backends.rtl.sim import run_frames
+
+    make, cycles = ISOLATED[name]
+    module = make()
+    x = random_inputs(np.random.default_rng(5), module, 3)
+    want = run_frames(module, x)
+    got, (report,) = simulate(module, x, tmp_path / "rtl")
+    for g, w_ in zip(got, want, strict=True):
+        np.testing.assert_array_equal(g, w_)
+    (layer,) = report["layers"]
+    assert layer["measured_cycles"] == layer["predicted_cycles"] == cycles
+
+
+@needs_sim
+@pytest.mark.parametrize("name", ISOLATED)
+def test_rtl_is_on_the_schedule_to_the_cycle(tmp_path, monkeypatch, name):
+    """finnr.models.schedule against Verilator, by test_rtl's engine
+    schedule test: every output beat at the predicted cycle."""
+    import test_rtl
+
+    monkeypatch.setitem(test_rtl.SCHEDULED, name, ISOLATED[name][0])
+    test_rtl.test_engine_schedules_equal_rtlsim_to_the_cycle(tmp_path, name)
+
+
+def network_module():
+    """A pad of M = 2 into a max-pool of M = 5 (through a width converter,
+    dataflow-insert-dwc's) and a plain max-pool of PE 1: 4x8x2 padded to
+    6x10, 2x2 windows to 3x5."""
+
+    def build(add, a):
+        p = add(df.PadOp(a[0], pads=[1, 1, 1, 1], simd=2, mmv=2))
+        return [add(df.MaxPoolOp(p, kernel=[2, 2], pe=2, mmv=5)), add(df.MaxPoolOp(p, kernel=[2, 2], pe=1))]
+
+    from finnr.flows import pipeline
+    from finnr_testing.flow import apply
+
+    module = partition_module("mmv", [T(I(3), 1, 4, 8, 2)], build)
+    apply(module, pipeline.buffers())
+    return module
+
+
+@needs_sim
+def test_a_network_of_mixed_m_is_bit_exact_and_on_the_schedule(tmp_path, monkeypatch):
+    import test_rtl
+    from finnr.backends.rtl.sim import run_frames
+
+    module = network_module()
+    assert any(isinstance(op, df.DWCOp) for op in module.walk())
+    x = random_inputs(np.random.default_rng(6), module, 3)
+    want = run_frames(module, x)
+    got, _ = simulate(module, x, tmp_path / "rtl")
+    assert len(got) == len(want) == 2
+    for g, w_ in zip(got, want, strict=True):
+        np.testing.assert_array_equal(g, w_)
+    monkeypatch.setitem(test_rtl.SCHEDULED, "network", network_module)
+    test_rtl.test_engine_schedules_equal_rtlsim_to_the_cycle(tmp_path / "schedule", "network")
+
+
+@needs_sim
+def test_rtl_lints_clean_with_all_warnings(tmp_path):
+    import subprocess
+
+    from finnr.backends.rtl import write_rtl_project
+    from test_rtl import VERILATOR
+
+    manifest = write_rtl_project(network_module(), tmp_path, 100.0)
+    assert "finnr_pool_mmv.v" in {p.rsplit("/", 1)[-1] for p in manifest["files"]}
+    r = subprocess.run([*VERILATOR, "--lint-only", "-Wall", "--top-module", manifest["top"], *manifest["files"]],
+                       cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "%Warning" not in r.stderr, r.stderr

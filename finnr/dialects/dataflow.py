@@ -147,6 +147,16 @@ def _check_mmv(op: Operation, mmv: int, w: int, ow: int, lanes_name: str, lanes:
         raise VerifyException(f"'{op.name}' mmv ({mmv}) needs {lanes_name} = the channels ({channels}), got {lanes}")
 
 
+def _check_beat(op: Operation, what: str, elems: int, dim_name: str, x: tuple[int, ...]) -> None:
+    """A stream beat of ``elems`` elements of a frame of shape ``x``: it
+    divides the last dimension, or it is whole pixels of one row (``mmv``:
+    a multiple of the last dimension dividing the last two's product)."""
+    c = x[-1]
+    if len(x) >= 3 and elems > c and elems % c == 0 and (x[-2] * c) % elems == 0:
+        return
+    _check_divides(op, what, elems, dim_name, c)
+
+
 def _check_rank(op: Operation, what: str, shape: tuple[int, ...], rank: int, layout: str) -> None:
     if len(shape) != rank:
         raise VerifyException(
@@ -792,8 +802,8 @@ class DWCOp(StreamOp):
                 f"'dataflow.dwc' result shape {list(y)} must hold the input's {math.prod(x)} elements "
                 f"(shape {list(x)}) with the same batch size"
             )
-        _check_divides(self, "in_elems", _int(self.in_elems), "the last dimension", x[-1])
-        _check_divides(self, "out_elems", _int(self.out_elems), "the result's last dimension", y[-1])
+        _check_beat(self, "in_elems", _int(self.in_elems), "the last dimension", x)
+        _check_beat(self, "out_elems", _int(self.out_elems), "the result's last dimension", y)
 
 
 @irdl_op_definition
@@ -820,7 +830,7 @@ class FIFOOp(StreamOp):
         _check_min_rank(self, "input", x, 1)
         _check_positive(self, "depth", _int(self.depth))
         _check_enum(self, "ram_style", self.ram_style, RAM_STYLES)
-        _check_divides(self, "elems", _int(self.elems), "the last dimension", x[-1])
+        _check_beat(self, "elems", _int(self.elems), "the last dimension", x)
 
 
 @irdl_op_definition
@@ -848,7 +858,7 @@ class DuplicateOp(DataflowOp):
             _check_same_type(self, f"result #{i}", self.input.type, res.type)
         x = tensor_shape(self.input.type)
         _check_min_rank(self, "input", x, 1)
-        _check_divides(self, "pe", _int(self.pe), "the last dimension", x[-1])
+        _check_beat(self, "pe", _int(self.pe), "the last dimension", x)
 
 
 @irdl_op_definition

@@ -76,3 +76,25 @@ dataflow.partition (%a = %x6 : tensor<1x8x8x2x!qnn.int<4>>) -> () {
 }
 
 // CHECK: {{^}}'dataflow.maxpool' mmv (2) needs pe = the channels (2), got 1
+
+// -----
+
+// a stream beat of whole pixels divides a row: 3 pixels of 2 channels do not tile a row of 4
+%x7 = "test.op"() : () -> tensor<1x4x4x2x!qnn.uint<2>>
+dataflow.partition (%a = %x7 : tensor<1x4x4x2x!qnn.uint<2>>) -> () {
+  %y = dataflow.fifo %a {elems = 6 : i64} : (tensor<1x4x4x2x!qnn.uint<2>>) -> tensor<1x4x4x2x!qnn.uint<2>>
+  dataflow.yield
+}
+
+// CHECK: {{^}}'dataflow.fifo' elems (6) must divide the last dimension (2)
+
+// -----
+
+// nor does a beat of 3 elements split pixels of 2 channels
+%x8 = "test.op"() : () -> tensor<1x4x6x2x!qnn.uint<2>>
+dataflow.partition (%a = %x8 : tensor<1x4x6x2x!qnn.uint<2>>) -> () {
+  %y = dataflow.dwc %a {in_elems = 3 : i64, out_elems = 2 : i64} : (tensor<1x4x6x2x!qnn.uint<2>>) -> tensor<1x4x6x2x!qnn.uint<2>>
+  dataflow.yield
+}
+
+// CHECK: {{^}}'dataflow.dwc' in_elems (3) must divide the last dimension (2)
