@@ -136,6 +136,8 @@ KERNELS: dict[str, KernelSchema] = {
     "upsample": _schema("N H W C SH SW SIMD T", "T"),
     "depth_to_space": _schema("N H W C B CRD SIMD T", "T"),
     "swu_pw": _schema("N H W C KH KW SH SW DH DW OH OW T", "T"),  # a parallel-window dataflow.swu
+    "maxpool_mmv": _schema("N H W C KH KW SH SW OH OW MMV T", "T"),  # a dataflow.maxpool of mmv > 1
+    "pad_mmv": _schema("N H W C TOP LEFT BOTTOM RIGHT MMV T VALUE", "T"),  # a dataflow.pad of mmv > 1
 }
 """The kernels of finnr's HLS header library that ``hls.kernel`` can call,
 by template name, with the schema of their instances."""
