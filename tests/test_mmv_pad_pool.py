@@ -275,3 +275,38 @@ def test_rtl_lints_clean_with_all_warnings(tmp_path):
     r = subprocess.run([*VERILATOR, "--lint-only", "-Wall", "--top-module", manifest["top"], *manifest["files"]],
                        cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and "%Warning" not in r.stderr, r.stderr
+
+
+def test_folding_config_carries_mmv():
+    """folding_config.json: finnr's own key ``mmv`` where M > 1 (1, the
+    plain mode, is left out); read back it sets M, refusing what is not a
+    positive integer and an M the layer cannot have."""
+    from finnr.diagnostics import FinnrError
+    from finnr.interop.finn import apply_folding_config, folding_config
+
+    def layers(simd: int, mmv: int, pe: int = 2):
+        module = partition_module("p", [T(U(2), 1, 4, 6, 2)], lambda add, a: [
+            add(df.MaxPoolOp(add(df.PadOp(a[0], pads=[1, 1, 1, 1], simd=simd, mmv=mmv)), kernel=[2, 2], pe=pe,
+                             mmv=mmv))])
+        module.verify()
+        return [op for op in module.walk() if isinstance(op, df.PadOp | df.MaxPoolOp)]
+
+    config = folding_config(layers(2, 2))
+    assert config["FMPadding_rtl_0"] == {"SIMD": 2, "mmv": 2}
+    assert config["StreamingMaxPool_hls_0"] == {"PE": 2, "mmv": 2}
+    assert folding_config(layers(1, 1, 1))["FMPadding_rtl_0"] == {"SIMD": 1}
+    fresh = layers(1, 1, 1)
+    assert apply_folding_config(fresh, config) == []
+    assert [(op.mmv.value.data, lm_fold(op)) for op in fresh] == [(2, 2), (2, 2)]
+    for bad in (0, 1.5, True, "2"):
+        with pytest.raises(FinnrError, match=f"mmv must be a positive integer, got {bad!r}"):
+            apply_folding_config(fresh, {"FMPadding_rtl_0": {"mmv": bad}})
+    with pytest.raises(FinnrError, match=r"does not fit dataflow.pad: .*mmv \(2\) needs simd = the channels \(2\), got 1"):
+        apply_folding_config(layers(1, 1, 1), {"FMPadding_rtl_0": {"mmv": 2}})
+
+
+def lm_fold(op) -> int:
+    from finnr.models import layers as lm
+
+    pe, simd = lm.folding(op)
+    return pe if isinstance(op, df.MaxPoolOp) else simd

@@ -197,9 +197,14 @@ def _set(op: Operation, name: str, attrs: dict) -> None:
     for key, prop in (("ram_style", "ram_style"), ("mem_mode", "mem_mode"), ("resType", "res_type")):
         if key in attrs and prop in props:
             op.properties[prop] = StringAttr(str(attrs[key]))
-    for key in _mode(op):
+    for key, (_, plain) in _mode(op).items():
         if key in attrs:
             value = attrs[key]
+            if not isinstance(plain, bool):  # a count (mmv): a positive integer
+                if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                    raise FinnrError(f"folding config '{name}': {key} must be a positive integer, got {value!r}")
+                op.properties[key] = i64_attr(value)
+                continue
             if value not in (0, 1):  # True and False too
                 raise FinnrError(f"folding config '{name}': {key} must be 0 or 1, got {value!r}")
             op.properties[key] = bool_attr(bool(value))
