@@ -378,7 +378,8 @@ def _pad(op: df.PadOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     _, h, w_, c = _shape(op.input)
     top, left, bottom, right = (int(p) for p in op.pads.get_values())
     value = int(encode(np.array([op.value.value.data]), x)[0])
-    params = {"H": h, "W": w_, "C": c, "SIMD": _int(op.simd), "MMV": _int(op.mmv), "TOP": top, "LEFT": left, "BOTTOM": bottom,
+    mmv = {"MMV": _int(op.mmv)} if _int(op.mmv) > 1 else {}  # M pixels a beat (1: the engine's default)
+    params = {"H": h, "W": w_, "C": c, "SIMD": _int(op.simd), **mmv, "TOP": top, "LEFT": left, "BOTTOM": bottom,
               "RIGHT": right, "BITS": dt.bitwidth(x), "VALUE": value}
     return params, []
 
