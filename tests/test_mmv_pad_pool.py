@@ -65,6 +65,21 @@ def test_resources_and_stream_widths_by_hand():
     assert cost.model_for(plain).stream_widths(plain, 64, 1) == (64, 64)
 
 
+def test_calibrated_and_ecp5_terms_follow_m():
+    """The resource terms the calibrated and ECP5 models weigh: the beat M
+    times as wide, the line buffer (ECP5: of KH + SH = 4 rows) in words of M
+    pixels, the pad's column counter over OW/M beats."""
+    from finnr.models import calibration
+
+    pool, pool2 = pool_spec((28, 28), 64), pool_spec((28, 28), 64, mmv=2)
+    assert float(calibration.terms(pool2, 64)["width"]) == 2 * float(calibration.terms(pool, 64)["width"]) == 128
+    assert calibration.ecp5_memories(pool2, 64) == [(4 * 14, 128, False)]
+    pad, pad2 = pad_spec((16, 16), 16), pad_spec((16, 16), 16, mmv=2)
+    assert float(calibration.terms(pad2, 1, 16)["width"]) == 2 * 16 * 4
+    t, t2 = calibration.ecp5_terms(pad, 1, 16), calibration.ecp5_terms(pad2, 1, 16)
+    assert (t2["width"], t2["counters"]) == (2 * t["width"], t["counters"] - 1) == (128, 5 + 4 + 1)  # 18 rows, 9 beats, 1 fold
+
+
 def test_modes_are_the_widths_m_divides():
     """The plain mode first, then every M <= 8 dividing the input and the
     output width within MAX_STREAM_BITS (here 8 * 64 * 8 = 4096 bits)."""
