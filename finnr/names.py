@@ -187,7 +187,7 @@ LIBRARY_MODULES = frozenset(
     ["finnr_mvau", "finnr_dot", "finnr_act", "finnr_rom", "finnr_thresholding", "finnr_window",
      "finnr_pad", "finnr_label_select", "finnr_dwc", "finnr_fifo", "finnr_vvau", "finnr_duplicate",
      "finnr_add_streams", "finnr_concat", "finnr_upsample", "finnr_depth_to_space", "finnr_tree", "finnr_skid",
-     "finnr_count", "finnr_window_pw", "finnr_window_rows",
+     "finnr_count", "finnr_window_pw", "finnr_window_rows", "finnr_pool_mmv",
      # the board shell (finnr/backends/rtl/board.py)
      "finnr_uart_rx", "finnr_uart_tx", "finnr_board_fifo", "finnr_board_unpack", "finnr_board_pack",
      "finnr_board_top"]

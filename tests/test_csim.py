@@ -210,6 +210,13 @@ def layer_functions(rng) -> list[func.FuncOp]:
 
     fns.append(function("mmv", [T(U(2), 1, 6, 18, 2)], mmv))
 
+    def mmv_pad_pool(b, args):  # issue 22: pad (LEFT % M = 1) and max-pool of M pixels a beat; DWC 4 -> 6
+        (x,) = args
+        p = add(b, df.PadOp(x, pads=[1, 1, 0, 1], value=2, simd=2, mmv=2))
+        return [add(b, df.MaxPoolOp(p, kernel=[3, 2], stride=[2, 2], pe=2, mmv=3))]
+
+    fns.append(function("mmv_pad_pool", [T(I(3), 1, 4, 4, 2)], mmv_pad_pool))
+
     def mixes(b, args):  # bipolar x int, uint x bipolar -> bipolar, bipolar x ternary, binary x int; DWC 3 -> 4
         x, z, q = args
         h = add(b, df.MVAUOp(x, T(U(2), 1, 3, 6), weights=rng.integers(-4, 4, (8, 6)), weight_dtype=I(3),
@@ -249,7 +256,7 @@ def test_every_kernel_kind_matches_the_interpreter(tmp_path):
     module = ModuleOp(layer_functions(rng))
     module.verify()
     kinds = {op.name.split(".")[1] for op in module.walk() if isinstance(op, df.DataflowOp)}
-    assert kinds | {"swu_pw", "swu_mmv", "mvau_mmv"} == set(hls.KERNELS)  # the modes of dataflow.swu and mvau
+    assert kinds | {"swu_pw", "swu_mmv", "mvau_mmv", "pad_mmv", "maxpool_mmv"} == set(hls.KERNELS)  # the modes' kernels
     cases = {}
     for fn in list(module.ops):
         frames = [[random_value(rng, t) for t in fn.function_type.inputs.data] for _ in range(3)]

@@ -155,6 +155,15 @@ def _check_beat(op: Operation, what: str, elems: int, shape: Sequence[int], dim_
         _check_divides(op, what, elems, dim_name, last)
 
 
+def _check_mmv_lanes(op: Operation, mmv: int, w: int, ow: int, lanes_name: str, lanes: int, channels: int) -> None:
+    """``mmv`` divides the input width ``w`` and the output width ``ow``,
+    and above 1 needs the channel parallelism (``lanes``) full: a beat
+    carries whole pixels."""
+    _check_mmv(op, mmv, [("the input width", w), ("the output width", ow)])
+    if mmv > 1 and lanes != channels:
+        raise VerifyException(f"'{op.name}' mmv ({mmv}) needs {lanes_name} = the channels ({channels}), got {lanes}")
+
+
 def _check_rank(op: Operation, what: str, shape: tuple[int, ...], rank: int, layout: str) -> None:
     if len(shape) != rank:
         raise VerifyException(
@@ -656,10 +665,12 @@ class SWUOp(WindowLayerOp):
 class MaxPoolOp(WindowLayerOp):
     """Streaming max pooling (FINN ``StreamingMaxPool``): (N, H, W, C) to
     (N, OH, OW, C), the maximum of every window, ``pe`` channels per
-    cycle."""
+    cycle. ``mmv`` (FINN's name, default 1) pixels per beat, in and out: M
+    consecutive pixels of a row, each whole (PE = C); M divides W and OW."""
 
     name = "dataflow.maxpool"
     pe = prop_def(IntegerAttr, default_value=i64_attr(1))
+    mmv = prop_def(IntegerAttr, default_value=i64_attr(1))
 
     def __init__(
         self,
@@ -669,6 +680,7 @@ class MaxPoolOp(WindowLayerOp):
         kernel: Sequence[int],
         stride: Sequence[int] | None = None,
         pe: int = 1,
+        mmv: int = 1,
     ):
         """``stride`` defaults to ``kernel`` (non-overlapping windows, as
         FINN's StreamingMaxPool); ``result_type`` to the pooled shape."""
@@ -681,7 +693,8 @@ class MaxPoolOp(WindowLayerOp):
         super().__init__(
             operands=[input],
             result_types=[result_type],
-            properties={"kernel": i64_array(kernel), "stride": i64_array(stride), "pe": i64_attr(pe)},
+            properties={"kernel": i64_array(kernel), "stride": i64_array(stride), "pe": i64_attr(pe),
+                        "mmv": i64_attr(mmv)},
         )
 
     def verify_op(self) -> None:
@@ -690,18 +703,22 @@ class MaxPoolOp(WindowLayerOp):
         _check_result_shape(self, (x[0], oh, ow, x[3]), self.out_shape)
         _check_same_type(self, "result element", _elem(self.input.type), _elem(self.result.type))
         _check_divides(self, "pe", _int(self.pe), "the channels", x[3])
+        _check_mmv_lanes(self, _int(self.mmv), x[2], ow, "pe", _int(self.pe), x[3])
 
 
 @irdl_op_definition
 class PadOp(StreamOp):
     """Streaming padding (FINN ``FMPadding``): (N, H, W, C) to
     (N, top+H+bottom, left+W+right, C), new pixels holding ``value``;
-    ``simd`` channels per cycle."""
+    ``simd`` channels per cycle. ``mmv`` (FINN's name, default 1) pixels
+    per beat, in and out: M consecutive pixels of a row, each whole (SIMD =
+    C); M divides W and the padded width."""
 
     name = "dataflow.pad"
     pads = prop_def(DenseArrayBase)
     value = prop_def(FloatAttr, default_value=f32_attr(0.0))
     simd = prop_def(IntegerAttr, default_value=i64_attr(1))
+    mmv = prop_def(IntegerAttr, default_value=i64_attr(1))
 
     def __init__(
         self,
@@ -711,6 +728,7 @@ class PadOp(StreamOp):
         pads: Sequence[int],
         value: float = 0.0,
         simd: int = 1,
+        mmv: int = 1,
     ):
         """``pads`` is (top, left, bottom, right); ``result_type`` defaults
         to the padded shape."""
@@ -721,7 +739,8 @@ class PadOp(StreamOp):
         super().__init__(
             operands=[input],
             result_types=[result_type],
-            properties={"pads": i64_array(pads), "value": f32_attr(value), "simd": i64_attr(simd)},
+            properties={"pads": i64_array(pads), "value": f32_attr(value), "simd": i64_attr(simd),
+                        "mmv": i64_attr(mmv)},
         )
 
     @staticmethod
@@ -746,6 +765,7 @@ class PadOp(StreamOp):
         if not dt.allows(elt, np.array([value])):
             raise VerifyException(f"'dataflow.pad' pad value {value:g} is not in {elt}")
         _check_divides(self, "simd", _int(self.simd), "the channels", x[3])
+        _check_mmv_lanes(self, _int(self.mmv), x[2], self.out_shape[2], "simd", _int(self.simd), x[3])
 
 
 @irdl_op_definition

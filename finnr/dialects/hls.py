@@ -138,6 +138,8 @@ KERNELS: dict[str, KernelSchema] = {
     "swu_pw": _schema("N H W C KH KW SH SW DH DW OH OW T", "T"),  # a parallel-window dataflow.swu
     "swu_mmv": _schema("N H W C KH KW SH SW DH DW OH OW MMV T", "T"),  # ... with mmv > 1
     "mvau_mmv": _schema("MW MH SIMD PE VECS TI TW TO TA NT TT ACT_BIAS MMV", "TI TW TO TA TT", roms=(1, 2)),
+    "maxpool_mmv": _schema("N H W C KH KW SH SW OH OW MMV T", "T"),  # a dataflow.maxpool of mmv > 1
+    "pad_mmv": _schema("N H W C TOP LEFT BOTTOM RIGHT MMV T VALUE", "T"),  # a dataflow.pad of mmv > 1
 }
 """The kernels of finnr's HLS header library that ``hls.kernel`` can call,
 by template name, with the schema of their instances."""

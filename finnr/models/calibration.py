@@ -166,8 +166,9 @@ def _swu_terms(spec, pe, simd, one, ram_style, res_type, mem_mode):
 
 @_terms_of(df.MaxPoolOp)
 def _maxpool_terms(spec, pe, simd, one, ram_style, res_type, mem_mode):
-    width = pe * spec.abits
-    return {"const": one, "width": width * one, "buffer": cost.lutram(spec.ifm[1] * spec.channels / pe, width) * one}
+    lanes = spec.mmv * pe  # M whole pixels a beat (mmv)
+    width = lanes * spec.abits
+    return {"const": one, "width": width * one, "buffer": cost.lutram(spec.ifm[1] * spec.channels / lanes, width) * one}
 
 
 @_terms_of(df.FIFOOp)
@@ -186,7 +187,7 @@ def _dwc_terms(spec, pe, simd, one, ram_style, res_type, mem_mode):
 
 @_terms_of(df.PadOp)
 def _simd_stream_terms(spec, pe, simd, one, ram_style, res_type, mem_mode):
-    return {"const": one, "width": simd * max(spec.abits, spec.obits) * one}
+    return {"const": one, "width": spec.mmv * simd * max(spec.abits, spec.obits) * one}
 
 
 @_terms_of(df.LabelSelectOp, df.DuplicateOp, df.AddStreamsOp)
@@ -358,7 +359,7 @@ def ecp5_memories(spec: LayerSpec, pe=1, simd=1, mem_mode: str = "internal_embed
         copies, lines, depth, width = cost.window_buffer(spec, simd)
         mems.extend([(int(depth), int(width), False)] * (copies * lines))
     elif kind in ("swu", "maxpool"):
-        lanes = simd if kind == "swu" else pe
+        lanes = simd if kind == "swu" else spec.mmv * pe
         kh, sh, dh = spec.kernel[0], spec.stride[0], spec.dilation[0]
         mems.append(((dh * (kh - 1) + 1 + sh) * spec.ifm[1] * spec.channels // lanes, lanes * spec.abits, False))
     elif kind == "upsample":
@@ -457,8 +458,9 @@ def ecp5_terms(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type:
                                  if m == "dpr"),
                 "inbuf_ff": sum(d * w for (d, w, _), m in zip(inbuf, inbuf_map) if m == "logic")}
     if kind == "pad":
-        return {"const": 1.0, "width": float(simd * max(spec.abits, spec.obits)),
-                "counters": sum(math.ceil(math.log2(max(n, 2))) for n in (*spec.ofm, spec.channels // simd))}
+        return {"const": 1.0, "width": float(spec.mmv * simd * max(spec.abits, spec.obits)),
+                "counters": sum(math.ceil(math.log2(max(n, 2)))
+                                for n in (spec.ofm[0], spec.ofm[1] // spec.mmv, spec.channels // simd))}
     mems = ecp5_memories(spec, pe, simd, mem_mode, threshold_bits)
     if kind in ("fifo", "swu", "maxpool", "upsample", "depth_to_space") and mems:
         t = {"const": 1.0, "width": float(mems[0][1]) * (1 if kind != "depth_to_space" else len(mems)),

@@ -116,7 +116,11 @@ def cycles(spec: LayerSpec, pe=1, simd=1) -> np.ndarray:
       so it keeps up with one input pixel per cycle. With ``mmv`` = M
       (M pixels per beat in, M whole windows per beat out) the rows take
       IFM_W/M beats and OFM_W/M reads: the cycles / M.
-    - pad: (C/SIMD)·OH·OW
+      A maxpool of ``mmv`` = M pixels per beat (PE = C) writes IFM_W/M
+      beats a row and reads KH·NW beats per M output pixels, NW =
+      ceil(((M-1)·STRIDE_W + KW)/M) the beats a row of their windows spans
+      (:func:`pool_words`); FILL as above.
+    - pad: (C/SIMD)·OH·OW/M (M = ``mmv`` pixels per beat)
     - label_select: max(L/PE, K)·vectors (the K indices leave one per
       beat while the next vector streams in)
     - dwc: elements / min(in, out) beats; fifo: elements / beat
@@ -137,7 +141,18 @@ def window_cycles(spec: LayerSpec, fold) -> np.ndarray:
     fill = max(0, ih - ((oh - 1) * sh + span) + span - sh)
     row = iw * c / spec.mmv
     reads = ow * (1 if spec.parallel_window else kh * kw * c) / spec.mmv
+    if spec.kind == "maxpool" and spec.mmv > 1:  # M whole pixels a beat (PE = C): KH x NW beats per M outputs
+        reads = ow / spec.mmv * kh * pool_words(spec)
     return np.maximum(ih * row, oh * np.maximum(reads, sh * row) + fill * row)
+
+
+def pool_words(spec: LayerSpec) -> int:
+    """Beats of M = ``mmv`` pixels that one row of the windows of M
+    consecutive output pixels spans in a maxpool: its first column,
+    ox·STRIDE_W with ox a multiple of M, starts a beat, and the windows
+    cover (M-1)·STRIDE_W + KW columns."""
+    m = spec.mmv
+    return -(-((m - 1) * spec.stride[1] + spec.kernel[1]) // m)
 
 
 def weight_count(spec: LayerSpec) -> int:
@@ -561,11 +576,33 @@ class SWUModel(_Window):
         return (simd == spec.channels) | (not spec.parallel_window)
 
 
+class _Pixels(LayerModel):
+    """A layer that streams whole pixels, ``mmv`` = M of one row per beat
+    once its channel parallelism (``bounded_input_lanes``) is full: its
+    streams M times as wide, its datapath M copies."""
+
+    def modes(self, spec):
+        """Plain (M = 1), then every M of :func:`mmv_modes` dividing the
+        input and the output width."""
+        return [{"mmv": 1}, *mmv_modes((spec.ifm[1], spec.ofm[1]), (spec.channels * max(spec.abits, spec.obits),))]
+
+    def mode_ok(self, spec, pe, simd):
+        """M > 1 takes whole pixels (all channels per beat)."""
+        return (_a(self.bounded_input_lanes(pe, simd)) == spec.channels) | (spec.mmv == 1)
+
+    def stream_bits_ok(self, spec, pe, simd):
+        return spec.mmv * self.bounded_input_lanes(pe, simd) * spec.abits <= MAX_STREAM_BITS
+
+
 @layer_model(df.MaxPoolOp)
-class MaxPoolModel(_Window):
-    """PE channels per beat; one line of partial maxima in LUTRAM."""
+class MaxPoolModel(_Pixels, _Window):
+    """PE channels per beat, or M = ``mmv`` whole pixels (PE = C); one
+    line of partial maxima in LUTRAM, M times the comparators."""
 
     kind = "maxpool"
+
+    def window_fields(self, op) -> dict:
+        return {"mmv": op.mmv.value.data}
 
     def folded_dims(self, spec):
         return spec.channels, None
@@ -575,9 +612,12 @@ class MaxPoolModel(_Window):
 
     def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
         pe = _a(pe)
-        width = pe * spec.abits
-        buf = spec.ifm[1] * spec.channels / pe  # one line of partial maxima
-        return _stream_lanes(100 + pe * spec.abits * 2 + lutram(buf, width), width, pe)
+        width = spec.mmv * pe * spec.abits
+        buf = spec.ifm[1] * spec.channels / (spec.mmv * pe)  # one line of partial maxima
+        return _stream_lanes(100 + width * 2 + lutram(buf, width), width, pe)
+
+    def stream_widths(self, spec, pe, simd):
+        return spec.mmv * pe, spec.mmv * pe
 
     def bounded_input_lanes(self, pe, simd):
         return pe
@@ -588,28 +628,28 @@ class MaxPoolModel(_Window):
 
 
 @layer_model(df.PadOp)
-class PadModel(LayerModel):
-    """(C/SIMD)·OH·OW cycles."""
+class PadModel(_Pixels):
+    """(C/SIMD)·OH·OW/M cycles, M = ``mmv`` pixels per beat (SIMD = C)."""
 
     kind = "pad"
 
     def spec(self, op):
         xs, ys = op.in_shape, op.out_shape
-        return _spec(self, op, channels=xs[-1], ifm=(xs[1], xs[2]), ofm=(ys[1], ys[2]))
+        return _spec(self, op, channels=xs[-1], ifm=(xs[1], xs[2]), ofm=(ys[1], ys[2]), mmv=op.mmv.value.data)
 
     def folded_dims(self, spec):
         return None, spec.channels
 
     def cycles(self, spec, pe, simd):
-        return (spec.channels / simd) * spec.ofm[0] * spec.ofm[1] + 0 * pe
+        return (spec.channels / simd) * spec.ofm[0] * spec.ofm[1] / spec.mmv + 0 * pe
 
     def resources(self, spec, pe, simd, ram_style, res_type, mem_mode):
         simd = _a(simd)
-        width = simd * spec.abits
+        width = spec.mmv * simd * spec.abits
         return _stream_lanes(50 + width, width, simd)
 
     def stream_widths(self, spec, pe, simd):
-        return simd, simd
+        return spec.mmv * simd, spec.mmv * simd
 
     def activation_bytes(self, spec) -> float:
         return spec.channels * spec.ifm[0] * spec.ifm[1] * (spec.abits + spec.obits) / 8

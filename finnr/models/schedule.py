@@ -206,14 +206,18 @@ def _concat(op: df.ConcatOp, arrivals: list[Times], frames: int):
 
 @schedule(df.PadOp)
 def _pad(op: df.PadOp, arrivals: list[Times], frames: int):
-    """A beat of the padded frame per step (row by row), read from the
-    input inside the frame, out 1 cycle later."""
+    """A beat of the padded frame per step (row by row), out 1 cycle
+    later. With M = ``mmv`` pixels per beat, output beat x of a row
+    holds pixels x·M .. x·M+M-1 and reads input beat x - floor(LEFT/M)
+    of its row, when there is one (the engine keeps the beat before for
+    the pixels LEFT mod M shifts into the next output beat)."""
     _, h, w, c = _shape(op.input)
     top, left, bottom, right = (int(p) for p in op.pads.get_values())
+    m = op.mmv.value.data
     cf = c // lm.folding(op)[1]
-    oh, ow = h + top + bottom, w + left + right
-    y, x = np.meshgrid(np.arange(oh), np.arange(ow), indexing="ij")
-    inside = ((y >= top) & (y < top + h) & (x >= left) & (x < left + w)).ravel()
+    oh, ow = h + top + bottom, (w + left + right) // m
+    y, x = np.meshgrid(np.arange(oh), np.arange(ow) - left // m, indexing="ij")
+    inside = ((y >= top) & (y < top + h) & (x >= 0) & (x < w // m)).ravel()
     steps = np.arange(oh * ow * cf, dtype=np.int64)
     reads = steps[np.repeat(inside, cf)]
     return program(arrivals, frames, steps.size, [reads], [steps], 1)
@@ -338,6 +342,9 @@ def _window(op: df.SWUOp | df.MaxPoolOp, arrivals: list[Times], frames: int):
     row_steps = (ow if parallel else ow * kh * kw * cf) // mmv
     per_out = kh * kw if pool else 1
     per_row = w * cf // mmv
+    if pool and mmv > 1:  # M whole pixels a beat: KH x NW beats per M outputs
+        per_out = kh * cost.pool_words(lm.spec_of(op))
+        row_steps = ow // mmv * per_out
     j = np.arange(frames * oh, dtype=np.int64)
     f, r = np.divmod(j, oh)
     need = f * h + r * sh + rn - 1  # the input row each output row needs complete

@@ -210,25 +210,27 @@ def _swu(op: df.SWUOp, instance: str):
 
 @kernel_lowering(df.MaxPoolOp)
 def _maxpool(op: df.MaxPoolOp, instance: str):
+    """``maxpool``, or ``maxpool_mmv`` for M = ``mmv`` > 1 pixels a beat
+    (PE = C, so it has no PE parameter)."""
     n, h, w_, c = _shape(op.input)
     (kh, kw), (sh, sw), _ = op.window()
     _, oh, ow, _ = _shape(op.result)
-    params = {
-        "N": n, "H": h, "W": w_, "C": c, "KH": kh, "KW": kw, "SH": sh, "SW": sw,
-        "OH": oh, "OW": ow, "PE": _int(op.pe), "T": _elt(op.input),
-    }
-    return "maxpool", params, []
+    params = {"N": n, "H": h, "W": w_, "C": c, "KH": kh, "KW": kw, "SH": sh, "SW": sw, "OH": oh, "OW": ow}
+    if _int(op.mmv) > 1:
+        return "maxpool_mmv", {**params, "MMV": _int(op.mmv), "T": _elt(op.input)}, []
+    return "maxpool", {**params, "PE": _int(op.pe), "T": _elt(op.input)}, []
 
 
 @kernel_lowering(df.PadOp)
 def _pad(op: df.PadOp, instance: str):
+    """``pad``, or ``pad_mmv`` for M = ``mmv`` > 1 pixels a beat (SIMD = C,
+    so it has no SIMD parameter)."""
     n, h, w_, c = _shape(op.input)
     top, left, bottom, right = (int(p) for p in op.pads.get_values())
-    params = {
-        "N": n, "H": h, "W": w_, "C": c, "TOP": top, "LEFT": left, "BOTTOM": bottom,
-        "RIGHT": right, "SIMD": _int(op.simd), "T": _elt(op.input), "VALUE": int(op.value.value.data),
-    }
-    return "pad", params, []
+    params = {"N": n, "H": h, "W": w_, "C": c, "TOP": top, "LEFT": left, "BOTTOM": bottom, "RIGHT": right}
+    fold = {"MMV": _int(op.mmv)} if _int(op.mmv) > 1 else {"SIMD": _int(op.simd)}
+    kernel = "pad_mmv" if _int(op.mmv) > 1 else "pad"
+    return kernel, {**params, **fold, "T": _elt(op.input), "VALUE": int(op.value.value.data)}, []
 
 
 @kernel_lowering(df.LabelSelectOp)

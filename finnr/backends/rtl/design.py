@@ -367,13 +367,26 @@ def _mmv(op: df.SWUOp | df.MVAUOp) -> dict[str, int]:
     return {"MMV": m} if m > 1 else {}
 
 
+@rtl_engine(df.MaxPoolOp, files=("finnr_pool_mmv.v", "finnr_window_rows.v", "finnr_skid.v", "finnr_count.v"),
+            when=lambda op: _int(op.mmv) > 1)
+def _pool_mmv(op: df.MaxPoolOp, module: str) -> tuple[dict[str, int], list[Rom]]:
+    x = _elt(op.operands[0])
+    _, h, w_, c = _shape(op.input)
+    _, oh, ow, _ = _shape(op.result)
+    (kh, kw), (sh, sw), _ = op.window()
+    params = {"H": h, "W": w_, "C": c, "MMV": _int(op.mmv), "KH": kh, "KW": kw, "SH": sh, "SW": sw,
+              "OH": oh, "OW": ow, "BITS": dt.bitwidth(x), "KIND": kind_code(x)}
+    return params, []
+
+
 @rtl_engine(df.PadOp, files=("finnr_pad.v", "finnr_count.v"))
 def _pad(op: df.PadOp, module: str) -> tuple[dict[str, int], list[Rom]]:
     x = _elt(op.operands[0])
     _, h, w_, c = _shape(op.input)
     top, left, bottom, right = (int(p) for p in op.pads.get_values())
     value = int(encode(np.array([op.value.value.data]), x)[0])
-    params = {"H": h, "W": w_, "C": c, "SIMD": _int(op.simd), "TOP": top, "LEFT": left, "BOTTOM": bottom,
+    mmv = {"MMV": _int(op.mmv)} if _int(op.mmv) > 1 else {}  # M pixels a beat (1: the engine's default)
+    params = {"H": h, "W": w_, "C": c, "SIMD": _int(op.simd), **mmv, "TOP": top, "LEFT": left, "BOTTOM": bottom,
               "RIGHT": right, "BITS": dt.bitwidth(x), "VALUE": value}
     return params, []
 

@@ -165,6 +165,69 @@ void maxpool(hls::stream<ap_uint<PE * T::width> > &in, hls::stream<ap_uint<PE * 
   }
 }
 
+// Max-pool of MMV pixels per beat (issue 22's MMV): the windows of maxpool,
+// each beat MMV consecutive pixels of a row (all C channels), in and out.
+// The output beat's MMV windows start at a beat of the input row (ox * SW
+// with ox a multiple of MMV) and span (MMV - 1) * SW + KW columns, NW beats:
+// KH x NW reads per output beat, merged into MMV maxima at once.
+template <unsigned N, unsigned H, unsigned W, unsigned C, unsigned KH, unsigned KW, unsigned SH,
+          unsigned SW, unsigned OH, unsigned OW, unsigned MMV, typename T>
+void maxpool_mmv(hls::stream<ap_uint<MMV * C * T::width> > &in, hls::stream<ap_uint<MMV * C * T::width> > &out) {
+  const unsigned WB = W / MMV, OB = OW / MMV;
+  const unsigned NW = ((MMV - 1) * SW + KW + MMV - 1) / MMV;
+  ap_uint<MMV * C * T::width> buf[KH][WB];
+  typename T::value_type best[MMV][C];
+#pragma HLS ARRAY_PARTITION variable=best complete dim=0
+  for (unsigned n = 0; n < N; n++) {
+    unsigned next = 0;
+    for (unsigned oy = 0; oy < OH; oy++) {
+      for (; next < oy * SH + KH; next++) {
+        for (unsigned i = 0; i < WB; i++) {
+#pragma HLS PIPELINE II=1
+          buf[next % KH][i] = in.read();
+        }
+      }
+      for (unsigned i = 0; i < OB * KH * NW; i++) {
+#pragma HLS PIPELINE II=1
+        const unsigned nw = i % NW;
+        const unsigned kh = (i / NW) % KH;
+        const unsigned ob = i / (NW * KH);
+        const ap_uint<MMV * C * T::width> x = buf[(oy * SH + kh) % KH][ob * SW + nw];
+        for (unsigned j = 0; j < MMV; j++) {
+#pragma HLS UNROLL
+          for (unsigned p = 0; p < MMV; p++) {
+#pragma HLS UNROLL
+            const unsigned col = nw * MMV + p;  // from the beat's first column
+            if (col < j * SW || col >= j * SW + KW) continue;
+            for (unsigned c = 0; c < C; c++) {
+#pragma HLS UNROLL
+              const typename T::value_type v = get<T>(x, p * C + c);
+              if ((kh == 0 && col == j * SW) || v > best[j][c]) best[j][c] = v;
+            }
+          }
+        }
+        if (i % (KH * NW) == KH * NW - 1) {
+          ap_uint<MMV * C * T::width> y;
+          for (unsigned j = 0; j < MMV; j++) {
+#pragma HLS UNROLL
+            for (unsigned c = 0; c < C; c++) {
+#pragma HLS UNROLL
+              set_bits<T>(y, j * C + c, T::encode(best[j][c]));
+            }
+          }
+          out.write(y);
+        }
+      }
+    }
+    for (; next < H; next++) {
+      for (unsigned i = 0; i < WB; i++) {
+#pragma HLS PIPELINE II=1
+        in.read();
+      }
+    }
+  }
+}
+
 // Padding: N images of H x W x C (SIMD channels per beat) to
 // (TOP + H + BOTTOM) x (LEFT + W + RIGHT) x C, the new pixels holding VALUE.
 template <unsigned N, unsigned H, unsigned W, unsigned C, unsigned TOP, unsigned LEFT, unsigned BOTTOM,
@@ -184,6 +247,44 @@ void pad(hls::stream<ap_uint<SIMD * T::width> > &in, hls::stream<ap_uint<SIMD * 
     const unsigned y = (i / (CF * OW)) % OH;
     const bool inside = y >= TOP && y < TOP + H && x >= LEFT && x < LEFT + W;
     out.write(inside ? in.read() : fill);
+  }
+}
+
+// Padding of MMV pixels per beat (issue 22's MMV): the frames of pad, each
+// beat MMV consecutive pixels of a row (all C channels), in and out. Output
+// beat b of a row reads input beat b - LEFT / MMV when the row has one; its
+// first LEFT % MMV pixels come from the beat read before.
+template <unsigned N, unsigned H, unsigned W, unsigned C, unsigned TOP, unsigned LEFT, unsigned BOTTOM,
+          unsigned RIGHT, unsigned MMV, typename T, int VALUE>
+void pad_mmv(hls::stream<ap_uint<MMV * C * T::width> > &in, hls::stream<ap_uint<MMV * C * T::width> > &out) {
+  const unsigned OH = TOP + H + BOTTOM;
+  const unsigned OB = (LEFT + W + RIGHT) / MMV;
+  const unsigned S = LEFT % MMV;
+  const unsigned PB = C * T::width;
+  ap_uint<PB> fill;
+  for (unsigned c = 0; c < C; c++) {
+#pragma HLS UNROLL
+    set_bits<T>(fill, c, T::encode(VALUE));
+  }
+  ap_uint<MMV * PB> last = 0;
+  for (unsigned i = 0; i < N * OH * OB; i++) {
+#pragma HLS PIPELINE II=1
+    const unsigned b = i % OB;
+    const unsigned y = (i / OB) % OH;
+    const bool row = y >= TOP && y < TOP + H;
+    const bool reads = row && b >= LEFT / MMV && b < LEFT / MMV + W / MMV;
+    const ap_uint<MMV * PB> word = reads ? in.read() : ap_uint<MMV * PB>(0);
+    ap_uint<MMV * PB> beat;
+    for (unsigned j = 0; j < MMV; j++) {
+#pragma HLS UNROLL
+      const unsigned x = b * MMV + j;
+      const unsigned k = j + MMV - S;  // in (word, last), last the low half
+      const ap_uint<PB> pixel = k >= MMV ? ap_uint<PB>(word.range((k - MMV + 1) * PB - 1, (k - MMV) * PB))
+                                         : ap_uint<PB>(last.range((k + 1) * PB - 1, k * PB));
+      beat.range((j + 1) * PB - 1, j * PB) = row && x >= LEFT && x < LEFT + W ? pixel : fill;
+    }
+    if (reads) last = word;
+    out.write(beat);
   }
 }
 
