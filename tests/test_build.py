@@ -29,7 +29,7 @@ EXTRA_KEYS = {"arch", "arch_reason", "bottleneck", "utilization", "fit_rule", "f
               "host_ops", "host_macs", "hardware_macs",
               "compute_fps", "bound", "io", "cost_model",
               "partitions"}
-LAYER_KEYS = {"name", "kind", "pe", "simd", "cycles", "lut", "ff", "bram18", "uram", "dsp",
+LAYER_KEYS = {"name", "kind", "pe", "simd", "mode", "cycles", "lut", "ff", "bram18", "uram", "dsp",
               "input_dtype", "output_dtype", "weight_dtype", "weight_memory", "in_stream_bits", "out_stream_bits"}
 STAGE_FILES = ("01-qnn.mlir", "02-streamlined.mlir", "03-dataflow.mlir", "04-folded.mlir", "05-estimated.mlir")
 FINNR_OPT = Path(sys.executable).parent / "finnr-opt"

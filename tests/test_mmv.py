@@ -293,3 +293,20 @@ def test_tiny_resnet_at_two_pixels_a_beat_through_rtlsim(tmp_path):
     assert report["latency_cycles"] == report["predicted_latency_cycles"]
     for layer in report["layers"]:
         assert layer["measured_cycles"] == pytest.approx(layer["predicted_cycles"], rel=0.01), layer
+
+
+def test_the_report_names_each_layers_folding_mode():
+    """report.json's and report.md's ``mode``: what a layer does beyond PE
+    and SIMD, empty for its plain mode."""
+    from finnr.models import layers as lm
+
+    def build(add, args):
+        (x,) = args
+        w = add(df.SWUOp(x, kernel=[3, 3], simd=2, parallel_window=True, mmv=2))
+        p = add(df.SWUOp(x, kernel=[3, 3], simd=2, parallel_window=True))
+        q = add(df.SWUOp(x, kernel=[3, 3], simd=1))
+        return [w, p, q]
+
+    module = partition_module("modes", [T(U(2), 1, 6, 6, 2)], build)
+    swus = [op for op in module.walk() if isinstance(op, df.SWUOp)]
+    assert [lm.folding_mode(op) for op in swus] == ["parallel_window, mmv 2", "parallel_window", ""]

@@ -127,7 +127,8 @@ def build_report(module: ModuleOp, device: Device, clock_mhz: float | None = Non
         for k in RESOURCES:
             total[k] += res[k]
         rows.append({
-            "name": name, "kind": lm.kind(op), "pe": pe, "simd": simd, "cycles": int(round(cyc)),
+            "name": name, "kind": lm.kind(op), "pe": pe, "simd": simd, "mode": lm.folding_mode(op),
+            "cycles": int(round(cyc)),
             **resource_counts(res),
             **({"depth": op.depth.value.data} if isinstance(op, df.FIFOOp) else {}),
             **layer_io(op),
@@ -368,16 +369,16 @@ def markdown(report: dict) -> str:
         *_compute_and_fit(report),
         *_host_lines(report),
         "",
-        "| layer | kind | PE | SIMD | cycles | LUT | FF | BRAM18 | URAM | DSP |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| layer | kind | PE | SIMD | mode | cycles | LUT | FF | BRAM18 | URAM | DSP |",
+        "|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in report["layers"]:
         mark = " (bottleneck)" if r["name"] == report["bottleneck"] else ""
         lines.append(
-            f"| {r['name']}{mark} | {r['kind']} | {r['pe']} | {r['simd']} | {r['cycles']} | "
+            f"| {r['name']}{mark} | {r['kind']} | {r['pe']} | {r['simd']} | {r.get('mode') or '-'} | {r['cycles']} | "
             f"{r['lut']:.0f} | {r['ff']:.0f} | {r['bram18']:.0f} | {r['uram']:.0f} | {r['dsp']:.0f} |"
         )
-    return "\n".join(lines + _resource_footer(report, 4) + _io_table(report["layers"])) + "\n"
+    return "\n".join(lines + _resource_footer(report, 5) + _io_table(report["layers"])) + "\n"
 
 
 def _shell_note(doc: dict) -> str:

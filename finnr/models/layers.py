@@ -57,6 +57,20 @@ def folding(op: Operation) -> tuple[int, int]:
     return _int_prop(op, "pe"), _int_prop(op, "simd")
 
 
+def folding_mode(op: Operation) -> str:
+    """The layer's folding mode beyond PE and SIMD (``LayerModel.modes``)
+    where it is not the plain one, as report.md shows it: e.g.
+    ``parallel_window``, ``mmv 2``; empty for the plain mode."""
+    spec = model_of(op).spec(op)
+    plain = model_of(op).modes(spec)[0]
+    parts = []
+    for key, default in plain.items():
+        value = getattr(spec, key)
+        if value != default:
+            parts.append(key if isinstance(value, bool) else f"{key} {value}")
+    return ", ".join(parts)
+
+
 def spec_of(op: Operation) -> cost.LayerSpec:
     """The cost-model description of a dataflow layer. In a module folded
     under a model of FINN's hardware its ``extra`` also holds what FINN's

@@ -58,14 +58,14 @@
 // MD-NEXT: - on the FPGA: 40 multiply-accumulates per frame in 1 accelerator partition(s); on the host: 0
 // MD-NEXT: - also on the host (no multiply-accumulates): nothing
 // MD-EMPTY:
-// MD-NEXT: | layer | kind | PE | SIMD | cycles | LUT | FF | BRAM18 | URAM | DSP |
-// MD-NEXT: |---|---|---:|---:|---:|---:|---:|---:|---:|---:|
-// MD-NEXT: | MVAU_hls_0 (bottleneck) | mvau | 2 | 4 | 4 | 536 | 52 | 0 | 0 | 0 |
-// MD-NEXT: | StreamingFIFO_rtl_0 | fifo | 1 | 1 | 2 | 24 | 28 | 0 | 0 | 0 |
-// MD-NEXT: | StreamingDataWidthConverter_hls_0 | dwc | 1 | 1 | 2 | 66 | 16 | 0 | 0 | 0 |
-// MD-NEXT: | MVAU_hls_1 | mvau | 1 | 4 | 2 | 362 | 26 | 0 | 0 | 0 |
-// MD-NEXT: | **total** | | | | | 988 | 122 | 0 | 0 | 0 |
-// MD-NEXT: | **% of device** | | | | | 1.9% | 0.1% | 0.0% | 0.0% | 0.0% |
+// MD-NEXT: | layer | kind | PE | SIMD | mode | cycles | LUT | FF | BRAM18 | URAM | DSP |
+// MD-NEXT: |---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|
+// MD-NEXT: | MVAU_hls_0 (bottleneck) | mvau | 2 | 4 | - | 4 | 536 | 52 | 0 | 0 | 0 |
+// MD-NEXT: | StreamingFIFO_rtl_0 | fifo | 1 | 1 | - | 2 | 24 | 28 | 0 | 0 | 0 |
+// MD-NEXT: | StreamingDataWidthConverter_hls_0 | dwc | 1 | 1 | - | 2 | 66 | 16 | 0 | 0 | 0 |
+// MD-NEXT: | MVAU_hls_1 | mvau | 1 | 4 | - | 2 | 362 | 26 | 0 | 0 | 0 |
+// MD-NEXT: | **total** | | | | | | 988 | 122 | 0 | 0 | 0 |
+// MD-NEXT: | **% of device** | | | | | | 1.9% | 0.1% | 0.0% | 0.0% | 0.0% |
 // Each layer's datatypes, weight memory (8 words of 8 bits per PE: LUTRAM)
 // and stream widths (SIMD x 2 bits in, PE x output bits out):
 // MD-EMPTY:
@@ -94,6 +94,7 @@
 // JSON-NEXT:       "kind": "mvau",
 // JSON-NEXT:       "pe": 2,
 // JSON-NEXT:       "simd": 4,
+// JSON-NEXT:       "mode": "",
 // JSON-NEXT:       "cycles": 4,
 // JSON-NEXT:       "lut": 536,
 // JSON-NEXT:       "ff": 52,
@@ -113,6 +114,7 @@
 // JSON-NEXT:     "kind": "mvau",
 // JSON-NEXT:     "pe": 1,
 // JSON-NEXT:     "simd": 4,
+// JSON-NEXT:     "mode": "",
 // JSON-NEXT:     "cycles": 2,
 // JSON-NEXT:     "lut": 362,
 // JSON-NEXT:     "ff": 26,
