@@ -24,6 +24,7 @@ from xdsl.ir import Operation
 
 from finnr.dialects import dataflow as df
 from finnr.dialects import datatypes as dt
+from finnr.hw.ecp5_memory import ecp5_in_ebr
 from finnr.models.registry import MAX_STREAM_BITS, LayerModel, WeightedModel, layer_model, model_named
 
 
@@ -728,9 +729,7 @@ def fifo_prefetches(depth: int, width: int) -> bool:
     (its PREFETCH parameter): where the memory is a block RAM, whose
     clock-to-output is too slow to drive logic in the same cycle: deeper
     than :data:`FIFO_BRAM_DEPTH` words, or a memory yosys puts in EBR on an
-    ECP5 (:func:`finnr.models.calibration.ecp5_in_ebr`)."""
-    from finnr.models.calibration import ecp5_in_ebr
-
+    ECP5 (:func:`finnr.hw.ecp5_memory.ecp5_in_ebr`)."""
     return depth > FIFO_BRAM_DEPTH or ecp5_in_ebr(max(2, depth), width, False)
 
 
