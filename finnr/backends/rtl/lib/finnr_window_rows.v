@@ -10,8 +10,8 @@
 // (`frame_last` with it) the rest of the frame, rows no window used
 // included (`ahead` goes negative and the writer skips them). `base` is the
 // buffer row of the output row's first window row. Both comparisons are
-// registers, computed for each of `ahead`'s possible next values from the
-// register alone and selected by the steps.
+// registers, computed for each of `ahead`'s possible next values as a
+// comparison of the register with a constant, and selected by the steps.
 `default_nettype none
 /* verilator lint_off WIDTH */
 /* verilator lint_off UNUSEDSIGNAL */
@@ -39,26 +39,33 @@ module finnr_window_rows #(
   wire [CNT-1:0] base_rel = base + REL_LAST % BUF;
   wire [CNT-1:0] base_next = frame_last ? (base_rel >= BUF ? base_rel - BUF : base_rel)
                                         : (base_sh >= BUF ? base_sh - BUF : base_sh);
-  // `ahead`'s six possible next values and their comparisons are computed
-  // from the register alone; the reader's and writer's steps (late: they
-  // come through the position counters' flags) only select among them
-  wire signed [DB-1:0] keep = ahead;
-  wire signed [DB-1:0] up = ahead + 1;
-  wire signed [DB-1:0] sh = ahead - SH;
-  wire signed [DB-1:0] sh_up = ahead + 1 - SH;
-  wire signed [DB-1:0] rel = ahead - REL_LAST;
-  wire signed [DB-1:0] rel_up = ahead + 1 - REL_LAST;
+  // `ahead`'s six possible next values are ahead + D, D one of six
+  // constants, and their comparisons ahead + D < BUF and ahead + D >= RN
+  // compare the register itself with BUF - D and RN - D: no adder before a
+  // comparison, and the reader's and writer's steps (late: they come
+  // through the position counters' flags) only select among the results
+  localparam integer D_SH = -SH;
+  localparam integer D_REL = -REL_LAST;
   wire [2:0] pick = {row_read, row_read && frame_last, row_done};
   reg signed [DB-1:0] ahead_next;
   reg space_next, rows_ok_next;
   always @(*) begin
     case (pick)
-      3'b001: begin ahead_next = up; space_next = up < BUF; rows_ok_next = up >= RN; end
-      3'b100: begin ahead_next = sh; space_next = sh < BUF; rows_ok_next = sh >= RN; end
-      3'b101: begin ahead_next = sh_up; space_next = sh_up < BUF; rows_ok_next = sh_up >= RN; end
-      3'b110: begin ahead_next = rel; space_next = rel < BUF; rows_ok_next = rel >= RN; end
-      3'b111: begin ahead_next = rel_up; space_next = rel_up < BUF; rows_ok_next = rel_up >= RN; end
-      default: begin ahead_next = keep; space_next = keep < BUF; rows_ok_next = keep >= RN; end
+      3'b001: begin ahead_next = ahead + 1; space_next = ahead < BUF - 1; rows_ok_next = ahead >= RN - 1; end
+      3'b100: begin
+        ahead_next = ahead + D_SH; space_next = ahead < BUF - D_SH; rows_ok_next = ahead >= RN - D_SH;
+      end
+      3'b101: begin
+        ahead_next = ahead + 1 + D_SH; space_next = ahead < BUF - 1 - D_SH; rows_ok_next = ahead >= RN - 1 - D_SH;
+      end
+      3'b110: begin
+        ahead_next = ahead + D_REL; space_next = ahead < BUF - D_REL; rows_ok_next = ahead >= RN - D_REL;
+      end
+      3'b111: begin
+        ahead_next = ahead + 1 + D_REL; space_next = ahead < BUF - 1 - D_REL;
+        rows_ok_next = ahead >= RN - 1 - D_REL;
+      end
+      default: begin ahead_next = ahead; space_next = ahead < BUF; rows_ok_next = ahead >= RN; end
     endcase
   end
   always @(posedge ap_clk) begin
