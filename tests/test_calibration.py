@@ -196,7 +196,9 @@ def test_ecp5_resources_and_the_multiplier_rule():
 def test_ecp5_set_falls_back_to_the_scaled_yosys_model(tmp_path, monkeypatch):
     path = tmp_path / "ecp5.json"
     path.write_text(json.dumps({"lut6_to_lut4": 2.0, "kinds": {"fifo": {"lut": {"const": 7.0}, "ff": {"const": 3.0},
-                                                                        "layers": 1}}}))
+                                                                        "layers": 1},
+                                                               "swu": {"lut": {"const": 5.0}, "ff": {"const": 1.0},
+                                                                       "layers": 1}}}))
     yosys = tmp_path / "yosys.json"
     yosys.write_text(json.dumps({"kinds": {"thresholding": {"lut": {"compare": 1.0}, "ff": {"const": 4.0}}}}))
     monkeypatch.setattr(calibration, "ECP5_FILE", path)
@@ -206,6 +208,9 @@ def test_ecp5_set_falls_back_to_the_scaled_yosys_model(tmp_path, monkeypatch):
         fifo, thr = SPECS[6], SPECS[3]
         # the fitted FIFO, plus the PREFETCH stage's measured registers where the memory is a block RAM
         assert float(calibration.ecp5_resources(replace_spec(fifo, depth=16))["lut"]) == 7.0
+        # a window engine: the fitted set plus its row accounting's measured comparisons
+        swu = LayerSpec("swu", channels=4, kernel=(3, 3), ifm=(8, 8), ofm=(6, 6), abits=2)
+        assert float(calibration.ecp5_resources(swu, 1, 4)["lut"]) == 5.0 + calibration.ECP5_WINDOW_ROWS_LUT4
         per_bit, fixed = calibration.ECP5_PREFETCH_LUT4
         assert cost.fifo_prefetches(256, 8) and not cost.fifo_prefetches(16, 8)
         assert float(calibration.ecp5_resources(fifo)["lut"]) == pytest.approx(7.0 + per_bit * 8 + fixed)

@@ -413,13 +413,22 @@ def ecp5_terms(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type:
     return {k: float(v) for k, v in terms(spec, pe, simd, ram_style, res_type, mem_mode).items()}
 
 
-ECP5_PREFETCH_LUT4 = (6.8, 15)
+ECP5_PREFETCH_LUT4 = (7.1, 26)
 """LUT4 (per bit of the width, and fixed) of ``finnr_fifo``'s PREFETCH
-stage on an ECP5, beside the fitted FIFO (yosys synth_ecp5 of a 512-deep
-FIFO at 8 and 32 bits: +70 and +234 LUT4; the fit predates the stage)."""
+stage on an ECP5, beside the fitted FIFO, whose fit predates the stage
+(yosys synth_ecp5 of a 1,024-deep FIFO with and without it at 2, 4, 8, 12
+and 16 bits: +44, 45, 87, 116, 135, least squares)."""
 
-ECP5_PREFETCH_FF = (6, 32)
-"""FF of the PREFETCH stage on an ECP5 (the same measurement: +80 and +224)."""
+ECP5_PREFETCH_FF = (6, 34)
+"""FF of the PREFETCH stage on an ECP5 (the same measurement: +46, 58, 82,
+106, 130)."""
+
+ECP5_WINDOW_ROWS_LUT4 = 74
+"""LUT4 of a window engine's row accounting (``finnr_window_rows``) beyond
+the fitted swu and maxpool, whose fit predates its comparisons of each
+possible next row count with constants (yosys synth_ecp5 of the module
+before and after at five shapes, H/OH/SH/RN 18/16/1/3, 34/32/1/3,
+32/16/2/3, 16/8/2/2, 66/64/1/3: +84, 85, 44, 50, 105; the mean)."""
 
 
 def ecp5_resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_type: str = "lut",
@@ -441,6 +450,8 @@ def ecp5_resources(spec: LayerSpec, pe=1, simd=1, ram_style: str = "auto", res_t
             width = spec.in_elems * spec.abits
             res["lut"] += ECP5_PREFETCH_LUT4[0] * width + ECP5_PREFETCH_LUT4[1]
             res["ff"] += ECP5_PREFETCH_FF[0] * width + ECP5_PREFETCH_FF[1]
+        if spec.kind in ("swu", "maxpool"):
+            res["lut"] += ECP5_WINDOW_ROWS_LUT4
     elif spec.kind in coefficient_set("yosys"):
         res = _fitted(spec, pe, simd, ram_style, res_type, mem_mode, coefficient_set("yosys"),
                       doc.get("lut6_to_lut4", 1.0))
