@@ -35,10 +35,13 @@ module finnr_window_rows #(
   localparam integer REL_LAST = H - (OH - 1) * SH;
   localparam integer DB = $clog2(H + BUF + 1) + 2;
   reg signed [DB-1:0] ahead;
-  wire [CNT-1:0] base_sh = base + SH % BUF;
-  wire [CNT-1:0] base_rel = base + REL_LAST % BUF;
-  wire [CNT-1:0] base_next = frame_last ? (base_rel >= BUF ? base_rel - BUF : base_rel)
-                                        : (base_sh >= BUF ? base_sh - BUF : base_sh);
+  // base steps by SH (or the rows released at a frame's end) modulo BUF:
+  // the wrap's comparison and both sums from the register alone (base < BUF)
+  localparam integer S_STEP = SH % BUF;
+  localparam integer R_STEP = REL_LAST % BUF;
+  wire [CNT-1:0] base_sh = base >= BUF - S_STEP ? base - (BUF - S_STEP) : base + S_STEP;
+  wire [CNT-1:0] base_rel = base >= BUF - R_STEP ? base - (BUF - R_STEP) : base + R_STEP;
+  wire [CNT-1:0] base_next = frame_last ? base_rel : base_sh;
   // `ahead`'s six possible next values are ahead + D, D one of six
   // constants, and their comparisons ahead + D < BUF and ahead + D >= RN
   // compare the register itself with BUF - D and RN - D: no adder before a
