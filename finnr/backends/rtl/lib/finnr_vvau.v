@@ -178,19 +178,9 @@ module finnr_vvau #(
   // output buffer: loaded with a finished window, emitted PE channels a
   // cycle (e1), two registers on (e3) with the channel fold's thresholds
   // (the ROM addressed at e1, or at e2 when it is 2 deep)
-  // The buffer's word is chosen in two steps, e1 a group of EG words by
-  // ef's high bits, e2 the word within it by its low bits, so that no
-  // NF-way multiplexer sits between two registers.
-  localparam integer EG = NF >= 8 ? 4 : 1;  // words a group
-  localparam integer EGW = EG > 1 ? $clog2(EG) : 1;
-  localparam integer NG = (NF + EG - 1) / EG;
   reg e_valid, e2_valid, e3_valid;
-  reg [EG*PE*ACC_BITS-1:0] e_acc;
-  reg [PE*ACC_BITS-1:0] e2_acc, e3_acc;
+  reg [PE*ACC_BITS-1:0] e_acc, e2_acc, e3_acc;
   reg [NFW-1:0] ef2;
-  wire [NG*EG*PE*ACC_BITS-1:0] obuf_groups = {{((NG*EG-NF)*PE*ACC_BITS + 1){1'b0}}, obuf} >> 0;
-  wire [NFW-1:0] eg = ef / EG;
-  wire [EGW-1:0] ew2 = EG > 1 ? ef2 % EG : 0;
   always @(posedge ap_clk) begin
     if (!ap_rst_n) begin
       ob_full <= 1'b0;
@@ -201,10 +191,10 @@ module finnr_vvau #(
     end else begin
       if (adv) begin
         e_valid <= ob_full;
-        e_acc <= obuf_groups[eg*EG*PE*ACC_BITS +: EG*PE*ACC_BITS];
+        e_acc <= obuf[ef*PE*ACC_BITS +: PE*ACC_BITS];
         ef2 <= ef;
         e2_valid <= e_valid;
-        e2_acc <= e_acc[ew2*PE*ACC_BITS +: PE*ACC_BITS];
+        e2_acc <= e_acc;
         e3_valid <= e2_valid;
         e3_acc <= e2_acc;
         if (ob_full) ef <= ef == NF_LAST ? {NFW{1'b0}} : ef + 1'b1;
