@@ -591,9 +591,6 @@ class _Pixels(LayerModel):
         """M > 1 takes whole pixels (all channels per beat)."""
         return (_a(self.bounded_input_lanes(pe, simd)) == spec.channels) | (spec.mmv == 1)
 
-    def stream_bits_ok(self, spec, pe, simd):
-        return spec.mmv * self.bounded_input_lanes(pe, simd) * spec.abits <= MAX_STREAM_BITS
-
 
 @layer_model(df.MaxPoolOp)
 class MaxPoolModel(_Pixels, _Window):
